@@ -1,0 +1,208 @@
+//! Stage 3: normalized [`Text`] to [`Facts`].
+//!
+//! `extract(&Text) -> Facts` runs every extractor over the sentences of
+//! paragraphs that carry facts and gathers what they find. It never does I/O.
+//! Each extractor lives in its own file and works on a sentence (numbers,
+//! quantities, dates, places, events) or on the whole text (people,
+//! organisations, quotes, which link mentions across sentences).
+
+mod date;
+mod event;
+mod number;
+mod person;
+mod place;
+mod quantity;
+mod quote;
+
+pub use date::{DateMention, DateValue, Granularity, recognize_dates};
+pub use event::{EventFrame, Factuality, canonical_predicate};
+pub use number::{Amount, Bound, NumberMention, Unit, recognize_numbers};
+pub use person::{Organisation, Person, Role, organisations, people};
+pub use place::{PlaceInfo, PlaceKind, PlaceMention, country_of_demonym, find_places, lookup_place};
+pub use quantity::{Change, QuantityMention, quantities};
+pub use quote::{Quote, quotes};
+
+use crate::span::{SourceId, Span};
+use crate::text::Text;
+
+/// The version of the extractors: bump it whenever their output may change,
+/// so that caches and lock files made by an older version are not trusted.
+pub const EXTRACTOR_VERSION: u32 = 1;
+
+/// What a place is to the story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PlaceRole {
+    /// Where the story was filed from (`ISLAMABAD:`): not where anything happened.
+    Dateline,
+    /// Where an event of the sentence happened (`signed ... in Rawalpindi`).
+    EventLocation,
+    /// Named as a party or a topic, not as a location (`Moscow and Islamabad
+    /// concluded ...`, `sale to Pakistan`).
+    Mention,
+}
+
+/// One fact, with where it was found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// What the fact says.
+    pub kind: FactKind,
+    /// Where it is in the normalized text.
+    pub span: Span,
+    /// Index of its sentence in [`Text::sentences`].
+    pub sentence: usize,
+    /// Who says it, when it is inside a quote or reported (`said a military
+    /// source`, `IANS reported`).
+    pub said_by: Option<String>,
+}
+
+/// The kinds of fact.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum FactKind {
+    /// A number and what it counts.
+    Quantity(QuantityMention),
+    /// A date; `event` is the canonical predicate of the event it dates.
+    Date {
+        /// The date.
+        value: DateValue,
+        /// The event it is attached to, if any.
+        event: Option<String>,
+    },
+    /// A place and its role.
+    Place {
+        /// The place.
+        place: PlaceInfo,
+        /// What it is to the story.
+        role: PlaceRole,
+        /// The event it is attached to, if any.
+        event: Option<String>,
+    },
+    /// A person with roles.
+    Person(Person),
+    /// An organisation.
+    Organisation(Organisation),
+    /// A direct quote.
+    Quote(Quote),
+    /// An event with its participants and factuality.
+    Event(EventFrame),
+}
+
+impl FactKind {
+    /// A short lowercase name of the kind.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FactKind::Quantity(_) => "quantity",
+            FactKind::Date { .. } => "date",
+            FactKind::Place { .. } => "place",
+            FactKind::Person(_) => "person",
+            FactKind::Organisation(_) => "organisation",
+            FactKind::Quote(_) => "quote",
+            FactKind::Event(_) => "event",
+        }
+    }
+}
+
+/// Every fact of one source, in text order.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    source: SourceId,
+    facts: Vec<Fact>,
+}
+
+impl Facts {
+    /// The source the facts come from.
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+
+    /// The facts in text order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Fact> {
+        self.facts.iter()
+    }
+
+    /// How many facts there are.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a Facts {
+    type Item = &'a Fact;
+    type IntoIter = std::slice::Iter<'a, Fact>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Extracts every fact of `text`.
+pub fn extract(text: &Text) -> Facts {
+    let mut facts = Vec::new();
+    let ppl = people(text);
+    let orgs = organisations(text);
+    for p in &ppl {
+        if let Some(&first) = p.mentions.first() {
+            push(text, &mut facts, FactKind::Person(p.clone()), first, None);
+        }
+    }
+    for o in &orgs {
+        if let Some(&first) = o.mentions.first() {
+            push(text, &mut facts, FactKind::Organisation(o.clone()), first, None);
+        }
+    }
+    let qs = quotes(text, &ppl, &orgs);
+    for q in &qs {
+        push(text, &mut facts, FactKind::Quote(q.clone()), q.span, q.speaker.clone());
+    }
+    for (si, s) in text.sentences().iter().enumerate() {
+        if !s.kind.has_facts() {
+            continue;
+        }
+        let said_by = qs
+            .iter()
+            .find(|q| q.span.contains(s.span) || s.span.contains(q.span))
+            .and_then(|q| q.speaker.clone());
+        let sent = text.slice(s.span);
+        for e in event::frames(sent, text.published()) {
+            let span = Span::from(e.span.clone()).shift(s.span.start);
+            for d in &e.dates {
+                facts.push(Fact {
+                    kind: FactKind::Date { value: d.value.clone(), event: Some(e.predicate.clone()) },
+                    span: Span::from(d.span.clone()).shift(s.span.start),
+                    sentence: si,
+                    said_by: said_by.clone(),
+                });
+            }
+            facts.push(Fact { kind: FactKind::Event(e), span, sentence: si, said_by: said_by.clone() });
+        }
+        for q in quantities(sent) {
+            let span = Span::from(q.span.clone()).shift(s.span.start);
+            facts.push(Fact { kind: FactKind::Quantity(q), span, sentence: si, said_by: said_by.clone() });
+        }
+    }
+    for p in text.paragraphs() {
+        if let Some(d) = p.dateline {
+            if let Some(place) = lookup_place(text.slice(d)) {
+                push(
+                    text,
+                    &mut facts,
+                    FactKind::Place { place, role: PlaceRole::Dateline, event: None },
+                    d,
+                    None,
+                );
+            }
+        }
+    }
+    facts.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.kind.name().cmp(b.kind.name())));
+    Facts { source: text.id().clone(), facts }
+}
+
+fn push(text: &Text, facts: &mut Vec<Fact>, kind: FactKind, span: Span, said_by: Option<String>) {
+    let sentence = text.sentence_at(span.start).unwrap_or(0);
+    facts.push(Fact { kind, span, sentence, said_by });
+}

@@ -1,0 +1,400 @@
+//! Stage 1: the article files and their manifest. The only module that reads
+//! article files.
+//!
+//! A sources directory holds plain-text articles and `sources.toml`:
+//!
+//! ```toml
+//! [[source]]
+//! id = "dawn"                              # short name used by claims
+//! file = "000_8f0059a5e111d940.txt"        # relative to the directory
+//! outlet = "Dawn"
+//! url = "https://www.dawn.com/news/1201473"
+//! published = "2015-08-20"                 # or "unknown" / omitted
+//! ```
+//!
+//! Every source file is checked before anything else happens: it must exist,
+//! stay inside the directory, be non-empty UTF-8 text without NUL bytes and
+//! at most [`MAX_SOURCE_BYTES`] long. A text file in the directory that the
+//! manifest does not list is an error too, so nothing is skipped silently.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::span::{LineIndex, SourceId, Span};
+
+/// The name of the manifest inside a sources directory.
+pub const MANIFEST: &str = "sources.toml";
+
+/// Larger source files are refused: a news article is a few kilobytes.
+pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// When a source was published: a date, or explicitly unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Published {
+    /// Published on this day.
+    On(jiff::civil::Date),
+    /// Not known: relative dates in the text stay unresolved.
+    Unknown,
+}
+
+impl Published {
+    /// The date, if known.
+    pub fn date(self) -> Option<jiff::civil::Date> {
+        match self {
+            Published::On(d) => Some(d),
+            Published::Unknown => None,
+        }
+    }
+}
+
+impl fmt::Display for Published {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Published::On(d) => write!(f, "{d}"),
+            Published::Unknown => f.write_str("unknown"),
+        }
+    }
+}
+
+/// One article and what the manifest says about it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    id: SourceId,
+    path: PathBuf,
+    file: String,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Published,
+    text: String,
+}
+
+impl Source {
+    /// A source made from a string, for tests and tools that do not read a
+    /// manifest.
+    pub fn from_string(id: &str, published: Published, text: impl Into<String>) -> Source {
+        Source {
+            id: SourceId::new(id),
+            path: PathBuf::from(format!("{id}.txt")),
+            file: format!("{id}.txt"),
+            outlet: None,
+            url: None,
+            published,
+            text: text.into(),
+        }
+    }
+
+    /// Its short name.
+    pub fn id(&self) -> &SourceId {
+        &self.id
+    }
+
+    /// The path it was read from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The file name as the manifest gives it.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The outlet that published it.
+    pub fn outlet(&self) -> Option<&str> {
+        self.outlet.as_deref()
+    }
+
+    /// Its URL.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// When it was published.
+    pub fn published_state(&self) -> Published {
+        self.published
+    }
+
+    /// The publication date, if known.
+    pub fn published(&self) -> Option<jiff::civil::Date> {
+        self.published.date()
+    }
+
+    /// The article text exactly as read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// All sources of a directory, in manifest order.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    dir: PathBuf,
+    sources: Vec<Source>,
+}
+
+impl Sources {
+    /// Sources built in memory, in the given order.
+    pub fn from_vec(sources: Vec<Source>) -> Sources {
+        Sources { dir: PathBuf::new(), sources }
+    }
+
+    /// Reads `dir/sources.toml` and every file it lists.
+    ///
+    /// # Errors
+    ///
+    /// Every problem of the manifest and of each file, each naming the file
+    /// (and line and column in the manifest): missing, empty, binary, not
+    /// UTF-8, too large, outside `dir`, listed twice, or present but unlisted.
+    pub fn load(dir: impl AsRef<Path>) -> std::result::Result<Sources, Vec<Error>> {
+        let dir = dir.as_ref();
+        let manifest_path = dir.join(MANIFEST);
+        let manifest = std::fs::read_to_string(&manifest_path)
+            .map_err(|e| vec![Error::io(&manifest_path, &e)])?;
+        let entries = parse_manifest(&manifest_path, &manifest).map_err(|e| vec![e])?;
+        let lines = LineIndex::new(&manifest);
+        let at = |span: Span| lines.line_col(&manifest, span.start);
+        let mut errors = Vec::new();
+        let mut sources = Vec::new();
+        let mut seen_ids: BTreeMap<String, ()> = BTreeMap::new();
+        let mut seen_files: BTreeMap<String, ()> = BTreeMap::new();
+        for e in entries {
+            let fail = |kind, msg: String, span| Error::new(kind, msg).with_path(&manifest_path).at(at(span));
+            if !valid_id(&e.id.0) {
+                errors.push(fail(
+                    ErrorKind::Syntax,
+                    format!("invalid source id {:?}: expected letters, digits, '-' or '_', starting with a letter", e.id.0),
+                    e.id.1,
+                ));
+                continue;
+            }
+            if seen_ids.insert(e.id.0.clone(), ()).is_some() {
+                errors.push(fail(ErrorKind::Duplicate, format!("duplicate source id `{}`", e.id.0), e.id.1));
+                continue;
+            }
+            if seen_files.insert(e.file.0.clone(), ()).is_some() {
+                errors.push(fail(ErrorKind::Duplicate, format!("file `{}` is listed twice", e.file.0), e.file.1));
+                continue;
+            }
+            if let Err(why) = check_relative(&e.file.0) {
+                errors.push(fail(ErrorKind::PathEscape, why, e.file.1));
+                continue;
+            }
+            let published = match &e.published {
+                None => Published::Unknown,
+                Some((s, _)) if s == "unknown" => Published::Unknown,
+                Some((s, span)) => match s.parse::<jiff::civil::Date>() {
+                    Ok(d) => Published::On(d),
+                    Err(_) => {
+                        errors.push(fail(
+                            ErrorKind::Syntax,
+                            format!("invalid date {s:?}: expected YYYY-MM-DD or \"unknown\""),
+                            *span,
+                        ));
+                        continue;
+                    }
+                },
+            };
+            let path = dir.join(&e.file.0);
+            match read_source_file(dir, &path) {
+                Ok(text) => sources.push(Source {
+                    id: SourceId::new(e.id.0),
+                    path,
+                    file: e.file.0,
+                    outlet: e.outlet,
+                    url: e.url,
+                    published,
+                    text,
+                }),
+                Err(err) => errors.push(err),
+            }
+        }
+        // Unlisted text files would be silently ignored: refuse them.
+        if let Ok(rd) = std::fs::read_dir(dir) {
+            let mut unlisted: Vec<String> = rd
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|n| n.ends_with(".txt") && !seen_files.contains_key(n))
+                .collect();
+            unlisted.sort();
+            for n in unlisted {
+                errors.push(
+                    Error::new(
+                        ErrorKind::UnknownReference,
+                        format!("article `{n}` is not listed in {MANIFEST}: add a [[source]] entry for it"),
+                    )
+                    .with_path(dir.join(&n)),
+                );
+            }
+        }
+        if errors.is_empty() {
+            Ok(Sources { dir: dir.to_path_buf(), sources })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The directory they were read from.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The sources in manifest order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Source> {
+        self.sources.iter()
+    }
+
+    /// How many sources there are.
+    pub fn len(&self) -> usize {
+        self.sources.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty()
+    }
+
+    /// The source named `id`.
+    pub fn get(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id.as_str() == id)
+    }
+}
+
+impl<'a> IntoIterator for &'a Sources {
+    type Item = &'a Source;
+    type IntoIter = std::slice::Iter<'a, Source>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+fn valid_id(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn check_relative(file: &str) -> std::result::Result<(), String> {
+    let p = Path::new(file);
+    if file.is_empty() {
+        return Err("empty file name: expected a file inside the sources directory".into());
+    }
+    for c in p.components() {
+        match c {
+            Component::Normal(_) | Component::CurDir => {}
+            _ => {
+                return Err(format!(
+                    "path `{file}` leaves the sources directory: expected a relative path without `..`"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reads one article, checking it is text. `dir` is the directory it must
+/// stay inside (after following links).
+pub(crate) fn read_source_file(dir: &Path, path: &Path) -> Result<String> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    if !meta.is_file() {
+        return Err(Error::new(ErrorKind::BadSource, "not a regular file").with_path(path));
+    }
+    if let (Ok(real), Ok(root)) = (path.canonicalize(), dir.canonicalize()) {
+        if !real.starts_with(&root) {
+            return Err(Error::new(
+                ErrorKind::PathEscape,
+                format!("resolves to {} outside the sources directory", real.display()),
+            )
+            .with_path(path));
+        }
+    }
+    if meta.len() > MAX_SOURCE_BYTES {
+        return Err(Error::new(
+            ErrorKind::BadSource,
+            format!("file is {} bytes: expected an article of at most {MAX_SOURCE_BYTES} bytes", meta.len()),
+        )
+        .with_path(path));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    decode_article(&bytes).map_err(|e| e.with_path(path))
+}
+
+/// Checks that `bytes` is a non-empty UTF-8 text article.
+///
+/// # Errors
+///
+/// [`ErrorKind::BadSource`] with the line and column of the first bad byte.
+pub fn decode_article(bytes: &[u8]) -> Result<String> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let prefix = String::from_utf8_lossy(&bytes[..nul]);
+        let pos = LineIndex::new(&prefix).line_col(&prefix, prefix.len());
+        return Err(Error::new(ErrorKind::BadSource, "binary file (NUL byte): expected UTF-8 text").at(pos));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let pos = LineIndex::new(good).line_col(good, good.len());
+            return Err(Error::new(
+                ErrorKind::BadSource,
+                format!("invalid UTF-8 at byte {}: expected UTF-8 text", e.valid_up_to()),
+            )
+            .at(pos));
+        }
+    };
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+        return Err(Error::new(ErrorKind::BadSource, "empty article: expected text"));
+    }
+    Ok(text.to_string())
+}
+
+#[derive(Debug)]
+struct Entry {
+    id: (String, Span),
+    file: (String, Span),
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<(String, Span)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawManifest {
+    #[serde(default)]
+    source: Vec<toml::Spanned<RawEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: toml::Spanned<String>,
+    file: toml::Spanned<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<toml::Spanned<String>>,
+}
+
+fn parse_manifest(path: &Path, text: &str) -> Result<Vec<Entry>> {
+    let raw: RawManifest = crate::claims::from_toml_str(path, text)?;
+    if raw.source.is_empty() {
+        return Err(Error::new(ErrorKind::Syntax, "no [[source]] entries: expected at least one").with_path(path));
+    }
+    let sp = |s: std::ops::Range<usize>| Span::new(s.start, s.end);
+    Ok(raw
+        .source
+        .into_iter()
+        .map(|e| {
+            let e = e.into_inner();
+            Entry {
+                id: (e.id.get_ref().clone(), sp(e.id.span())),
+                file: (e.file.get_ref().clone(), sp(e.file.span())),
+                outlet: e.outlet,
+                url: e.url,
+                published: e.published.map(|p| (p.get_ref().clone(), sp(p.span()))),
+            }
+        })
+        .collect())
+}

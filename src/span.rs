@@ -1,0 +1,177 @@
+//! Positions: [`Span`] (byte ranges), [`SourceId`], and [`LineIndex`]
+//! (byte offset to 1-based line and character column).
+
+use std::fmt;
+use std::ops::Range;
+
+/// A half-open byte range `start..end` into one text.
+///
+/// Invariant: `start <= end`, and both lie on UTF-8 character boundaries of
+/// the text the span was made for. Spans of facts and sentences index the
+/// *normalized* text of a source ([`crate::Text::as_str`]); they are mapped
+/// back to the original bytes only when evidence is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    ///
+    /// # Panics
+    ///
+    /// When `start > end`: a span the other way round is a bug in the caller.
+    pub fn new(start: usize, end: usize) -> Span {
+        assert!(start <= end, "span start {start} is after its end {end}");
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies wholly inside `self`.
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The same span moved right by `by` bytes.
+    pub fn shift(self, by: usize) -> Span {
+        Span { start: self.start + by, end: self.end + by }
+    }
+
+    /// As a `Range` for slicing.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// The short name of a source in `seeds/sources.toml` (e.g. `dawn`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceId(String);
+
+impl SourceId {
+    /// Wraps a name; the manifest loader checks it is a valid identifier.
+    pub fn new(name: impl Into<String>) -> SourceId {
+        SourceId(name.into())
+    }
+
+    /// The name as a string slice.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A 1-based line and 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineCol {
+    /// Line number, from 1.
+    pub line: usize,
+    /// Column in Unicode scalar values, from 1.
+    pub col: usize,
+}
+
+impl fmt::Display for LineCol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// Maps byte offsets of one text to [`LineCol`]s.
+///
+/// Lines end at `\n`; a `\r` before it belongs to the line it ends.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text).map(|i| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// The line and column of byte `offset` in `text` (the text this index
+    /// was built from). Offsets past the end map to the end.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        LineCol { line: line + 1, col }
+    }
+
+    /// The byte range of line `line` (1-based), without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_starts[line - 1];
+        let mut end = self
+            .line_starts
+            .get(line)
+            .map_or(text.len(), |&next| next - 1);
+        if text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// How many lines the text has (a final line without `\n` counts).
+    pub fn len(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Whether the index is empty (never: an empty text has one empty line).
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars_from_one() {
+        let text = "ab\n“cd”\r\nx";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, col: 1 });
+        assert_eq!(idx.line_col(text, 3), LineCol { line: 2, col: 1 });
+        // after the 3-byte curly quote
+        assert_eq!(idx.line_col(text, 6), LineCol { line: 2, col: 2 });
+        assert_eq!(idx.line_col(text, text.len() - 1), LineCol { line: 3, col: 1 });
+        assert_eq!(idx.line_span(text, 2), Span::new(3, 11));
+        assert_eq!(idx.len(), 3);
+    }
+}

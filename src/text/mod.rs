@@ -1,0 +1,521 @@
+//! Stage 2: article bytes to normalized [`Text`] with paragraphs and sentences.
+//!
+//! `normalize(&Source) -> Text`. What goes in is the article exactly as read;
+//! what comes out is a canonical text in which every cosmetic difference is
+//! gone: line endings, a byte-order mark, curly versus straight quotes,
+//! non-breaking and repeated spaces, trailing spaces, blank lines and hard
+//! line wraps inside a paragraph. Paragraphs are separated by exactly one
+//! `\n`; inside a paragraph, words are separated by exactly one space.
+//!
+//! Every byte of the normalized text maps back to the original through an
+//! offset map, so evidence is still shown at the original line and column.
+//!
+//! Each paragraph gets a [`ParagraphKind`]: body text, a heading, a photo code,
+//! a caption, or boilerplate (`Read more:` links, share and contact prompts).
+//! Boilerplate carries no facts, so adding or removing it changes nothing.
+//!
+//! Key decision: line breaks. A source may put one paragraph on each line,
+//! or hard-wrap paragraphs at a fixed width. A block of lines is taken as
+//! wrapped when its lines are short (at most [`WRAP_MAX`] characters) and most
+//! of them end mid-sentence; a break in such a block is a paragraph end only
+//! where the next line's first word would have fit on the line (a wrapper
+//! would have put it there). Otherwise every line is a paragraph.
+
+mod sentence;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use sentence::split_sentences;
+
+use crate::source::Source;
+use crate::span::{LineCol, LineIndex, SourceId, Span};
+
+/// Lines longer than this many characters are never taken as hard-wrapped.
+pub const WRAP_MAX: usize = 100;
+
+/// What a paragraph is, by its shape and wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ParagraphKind {
+    /// Running article text.
+    Body,
+    /// A headline or sub-heading: short, no closing punctuation.
+    Heading,
+    /// A photo or wire code alone on its line (`RTX1JW5P`).
+    PhotoCode,
+    /// A photo caption (after a photo code, or with a photo credit).
+    Caption,
+    /// Navigation and boilerplate: `Read more:` links, contact, share and
+    /// follow prompts, advertisements, copyright lines.
+    Boilerplate,
+}
+
+impl ParagraphKind {
+    /// Whether facts are extracted from paragraphs of this kind.
+    pub fn has_facts(self) -> bool {
+        matches!(self, ParagraphKind::Body | ParagraphKind::Heading | ParagraphKind::Caption)
+    }
+
+    /// A lowercase name for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Body => "body",
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::PhotoCode => "photo-code",
+            ParagraphKind::Caption => "caption",
+            ParagraphKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// One paragraph of the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Span in the normalized text, without the separating `\n`.
+    pub span: Span,
+    /// What kind of paragraph this is.
+    pub kind: ParagraphKind,
+    /// A dateline at its start (`ISLAMABAD:`), the place the story was filed
+    /// from: the span of the place name only.
+    pub dateline: Option<Span>,
+}
+
+/// One sentence of the normalized text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Span in the normalized text; never crosses a paragraph.
+    pub span: Span,
+    /// Index of its paragraph in [`Text::paragraphs`].
+    pub paragraph: usize,
+    /// The kind of its paragraph.
+    pub kind: ParagraphKind,
+}
+
+/// A source's text, normalized, split into paragraphs and sentences.
+#[derive(Debug, Clone)]
+pub struct Text {
+    id: SourceId,
+    published: Option<jiff::civil::Date>,
+    original: String,
+    lines: LineIndex,
+    norm: String,
+    /// `(normalized offset, original offset)` pairs, sorted, at every point
+    /// where the two texts stop advancing together.
+    anchors: Vec<(usize, usize)>,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Sentence>,
+}
+
+impl Text {
+    /// The source this text came from.
+    pub fn id(&self) -> &SourceId {
+        &self.id
+    }
+
+    /// The publication date from the manifest, if known.
+    pub fn published(&self) -> Option<jiff::civil::Date> {
+        self.published
+    }
+
+    /// The whole normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.norm
+    }
+
+    /// The normalized text under `span`.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.norm[span.range()]
+    }
+
+    /// The original text, exactly as read.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// Paragraphs in order.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+
+    /// Sentences in order.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// Index of the sentence that contains byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// Maps a normalized offset to the original text.
+    pub fn to_original(&self, offset: usize) -> usize {
+        let i = self.anchors.partition_point(|&(n, _)| n <= offset);
+        if i == 0 {
+            return offset;
+        }
+        let (n, o) = self.anchors[i - 1];
+        let mapped = o + (offset - n);
+        // Inside a replaced character: clamp to a boundary of the original.
+        let mut m = mapped.min(self.original.len());
+        while !self.original.is_char_boundary(m) {
+            m -= 1;
+        }
+        m
+    }
+
+    /// The line and column in the original file of a normalized offset.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.original, self.to_original(offset))
+    }
+
+    /// The canonical content: the sentences of every paragraph that carries
+    /// facts, one per line. Cosmetic edits and boilerplate do not change it.
+    pub fn content(&self) -> String {
+        let mut out = String::with_capacity(self.norm.len());
+        for s in &self.sentences {
+            if s.kind.has_facts() {
+                out.push_str(self.slice(s.span));
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Normalizes a source's text and splits it into paragraphs and sentences.
+pub fn normalize(source: &Source) -> Text {
+    normalize_str(source.id().clone(), source.published(), source.text())
+}
+
+/// [`normalize`] for a string that did not come from a [`Source`].
+pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, original: &str) -> Text {
+    let raw_lines = split_lines(original);
+    let breaks = paragraph_breaks(original, &raw_lines);
+    let mut b = Builder { norm: String::with_capacity(original.len()), anchors: Vec::new() };
+    let mut para_spans = Vec::new();
+    let mut para_start: Option<usize> = None;
+    for (i, line) in raw_lines.iter().enumerate() {
+        let content = trim_span(original, *line);
+        if content.is_empty() {
+            if let Some(s) = para_start.take() {
+                para_spans.push(Span::new(s, b.norm.len()));
+            }
+            continue;
+        }
+        match para_start {
+            None => {
+                if !b.norm.is_empty() {
+                    b.push_synthetic('\n', content.start);
+                }
+                para_start = Some(b.norm.len());
+            }
+            Some(_) => b.push_synthetic(' ', content.start),
+        }
+        b.push_normalized(original, content);
+        if breaks[i] {
+            if let Some(s) = para_start.take() {
+                para_spans.push(Span::new(s, b.norm.len()));
+            }
+        }
+    }
+    if let Some(s) = para_start.take() {
+        para_spans.push(Span::new(s, b.norm.len()));
+    }
+    let Builder { norm, anchors } = b;
+    let paragraphs = classify(&norm, &para_spans);
+    let mut sentences = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let start = p.dateline.map_or(p.span.start, |d| dateline_end(&norm, d, p.span));
+        let body = &norm[start..p.span.end];
+        if matches!(p.kind, ParagraphKind::Heading | ParagraphKind::PhotoCode | ParagraphKind::Boilerplate) {
+            // One unit: headings and boilerplate are not prose to split.
+            let t = trim_span(&norm, Span::new(start, p.span.end));
+            if !t.is_empty() {
+                sentences.push(Sentence { span: t, paragraph: pi, kind: p.kind });
+            }
+            continue;
+        }
+        for r in split_sentences(body) {
+            sentences.push(Sentence {
+                span: Span::new(start + r.start, start + r.end),
+                paragraph: pi,
+                kind: p.kind,
+            });
+        }
+    }
+    Text {
+        id,
+        published,
+        lines: LineIndex::new(original),
+        original: original.to_string(),
+        norm,
+        anchors,
+        paragraphs,
+        sentences,
+    }
+}
+
+struct Builder {
+    norm: String,
+    anchors: Vec<(usize, usize)>,
+}
+
+impl Builder {
+    fn anchor(&mut self, orig: usize) {
+        let n = self.norm.len();
+        if let Some(last) = self.anchors.last_mut() {
+            if last.0 == n {
+                last.1 = orig;
+                return;
+            }
+            if n - last.0 == orig.wrapping_sub(last.1) {
+                return; // still in step: no anchor needed
+            }
+        } else if n == orig {
+            return;
+        }
+        self.anchors.push((n, orig));
+    }
+
+    /// A character the original does not have at this point (a space for a
+    /// line break, a paragraph `\n`): it maps to `orig`.
+    fn push_synthetic(&mut self, c: char, orig: usize) {
+        self.anchor(orig);
+        self.norm.push(c);
+        self.anchor(orig);
+    }
+
+    fn push_normalized(&mut self, original: &str, span: Span) {
+        let s = &original[span.range()];
+        let mut prev_space = false;
+        for (off, c) in s.char_indices() {
+            let at = span.start + off;
+            let mapped = map_char(c);
+            match mapped {
+                Mapped::Drop => {
+                    self.anchor(at + c.len_utf8());
+                }
+                Mapped::Space => {
+                    if !prev_space {
+                        self.anchor(at);
+                        self.norm.push(' ');
+                    }
+                    prev_space = true;
+                    self.anchor(at + c.len_utf8());
+                }
+                Mapped::Keep => {
+                    prev_space = false;
+                    self.anchor(at);
+                    self.norm.push(c);
+                }
+                Mapped::To(t) => {
+                    prev_space = false;
+                    self.anchor(at);
+                    self.norm.push_str(t);
+                    self.anchor(at + c.len_utf8());
+                }
+            }
+        }
+    }
+}
+
+enum Mapped {
+    Keep,
+    Drop,
+    Space,
+    To(&'static str),
+}
+
+fn map_char(c: char) -> Mapped {
+    match c {
+        '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{ad}' => Mapped::Drop,
+        ' ' | '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Mapped::Space
+        }
+        c if c.is_control() => Mapped::Space,
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => Mapped::To("'"),
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => {
+            Mapped::To("\"")
+        }
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' => Mapped::To("-"),
+        '\u{2026}' => Mapped::To("..."),
+        _ => Mapped::Keep,
+    }
+}
+
+/// Byte spans of the lines of `text`, without their line breaks
+/// (`\n`, `\r\n` or a lone `\r`).
+fn split_lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(Span::new(start, i));
+                start = i + 1;
+            }
+            b'\r' => {
+                out.push(Span::new(start, i));
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        out.push(Span::new(start, bytes.len()));
+    }
+    out
+}
+
+fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || matches!(map_char(c), Mapped::Drop | Mapped::Space))
+}
+
+/// `s` without leading and trailing white space (in the wide sense of
+/// [`map_char`]).
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let ws = |c: char| c.is_whitespace() || matches!(map_char(c), Mapped::Drop | Mapped::Space);
+    let t = s.trim_start_matches(ws);
+    let start = span.start + (s.len() - t.len());
+    let t = t.trim_end_matches(ws);
+    Span::new(start, start + t.len())
+}
+
+/// For each line, whether a paragraph ends after it.
+fn paragraph_breaks(text: &str, lines: &[Span]) -> Vec<bool> {
+    let mut breaks = vec![true; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        // A block: consecutive non-blank lines.
+        if is_blank(&text[lines[i].range()]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !is_blank(&text[lines[i].range()]) {
+            i += 1;
+        }
+        let block = &lines[start..i];
+        if block.len() < 2 {
+            continue;
+        }
+        let widths: Vec<usize> = block
+            .iter()
+            .map(|l| text[trim_span(text, *l).range()].chars().count())
+            .collect();
+        let width = widths.iter().copied().max().unwrap_or(0);
+        let open_ends = block[..block.len() - 1]
+            .iter()
+            .filter(|l| !ends_sentence(&text[trim_span(text, **l).range()]))
+            .count();
+        let wrapped = width <= WRAP_MAX && open_ends * 2 >= block.len() - 1;
+        if !wrapped {
+            continue;
+        }
+        for k in 0..block.len() - 1 {
+            let next = &text[trim_span(text, block[k + 1]).range()];
+            let first_word = next.split(' ').next().unwrap_or("").chars().count();
+            let would_fit = widths[k] + 1 + first_word <= width;
+            breaks[start + k] = would_fit;
+        }
+    }
+    breaks
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}'])
+        .ends_with(['.', '!', '?', ':'])
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // "ISLAMABAD:", "MOSCOW (Reuters) -", "NEW DELHI, Aug 20 (Reuters) -", "LONDON —"
+    Regex::new(
+        r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Za-z][A-Za-z .]{1,20}?)?(?: \([A-Za-z .&]+\))? ?(?::|-{1,2}|\u{2013}|\u{2014}) ",
+    )
+    .expect("valid dateline pattern")
+});
+
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:also\ )?read(?:\ more|\ also)?\s*:|see\ also\s*:|related\s*:|related\ (?:articles|stories|coverage)\b|
+            more\ on\ this\b|recommended\s*:|watch\s*:|listen\s*:|
+            contact\ the\ (?:writer|author|reporter)|(?:please\ )?follow\ us\b|follow\ @|like\ us\ on|
+            share\ (?:this|on|via)\b|click\ here\b|sign\ up\b|subscribe\b|advertisement\b|sponsored\b|
+            copyright\b|\(c\)\ |\u{a9}|all\ rights\ reserved|download\ (?:the|our)\ app|
+            join\ (?:us|our)\ on\b|let\ us\ know\ what\ you\ think|get\ the\ latest\b|
+            for\ more\ (?:news|stories)\b|this\ (?:article|story)\ (?:was|is)\ (?:first|originally)\ published
+        )",
+    )
+    .expect("valid boilerplate pattern")
+});
+
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\b(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Photohost|Xinhua|Anadolu)/|/(?:Reuters|REUTERS|AFP|AP|EPA|File)\b|\bPhoto(?:graph)?:|\bPhoto credit\b|\bFile photo\b|\((?:L|R|C|2nd L|2nd R|left|right|centre|center)\))",
+    )
+    .expect("valid photo credit pattern")
+});
+
+fn is_photo_code(s: &str) -> bool {
+    s.len() >= 5
+        && s.len() <= 20
+        && !s.contains(' ')
+        && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.bytes().any(|b| b.is_ascii_uppercase())
+}
+
+fn classify(norm: &str, spans: &[Span]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(spans.len());
+    let mut seen_body = false;
+    for &span in spans {
+        let s = &norm[span.range()];
+        let prev = out.last().map(|p| p.kind);
+        let kind = if is_photo_code(s) {
+            ParagraphKind::PhotoCode
+        } else if BOILERPLATE.is_match(s) || is_bare_link(s) {
+            ParagraphKind::Boilerplate
+        } else if prev == Some(ParagraphKind::PhotoCode) || PHOTO_CREDIT.is_match(s) {
+            ParagraphKind::Caption
+        } else if !ends_sentence(s) && s.chars().count() <= 200 && !s.ends_with(',') {
+            ParagraphKind::Heading
+        } else {
+            ParagraphKind::Body
+        };
+        let dateline = if kind == ParagraphKind::Body && !seen_body {
+            DATELINE.captures(s).map(|c| {
+                let m = c.get(1).expect("group 1 always takes part");
+                Span::new(span.start + m.start(), span.start + m.end())
+            })
+        } else {
+            None
+        };
+        seen_body |= kind == ParagraphKind::Body;
+        out.push(Paragraph { span, kind, dateline });
+    }
+    out
+}
+
+fn is_bare_link(s: &str) -> bool {
+    !s.contains(' ') && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+}
+
+/// Where the body starts after a dateline: past the separator and space.
+fn dateline_end(norm: &str, dateline: Span, para: Span) -> usize {
+    let s = &norm[para.range()];
+    DATELINE.find(s).map_or(dateline.end, |m| para.start + m.end())
+}
+
+#[cfg(test)]
+mod tests;
