@@ -1,9 +1,33 @@
 //! Events: verb-centred frames with factuality, participants, place and time.
+//!
+//! Input: one sentence (and the reference date for relative dates). Output:
+//! one [`EventFrame`] per event verb of the lexicon found in it.
+//!
+//! How it works, and why: there is no part-of-speech tagger here (nothing
+//! may download a model), so events are found through a lexicon of news
+//! verbs grouped into canonical predicates (`sign` ← signed, inked,
+//! concluded, sealed). Each verb's inflections are generated from its base
+//! form plus an irregular table. The sentence is cut into clauses at commas,
+//! semicolons and clause words (`which`, `that`, `after`, `while`, ...); the
+//! dates and places of a clause attach to the nearest event verb of that
+//! clause only, so a time or place of one event never lands on another
+//! (`said on Wednesday that they signed` dates the saying, not the signing).
+//! A place attaches as the event's location only after a locative
+//! preposition (`in`, `at`, `near`) or as the destination of a movement verb
+//! (`visited Russia`, `arrived in`, `a visit to Pakistan`); a place named as
+//! a party (`Moscow and Islamabad concluded`) is no location.
+//!
+//! Factuality comes from the verb group and a few words around it: `will`,
+//! `is set to`, `is expected to`, `plans to` → future; `not`, `never`,
+//! `failed to`, `denied` → negated; `allegedly`, `may`, `is believed to` →
+//! hedged; `reportedly`, `X reported`, `according to` → reported.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::date::DateMention;
-use super::place::PlaceMention;
+use super::date::{DateMention, recognize_dates};
+use super::place::{PlaceMention, find_places};
 
 /// Whether the text says an event happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -21,6 +45,24 @@ pub enum Factuality {
     Negated,
 }
 
+impl Factuality {
+    /// A lowercase name for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Factuality::Asserted => "asserted",
+            Factuality::Reported => "reported",
+            Factuality::Hedged => "hedged",
+            Factuality::Future => "future",
+            Factuality::Negated => "negated",
+        }
+    }
+
+    /// Whether the text commits to the event having happened.
+    pub fn is_factual(self) -> bool {
+        matches!(self, Factuality::Asserted | Factuality::Reported)
+    }
+}
+
 /// One event in a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFrame {
@@ -28,7 +70,7 @@ pub struct EventFrame {
     pub predicate: String,
     /// The verb as written.
     pub verb: String,
-    /// Byte range of the verb group in the sentence.
+    /// Byte range of the verb in the sentence.
     pub span: Range<usize>,
     /// Whether it happened.
     pub factuality: Factuality,
@@ -36,20 +78,542 @@ pub struct EventFrame {
     pub agent: Option<String>,
     /// What it was done to, when found (the object, lowercase).
     pub object: Option<String>,
-    /// Places of the event, within its clause.
+    /// Places where the event happened, within its clause.
     pub places: Vec<PlaceMention>,
+    /// Places of its clause that are not its location (parties, origins,
+    /// destinations of goods).
+    pub other_places: Vec<PlaceMention>,
     /// Dates of the event, within its clause.
     pub dates: Vec<DateMention>,
 }
 
-/// The canonical predicate of a verb form (`inked` → `sign`).
+/// Predicate groups: the canonical name first, then its synonyms (base forms).
+const PREDICATES: &[&[&str]] = &[
+    &["sign", "ink", "conclude", "seal", "finalize", "finalise"],
+    &["agree"],
+    &["buy", "purchase", "acquire", "procure"],
+    &["sell"],
+    &["deliver", "supply", "transfer"],
+    &["send", "dispatch"],
+    &["visit", "tour"],
+    &["arrive"],
+    &["travel", "fly"],
+    &["meet"],
+    &["negotiate"],
+    &["say", "state", "tell", "add", "told", "claim", "quote", "announce", "report", "declare", "confirm"],
+    &["deny"],
+    &["kill", "slay"],
+    &["attack", "bomb", "raid"],
+    &["injure", "wound"],
+    &["die"],
+    &["arrest", "detain"],
+    &["lift", "remove"],
+    &["impose"],
+    &["approve", "authorize", "authorise", "endorse"],
+    &["reject", "veto"],
+    &["launch", "unveil", "introduce"],
+    &["hold", "host"],
+    &["spend"],
+    &["inspect"],
+    &["decide"],
+    &["appoint", "name", "nominate"],
+    &["elect"],
+    &["resign", "quit"],
+    &["win"],
+    &["lose"],
+    &["open"],
+    &["close", "shut"],
+    &["raise", "increase", "boost"],
+    &["cut", "reduce", "lower"],
+    &["rise", "grow", "climb", "jump", "soar"],
+    &["fall", "drop", "decline", "slump", "plunge"],
+    &["build", "construct"],
+    &["produce", "manufacture"],
+    &["export"],
+    &["import"],
+    &["invest"],
+    &["pay"],
+    &["order"],
+    &["test"],
+    &["fire"],
+    &["shoot"],
+    &["capture", "seize"],
+    &["withdraw", "pull out"],
+    &["deploy"],
+    &["invade"],
+    &["threaten"],
+    &["warn"],
+    &["condemn"],
+    &["welcome"],
+    &["criticize", "criticise"],
+    &["discuss"],
+    &["promise", "pledge"],
+    &["plan"],
+    &["cancel", "scrap"],
+    &["suspend"],
+    &["release", "free"],
+    &["sentence"],
+    &["convict"],
+    &["charge"],
+    &["accuse"],
+    &["win"],
+    &["crash"],
+    &["explode"],
+    &["collapse"],
+];
+
+/// Irregular forms: base, then past, participle (and other irregular forms).
+const IRREGULAR: &[(&str, &[&str])] = &[
+    ("buy", &["bought"]),
+    ("sell", &["sold"]),
+    ("send", &["sent"]),
+    ("meet", &["met"]),
+    ("say", &["said"]),
+    ("tell", &["told"]),
+    ("hold", &["held"]),
+    ("spend", &["spent"]),
+    ("fly", &["flew", "flown"]),
+    ("win", &["won", "winning"]),
+    ("lose", &["lost"]),
+    ("rise", &["rose", "risen"]),
+    ("grow", &["grew", "grown"]),
+    ("fall", &["fell", "fallen"]),
+    ("build", &["built"]),
+    ("pay", &["paid"]),
+    ("shoot", &["shot", "shooting"]),
+    ("slay", &["slew", "slain"]),
+    ("cut", &["cut", "cutting"]),
+    ("quit", &["quit", "quitting"]),
+    ("shut", &["shut", "shutting"]),
+    ("withdraw", &["withdrew", "withdrawn"]),
+    ("drop", &["dropped", "dropping"]),
+    ("plan", &["planned", "planning"]),
+    ("ban", &["banned", "banning"]),
+    ("scrap", &["scrapped", "scrapping"]),
+    ("jump", &["jumped"]),
+    ("plunge", &["plunged"]),
+    ("free", &["freed", "freeing"]),
+    ("deny", &["denied", "denies", "denying"]),
+    ("die", &["died", "dies", "dying"]),
+    ("lie", &["lay", "lain", "lying"]),
+    ("tour", &["toured"]),
+    ("travel", &["travelled", "traveled", "travelling", "traveling"]),
+    ("cancel", &["cancelled", "canceled", "cancelling", "canceling"]),
+    ("quote", &["quoted"]),
+    ("veto", &["vetoed", "vetoes"]),
+];
+
+/// Verb forms that are far more often nouns or adjectives in news text and
+/// only count as verbs after an auxiliary or a subject pronoun.
+const NOUNY: &[&str] = &[
+    "sign", "signs", "order", "orders", "test", "tests", "fire", "plan", "plans", "attack", "attacks",
+    "raid", "raids", "report", "reports", "visit", "visits", "tour", "tours", "claim", "claims", "charge",
+    "charges", "release", "cut", "cuts", "rise", "fall", "drop", "increase", "decline", "import", "imports",
+    "export", "exports", "promise", "pledge", "name", "names", "free", "open", "close", "state", "states",
+    "deal", "hold", "pay", "quote", "supply", "supplies", "transfer", "launch", "bomb", "bombs", "crash",
+    "jump", "order", "sentence", "lift", "welcome", "discuss", "win", "test", "lower", "boost", "produce",
+];
+
+static LEXICON: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for group in PREDICATES {
+        let canonical = group[0];
+        for &base in group.iter() {
+            for form in inflect(base) {
+                map.entry(form).or_insert(canonical);
+            }
+        }
+    }
+    map
+});
+
+fn inflect(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_string()];
+    if let Some((_, forms)) = IRREGULAR.iter().find(|(b, _)| *b == base) {
+        out.extend(forms.iter().map(|s| s.to_string()));
+    }
+    let (third, past, ing) = if let Some(stem) = base.strip_suffix('e') {
+        (format!("{base}s"), format!("{base}d"), format!("{stem}ing"))
+    } else if let Some(stem) = base.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+        (format!("{stem}ies"), format!("{stem}ied"), format!("{base}ing"))
+    } else if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") {
+        (format!("{base}es"), format!("{base}ed"), format!("{base}ing"))
+    } else {
+        (format!("{base}s"), format!("{base}ed"), format!("{base}ing"))
+    };
+    let irregular_past = IRREGULAR.iter().any(|(b, _)| *b == base);
+    for f in [third, ing] {
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    if !irregular_past && !out.contains(&past) {
+        out.push(past);
+    }
+    out
+}
+
+/// The canonical predicate of a verb form (`inked` → `sign`), case-insensitive.
 pub fn canonical_predicate(word: &str) -> Option<&'static str> {
-    let _ = word;
-    None
+    LEXICON.get(&word.to_lowercase()).copied()
+}
+
+/// A word token with its byte range.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// Splits `s` into word tokens (letters, digits, inner `'` `-` `.`) and single
+/// punctuation tokens; spaces are dropped.
+pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let joins = matches!(d, '\'' | '-' | '.')
+                    && s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                if d.is_alphanumeric() || joins {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok { text: &s[i..end], start: i, end });
+        } else {
+            out.push(Tok { text: &s[i..i + c.len_utf8()], start: i, end: i + c.len_utf8() });
+        }
+    }
+    out
+}
+
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "to",
+];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "every", "each", "no", "any", "another", "some", "such", "what", "which", "whose", "of", "first", "new",
+    "major", "final", "big", "landmark", "key",
+];
+const PRONOUNS: &[&str] = &["i", "we", "they", "he", "she", "it", "you", "who"];
+const CLAUSE_WORDS: &[&str] = &[
+    "which", "that", "who", "whom", "whose", "after", "before", "while", "when", "whereas", "because", "but",
+    "although", "though", "as", "since", "until", "unless", "if", "where", "whether",
+];
+const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "inside", "on", "across", "around", "within"];
+const MOVEMENT: &[&str] = &["visit", "arrive", "travel", "hold", "meet"];
+const SPEECH: &[&str] = &["say", "deny", "warn", "announce"];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_word(t: &Tok<'_>) -> bool {
+    t.text.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Finds the events of one sentence.
 pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Vec<EventFrame> {
-    let _ = (sentence, reference);
-    Vec::new()
+    let toks = tokens(sentence);
+    let lowers: Vec<String> = toks.iter().map(|t| lower(t.text)).collect();
+    // Clause boundaries, as token indices where a new clause starts.
+    let mut clause_of = vec![0usize; toks.len()];
+    let mut clause = 0;
+    for i in 0..toks.len() {
+        let t = lowers[i].as_str();
+        let boundary = matches!(t, "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}")
+            || (CLAUSE_WORDS.contains(&t) && i > 0);
+        if boundary {
+            clause += 1;
+        }
+        clause_of[i] = clause;
+    }
+    let report_tail = reported_tail(&lowers);
+    let mut verbs: Vec<(usize, &'static str)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !is_word(t) {
+            continue;
+        }
+        let Some(&pred) = LEXICON.get(&lowers[i]) else { continue };
+        if !looks_verbal(&toks, &lowers, i) {
+            continue;
+        }
+        verbs.push((i, pred));
+    }
+    if verbs.is_empty() {
+        return Vec::new();
+    }
+    let places = find_places(sentence);
+    let dates = recognize_dates(sentence, reference);
+    let tok_at = |byte: usize| toks.partition_point(|t| t.end <= byte).min(toks.len().saturating_sub(1));
+    let mut out: Vec<EventFrame> = verbs
+        .iter()
+        .map(|&(i, pred)| {
+            let fact = factuality(&lowers, i, report_tail);
+            EventFrame {
+                predicate: pred.to_string(),
+                verb: toks[i].text.to_string(),
+                span: toks[i].start..toks[i].end,
+                factuality: fact,
+                agent: agent(&toks, &lowers, &clause_of, i),
+                object: object(&toks, &lowers, &clause_of, i),
+                places: Vec::new(),
+                other_places: Vec::new(),
+                dates: Vec::new(),
+            }
+        })
+        .collect();
+    // Attach each date and place to the nearest verb of its clause.
+    let nearest = |ti: usize| -> Option<usize> {
+        verbs
+            .iter()
+            .enumerate()
+            .filter(|(_, (vi, _))| clause_of[*vi] == clause_of[ti])
+            .min_by_key(|(_, (vi, _))| (vi.abs_diff(ti), *vi))
+            .map(|(k, _)| k)
+    };
+    for d in dates {
+        let ti = tok_at(d.span.start);
+        if let Some(k) = nearest(ti) {
+            out[k].dates.push(d);
+        }
+    }
+    for p in places {
+        let ti = tok_at(p.span.start);
+        let Some(k) = nearest(ti) else { continue };
+        let vi = verbs[k].0;
+        let pred = verbs[k].1;
+        let prev = ti.checked_sub(1).map(|j| lowers[j].as_str());
+        let prev2 = ti.checked_sub(2).map(|j| lowers[j].as_str());
+        let locative = prev.is_some_and(|w| LOCATIVE.contains(&w) && w != "on")
+            || (MOVEMENT.contains(&pred)
+                && ti > vi
+                && (prev == Some("to") || ti == vi + 1 || (prev == Some("the") && ti == vi + 2)))
+            || (prev == Some("the") && prev2.is_some_and(|w| LOCATIVE.contains(&w) && w != "on"));
+        if locative && !SPEECH.contains(&pred) {
+            out[k].places.push(p);
+        } else {
+            out[k].other_places.push(p);
+        }
+    }
+    out
+}
+
+/// Whether token `i`, a lexicon word, is used as a verb here.
+fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
+    let w = lowers[i].as_str();
+    let prev = i.checked_sub(1).map(|j| lowers[j].as_str());
+    if prev.is_some_and(|p| DETERMINERS.contains(&p)) {
+        return false;
+    }
+    if lowers.get(i + 1).is_some_and(|n| n == "of") && !w.ends_with("ed") {
+        return false;
+    }
+    // A capitalized lexicon word inside a sentence is usually part of a name.
+    let cap = toks[i].text.chars().next().is_some_and(char::is_uppercase);
+    if cap && i > 0 && toks[i - 1].text != "\"" {
+        return false;
+    }
+    if NOUNY.contains(&w) {
+        // After an auxiliary, a pronoun or a name it is a verb.
+        return prev.is_some_and(|p| {
+            AUX.contains(&p)
+                || PRONOUNS.contains(&p)
+                || p == "not"
+                || p == "n't"
+                || p == ","
+                || toks[i - 1].text.chars().next().is_some_and(char::is_uppercase)
+        });
+    }
+    if w.ends_with("ing") {
+        // A gerund after a preposition is an event noun: still an event, but
+        // "the signing" is caught above by the determiner rule.
+        return true;
+    }
+    true
+}
+
+/// Whether the sentence ends in a reporting clause (`..., Reuters reported.`).
+fn reported_tail(lowers: &[String]) -> bool {
+    let n = lowers.len();
+    let tail: Vec<&str> = lowers[n.saturating_sub(5)..].iter().map(String::as_str).collect();
+    tail.iter().any(|w| matches!(*w, "reported" | "reports" | "quoted"))
+        || lowers.windows(2).any(|w| w[0] == "according" && w[1] == "to")
+}
+
+fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
+    let from = i.saturating_sub(6);
+    let window: Vec<&str> = lowers[from..i].iter().map(String::as_str).collect();
+    // Stop at a clause boundary before the verb.
+    let start = window
+        .iter()
+        .rposition(|w| matches!(*w, "," | ";" | ":" | "\"") || CLAUSE_WORDS.contains(w))
+        .map_or(0, |p| p + 1);
+    let window = &window[start..];
+    let has = |w: &str| window.contains(&w);
+    let has2 = |a: &str, b: &str| window.windows(2).any(|p| p[0] == a && p[1] == b);
+    if has("not") || has("n't") || has("never") || has2("no", "longer") || has2("failed", "to")
+        || has2("refused", "to") || has2("declined", "to") || has("denied") || has("denies")
+        || has("without")
+    {
+        return Factuality::Negated;
+    }
+    if has("will") || has("'ll") || has("shall") || has2("set", "to") || has2("expected", "to")
+        || has2("plans", "to") || has2("plan", "to") || has2("planning", "to") || has2("due", "to")
+        || has2("going", "to") || has2("scheduled", "to") || has2("intends", "to") || has2("aims", "to")
+        || has2("poised", "to") || has2("is", "to") || has2("are", "to") || has2("hopes", "to")
+        || has2("would", "be") && has("expected")
+    {
+        if has("believed") || has("likely") {
+            return Factuality::Future;
+        }
+        return Factuality::Future;
+    }
+    if has("allegedly") || has("may") || has("might") || has("could") || has("would") || has("possibly")
+        || has("apparently") || has("purportedly") || has("supposedly") || has("believed")
+        || has("thought") || has("rumoured") || has("rumored") || has("likely") || has("appears")
+        || has("seems") || has("unlikely") || has("if") || has("whether")
+    {
+        return Factuality::Hedged;
+    }
+    if has("reportedly") || reported {
+        return Factuality::Reported;
+    }
+    Factuality::Asserted
+}
+
+const SUBJECT_STOP: &[&str] = &["also", "reportedly", "allegedly", "already", "on", "yesterday", "today", "had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "not", "never", "been", "be"];
+
+fn agent(toks: &[Tok<'_>], lowers: &[String], clause_of: &[usize], i: usize) -> Option<String> {
+    // Passive: "signed by X".
+    if lowers.get(i + 1).is_some_and(|w| w == "by") {
+        return phrase_after(toks, lowers, clause_of, i + 2);
+    }
+    let c = clause_of[i];
+    let mut j = i;
+    let mut words = Vec::new();
+    while j > 0 && clause_of[j - 1] == c {
+        j -= 1;
+        let w = lowers[j].as_str();
+        if !is_word(&toks[j]) {
+            break;
+        }
+        if SUBJECT_STOP.contains(&w) || AUX.contains(&w) || w.ends_with("ly") {
+            if words.is_empty() {
+                continue;
+            }
+            break;
+        }
+        words.push(w.to_string());
+        if words.len() >= 6 {
+            break;
+        }
+    }
+    words.reverse();
+    // Drop a leading preposition phrase like "on wednesday" remnants.
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn object(toks: &[Tok<'_>], lowers: &[String], clause_of: &[usize], i: usize) -> Option<String> {
+    phrase_after(toks, lowers, clause_of, i + 1)
+}
+
+const PHRASE_STOP: &[&str] = &[
+    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after", "before",
+    "during", "into", "over", "under", "since", "about", "among", "between", "against", "as", "than",
+    "also", "that", "which", "who",
+];
+
+fn phrase_after(toks: &[Tok<'_>], lowers: &[String], clause_of: &[usize], from: usize) -> Option<String> {
+    let c = clause_of.get(from.saturating_sub(1)).copied()?;
+    let mut words = Vec::new();
+    let mut j = from;
+    while j < toks.len() && clause_of[j] == c && words.len() < 8 {
+        let w = lowers[j].as_str();
+        if !is_word(&toks[j]) && w != "'" {
+            break;
+        }
+        if PHRASE_STOP.contains(&w) && !words.is_empty() {
+            break;
+        }
+        if LEXICON.contains_key(w) && !words.is_empty() && !w.ends_with("ing") {
+            break;
+        }
+        if w != "'" {
+            words.push(w.to_string());
+        }
+        j += 1;
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(sentence: &str, expected: &[(&str, Factuality)]) {
+        let got: Vec<(String, Factuality)> =
+            frames(sentence, None).into_iter().map(|f| (f.predicate, f.factuality)).collect();
+        let want: Vec<(String, Factuality)> = expected.iter().map(|(p, f)| (p.to_string(), *f)).collect();
+        assert_eq!(got, want, "{sentence}");
+    }
+
+    #[test]
+    fn predicates_and_factuality() {
+        use Factuality::*;
+        let cases: &[(&str, &[(&str, Factuality)])] = &[
+            ("The two countries inked the agreement.", &[("sign", Asserted)]),
+            ("Officials concluded a deal on Monday.", &[("sign", Asserted)]),
+            ("The deal will be signed next week.", &[("sign", Future)]),
+            ("The deal is expected to be sealed soon.", &[("sign", Future)]),
+            ("They did not sign the accord.", &[("sign", Negated)]),
+            ("The ministers failed to sign a deal.", &[("sign", Negated)]),
+            ("The company reportedly bought two jets.", &[("buy", Reported)]),
+            ("The group allegedly attacked a convoy.", &[("attack", Hedged)]),
+            ("The treaty is believed to be signed.", &[("sign", Hedged)]),
+            ("It was a sign of progress.", &[]),
+            ("The signing ceremony took place.", &[]),
+            ("Pakistan, Russia sign landmark deal", &[("sign", Asserted)]),
+            ("A militant attack killed five people, police said.", &[("kill", Asserted), ("say", Asserted)]),
+        ];
+        for (s, e) in cases {
+            check(s, e);
+        }
+    }
+
+    #[test]
+    fn inflections() {
+        for (form, canonical) in [
+            ("signed", "sign"),
+            ("inks", "sign"),
+            ("concluding", "sign"),
+            ("bought", "buy"),
+            ("purchased", "buy"),
+            ("denied", "deny"),
+            ("sold", "sell"),
+            ("visited", "visit"),
+            ("arrives", "arrive"),
+        ] {
+            assert_eq!(canonical_predicate(form), Some(canonical), "{form}");
+        }
+        assert_eq!(canonical_predicate("helicopter"), None);
+    }
+
+    #[test]
+    fn participants() {
+        let f = &frames("Top officials signed a landmark defence deal in the capital.", None)[0];
+        assert_eq!(f.agent.as_deref(), Some("top officials"));
+        assert_eq!(f.object.as_deref(), Some("a landmark defence deal"));
+        let f = &frames("The agreement was signed by defence officials.", None)[0];
+        assert_eq!(f.agent.as_deref(), Some("defence officials"));
+    }
 }
