@@ -206,3 +206,172 @@ fn push(text: &Text, facts: &mut Vec<Fact>, kind: FactKind, span: Span, said_by:
     let sentence = text.sentence_at(span.start).unwrap_or(0);
     facts.push(Fact { kind, span, sentence, said_by });
 }
+
+impl Fact {
+    /// A one-line description of what the fact says, without positions, so
+    /// that it only changes when the meaning does.
+    pub fn describe(&self) -> String {
+        let mut s = match &self.kind {
+            FactKind::Quantity(q) => {
+                let mut s = format!("quantity {}", describe_amount(&q.amount));
+                if let Some(c) = &q.counted {
+                    s.push_str(&format!(" {c}"));
+                }
+                if !q.qualifiers.is_empty() {
+                    s.push_str(&format!(" [{}]", q.qualifiers.join(", ")));
+                }
+                match q.change {
+                    Some(Change::Increase) => s.push_str(" (increase)"),
+                    Some(Change::Decrease) => s.push_str(" (decrease)"),
+                    None => {}
+                }
+                s
+            }
+            FactKind::Date { value, event } => {
+                let mut s = format!("date {}", describe_date(value));
+                if let Some(e) = event {
+                    s.push_str(&format!(" of `{e}`"));
+                }
+                s
+            }
+            FactKind::Place { place, role, event } => {
+                let role = match role {
+                    PlaceRole::Dateline => "dateline",
+                    PlaceRole::EventLocation => "location",
+                    PlaceRole::Mention => "mention",
+                };
+                let mut s = format!("place {} ({}, {}) {role}", place.name, place_kind(place.kind), place.country);
+                if let Some(e) = event {
+                    s.push_str(&format!(" of `{e}`"));
+                }
+                s
+            }
+            FactKind::Person(p) => {
+                let roles: Vec<String> = p
+                    .roles
+                    .iter()
+                    .map(|r| match &r.of {
+                        Some(of) => format!("{} of {of}", r.title),
+                        None => r.title.clone(),
+                    })
+                    .collect();
+                if roles.is_empty() {
+                    format!("person {}", p.name)
+                } else {
+                    format!("person {} ({})", p.name, roles.join("; "))
+                }
+            }
+            FactKind::Organisation(o) => {
+                if o.aliases.is_empty() {
+                    format!("organisation {}", o.name)
+                } else {
+                    format!("organisation {} (also {})", o.name, o.aliases.join(", "))
+                }
+            }
+            FactKind::Quote(q) => format!("quote by {}", q.speaker.as_deref().unwrap_or("(unknown)")),
+            FactKind::Event(e) => {
+                let mut s = format!("event `{}` ({}) {}", e.predicate, e.verb, e.factuality.as_str());
+                if let Some(a) = &e.agent {
+                    s.push_str(&format!(" agent=\"{a}\""));
+                }
+                if let Some(o) = &e.object {
+                    s.push_str(&format!(" object=\"{o}\""));
+                }
+                for p in &e.places {
+                    s.push_str(&format!(" in={}", p.place.name));
+                }
+                for d in &e.dates {
+                    s.push_str(&format!(" when={}", describe_date(&d.value)));
+                }
+                s
+            }
+        };
+        if let Some(by) = &self.said_by {
+            s.push_str(&format!(" — said by {by}"));
+        }
+        s
+    }
+}
+
+fn place_kind(k: PlaceKind) -> &'static str {
+    match k {
+        PlaceKind::Country => "country",
+        PlaceKind::Region => "region",
+        PlaceKind::City => "city",
+    }
+}
+
+/// `4`, `about 15`, `at least 8`, `USD 153000000`, `15%`, `252–287`.
+pub fn describe_amount(a: &Amount) -> String {
+    let num = |v: f64| {
+        if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+    };
+    let mut v = num(a.value);
+    if let Some(u) = a.upper {
+        v = format!("{v}–{}", num(u));
+    }
+    let v = match &a.unit {
+        Unit::Count => v,
+        Unit::Percent => format!("{v}%"),
+        Unit::Currency(c) => format!("{c} {v}"),
+    };
+    match a.bound {
+        Bound::Exact => v,
+        Bound::Approx => format!("about {v}"),
+        Bound::AtLeast => format!("at least {v}"),
+        Bound::AtMost => format!("at most {v}"),
+        Bound::MoreThan => format!("more than {v}"),
+        Bound::LessThan => format!("less than {v}"),
+    }
+}
+
+/// `2015-08-19 (Wednesday)`, `2014-09-01..2014-12-31 (part of year)`,
+/// `Wednesday (unresolved)`.
+pub fn describe_date(d: &DateValue) -> String {
+    let gran = match d.granularity {
+        Granularity::Day => "day",
+        Granularity::Week => "week",
+        Granularity::Month => "month",
+        Granularity::Quarter => "quarter",
+        Granularity::PartOfYear => "part of year",
+        Granularity::Year => "year",
+        Granularity::Decade => "decade",
+    };
+    match (d.start, d.end) {
+        (Some(s), Some(e)) if s == e => format!("{s} ({})", s.weekday_name()),
+        (Some(s), Some(e)) => format!("{s}..{e} ({gran})"),
+        _ => {
+            let mut parts = Vec::new();
+            if let Some(w) = d.weekday {
+                parts.push(format!("{w:?}"));
+            }
+            if let Some(m) = d.month {
+                parts.push(format!("month {m}"));
+            }
+            if parts.is_empty() {
+                parts.push(gran.to_string());
+            }
+            format!("{} (unresolved{})", parts.join(" "), if d.relative { ", relative" } else { "" })
+        }
+    }
+}
+
+trait WeekdayName {
+    fn weekday_name(&self) -> String;
+}
+
+impl WeekdayName for jiff::civil::Date {
+    fn weekday_name(&self) -> String {
+        format!("{:?}", self.weekday())
+    }
+}
+
+/// Byte ranges of the word tokens of `s` (letters and digits with inner
+/// `'`, `-`, `.`), for matching phrases on word boundaries.
+pub fn word_spans(s: &str) -> Vec<std::ops::Range<usize>> {
+    event::tokens(s)
+        .into_iter()
+        .filter(|t| t.text.chars().next().is_some_and(char::is_alphanumeric))
+        .map(|t| t.start..t.end)
+        .collect()
+}

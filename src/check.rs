@@ -1,0 +1,88 @@
+//! The whole job in one call: load sources and claims, analyse every
+//! source, verify every claims file.
+//!
+//! Used by the binary (`claimcheck check`) and by the `cargo test` harness,
+//! so both see exactly the same verdicts.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::claims::ClaimSet;
+use crate::error::Errors;
+use crate::source::Sources;
+use crate::span::SourceId;
+use crate::verify::{Analysis, SetOutcome, verify};
+
+/// Everything one run loaded and found.
+#[derive(Debug, Clone)]
+pub struct Run {
+    /// The sources, in manifest order.
+    pub sources: Sources,
+    /// One analysis per source, in the same order.
+    pub analyses: Vec<Analysis>,
+    /// The claims files, sorted by path.
+    pub sets: Vec<ClaimSet>,
+    /// One outcome per claims file, in the same order.
+    pub outcomes: Vec<SetOutcome>,
+}
+
+impl Run {
+    /// Whether every claim of every file holds.
+    pub fn all_hold(&self) -> bool {
+        self.outcomes.iter().all(SetOutcome::all_hold)
+    }
+}
+
+/// Normalizes and extracts every source, in parallel; the result is in
+/// source order whatever the thread count.
+pub fn analyse(sources: &Sources) -> Vec<Analysis> {
+    let list: Vec<&crate::Source> = sources.iter().collect();
+    list.par_iter().map(|s| Analysis::of(s)).collect()
+}
+
+/// Loads the claims of `claims_dir` and the sources of `seeds_dir`, checking
+/// that every source a claim names exists.
+///
+/// # Errors
+///
+/// Every problem of both directories together, so one run shows them all.
+pub fn load(claims_dir: &Path, seeds_dir: &Path) -> Result<(Sources, Vec<ClaimSet>), Errors> {
+    let sources = Sources::load(seeds_dir);
+    let sets = ClaimSet::load_dir(claims_dir);
+    let mut errors = Vec::new();
+    if let (Ok(sources), Ok(sets)) = (&sources, &sets) {
+        let known: BTreeSet<SourceId> = sources.iter().map(|s| s.id().clone()).collect();
+        for set in sets {
+            if let Err(es) = set.check_sources(&known) {
+                errors.extend(es);
+            }
+        }
+    }
+    match (sources, sets) {
+        (Ok(sources), Ok(sets)) if errors.is_empty() => Ok((sources, sets)),
+        (s, c) => {
+            if let Err(es) = s {
+                errors.extend(es);
+            }
+            if let Err(es) = c {
+                errors.extend(es);
+            }
+            Err(Errors(errors))
+        }
+    }
+}
+
+/// Loads, analyses and verifies.
+///
+/// # Errors
+///
+/// When the run cannot happen (see [`load`]). A claim that does not hold is
+/// not an error: see [`Run::all_hold`].
+pub fn check(claims_dir: impl AsRef<Path>, seeds_dir: impl AsRef<Path>) -> Result<Run, Errors> {
+    let (sources, sets) = load(claims_dir.as_ref(), seeds_dir.as_ref())?;
+    let analyses = analyse(&sources);
+    let outcomes = sets.iter().map(|set| verify(set, &analyses)).collect();
+    Ok(Run { sources, analyses, sets, outcomes })
+}

@@ -1,0 +1,379 @@
+//! The compact claim grammar: one short line that reads like the claim.
+//!
+//! | form | kind | example |
+//! |---|---|---|
+//! | `<thing> count <op> <amount>` | quantity | `helicopter count = 4`, `Mi-35 helicopter count = 4`, `hour count ~ 15`, `people killed count >= 8` |
+//! | `<verb> in/at/near <place>` | place | `signed in Rawalpindi`, `deal signed in Rawalpindi` |
+//! | `<verb> on/in <date>` | date | `signed on Wednesday`, `signed in August 2015`, `signed on 2015-08-19` |
+//! | `<Name> is <role>` | role | `Sergei Shoigu is Defence Minister`, `Zafar Hilaly is a former diplomat` |
+//! | `<Name> said "<words>"` | quote | `Zafar Hilaly said "no longer an American client state"` |
+//! | `mentions <term>` | mention | `mentions Rostec` |
+//! | `contains "<phrase>"` | phrase | `contains "landmark defence deal"` |
+//! | `matches /<regex>/` | regex | `matches /Mi-3\d/` |
+//! | `<subject> <verb> <object>` | event | `Pakistan signed a defence deal`, `Pakistan will buy helicopters`, `Russia did not lift the embargo` |
+//!
+//! Operators: `=` exact, `~` or `≈` approximately, `>=` at least, `<=` at
+//! most, `>` more than, `<` less than. Amounts may be words or carry a
+//! currency or percent sign (`$153m`, `15%`).
+
+use crate::extract::{
+    Amount, Bound, DateValue, Factuality, Granularity, Unit, canonical_predicate, lookup_place, recognize_dates,
+    recognize_numbers,
+};
+
+use super::{ClaimKind, PlaceName, normalize_term};
+
+/// Parses one compact statement.
+///
+/// # Errors
+///
+/// A message saying which forms are expected, when the statement fits none.
+pub fn parse_statement(statement: &str) -> Result<ClaimKind, String> {
+    let s = statement.trim();
+    if s.is_empty() {
+        return Err("empty claim: expected a statement such as \"helicopter count = 4\"".into());
+    }
+    let lower = s.to_lowercase();
+    if let Some(rest) = strip_word(s, "mentions") {
+        return Ok(ClaimKind::Mention { term: unquote(rest).to_string() });
+    }
+    if let Some(rest) = strip_word(s, "contains") {
+        let text = quoted(rest).ok_or("expected a quoted phrase after `contains`, e.g. contains \"defence deal\"")?;
+        return Ok(ClaimKind::Phrase { text: text.to_string() });
+    }
+    if let Some(rest) = strip_word(s, "matches") {
+        let rest = rest.trim();
+        let pat = rest
+            .strip_prefix('/')
+            .and_then(|r| r.strip_suffix('/'))
+            .ok_or("expected a pattern between slashes after `matches`, e.g. matches /Mi-3\\d/")?;
+        let regex = regex::Regex::new(pat).map_err(|e| format!("invalid regex: {e}"))?;
+        return Ok(ClaimKind::Pattern { regex });
+    }
+    if let Some((speaker, text)) = quote_claim(s) {
+        return Ok(ClaimKind::Quote { speaker, text });
+    }
+    if lower.contains(" count ") || lower.starts_with("count ") || lower.starts_with("number of ") {
+        return quantity_claim(s);
+    }
+    if let Some(k) = role_claim(s) {
+        return Ok(k);
+    }
+    event_claim(s)
+}
+
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let head = s.get(..word.len())?;
+    let rest = &s[word.len()..];
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(' ')).then(|| rest.trim())
+}
+
+const QUOTES: &[char] = &['"', '\u{201c}', '\u{201d}'];
+
+fn quoted(s: &str) -> Option<&str> {
+    let s = s.trim();
+    let inner = s.strip_prefix(QUOTES)?.strip_suffix(QUOTES)?;
+    (!inner.trim().is_empty()).then_some(inner)
+}
+
+fn unquote(s: &str) -> &str {
+    quoted(s).unwrap_or(s.trim())
+}
+
+fn quote_claim(s: &str) -> Option<(String, String)> {
+    let q = s.find(QUOTES)?;
+    let head = s[..q].trim();
+    let text = quoted(&s[q..])?;
+    let lower = head.to_lowercase();
+    for verb in [" said", " says", " told", " stated", " wrote"] {
+        if let Some(speaker) = lower.strip_suffix(verb).map(|p| &head[..p.len()]) {
+            return Some((speaker.trim().trim_end_matches(':').to_string(), text.trim().to_string()));
+        }
+    }
+    None
+}
+
+fn quantity_claim(s: &str) -> Result<ClaimKind, String> {
+    const OPS: &[(&str, Bound)] = &[
+        (">=", Bound::AtLeast),
+        ("\u{2265}", Bound::AtLeast),
+        ("<=", Bound::AtMost),
+        ("\u{2264}", Bound::AtMost),
+        ("~=", Bound::Approx),
+        ("\u{2248}", Bound::Approx),
+        ("~", Bound::Approx),
+        ("=", Bound::Exact),
+        (">", Bound::MoreThan),
+        ("<", Bound::LessThan),
+    ];
+    let (at, op, bound) = OPS
+        .iter()
+        .filter_map(|&(op, b)| s.find(op).map(|i| (i, op, b)))
+        .min_by_key(|&(i, op, _)| (i, std::cmp::Reverse(op.len())))
+        .ok_or("expected an operator in a count claim: `=`, `~`, `>=`, `<=`, `>` or `<` (e.g. helicopter count = 4)")?;
+    let lhs = s[..at].trim();
+    let rhs = s[at + op.len()..].trim();
+    let mut amount = parse_amount(rhs).ok_or_else(|| format!("cannot read the amount `{rhs}`: expected a number such as 4, four, 15%, $153m"))?;
+    if amount.bound == Bound::Exact {
+        amount.bound = bound;
+    }
+    let lower = lhs.to_lowercase();
+    let thing = lower
+        .strip_prefix("count of ")
+        .or_else(|| lower.strip_prefix("number of "))
+        .unwrap_or(&lower);
+    let thing = thing.strip_suffix(" count").unwrap_or(thing).trim();
+    // The head is the last word before a preposition: "hours at the expo" → hours.
+    let words: Vec<&str> = thing.split_whitespace().collect();
+    let cut = words
+        .iter()
+        .position(|w| matches!(*w, "at" | "in" | "of" | "on" | "for" | "to" | "from" | "by" | "with" | "killed" | "sold" | "delivered" | "bought"))
+        .unwrap_or(words.len());
+    if cut == 0 {
+        return Err(format!("expected what is counted before `count`, e.g. helicopter count = 4 (got `{lhs}`)"));
+    }
+    let head = singular(&normalize_term(words[cut - 1]));
+    let qualifiers = words[..cut - 1].iter().map(|w| normalize_term(w)).filter(|w| !w.is_empty()).collect();
+    Ok(ClaimKind::Quantity { counted: head, qualifiers, amount })
+}
+
+/// Reads an amount: digits, number words, currency, percent.
+pub(crate) fn parse_amount(s: &str) -> Option<Amount> {
+    if let Some(m) = recognize_numbers(s).into_iter().next() {
+        return Some(m.amount);
+    }
+    // Plain digits even where the recognizer takes them for something else.
+    let t = s.trim().trim_end_matches('%');
+    let value: f64 = t.replace(',', "").parse().ok()?;
+    let unit = if s.trim().ends_with('%') { Unit::Percent } else { Unit::Count };
+    Some(Amount { value, upper: None, bound: Bound::Exact, unit })
+}
+
+/// The name of a bound in the explicit form.
+pub(crate) fn parse_bound_name(s: &str) -> Option<Bound> {
+    Some(match s {
+        "exact" => Bound::Exact,
+        "approx" | "about" => Bound::Approx,
+        "at-least" => Bound::AtLeast,
+        "at-most" => Bound::AtMost,
+        "more-than" => Bound::MoreThan,
+        "less-than" => Bound::LessThan,
+        _ => return None,
+    })
+}
+
+/// The name of a factuality in the explicit form.
+pub(crate) fn parse_factuality(s: &str) -> Option<Factuality> {
+    Some(match s {
+        "asserted" => Factuality::Asserted,
+        "reported" => Factuality::Reported,
+        "hedged" => Factuality::Hedged,
+        "future" => Factuality::Future,
+        "negated" => Factuality::Negated,
+        _ => return None,
+    })
+}
+
+/// Reads a date as a claim writes it: ISO, news formats, a month, a weekday.
+pub(crate) fn parse_date(s: &str) -> Option<DateValue> {
+    if let Ok(d) = s.trim().parse::<jiff::civil::Date>() {
+        return Some(DateValue {
+            start: Some(d),
+            end: Some(d),
+            granularity: Granularity::Day,
+            weekday: Some(d.weekday()),
+            month: Some(d.month()),
+            relative: false,
+        });
+    }
+    let found = recognize_dates(s, None).into_iter().next()?;
+    (!found.value.relative).then_some(found.value)
+}
+
+/// Singular of a lowercase noun: a small irregular table plus suffix rules.
+pub(crate) fn singular(word: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("people", "person"),
+        ("men", "man"),
+        ("women", "woman"),
+        ("children", "child"),
+        ("aircraft", "aircraft"),
+        ("personnel", "personnel"),
+        ("troops", "troop"),
+        ("series", "series"),
+        ("news", "news"),
+        ("mice", "mouse"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("lives", "life"),
+        ("wives", "wife"),
+        ("knives", "knife"),
+    ];
+    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == word) {
+        return s.to_string();
+    }
+    if word.len() > 4 {
+        if let Some(stem) = word.strip_suffix("ies") {
+            return format!("{stem}y");
+        }
+        for suf in ["ches", "shes", "sses", "xes", "zes"] {
+            if word.ends_with(suf) {
+                return word[..word.len() - 2].to_string();
+            }
+        }
+    }
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+        return word[..word.len() - 1].to_string();
+    }
+    word.to_string()
+}
+
+const ROLE_VERBS: &[&str] = &[" is ", " was ", " is the ", " was the "];
+
+fn role_claim(s: &str) -> Option<ClaimKind> {
+    let (at, verb) = ROLE_VERBS.iter().filter_map(|v| s.find(v).map(|i| (i, *v))).min_by_key(|&(i, _)| i)?;
+    let person = s[..at].trim();
+    // A person's name: two or more capitalized words, none of them a verb.
+    let words: Vec<&str> = person.split_whitespace().collect();
+    let is_name = !words.is_empty()
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| canonical_predicate(w).is_none());
+    if !is_name {
+        return None;
+    }
+    let mut role = s[at + verb.len()..].trim();
+    for article in ["a ", "an ", "the "] {
+        if let Some(r) = role.strip_prefix(article) {
+            role = r;
+        }
+    }
+    if role.is_empty() {
+        return None;
+    }
+    Some(ClaimKind::Role { person: person.to_string(), role: normalize_term(role) })
+}
+
+const MODAL_FUTURE: &[&str] = &["will", "shall", "'ll"];
+const NEGATORS: &[&str] = &["not", "never", "didn't", "did not", "hasn't", "haven't", "won't"];
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "be", "been", "to",
+    "not", "never", "will", "shall", "reportedly", "allegedly", "also", "with", "and", "of", "for", "by",
+];
+
+fn event_claim(s: &str) -> Result<ClaimKind, String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let Some(vi) = lower.iter().position(|w| canonical_predicate(w).is_some()) else {
+        return Err(format!(
+            "cannot read `{s}`: expected one of `<thing> count = N`, `<verb> in <place>`, `<verb> on <date>`, \
+             `<Name> is <role>`, `<Name> said \"...\"`, `mentions <term>`, `contains \"...\"`, `matches /.../` \
+             or `<subject> <verb> <object>` with a known event verb"
+        ));
+    };
+    let event = canonical_predicate(&lower[vi]).unwrap_or_default().to_string();
+    let before: Vec<&str> = lower[..vi].iter().map(String::as_str).collect();
+    let factuality = if before.iter().any(|w| NEGATORS.contains(w) || w.ends_with("n't")) {
+        Factuality::Negated
+    } else if before.iter().any(|w| MODAL_FUTURE.contains(w)) {
+        Factuality::Future
+    } else if before.contains(&"reportedly") {
+        Factuality::Reported
+    } else {
+        Factuality::Asserted
+    };
+    let rest = words[vi + 1..].join(" ");
+    let subject: Vec<String> = words[..vi]
+        .iter()
+        .map(|w| normalize_term(w))
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    // Place: "in/at/near <Place>" right after the verb (or after its object).
+    for prep in ["in ", "at ", "near "] {
+        if let Some(i) = rest.find(prep).filter(|&i| i == 0 || rest.as_bytes()[i - 1] == b' ') {
+            let name = rest[i + prep.len()..].trim().trim_end_matches('.');
+            if let Some(info) = lookup_place(name) {
+                let mut participants = subject.clone();
+                participants.extend(content_words(&rest[..i]));
+                return Ok(ClaimKind::Place { event, participants, place: PlaceName { name: name.to_string(), info: Some(info) } });
+            }
+            if prep != "in " || name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none() {
+                if name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none() {
+                    let mut participants = subject.clone();
+                    participants.extend(content_words(&rest[..i]));
+                    return Ok(ClaimKind::Place { event, participants, place: PlaceName { name: name.to_string(), info: None } });
+                }
+            }
+        }
+    }
+    // Date: the first date expression after the verb.
+    if let Some(d) = recognize_dates(&rest, None).into_iter().find(|d| !d.value.relative) {
+        let written = rest[d.span.clone()].to_string();
+        let written = ["on ", "in ", "during "].iter().fold(written, |w, p| w.strip_prefix(p).map(str::to_string).unwrap_or(w));
+        let mut participants = subject;
+        participants.extend(content_words(&rest[..d.span.start]));
+        return Ok(ClaimKind::Date { event, participants, date: d.value, written });
+    }
+    let mut participants = subject;
+    participants.extend(content_words(&rest));
+    Ok(ClaimKind::Event { event, participants, factuality })
+}
+
+fn content_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(normalize_term)
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> String {
+        match parse_statement(s) {
+            Ok(k) => format!("{k:?}"),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn compact_forms() {
+        let cases: &[(&str, &str)] = &[
+            ("helicopter count = 4", "Quantity { counted: \"helicopter\", qualifiers: [], amount: Amount { value: 4.0, upper: None, bound: Exact, unit: Count } }"),
+            ("Mi-35 helicopters count >= 4", "Quantity { counted: \"helicopter\", qualifiers: [\"mi-35\"], amount: Amount { value: 4.0, upper: None, bound: AtLeast, unit: Count } }"),
+            ("hours at the expo count ~ 15", "Quantity { counted: \"hour\", qualifiers: [], amount: Amount { value: 15.0, upper: None, bound: Approx, unit: Count } }"),
+            ("mentions Rostec", "Mention { term: \"Rostec\" }"),
+            ("contains \"defence deal\"", "Phrase { text: \"defence deal\" }"),
+            ("Zafar Hilaly said \"client state\"", "Quote { speaker: \"Zafar Hilaly\", text: \"client state\" }"),
+            ("Sergei Shoigu is Defence Minister", "Role { person: \"Sergei Shoigu\", role: \"defence minister\" }"),
+            ("Zafar Hilaly is a former diplomat", "Role { person: \"Zafar Hilaly\", role: \"former diplomat\" }"),
+            ("Pakistan will buy helicopters", "Event { event: \"buy\", participants: [\"pakistan\", \"helicopters\"], factuality: Future }"),
+            ("Russia did not lift the embargo", "Event { event: \"lift\", participants: [\"russia\", \"embargo\"], factuality: Negated }"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(kind(s), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn errors_say_what_is_expected() {
+        for (s, needle) in [
+            ("", "empty claim"),
+            ("helicopter count 4", "expected an operator"),
+            ("count = 4", "expected what is counted"),
+            ("the sky is blue and green", "cannot read"),
+            ("matches /(/", "invalid regex"),
+            ("contains defence", "expected a quoted phrase"),
+        ] {
+            let got = kind(s);
+            assert!(got.starts_with("error: ") && got.contains(needle), "{s}: {got}");
+        }
+    }
+
+    #[test]
+    fn singulars() {
+        for (p, s) in [("helicopters", "helicopter"), ("people", "person"), ("agencies", "agency"), ("boxes", "box"), ("glass", "glass"), ("hours", "hour")] {
+            assert_eq!(singular(p), s);
+        }
+    }
+}

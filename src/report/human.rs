@@ -1,0 +1,83 @@
+//! Plain-text report for people.
+
+use std::fmt::Write as _;
+
+use crate::claims::Verdict;
+use crate::verify::{ClaimOutcome, Evidence, SetOutcome};
+
+/// Renders the outcome of every claims file, then a summary line.
+pub fn render(sets: &[SetOutcome]) -> String {
+    let mut out = String::new();
+    for set in sets {
+        for o in &set.outcomes {
+            out.push_str(&render_claim(o));
+        }
+    }
+    let total: usize = sets.iter().map(|s| s.outcomes.len()).sum();
+    let failed: usize = sets.iter().map(|s| s.outcomes.iter().filter(|o| !o.holds).count()).sum();
+    let _ = writeln!(out, "\n{} claims: {} hold, {} fail", total, total - failed, failed);
+    out
+}
+
+/// Renders one claim: a status line, then one line per source with its
+/// evidence; on failure, what was expected and the nearest candidates.
+pub fn render_claim(o: &ClaimOutcome) -> String {
+    let mut out = String::new();
+    let c = &o.claim;
+    let status = if o.holds { "ok" } else { "FAILED" };
+    let _ = writeln!(
+        out,
+        "{status:6} {}:{} {} — \"{}\" (expect {})",
+        c.location.path.display(),
+        c.location.pos,
+        c.id,
+        c.statement,
+        c.expect.as_str()
+    );
+    for f in &o.failures {
+        let _ = writeln!(out, "       ! {f}");
+    }
+    for v in &o.verdicts {
+        let want = c.per_source.get(&v.source).map(|w| format!(" (expected {w})")).unwrap_or_default();
+        let _ = writeln!(out, "       {}: {}{want}", v.source, v.verdict);
+        for e in &v.evidence {
+            out.push_str(&evidence_line(e, "         "));
+        }
+        if v.verdict == Verdict::NotMentioned && !o.holds {
+            if v.candidates.is_empty() {
+                let _ = writeln!(out, "         no candidate fact of this kind");
+            }
+            for e in &v.candidates {
+                out.push_str(&evidence_line(e, "         nearest: "));
+            }
+        }
+    }
+    out
+}
+
+fn evidence_line(e: &Evidence, indent: &str) -> String {
+    let mut s = format!("{indent}{}:{} {}", e.source, e.pos, e.fact);
+    if let Some(n) = &e.note {
+        s.push_str(&format!(" ({n})"));
+    }
+    s.push('\n');
+    s.push_str(&format!("{}  \"{}\"\n", " ".repeat(indent.len()), e.sentence));
+    s
+}
+
+/// Every fact of a source, one per line, at `file:line:col`.
+pub fn facts(a: &crate::verify::Analysis, source: &crate::Source) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}), published {}: {} facts",
+        a.id(),
+        source.path().display(),
+        source.published_state(),
+        a.facts.len()
+    );
+    for f in a.facts.iter() {
+        let _ = writeln!(out, "{}:{} {}", source.path().display(), a.text.line_col(f.span.start), f.describe());
+    }
+    out
+}

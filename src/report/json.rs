@@ -1,0 +1,115 @@
+//! JSON report for tools.
+//!
+//! One document:
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "summary": {"claims": 30, "hold": 29, "fail": 1},
+//!   "claims": [
+//!     {
+//!       "file": "claims/deal.toml", "line": 12, "column": 15,
+//!       "id": "helicopters", "statement": "helicopter count = 4", "kind": "quantity",
+//!       "expect": "holds", "holds": true, "failures": [],
+//!       "sources": [
+//!         {
+//!           "source": "dawn", "verdict": "supported", "expected": null,
+//!           "evidence": [{"line": 2, "column": 95, "fact": "...", "note": null, "sentence": "..."}],
+//!           "candidates": []
+//!         }
+//!       ]
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! `verdict` is one of `supported`, `contradicted`, `not-mentioned`;
+//! `expect` one of `holds`, `contradicted`, `not-mentioned`, `per-source`;
+//! `expected` is the per-source expectation or `null`. `candidates` lists
+//! near misses and is filled only for `not-mentioned`. Lines and columns are
+//! 1-based, columns count characters; evidence positions are in the source
+//! file as it is on disk. Fields are only ever added, never renamed, within
+//! one `version`.
+
+use serde_json::{Value, json};
+
+use crate::verify::{ClaimOutcome, Evidence, SetOutcome};
+
+/// The version of the JSON layout.
+pub const VERSION: u32 = 1;
+
+/// Renders every outcome as one JSON document (pretty-printed).
+pub fn render(sets: &[SetOutcome]) -> String {
+    let claims: Vec<Value> = sets.iter().flat_map(|s| s.outcomes.iter()).map(claim).collect();
+    let total = claims.len();
+    let fail = sets.iter().flat_map(|s| s.outcomes.iter()).filter(|o| !o.holds).count();
+    let doc = json!({
+        "version": VERSION,
+        "summary": {"claims": total, "hold": total - fail, "fail": fail},
+        "claims": claims,
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn claim(o: &ClaimOutcome) -> Value {
+    let c = &o.claim;
+    json!({
+        "file": c.location.path.display().to_string(),
+        "line": c.location.pos.line,
+        "column": c.location.pos.col,
+        "id": c.id.as_str(),
+        "statement": c.statement,
+        "kind": c.kind.name(),
+        "expect": c.expect.as_str(),
+        "holds": o.holds,
+        "failures": o.failures,
+        "sources": o.verdicts.iter().map(|v| json!({
+            "source": v.source.as_str(),
+            "verdict": v.verdict.as_str(),
+            "expected": c.per_source.get(&v.source).map(|w| w.as_str()),
+            "evidence": v.evidence.iter().map(evidence).collect::<Vec<_>>(),
+            "candidates": v.candidates.iter().map(evidence).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn evidence(e: &Evidence) -> Value {
+    json!({
+        "line": e.pos.line,
+        "column": e.pos.col,
+        "fact": e.fact,
+        "note": e.note,
+        "sentence": e.sentence,
+    })
+}
+
+/// Every fact of a source as JSON:
+/// `{"source", "file", "published", "facts": [{"line", "column", "kind", "fact", "text", "sentence"}]}`.
+pub fn facts(a: &crate::verify::Analysis, source: &crate::Source) -> String {
+    let facts: Vec<Value> = a
+        .facts
+        .iter()
+        .map(|f| {
+            let pos = a.text.line_col(f.span.start);
+            json!({
+                "line": pos.line,
+                "column": pos.col,
+                "kind": f.kind.name(),
+                "fact": f.describe(),
+                "text": a.text.slice(f.span),
+                "sentence": a.text.sentences().get(f.sentence).map(|s| a.text.slice(s.span)),
+            })
+        })
+        .collect();
+    let doc = json!({
+        "source": a.id().as_str(),
+        "file": source.path().display().to_string(),
+        "published": source.published_state().to_string(),
+        "facts": facts,
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

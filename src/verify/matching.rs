@@ -1,0 +1,446 @@
+//! Per-kind matching of a claim against one source's facts.
+
+use crate::claims::{Aliases, Claim, ClaimKind, PlaceName, Verdict, normalize_term};
+use crate::extract::{
+    Amount, Bound, DateValue, EventFrame, Fact, FactKind, Factuality, Granularity, PlaceKind, PlaceMention,
+    canonical_predicate,
+};
+
+use super::{Analysis, Evidence, SourceVerdict};
+
+/// How one fact relates to a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Relation {
+    Match,
+    Conflict,
+    Neither,
+}
+
+/// At most this many near-miss candidates are shown.
+const MAX_CANDIDATES: usize = 3;
+
+pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVerdict {
+    let mut support = Vec::new();
+    let mut conflict = Vec::new();
+    let mut near = Vec::new();
+    let mut add = |rel: Relation, ev: Evidence| match rel {
+        Relation::Match => support.push(ev),
+        Relation::Conflict => conflict.push(ev),
+        Relation::Neither => near.push(ev),
+    };
+    match &claim.kind {
+        ClaimKind::Quantity { counted, qualifiers, amount } => {
+            for f in a.facts.iter() {
+                let FactKind::Quantity(q) = &f.kind else { continue };
+                let same_thing = q.counted.as_deref().is_some_and(|c| same_term(aliases, c, counted));
+                let quals_ok = qualifiers.iter().all(|cq| q.qualifiers.iter().any(|fq| same_qualifier(aliases, fq, cq)));
+                if same_thing && quals_ok && q.change.is_none() {
+                    let (rel, note) = compare_amounts(amount, &q.amount);
+                    add(rel, Evidence::of(a, f, note));
+                } else if same_thing || (q.amount.value == amount.value && q.amount.unit == amount.unit) {
+                    let why = if same_thing { "counts the same thing with other qualifiers" } else { "same number, another thing" };
+                    add(Relation::Neither, Evidence::of(a, f, Some(why.to_string())));
+                }
+            }
+        }
+        ClaimKind::Place { event, participants, place } => {
+            for (f, e) in events(a, aliases, event, participants) {
+                if !e.factuality.is_factual() {
+                    add(Relation::Neither, Evidence::of(a, f, Some(format!("the event is {}", e.factuality.as_str()))));
+                    continue;
+                }
+                if e.places.is_empty() {
+                    continue;
+                }
+                let rels: Vec<Relation> = e.places.iter().map(|p| compare_places(aliases, place, p)).collect();
+                let rel = best(&rels);
+                let note = match rel {
+                    Relation::Match => factuality_note(e.factuality),
+                    Relation::Conflict => Some(format!(
+                        "the source places it in {}",
+                        e.places.iter().map(|p| p.place.name.as_str()).collect::<Vec<_>>().join(", ")
+                    )),
+                    Relation::Neither => Some("a place of the event that neither matches nor excludes the claim".into()),
+                };
+                add(rel, Evidence::of(a, f, note));
+            }
+        }
+        ClaimKind::Date { event, participants, date, .. } => {
+            for (f, e) in events(a, aliases, event, participants) {
+                if !e.factuality.is_factual() {
+                    add(Relation::Neither, Evidence::of(a, f, Some(format!("the event is {}", e.factuality.as_str()))));
+                    continue;
+                }
+                if e.dates.is_empty() {
+                    continue;
+                }
+                let rels: Vec<Relation> = e.dates.iter().map(|d| compare_dates(date, &d.value)).collect();
+                let rel = best(&rels);
+                let note = match rel {
+                    Relation::Match => factuality_note(e.factuality),
+                    Relation::Conflict => Some("the source dates it differently".into()),
+                    Relation::Neither => Some("a date of the event that neither matches nor excludes the claim".into()),
+                };
+                add(rel, Evidence::of(a, f, note));
+            }
+        }
+        ClaimKind::Role { person, role } => {
+            for f in a.facts.iter() {
+                let FactKind::Person(p) = &f.kind else { continue };
+                if !same_person(person, &p.name) {
+                    continue;
+                }
+                let titles: Vec<String> = p
+                    .roles
+                    .iter()
+                    .map(|r| normalize_term(&format!("{} {}", r.of.as_deref().unwrap_or(""), r.title)))
+                    .collect();
+                let claim_words: Vec<String> = role.split(' ').map(|w| aliases.canon(w)).collect();
+                let matches = titles.iter().any(|t| {
+                    let words: Vec<String> = t.split(' ').map(|w| aliases.canon(w)).collect();
+                    claim_words.iter().all(|cw| words.contains(cw) || words.iter().any(|w| demonym_match(w, cw)))
+                });
+                let head = claim_words.last().cloned().unwrap_or_default();
+                let rel = if matches {
+                    Relation::Match
+                } else if titles.iter().any(|t| t.split(' ').next_back() == Some(head.as_str())) {
+                    Relation::Conflict
+                } else {
+                    Relation::Neither
+                };
+                let note = match rel {
+                    Relation::Conflict => Some("the source gives this person another role of the same kind".into()),
+                    Relation::Neither => Some("the person is named with other roles".into()),
+                    Relation::Match => None,
+                };
+                add(rel, Evidence::of(a, f, note));
+            }
+        }
+        ClaimKind::Quote { speaker, text } => {
+            let want = normalize_term(text);
+            for f in a.facts.iter() {
+                let FactKind::Quote(q) = &f.kind else { continue };
+                let said = normalize_term(a.text.slice(q.span));
+                if !said.contains(&want) {
+                    if q.speaker.as_deref().is_some_and(|s| same_person(speaker, s)) {
+                        add(Relation::Neither, Evidence::of(a, f, Some("another quote by the same speaker".into())));
+                    }
+                    continue;
+                }
+                let rel = match q.speaker.as_deref() {
+                    Some(s) if same_person(speaker, s) || normalize_term(s) == normalize_term(speaker) => Relation::Match,
+                    Some(_) => Relation::Conflict,
+                    None => Relation::Neither,
+                };
+                let note = match rel {
+                    Relation::Conflict => Some(format!("the source attributes it to {}", q.speaker.as_deref().unwrap_or(""))),
+                    Relation::Neither => Some("the quote has no speaker in the source".into()),
+                    Relation::Match => None,
+                };
+                add(rel, Evidence::of(a, f, note));
+            }
+        }
+        ClaimKind::Event { event, participants, factuality } => {
+            for (f, e) in events(a, aliases, event, participants) {
+                let rel = match (factuality, e.factuality) {
+                    (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
+                    (want, got) if want == &got => Relation::Match,
+                    (want, Factuality::Negated) if want.is_factual() => Relation::Conflict,
+                    (Factuality::Negated, got) if got.is_factual() => Relation::Conflict,
+                    _ => Relation::Neither,
+                };
+                let note = match rel {
+                    Relation::Match => factuality_note(e.factuality),
+                    _ => Some(format!("the event is {}", e.factuality.as_str())),
+                };
+                add(rel, Evidence::of(a, f, note));
+            }
+        }
+        ClaimKind::Mention { term } => {
+            for v in aliases.variants(term) {
+                if let Some(span) = find_words(&a.text, &v) {
+                    add(Relation::Match, Evidence::of_span(a, span, format!("mention of {term}"), None));
+                    break;
+                }
+            }
+        }
+        ClaimKind::Phrase { text } => {
+            if let Some(span) = find_words(&a.text, &normalize_term(text)) {
+                add(Relation::Match, Evidence::of_span(a, span, format!("phrase \"{text}\""), None));
+            }
+        }
+        ClaimKind::Pattern { regex } => {
+            for s in a.text.sentences().iter().filter(|s| s.kind.has_facts()) {
+                if let Some(m) = regex.find(a.text.slice(s.span)) {
+                    let span = crate::Span::new(s.span.start + m.start(), s.span.start + m.end());
+                    add(Relation::Match, Evidence::of_span(a, span, format!("match of /{}/", regex.as_str()), None));
+                    break;
+                }
+            }
+        }
+    }
+    let (verdict, evidence, candidates) = if !support.is_empty() {
+        (Verdict::Supported, support, Vec::new())
+    } else if !conflict.is_empty() {
+        (Verdict::Contradicted, conflict, Vec::new())
+    } else {
+        near.truncate(MAX_CANDIDATES);
+        (Verdict::NotMentioned, Vec::new(), near)
+    };
+    SourceVerdict { source: a.id().clone(), verdict, evidence, candidates }
+}
+
+fn factuality_note(f: Factuality) -> Option<String> {
+    (f == Factuality::Reported).then(|| "reported by the source, not stated as its own".to_string())
+}
+
+fn best(rels: &[Relation]) -> Relation {
+    if rels.contains(&Relation::Match) {
+        Relation::Match
+    } else if rels.contains(&Relation::Conflict) {
+        Relation::Conflict
+    } else {
+        Relation::Neither
+    }
+}
+
+/// The events of a source with the claim's predicate whose sentence has
+/// every participant word (or an alias of it).
+fn events<'a>(
+    a: &'a Analysis,
+    aliases: &Aliases,
+    event: &str,
+    participants: &[String],
+) -> Vec<(&'a Fact, &'a EventFrame)> {
+    let want = aliases.canon(event);
+    a.facts
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FactKind::Event(e) => Some((f, e)),
+            _ => None,
+        })
+        .filter(|(_, e)| {
+            aliases.canon(&e.predicate) == want
+                || canonical_predicate(&aliases.canon(&e.verb)).is_some_and(|p| p == want)
+        })
+        .filter(|(f, _)| {
+            let sentence = a.text.sentences().get(f.sentence).map(|s| a.text.slice(s.span)).unwrap_or("");
+            let words = normalize_term(sentence);
+            let canon_words: Vec<String> = words.split(' ').map(|w| aliases.canon(w)).collect();
+            participants.iter().all(|p| {
+                aliases.variants(p).iter().any(|v| contains_words(&words, v))
+                    || canon_words.contains(&aliases.canon(p))
+                    || canon_words.iter().any(|w| crate::claims::singular_of(w) == crate::claims::singular_of(p))
+            })
+        })
+        .collect()
+}
+
+/// Whether `hay` (normalized words) contains `needle` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+    })
+}
+
+/// The first fact-bearing place in the text where `needle` (normalized
+/// words) occurs as whole words; the span covers the matched words.
+fn find_words(text: &crate::Text, needle: &str) -> Option<crate::Span> {
+    let nw: Vec<&str> = needle.split(' ').filter(|w| !w.is_empty()).collect();
+    if nw.is_empty() {
+        return None;
+    }
+    for s in text.sentences().iter().filter(|s| s.kind.has_facts()) {
+        let sent = text.slice(s.span);
+        let toks = crate::extract::word_spans(sent);
+        let norm: Vec<String> = toks.iter().map(|r| normalize_term(&sent[r.clone()])).collect();
+        for i in 0..toks.len() {
+            if i + nw.len() <= toks.len() && nw.iter().enumerate().all(|(k, w)| norm[i + k] == *w) {
+                let start = s.span.start + toks[i].start;
+                let end = s.span.start + toks[i + nw.len() - 1].end;
+                return Some(crate::Span::new(start, end));
+            }
+        }
+    }
+    None
+}
+
+fn same_term(aliases: &Aliases, a: &str, b: &str) -> bool {
+    let (ca, cb) = (aliases.canon(a), aliases.canon(b));
+    ca == cb || crate::claims::singular_of(&ca) == crate::claims::singular_of(&cb)
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn same_qualifier(aliases: &Aliases, fact: &str, claim: &str) -> bool {
+    let (cf, cc) = (aliases.canon(fact), aliases.canon(claim));
+    cf == cc || squash(&cf) == squash(&cc)
+}
+
+fn demonym_match(word: &str, claim_word: &str) -> bool {
+    let a = crate::extract::country_of_demonym(word).map(|p| normalize_term(&p.name));
+    let b = crate::extract::country_of_demonym(claim_word).map(|p| normalize_term(&p.name));
+    a.as_deref() == Some(claim_word) || b.as_deref() == Some(word) || (a.is_some() && a == b)
+}
+
+/// Whether two person names name the same person, allowing for
+/// transliteration (Sergei/Sergey), case, and a claim that gives only the
+/// surname or the full name.
+pub(crate) fn same_person(claim: &str, fact: &str) -> bool {
+    let c: Vec<String> = normalize_term(claim).split(' ').map(str::to_string).collect();
+    let f: Vec<String> = normalize_term(fact).split(' ').map(str::to_string).collect();
+    if c.is_empty() || f.is_empty() {
+        return false;
+    }
+    // Surnames must agree; every other claim token must match some fact token.
+    if !similar_token(c.last().map_or("", |s| s), f.last().map_or("", |s| s)) {
+        return false;
+    }
+    c[..c.len() - 1].iter().all(|t| f.iter().any(|u| similar_token(t, u)))
+}
+
+fn similar_token(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if ca.len() < 4 || cb.len() < 4 || ca.len().abs_diff(cb.len()) > 1 || ca[0] != cb[0] {
+        return false;
+    }
+    levenshtein(&ca, &cb) <= 1 + usize::from(ca.len() >= 8)
+}
+
+fn levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The interval an amount allows, as (low, high, low inclusive, high inclusive).
+fn interval(a: &Amount) -> (f64, f64, bool, bool) {
+    let v = a.value;
+    match (a.bound, a.upper) {
+        (_, Some(u)) => (v, u, true, true),
+        (Bound::Exact, None) => (v, v, true, true),
+        (Bound::Approx, None) => (v * 0.9, v * 1.1, true, true),
+        (Bound::AtLeast, None) => (v, f64::INFINITY, true, true),
+        (Bound::MoreThan, None) => (v, f64::INFINITY, false, true),
+        (Bound::AtMost, None) => (f64::NEG_INFINITY, v, true, true),
+        (Bound::LessThan, None) => (f64::NEG_INFINITY, v, true, false),
+    }
+}
+
+/// Compares a claimed amount with a stated one.
+pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Option<String>) {
+    if claim.unit != fact.unit {
+        return (Relation::Neither, Some("a different unit".into()));
+    }
+    let (cl, ch, cli, chi) = interval(claim);
+    let (fl, fh, fli, fhi) = interval(fact);
+    let eq = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+    // The stated amount implies the claim.
+    let low_ok = fl > cl || (eq(fl, cl) && (cli || !fli));
+    let high_ok = fh < ch || (eq(fh, ch) && (chi || !fhi));
+    if low_ok && high_ok {
+        return (Relation::Match, None);
+    }
+    if claim.bound == Bound::Exact && fact.bound == Bound::Approx && eq(claim.value, fact.value) {
+        return (Relation::Match, Some("the source gives it as approximate".into()));
+    }
+    // Disjoint: the stated amount excludes the claim.
+    let disjoint = fh < cl || ch < fl || (eq(fh, cl) && !(fhi && cli)) || (eq(ch, fl) && !(chi && fli));
+    if disjoint {
+        return (Relation::Conflict, Some(format!("the source says {}", crate::extract::describe_amount(fact))));
+    }
+    (Relation::Neither, Some(format!("the source says {}, which neither confirms nor excludes it", crate::extract::describe_amount(fact))))
+}
+
+/// Compares a claimed place with a place of the event.
+pub(crate) fn compare_places(aliases: &Aliases, claim: &PlaceName, fact: &PlaceMention) -> Relation {
+    let f = &fact.place;
+    if aliases.canon(&claim.name) == aliases.canon(&f.name) {
+        return Relation::Match;
+    }
+    let Some(c) = &claim.info else {
+        return Relation::Neither;
+    };
+    if c.name == f.name && c.country == f.country {
+        return Relation::Match;
+    }
+    match (c.kind, f.kind) {
+        // The claim names the country the stated city or region is in.
+        (PlaceKind::Country, _) if f.country == c.country => Relation::Match,
+        (PlaceKind::Country, _) => Relation::Conflict,
+        // The source names only the country of the claimed city: no way to tell.
+        (_, PlaceKind::Country) if f.country == c.country => Relation::Neither,
+        (_, PlaceKind::Country) => Relation::Conflict,
+        (PlaceKind::City, PlaceKind::City) => Relation::Conflict,
+        (PlaceKind::Region, PlaceKind::Region) => Relation::Conflict,
+        _ if f.country != c.country => Relation::Conflict,
+        _ => Relation::Neither,
+    }
+}
+
+/// Compares a claimed date with a date of the event.
+pub(crate) fn compare_dates(claim: &DateValue, fact: &DateValue) -> Relation {
+    match (claim.start.zip(claim.end), fact.start.zip(fact.end)) {
+        (Some((cs, ce)), Some((fs, fe))) => {
+            if cs <= fs && fe <= ce {
+                Relation::Match
+            } else if fe < cs || ce < fs {
+                Relation::Conflict
+            } else {
+                Relation::Neither
+            }
+        }
+        // The claim names a weekday (or month) without a year.
+        (None, Some((fs, fe))) => {
+            if let Some(w) = claim.weekday {
+                if fs == fe {
+                    return if fs.weekday() == w { Relation::Match } else { Relation::Conflict };
+                }
+                return Relation::Neither;
+            }
+            if let Some(m) = claim.month {
+                if fs.month() == fe.month() && fs.year() == fe.year() {
+                    return if fs.month() == m { Relation::Match } else { Relation::Conflict };
+                }
+            }
+            Relation::Neither
+        }
+        // The source names a weekday (or month) it cannot place in time.
+        (Some((cs, ce)), None) => {
+            if let Some(w) = fact.weekday {
+                if cs == ce && cs.weekday() != w {
+                    return Relation::Conflict;
+                }
+            }
+            Relation::Neither
+        }
+        (None, None) => {
+            if let (Some(a), Some(b)) = (claim.weekday, fact.weekday) {
+                return if a == b { Relation::Match } else { Relation::Conflict };
+            }
+            if let (Some(a), Some(b)) = (claim.month, fact.month) {
+                if claim.granularity == Granularity::Month && fact.granularity == Granularity::Month {
+                    return if a == b { Relation::Match } else { Relation::Conflict };
+                }
+            }
+            Relation::Neither
+        }
+    }
+}
+

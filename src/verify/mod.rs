@@ -1,0 +1,206 @@
+//! Stage 4: claims against facts, giving a [`Verdict`] with evidence for every
+//! claim and source.
+//!
+//! `verify(&ClaimSet, &[Analysis]) -> SetOutcome`. Nothing here reads files or
+//! renders text; reports do that.
+//!
+//! For one claim and one source, the facts that could speak to the claim are
+//! the *candidates* (same kind, same counted thing or event). Each candidate
+//! either matches the claim, conflicts with it, or neither (a bound that
+//! neither implies nor excludes the value, a month where the claim names a
+//! day). The verdict is **supported** when some candidate matches,
+//! **contradicted** when none matches and some conflicts, and **not
+//! mentioned** otherwise. A missing word never contradicts: only a stated
+//! conflicting value for the same thing does. Events count only when the
+//! source commits to them (asserted or reported); planned, hedged or denied
+//! events are shown as nearest candidates instead.
+
+mod matching;
+
+use std::collections::BTreeMap;
+
+use crate::claims::{Claim, ClaimSet, Expectation, Verdict};
+use crate::extract::{Fact, Facts};
+use crate::span::{LineCol, SourceId, Span};
+use crate::text::Text;
+
+/// A source's text and the facts taken from it.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The normalized text.
+    pub text: Text,
+    /// Its facts.
+    pub facts: Facts,
+}
+
+impl Analysis {
+    /// Normalizes and extracts one source.
+    pub fn of(source: &crate::Source) -> Analysis {
+        let text = crate::text::normalize(source);
+        let facts = crate::extract::extract(&text);
+        Analysis { text, facts }
+    }
+
+    /// The source's id.
+    pub fn id(&self) -> &SourceId {
+        self.text.id()
+    }
+}
+
+/// Where a claim's verdict comes from: a fact in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The source.
+    pub source: SourceId,
+    /// The fact's span in the normalized text.
+    pub span: Span,
+    /// Line and column of the fact in the original file.
+    pub pos: LineCol,
+    /// The sentence, normalized.
+    pub sentence: String,
+    /// What the fact says ([`Fact::describe`]).
+    pub fact: String,
+    /// Why it supports, contradicts, or was a near miss.
+    pub note: Option<String>,
+}
+
+impl Evidence {
+    pub(crate) fn of(a: &Analysis, fact: &Fact, note: Option<String>) -> Evidence {
+        let sentence = a
+            .text
+            .sentences()
+            .get(fact.sentence)
+            .map(|s| a.text.slice(s.span).to_string())
+            .unwrap_or_default();
+        Evidence {
+            source: a.id().clone(),
+            span: fact.span,
+            pos: a.text.line_col(fact.span.start),
+            sentence,
+            fact: fact.describe(),
+            note,
+        }
+    }
+
+    pub(crate) fn of_span(a: &Analysis, span: Span, fact: String, note: Option<String>) -> Evidence {
+        let sentence = a
+            .text
+            .sentence_at(span.start)
+            .map(|i| a.text.slice(a.text.sentences()[i].span).to_string())
+            .unwrap_or_else(|| a.text.slice(span).to_string());
+        Evidence { source: a.id().clone(), span, pos: a.text.line_col(span.start), sentence, fact, note }
+    }
+}
+
+/// A claim's verdict against one source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceVerdict {
+    /// The source.
+    pub source: SourceId,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The facts that decided it (matching ones, or conflicting ones).
+    pub evidence: Vec<Evidence>,
+    /// When nothing decided it: the nearest facts, to help the author.
+    pub candidates: Vec<Evidence>,
+}
+
+/// A claim checked against its sources, with the expectation applied.
+#[derive(Debug, Clone)]
+pub struct ClaimOutcome {
+    /// The claim.
+    pub claim: Claim,
+    /// One verdict per source checked, in source order.
+    pub verdicts: Vec<SourceVerdict>,
+    /// Whether the expectation holds.
+    pub holds: bool,
+    /// Why not, when it does not hold: one line per unmet expectation.
+    pub failures: Vec<String>,
+}
+
+/// The outcomes of one claims file.
+#[derive(Debug, Clone)]
+pub struct SetOutcome {
+    /// The claims file.
+    pub path: std::path::PathBuf,
+    /// The file's stem.
+    pub name: String,
+    /// One outcome per claim, in file order.
+    pub outcomes: Vec<ClaimOutcome>,
+}
+
+impl SetOutcome {
+    /// Whether every claim holds.
+    pub fn all_hold(&self) -> bool {
+        self.outcomes.iter().all(|o| o.holds)
+    }
+}
+
+/// Checks every claim of `set` against the analyses it names.
+pub fn verify(set: &ClaimSet, analyses: &[Analysis]) -> SetOutcome {
+    let outcomes = set.iter().map(|c| verify_claim(set, c, analyses)).collect();
+    SetOutcome { path: set.path().to_path_buf(), name: set.name().to_string(), outcomes }
+}
+
+/// Checks one claim.
+pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> ClaimOutcome {
+    let verdicts: Vec<SourceVerdict> = analyses
+        .iter()
+        .filter(|a| claim.sources.as_ref().is_none_or(|s| s.contains(a.id())))
+        .map(|a| matching::judge(set.aliases(), claim, a))
+        .collect();
+    let (holds, failures) = apply_expectation(claim, &verdicts);
+    ClaimOutcome { claim: claim.clone(), verdicts, holds, failures }
+}
+
+fn apply_expectation(claim: &Claim, verdicts: &[SourceVerdict]) -> (bool, Vec<String>) {
+    let mut failures = Vec::new();
+    let count = |v: Verdict| verdicts.iter().filter(|s| s.verdict == v).count();
+    let names = |v: Verdict| {
+        verdicts.iter().filter(|s| s.verdict == v).map(|s| s.source.to_string()).collect::<Vec<_>>().join(", ")
+    };
+    let (sup, con) = (count(Verdict::Supported), count(Verdict::Contradicted));
+    match claim.expect {
+        Expectation::Holds => {
+            if sup == 0 {
+                failures.push("expected support from at least one source, found none".to_string());
+            }
+            if con > 0 {
+                failures.push(format!("expected no contradiction, contradicted by {}", names(Verdict::Contradicted)));
+            }
+        }
+        Expectation::Contradicted => {
+            if con == 0 {
+                failures.push("expected a contradiction from at least one source, found none".to_string());
+            }
+            if sup > 0 {
+                failures.push(format!("expected no support, supported by {}", names(Verdict::Supported)));
+            }
+        }
+        Expectation::NotMentioned => {
+            if sup + con > 0 {
+                failures.push(format!(
+                    "expected no source to mention it, supported by [{}], contradicted by [{}]",
+                    names(Verdict::Supported),
+                    names(Verdict::Contradicted)
+                ));
+            }
+        }
+        Expectation::PerSourceOnly => {}
+    }
+    let by_source: BTreeMap<&SourceId, Verdict> = verdicts.iter().map(|v| (&v.source, v.verdict)).collect();
+    for (source, want) in &claim.per_source {
+        match by_source.get(source) {
+            Some(got) if got == want => {}
+            Some(got) => failures.push(format!("expected {want} in {source}, found {got}")),
+            None => failures.push(format!("expected {want} in {source}, but the claim is not checked against it")),
+        }
+    }
+    if verdicts.is_empty() {
+        failures.push("no source to check against".to_string());
+    }
+    (failures.is_empty(), failures)
+}
+
+#[cfg(test)]
+mod tests;
