@@ -122,7 +122,7 @@ fn quantity_claim(s: &str) -> Result<ClaimKind, String> {
         .strip_prefix("count of ")
         .or_else(|| lower.strip_prefix("number of "))
         .unwrap_or(&lower);
-    let thing = thing.strip_suffix(" count").unwrap_or(thing).trim();
+    let thing = if thing == "count" { "" } else { thing.strip_suffix(" count").unwrap_or(thing).trim() };
     // The head is the last word before a preposition: "hours at the expo" → hours.
     let words: Vec<&str> = thing.split_whitespace().collect();
     let cut = words
