@@ -350,7 +350,7 @@ pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Optio
     }
     let (cl, ch, cli, chi) = interval(claim);
     let (fl, fh, fli, fhi) = interval(fact);
-    let eq = |x: f64, y: f64| x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+    let eq = |x: f64, y: f64| x == y || (x.is_finite() && y.is_finite() && (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0));
     // The stated amount implies the claim.
     let low_ok = fl > cl || (eq(fl, cl) && (cli || !fli));
     let high_ok = fh < ch || (eq(fh, ch) && (chi || !fhi));
