@@ -84,5 +84,10 @@ pub fn check(claims_dir: impl AsRef<Path>, seeds_dir: impl AsRef<Path>) -> Resul
     let (sources, sets) = load(claims_dir.as_ref(), seeds_dir.as_ref())?;
     let analyses = analyse(&sources);
     let outcomes = sets.iter().map(|set| verify(set, &analyses)).collect();
-    Ok(Run { sources, analyses, sets, outcomes })
+    Ok(Run {
+        sources,
+        analyses,
+        sets,
+        outcomes,
+    })
 }

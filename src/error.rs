@@ -48,7 +48,12 @@ pub struct Error {
 impl Error {
     /// A new error of `kind` with `message`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, path: None, pos: None, message: message.into() }
+        Error {
+            kind,
+            path: None,
+            pos: None,
+            message: message.into(),
+        }
     }
 
     /// The same error, about `path`.

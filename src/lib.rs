@@ -19,13 +19,18 @@ mod span;
 mod text;
 mod verify;
 
+pub use check::{Run, analyse, check, load};
 pub use claims::{
-    Aliases, Claim, ClaimId, ClaimKind, ClaimLocation, ClaimSet, Expectation, PlaceName, Verdict, normalize_term, parse_statement, singular_of,
+    Aliases, Claim, ClaimId, ClaimKind, ClaimLocation, ClaimSet, Expectation, PlaceName, Verdict,
+    normalize_term, parse_statement, singular_of,
 };
 pub use error::{Error, ErrorKind, Errors, Result};
 pub use extract::*;
 pub use source::{MANIFEST, MAX_SOURCE_BYTES, Published, Source, Sources, decode_article};
 pub use span::{LineCol, LineIndex, SourceId, Span};
-pub use text::{Paragraph, ParagraphKind, Sentence, Text, WRAP_MAX, normalize, normalize_str, split_sentences};
-pub use verify::{Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, verify, verify_claim};
-pub use check::{Run, analyse, check, load};
+pub use text::{
+    Paragraph, ParagraphKind, Sentence, Text, WRAP_MAX, normalize, normalize_str, split_sentences,
+};
+pub use verify::{
+    Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, verify, verify_claim,
+};

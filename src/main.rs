@@ -11,7 +11,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "claimcheck", version, about = "Check factual claims against their news sources")]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Check factual claims against their news sources"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -53,7 +57,11 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (out, code) = match cli.command {
-        Command::Check { claims, seeds, format } => match claimcheck::check(&claims, &seeds) {
+        Command::Check {
+            claims,
+            seeds,
+            format,
+        } => match claimcheck::check(&claims, &seeds) {
             Ok(run) => {
                 let text = match format {
                     Format::Human => claimcheck::report::human::render(&run.outcomes),
@@ -63,13 +71,20 @@ fn main() -> ExitCode {
             }
             Err(errors) => return fail(&errors.to_string()),
         },
-        Command::Facts { source, seeds, format } => match facts(&source, &seeds, format) {
+        Command::Facts {
+            source,
+            seeds,
+            format,
+        } => match facts(&source, &seeds, format) {
             Ok(text) => (text, 0),
             Err(msg) => return fail(&msg),
         },
     };
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Ok(()) => ExitCode::from(code),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(&format!("error: cannot write output: {e}")),
@@ -82,10 +97,14 @@ fn fail(msg: &str) -> ExitCode {
 }
 
 fn facts(source: &str, seeds: &std::path::Path, format: Format) -> Result<String, String> {
-    let sources = claimcheck::Sources::load(seeds).map_err(|es| claimcheck::Errors(es).to_string())?;
+    let sources =
+        claimcheck::Sources::load(seeds).map_err(|es| claimcheck::Errors(es).to_string())?;
     let Some(src) = sources.get(source) else {
         let known: Vec<&str> = sources.iter().map(|s| s.id().as_str()).collect();
-        return Err(format!("error: unknown source `{source}`: expected one of {}", known.join(", ")));
+        return Err(format!(
+            "error: unknown source `{source}`: expected one of {}",
+            known.join(", ")
+        ));
     };
     let a = claimcheck::Analysis::of(src);
     Ok(match format {

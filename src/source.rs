@@ -138,7 +138,10 @@ pub struct Sources {
 impl Sources {
     /// Sources built in memory, in the given order.
     pub fn from_vec(sources: Vec<Source>) -> Sources {
-        Sources { dir: PathBuf::new(), sources }
+        Sources {
+            dir: PathBuf::new(),
+            sources,
+        }
     }
 
     /// Reads `dir/sources.toml` and every file it lists.
@@ -161,7 +164,9 @@ impl Sources {
         let mut seen_ids: BTreeMap<String, ()> = BTreeMap::new();
         let mut seen_files: BTreeMap<String, ()> = BTreeMap::new();
         for e in entries {
-            let fail = |kind, msg: String, span| Error::new(kind, msg).with_path(&manifest_path).at(at(span));
+            let fail = |kind, msg: String, span| {
+                Error::new(kind, msg).with_path(&manifest_path).at(at(span))
+            };
             if !valid_id(&e.id.0) {
                 errors.push(fail(
                     ErrorKind::Syntax,
@@ -171,11 +176,19 @@ impl Sources {
                 continue;
             }
             if seen_ids.insert(e.id.0.clone(), ()).is_some() {
-                errors.push(fail(ErrorKind::Duplicate, format!("duplicate source id `{}`", e.id.0), e.id.1));
+                errors.push(fail(
+                    ErrorKind::Duplicate,
+                    format!("duplicate source id `{}`", e.id.0),
+                    e.id.1,
+                ));
                 continue;
             }
             if seen_files.insert(e.file.0.clone(), ()).is_some() {
-                errors.push(fail(ErrorKind::Duplicate, format!("file `{}` is listed twice", e.file.0), e.file.1));
+                errors.push(fail(
+                    ErrorKind::Duplicate,
+                    format!("file `{}` is listed twice", e.file.0),
+                    e.file.1,
+                ));
                 continue;
             }
             if let Err(why) = check_relative(&e.file.0) {
@@ -231,7 +244,10 @@ impl Sources {
             }
         }
         if errors.is_empty() {
-            Ok(Sources { dir: dir.to_path_buf(), sources })
+            Ok(Sources {
+                dir: dir.to_path_buf(),
+                sources,
+            })
         } else {
             Err(errors)
         }
@@ -306,7 +322,10 @@ pub(crate) fn read_source_file(dir: &Path, path: &Path) -> Result<String> {
         if !real.starts_with(&root) {
             return Err(Error::new(
                 ErrorKind::PathEscape,
-                format!("resolves to {} outside the sources directory", real.display()),
+                format!(
+                    "resolves to {} outside the sources directory",
+                    real.display()
+                ),
             )
             .with_path(path));
         }
@@ -314,7 +333,10 @@ pub(crate) fn read_source_file(dir: &Path, path: &Path) -> Result<String> {
     if meta.len() > MAX_SOURCE_BYTES {
         return Err(Error::new(
             ErrorKind::BadSource,
-            format!("file is {} bytes: expected an article of at most {MAX_SOURCE_BYTES} bytes", meta.len()),
+            format!(
+                "file is {} bytes: expected an article of at most {MAX_SOURCE_BYTES} bytes",
+                meta.len()
+            ),
         )
         .with_path(path));
     }
@@ -331,7 +353,11 @@ pub fn decode_article(bytes: &[u8]) -> Result<String> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let prefix = String::from_utf8_lossy(&bytes[..nul]);
         let pos = LineIndex::new(&prefix).line_col(&prefix, prefix.len());
-        return Err(Error::new(ErrorKind::BadSource, "binary file (NUL byte): expected UTF-8 text").at(pos));
+        return Err(Error::new(
+            ErrorKind::BadSource,
+            "binary file (NUL byte): expected UTF-8 text",
+        )
+        .at(pos));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -340,13 +366,22 @@ pub fn decode_article(bytes: &[u8]) -> Result<String> {
             let pos = LineIndex::new(good).line_col(good, good.len());
             return Err(Error::new(
                 ErrorKind::BadSource,
-                format!("invalid UTF-8 at byte {}: expected UTF-8 text", e.valid_up_to()),
+                format!(
+                    "invalid UTF-8 at byte {}: expected UTF-8 text",
+                    e.valid_up_to()
+                ),
             )
             .at(pos));
         }
     };
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
-        return Err(Error::new(ErrorKind::BadSource, "empty article: expected text"));
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(Error::new(
+            ErrorKind::BadSource,
+            "empty article: expected text",
+        ));
     }
     Ok(text.to_string())
 }
@@ -380,7 +415,11 @@ struct RawEntry {
 fn parse_manifest(path: &Path, text: &str) -> Result<Vec<Entry>> {
     let raw: RawManifest = crate::claims::from_toml_str(path, text)?;
     if raw.source.is_empty() {
-        return Err(Error::new(ErrorKind::Syntax, "no [[source]] entries: expected at least one").with_path(path));
+        return Err(Error::new(
+            ErrorKind::Syntax,
+            "no [[source]] entries: expected at least one",
+        )
+        .with_path(path));
     }
     let sp = |s: std::ops::Range<usize>| Span::new(s.start, s.end);
     Ok(raw

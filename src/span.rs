@@ -46,7 +46,10 @@ impl Span {
 
     /// The same span moved right by `by` bytes.
     pub fn shift(self, by: usize) -> Span {
-        Span { start: self.start + by, end: self.end + by }
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
     }
 
     /// As a `Range` for slicing.
@@ -124,7 +127,10 @@ impl LineIndex {
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count())
             + 1;
-        LineCol { line: line + 1, col }
+        LineCol {
+            line: line + 1,
+            col,
+        }
     }
 
     /// The byte range of line `line` (1-based), without its line break.
@@ -170,7 +176,10 @@ mod tests {
         assert_eq!(idx.line_col(text, 3), LineCol { line: 2, col: 1 });
         // after the 3-byte curly quote
         assert_eq!(idx.line_col(text, 6), LineCol { line: 2, col: 2 });
-        assert_eq!(idx.line_col(text, text.len() - 1), LineCol { line: 3, col: 1 });
+        assert_eq!(
+            idx.line_col(text, text.len() - 1),
+            LineCol { line: 3, col: 1 }
+        );
         assert_eq!(idx.line_span(text, 2), Span::new(3, 11));
         assert_eq!(idx.len(), 3);
     }

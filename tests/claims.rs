@@ -30,7 +30,9 @@ fn main() -> ExitCode {
                 }
             }
             if trials.is_empty() {
-                trials.push(Trial::test("claims::load", || Err(Failed::from("no claims found in claims/"))));
+                trials.push(Trial::test("claims::load", || {
+                    Err(Failed::from("no claims found in claims/"))
+                }));
             }
             trials
         }

@@ -18,7 +18,10 @@ fn facts_of_every_source() {
     let run = run();
     assert!(!run.analyses.is_empty(), "no sources in seeds/");
     for a in &run.analyses {
-        insta::assert_snapshot!(format!("facts@{}", a.id()), claimcheck::report::snapshot::facts(a));
+        insta::assert_snapshot!(
+            format!("facts@{}", a.id()),
+            claimcheck::report::snapshot::facts(a)
+        );
     }
 }
 
@@ -27,6 +30,9 @@ fn verdicts_of_every_claims_file() {
     let run = run();
     assert!(!run.outcomes.is_empty(), "no claims files in claims/");
     for set in &run.outcomes {
-        insta::assert_snapshot!(format!("verdicts@{}", set.name), claimcheck::report::snapshot::verdicts(set));
+        insta::assert_snapshot!(
+            format!("verdicts@{}", set.name),
+            claimcheck::report::snapshot::verdicts(set)
+        );
     }
 }

@@ -28,20 +28,32 @@ pub struct Score {
 
 impl Score {
     fn fraction(&self) -> f64 {
-        if self.total == 0 { 0.0 } else { self.passed as f64 / self.total as f64 }
+        if self.total == 0 {
+            0.0
+        } else {
+            self.passed as f64 / self.total as f64
+        }
     }
 }
 
 fn main() -> ExitCode {
-    let dir = std::env::args().nth(1).map_or_else(|| PathBuf::from("../shared/suites"), PathBuf::from);
+    let dir = std::env::args()
+        .nth(1)
+        .map_or_else(|| PathBuf::from("../shared/suites"), PathBuf::from);
     let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
-    let scorers: [fn(&Path, bool) -> Result<Score, String>; 4] =
-        [sbd::score, numbers::score_numbers, numbers::score_currency, dates::score];
+    let scorers: [fn(&Path, bool) -> Result<Score, String>; 4] = [
+        sbd::score,
+        numbers::score_numbers,
+        numbers::score_currency,
+        dates::score,
+    ];
     let mut ok = true;
     for scorer in scorers {
         match scorer(&dir, verbose) {
             Ok(s) => {
-                let target = s.target.map_or(String::new(), |t| format!(" (target {:.0}%)", t * 100.0));
+                let target = s
+                    .target
+                    .map_or(String::new(), |t| format!(" (target {:.0}%)", t * 100.0));
                 let below = s.target.is_some_and(|t| s.fraction() < t);
                 println!(
                     "{}: {}/{} = {:.1}%{}{}",
@@ -60,5 +72,9 @@ fn main() -> ExitCode {
             }
         }
     }
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -256,19 +256,26 @@ impl Aliases {
     pub fn variants(&self, term: &str) -> Vec<String> {
         let c = self.canon(term);
         let mut out = vec![c.clone()];
-        out.extend(self.map.iter().filter(|(_, v)| **v == c).map(|(k, _)| k.clone()));
+        out.extend(
+            self.map
+                .iter()
+                .filter(|(_, v)| **v == c)
+                .map(|(k, _)| k.clone()),
+        );
         out.sort();
         out.dedup();
         out
     }
 
     fn insert(&mut self, canonical: &str, variant: &str) {
-        self.map.insert(normalize_term(variant), normalize_term(canonical));
+        self.map
+            .insert(normalize_term(variant), normalize_term(canonical));
     }
 
     /// Adds every alias of `other`.
     pub fn extend(&mut self, other: &Aliases) {
-        self.map.extend(other.map.iter().map(|(k, v)| (k.clone(), v.clone())));
+        self.map
+            .extend(other.map.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
 }
 
@@ -276,10 +283,30 @@ impl Aliases {
 /// (`U.S.` → `us`), white space collapsed.
 pub fn normalize_term(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+    for w in s
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
         let w: String = w
             .chars()
-            .filter(|c| !matches!(c, '\'' | '"' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')'))
+            .filter(|c| {
+                !matches!(
+                    c,
+                    '\'' | '"'
+                        | '\u{2018}'
+                        | '\u{2019}'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '.'
+                        | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | '('
+                        | ')'
+                )
+            })
             .flat_map(char::to_lowercase)
             .collect();
         let w = w.strip_suffix("'s").unwrap_or(&w).to_string();
@@ -310,7 +337,10 @@ impl ClaimSet {
     ///
     /// Every problem found, each at `path:line:col`: TOML syntax, unknown
     /// keys, duplicate ids, statements the grammar cannot read, bad values.
-    pub fn from_toml(path: impl AsRef<Path>, text: &str) -> std::result::Result<ClaimSet, Vec<Error>> {
+    pub fn from_toml(
+        path: impl AsRef<Path>,
+        text: &str,
+    ) -> std::result::Result<ClaimSet, Vec<Error>> {
         let path = path.as_ref();
         let raw: RawFile = from_toml_str(path, text).map_err(|e| vec![e])?;
         let lines = LineIndex::new(text);
@@ -338,9 +368,15 @@ impl ClaimSet {
             }
             if let Some(first) = ids.get(id) {
                 errors.push(
-                    Error::new(ErrorKind::Duplicate, format!("duplicate claim id `{id}` (first defined at line {})", first.line))
-                        .with_path(path)
-                        .at(at),
+                    Error::new(
+                        ErrorKind::Duplicate,
+                        format!(
+                            "duplicate claim id `{id}` (first defined at line {})",
+                            first.line
+                        ),
+                    )
+                    .with_path(path)
+                    .at(at),
                 );
                 return false;
             }
@@ -363,9 +399,16 @@ impl ClaimSet {
                     sources: None,
                     expect: Expectation::Holds,
                     per_source: BTreeMap::new(),
-                    location: ClaimLocation { path: path.to_path_buf(), pos: vpos },
+                    location: ClaimLocation {
+                        path: path.to_path_buf(),
+                        pos: vpos,
+                    },
                 }),
-                Err(why) => errors.push(Error::new(ErrorKind::BadClaim, why).with_path(path).at(vpos)),
+                Err(why) => errors.push(
+                    Error::new(ErrorKind::BadClaim, why)
+                        .with_path(path)
+                        .at(vpos),
+                ),
             }
         }
         for table in raw.claim {
@@ -384,7 +427,10 @@ impl ClaimSet {
                         .or(t.statement.as_ref())
                         .map(|s| s.get_ref().clone())
                         .unwrap_or_else(|| describe(&kind));
-                    let sources = t.sources.as_ref().map(|v| v.iter().map(|s| SourceId::new(s.clone())).collect());
+                    let sources = t
+                        .sources
+                        .as_ref()
+                        .map(|v| v.iter().map(|s| SourceId::new(s.clone())).collect());
                     let stmt_pos = t.claim.as_ref().map_or(tpos, |c| pos(c.span().start));
                     claims.push(Claim {
                         id: ClaimId(t.id.into_inner()),
@@ -393,7 +439,10 @@ impl ClaimSet {
                         sources,
                         expect,
                         per_source,
-                        location: ClaimLocation { path: path.to_path_buf(), pos: stmt_pos },
+                        location: ClaimLocation {
+                            path: path.to_path_buf(),
+                            pos: stmt_pos,
+                        },
                     });
                 }
                 Err(e) => errors.push(e),
@@ -401,8 +450,11 @@ impl ClaimSet {
         }
         if claims.is_empty() && errors.is_empty() {
             errors.push(
-                Error::new(ErrorKind::Syntax, "no claims: expected a [claims] table or [[claim]] entries")
-                    .with_path(path),
+                Error::new(
+                    ErrorKind::Syntax,
+                    "no claims: expected a [claims] table or [[claim]] entries",
+                )
+                .with_path(path),
             );
         }
         claims.sort_by_key(|c| (c.location.pos.line, c.location.pos.col));
@@ -413,7 +465,12 @@ impl ClaimSet {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Ok(ClaimSet { path: path.to_path_buf(), name, aliases, claims })
+        Ok(ClaimSet {
+            path: path.to_path_buf(),
+            name,
+            aliases,
+            claims,
+        })
     }
 
     /// Reads every `*.toml` file of `dir`, sorted by name.
@@ -431,7 +488,11 @@ impl ClaimSet {
         paths.sort();
         if paths.is_empty() {
             return Err(vec![
-                Error::new(ErrorKind::Io, "no claims files: expected at least one *.toml file").with_path(dir),
+                Error::new(
+                    ErrorKind::Io,
+                    "no claims files: expected at least one *.toml file",
+                )
+                .with_path(dir),
             ]);
         }
         let mut sets = Vec::new();
@@ -441,7 +502,10 @@ impl ClaimSet {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(t) => t,
                     Err(_) => {
-                        errors.push(Error::new(ErrorKind::Syntax, "not UTF-8: expected a TOML text file").with_path(&p));
+                        errors.push(
+                            Error::new(ErrorKind::Syntax, "not UTF-8: expected a TOML text file")
+                                .with_path(&p),
+                        );
                         continue;
                     }
                 },
@@ -455,7 +519,11 @@ impl ClaimSet {
                 Err(es) => errors.extend(es),
             }
         }
-        if errors.is_empty() { Ok(sets) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(sets)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Checks that every source a claim names exists.
@@ -473,7 +541,11 @@ impl ClaimSet {
                     errors.push(
                         Error::new(
                             ErrorKind::UnknownReference,
-                            format!("claim `{}` names unknown source `{s}`: expected one of {}", c.id, list.join(", ")),
+                            format!(
+                                "claim `{}` names unknown source `{s}`: expected one of {}",
+                                c.id,
+                                list.join(", ")
+                            ),
                         )
                         .with_path(&self.path)
                         .at(c.location.pos),
@@ -481,7 +553,11 @@ impl ClaimSet {
                 }
             }
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
     /// The file it was read from.
@@ -524,7 +600,9 @@ impl<'a> IntoIterator for &'a ClaimSet {
 }
 
 fn valid_id(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 #[derive(Deserialize)]
@@ -585,7 +663,8 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
                 k.span().start,
             ));
         }
-        return parse_statement(c.get_ref()).map_err(|why| err(ErrorKind::BadClaim, why, c.span().start));
+        return parse_statement(c.get_ref())
+            .map_err(|why| err(ErrorKind::BadClaim, why, c.span().start));
     }
     let Some(kind) = &t.kind else {
         return Err(err(
@@ -596,19 +675,40 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
     };
     let need = |field: &Option<String>, name: &str| -> Result<String> {
         field.clone().ok_or_else(|| {
-            err(ErrorKind::Syntax, format!("kind `{}` needs field `{name}`", kind.get_ref()), kind.span().start)
+            err(
+                ErrorKind::Syntax,
+                format!("kind `{}` needs field `{name}`", kind.get_ref()),
+                kind.span().start,
+            )
         })
     };
-    let words = |v: &Option<Vec<String>>| v.iter().flatten().map(|w| normalize_term(w)).collect::<Vec<_>>();
+    let words = |v: &Option<Vec<String>>| {
+        v.iter()
+            .flatten()
+            .map(|w| normalize_term(w))
+            .collect::<Vec<_>>()
+    };
     let event_of = |e: String| -> Result<String> {
-        crate::extract::canonical_predicate(&e).map(str::to_string).ok_or_else(|| {
-            err(ErrorKind::BadClaim, format!("unknown event verb `{e}`: expected a verb such as sign, buy, visit"), kind.span().start)
-        })
+        crate::extract::canonical_predicate(&e)
+            .map(str::to_string)
+            .ok_or_else(|| {
+                err(
+                    ErrorKind::BadClaim,
+                    format!("unknown event verb `{e}`: expected a verb such as sign, buy, visit"),
+                    kind.span().start,
+                )
+            })
     };
     match kind.get_ref().as_str() {
         "quantity" => {
             let counted = statement::singular(&normalize_term(&need(&t.counted, "counted")?));
-            let value = t.value.ok_or_else(|| err(ErrorKind::Syntax, "kind `quantity` needs field `value`".into(), kind.span().start))?;
+            let value = t.value.ok_or_else(|| {
+                err(
+                    ErrorKind::Syntax,
+                    "kind `quantity` needs field `value`".into(),
+                    kind.span().start,
+                )
+            })?;
             let bound = match &t.bound {
                 None => Bound::Exact,
                 Some(b) => statement::parse_bound_name(b.get_ref()).ok_or_else(|| {
@@ -627,7 +727,12 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
             Ok(ClaimKind::Quantity {
                 counted,
                 qualifiers: t.qualifier.iter().map(|q| normalize_term(q)).collect(),
-                amount: Amount { value, upper: t.upper, bound, unit },
+                amount: Amount {
+                    value,
+                    upper: t.upper,
+                    bound,
+                    unit,
+                },
             })
         }
         "place" => {
@@ -635,15 +740,27 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
             Ok(ClaimKind::Place {
                 event: event_of(need(&t.event, "event")?)?,
                 participants: words(&t.participants),
-                place: PlaceName { info: lookup_place(&place), name: place },
+                place: PlaceName {
+                    info: lookup_place(&place),
+                    name: place,
+                },
             })
         }
         "date" => {
-            let d = t.date.as_ref().ok_or_else(|| err(ErrorKind::Syntax, "kind `date` needs field `date`".into(), kind.span().start))?;
+            let d = t.date.as_ref().ok_or_else(|| {
+                err(
+                    ErrorKind::Syntax,
+                    "kind `date` needs field `date`".into(),
+                    kind.span().start,
+                )
+            })?;
             let date = statement::parse_date(d.get_ref()).ok_or_else(|| {
                 err(
                     ErrorKind::BadClaim,
-                    format!("cannot read date `{}`: expected e.g. 2015-08-19, Wednesday, August 2015", d.get_ref()),
+                    format!(
+                        "cannot read date `{}`: expected e.g. 2015-08-19, Wednesday, August 2015",
+                        d.get_ref()
+                    ),
                     d.span().start,
                 )
             })?;
@@ -654,8 +771,14 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
                 written: d.get_ref().clone(),
             })
         }
-        "role" => Ok(ClaimKind::Role { person: need(&t.person, "person")?, role: normalize_term(&need(&t.role, "role")?) }),
-        "quote" => Ok(ClaimKind::Quote { speaker: need(&t.speaker, "speaker")?, text: need(&t.quote, "quote")? }),
+        "role" => Ok(ClaimKind::Role {
+            person: need(&t.person, "person")?,
+            role: normalize_term(&need(&t.role, "role")?),
+        }),
+        "quote" => Ok(ClaimKind::Quote {
+            speaker: need(&t.speaker, "speaker")?,
+            text: need(&t.quote, "quote")?,
+        }),
         "event" => {
             let factuality = match &t.factuality {
                 None => Factuality::Asserted,
@@ -667,19 +790,40 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
                     )
                 })?,
             };
-            Ok(ClaimKind::Event { event: event_of(need(&t.event, "event")?)?, participants: words(&t.participants), factuality })
+            Ok(ClaimKind::Event {
+                event: event_of(need(&t.event, "event")?)?,
+                participants: words(&t.participants),
+                factuality,
+            })
         }
-        "mention" => Ok(ClaimKind::Mention { term: need(&t.term, "term")? }),
-        "phrase" => Ok(ClaimKind::Phrase { text: need(&t.phrase, "phrase")? }),
+        "mention" => Ok(ClaimKind::Mention {
+            term: need(&t.term, "term")?,
+        }),
+        "phrase" => Ok(ClaimKind::Phrase {
+            text: need(&t.phrase, "phrase")?,
+        }),
         "regex" => {
-            let r = t.regex.as_ref().ok_or_else(|| err(ErrorKind::Syntax, "kind `regex` needs field `regex`".into(), kind.span().start))?;
-            let regex = regex::Regex::new(r.get_ref())
-                .map_err(|e| err(ErrorKind::BadClaim, format!("invalid regex: {e}"), r.span().start))?;
+            let r = t.regex.as_ref().ok_or_else(|| {
+                err(
+                    ErrorKind::Syntax,
+                    "kind `regex` needs field `regex`".into(),
+                    kind.span().start,
+                )
+            })?;
+            let regex = regex::Regex::new(r.get_ref()).map_err(|e| {
+                err(
+                    ErrorKind::BadClaim,
+                    format!("invalid regex: {e}"),
+                    r.span().start,
+                )
+            })?;
             Ok(ClaimKind::Pattern { regex })
         }
         other => Err(err(
             ErrorKind::UnknownKey,
-            format!("unknown claim kind `{other}`: expected quantity, place, date, role, quote, event, mention, phrase or regex"),
+            format!(
+                "unknown claim kind `{other}`: expected quantity, place, date, role, quote, event, mention, phrase or regex"
+            ),
             kind.span().start,
         )),
     }
@@ -709,7 +853,10 @@ fn expectations(
             None => errors.push(
                 Error::new(
                     ErrorKind::Syntax,
-                    format!("unknown verdict `{}`: expected supported, contradicted or not-mentioned", v.get_ref()),
+                    format!(
+                        "unknown verdict `{}`: expected supported, contradicted or not-mentioned",
+                        v.get_ref()
+                    ),
                 )
                 .with_path(path)
                 .at(pos(v.span().start)),
@@ -742,12 +889,18 @@ fn expectations(
 /// A readable statement for a claim given in explicit form.
 fn describe(kind: &ClaimKind) -> String {
     match kind {
-        ClaimKind::Quantity { counted, amount, .. } => format!("{counted} count = {}", amount.value),
+        ClaimKind::Quantity {
+            counted, amount, ..
+        } => format!("{counted} count = {}", amount.value),
         ClaimKind::Place { event, place, .. } => format!("{event} in {}", place.name),
         ClaimKind::Date { event, written, .. } => format!("{event} on {written}"),
         ClaimKind::Role { person, role } => format!("{person} is {role}"),
         ClaimKind::Quote { speaker, text } => format!("{speaker} said \"{text}\""),
-        ClaimKind::Event { event, participants, .. } => format!("{event} {}", participants.join(" ")),
+        ClaimKind::Event {
+            event,
+            participants,
+            ..
+        } => format!("{event} {}", participants.join(" ")),
         ClaimKind::Mention { term } => format!("mentions {term}"),
         ClaimKind::Phrase { text } => format!("contains \"{text}\""),
         ClaimKind::Pattern { regex } => format!("matches /{}/", regex.as_str()),
@@ -757,13 +910,21 @@ fn describe(kind: &ClaimKind) -> String {
 /// Deserializes TOML, turning errors into [`Error`]s at `path:line:col`.
 pub(crate) fn from_toml_str<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     toml::from_str(text).map_err(|e| {
-        let kind = if e.message().starts_with("unknown field") || e.message().starts_with("unknown variant") {
+        let kind = if e.message().starts_with("unknown field")
+            || e.message().starts_with("unknown variant")
+        {
             ErrorKind::UnknownKey
         } else {
             ErrorKind::Syntax
         };
-        let mut err = Error::new(kind, e.message().trim_end_matches('\n').trim_end_matches('.').to_string())
-            .with_path(path);
+        let mut err = Error::new(
+            kind,
+            e.message()
+                .trim_end_matches('\n')
+                .trim_end_matches('.')
+                .to_string(),
+        )
+        .with_path(path);
         if let Some(span) = e.span() {
             err = err.at(LineIndex::new(text).line_col(text, span.start));
         }

@@ -17,8 +17,8 @@
 //! currency or percent sign (`$153m`, `15%`).
 
 use crate::extract::{
-    Amount, Bound, DateValue, Factuality, Granularity, Unit, canonical_predicate, lookup_place, recognize_dates,
-    recognize_numbers,
+    Amount, Bound, DateValue, Factuality, Granularity, Unit, canonical_predicate, lookup_place,
+    recognize_dates, recognize_numbers,
 };
 
 use super::{ClaimKind, PlaceName, normalize_term};
@@ -35,11 +35,16 @@ pub fn parse_statement(statement: &str) -> Result<ClaimKind, String> {
     }
     let lower = s.to_lowercase();
     if let Some(rest) = strip_word(s, "mentions") {
-        return Ok(ClaimKind::Mention { term: unquote(rest).to_string() });
+        return Ok(ClaimKind::Mention {
+            term: unquote(rest).to_string(),
+        });
     }
     if let Some(rest) = strip_word(s, "contains") {
-        let text = quoted(rest).ok_or("expected a quoted phrase after `contains`, e.g. contains \"defence deal\"")?;
-        return Ok(ClaimKind::Phrase { text: text.to_string() });
+        let text = quoted(rest)
+            .ok_or("expected a quoted phrase after `contains`, e.g. contains \"defence deal\"")?;
+        return Ok(ClaimKind::Phrase {
+            text: text.to_string(),
+        });
     }
     if let Some(rest) = strip_word(s, "matches") {
         let rest = rest.trim();
@@ -87,7 +92,10 @@ fn quote_claim(s: &str) -> Option<(String, String)> {
     let lower = head.to_lowercase();
     for verb in [" said", " says", " told", " stated", " wrote"] {
         if let Some(speaker) = lower.strip_suffix(verb).map(|p| &head[..p.len()]) {
-            return Some((speaker.trim().trim_end_matches(':').to_string(), text.trim().to_string()));
+            return Some((
+                speaker.trim().trim_end_matches(':').to_string(),
+                text.trim().to_string(),
+            ));
         }
     }
     None
@@ -113,7 +121,9 @@ fn quantity_claim(s: &str) -> Result<ClaimKind, String> {
         .ok_or("expected an operator in a count claim: `=`, `~`, `>=`, `<=`, `>` or `<` (e.g. helicopter count = 4)")?;
     let lhs = s[..at].trim();
     let rhs = s[at + op.len()..].trim();
-    let mut amount = parse_amount(rhs).ok_or_else(|| format!("cannot read the amount `{rhs}`: expected a number such as 4, four, 15%, $153m"))?;
+    let mut amount = parse_amount(rhs).ok_or_else(|| {
+        format!("cannot read the amount `{rhs}`: expected a number such as 4, four, 15%, $153m")
+    })?;
     if amount.bound == Bound::Exact {
         amount.bound = bound;
     }
@@ -122,19 +132,49 @@ fn quantity_claim(s: &str) -> Result<ClaimKind, String> {
         .strip_prefix("count of ")
         .or_else(|| lower.strip_prefix("number of "))
         .unwrap_or(&lower);
-    let thing = if thing == "count" { "" } else { thing.strip_suffix(" count").unwrap_or(thing).trim() };
+    let thing = if thing == "count" {
+        ""
+    } else {
+        thing.strip_suffix(" count").unwrap_or(thing).trim()
+    };
     // The head is the last word before a preposition: "hours at the expo" → hours.
     let words: Vec<&str> = thing.split_whitespace().collect();
     let cut = words
         .iter()
-        .position(|w| matches!(*w, "at" | "in" | "of" | "on" | "for" | "to" | "from" | "by" | "with" | "killed" | "sold" | "delivered" | "bought"))
+        .position(|w| {
+            matches!(
+                *w,
+                "at" | "in"
+                    | "of"
+                    | "on"
+                    | "for"
+                    | "to"
+                    | "from"
+                    | "by"
+                    | "with"
+                    | "killed"
+                    | "sold"
+                    | "delivered"
+                    | "bought"
+            )
+        })
         .unwrap_or(words.len());
     if cut == 0 {
-        return Err(format!("expected what is counted before `count`, e.g. helicopter count = 4 (got `{lhs}`)"));
+        return Err(format!(
+            "expected what is counted before `count`, e.g. helicopter count = 4 (got `{lhs}`)"
+        ));
     }
     let head = singular(&normalize_term(words[cut - 1]));
-    let qualifiers = words[..cut - 1].iter().map(|w| normalize_term(w)).filter(|w| !w.is_empty()).collect();
-    Ok(ClaimKind::Quantity { counted: head, qualifiers, amount })
+    let qualifiers = words[..cut - 1]
+        .iter()
+        .map(|w| normalize_term(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    Ok(ClaimKind::Quantity {
+        counted: head,
+        qualifiers,
+        amount,
+    })
 }
 
 /// Reads an amount: digits, number words, currency, percent.
@@ -145,8 +185,17 @@ pub(crate) fn parse_amount(s: &str) -> Option<Amount> {
     // Plain digits even where the recognizer takes them for something else.
     let t = s.trim().trim_end_matches('%');
     let value: f64 = t.replace(',', "").parse().ok()?;
-    let unit = if s.trim().ends_with('%') { Unit::Percent } else { Unit::Count };
-    Some(Amount { value, upper: None, bound: Bound::Exact, unit })
+    let unit = if s.trim().ends_with('%') {
+        Unit::Percent
+    } else {
+        Unit::Count
+    };
+    Some(Amount {
+        value,
+        upper: None,
+        bound: Bound::Exact,
+        unit,
+    })
 }
 
 /// The name of a bound in the explicit form.
@@ -222,7 +271,12 @@ pub(crate) fn singular(word: &str) -> String {
             }
         }
     }
-    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+    if word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
         return word[..word.len() - 1].to_string();
     }
     word.to_string()
@@ -231,12 +285,17 @@ pub(crate) fn singular(word: &str) -> String {
 const ROLE_VERBS: &[&str] = &[" is ", " was ", " is the ", " was the "];
 
 fn role_claim(s: &str) -> Option<ClaimKind> {
-    let (at, verb) = ROLE_VERBS.iter().filter_map(|v| s.find(v).map(|i| (i, *v))).min_by_key(|&(i, _)| i)?;
+    let (at, verb) = ROLE_VERBS
+        .iter()
+        .filter_map(|v| s.find(v).map(|i| (i, *v)))
+        .min_by_key(|&(i, _)| i)?;
     let person = s[..at].trim();
     // A person's name: two or more capitalized words, none of them a verb.
     let words: Vec<&str> = person.split_whitespace().collect();
     let is_name = !words.is_empty()
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && words.iter().all(|w| canonical_predicate(w).is_none());
     if !is_name {
         return None;
@@ -250,14 +309,45 @@ fn role_claim(s: &str) -> Option<ClaimKind> {
     if role.is_empty() {
         return None;
     }
-    Some(ClaimKind::Role { person: person.to_string(), role: normalize_term(role) })
+    Some(ClaimKind::Role {
+        person: person.to_string(),
+        role: normalize_term(role),
+    })
 }
 
 const MODAL_FUTURE: &[&str] = &["will", "shall", "'ll"];
-const NEGATORS: &[&str] = &["not", "never", "didn't", "did not", "hasn't", "haven't", "won't"];
+const NEGATORS: &[&str] = &[
+    "not", "never", "didn't", "did not", "hasn't", "haven't", "won't",
+];
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "be", "been", "to",
-    "not", "never", "will", "shall", "reportedly", "allegedly", "also", "with", "and", "of", "for", "by",
+    "a",
+    "an",
+    "the",
+    "did",
+    "does",
+    "do",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "to",
+    "not",
+    "never",
+    "will",
+    "shall",
+    "reportedly",
+    "allegedly",
+    "also",
+    "with",
+    "and",
+    "of",
+    "for",
+    "by",
 ];
 
 fn event_claim(s: &str) -> Result<ClaimKind, String> {
@@ -270,9 +360,14 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
              or `<subject> <verb> <object>` with a known event verb"
         ));
     };
-    let event = canonical_predicate(&lower[vi]).unwrap_or_default().to_string();
+    let event = canonical_predicate(&lower[vi])
+        .unwrap_or_default()
+        .to_string();
     let before: Vec<&str> = lower[..vi].iter().map(String::as_str).collect();
-    let factuality = if before.iter().any(|w| NEGATORS.contains(w) || w.ends_with("n't")) {
+    let factuality = if before
+        .iter()
+        .any(|w| NEGATORS.contains(w) || w.ends_with("n't"))
+    {
         Factuality::Negated
     } else if before.iter().any(|w| MODAL_FUTURE.contains(w)) {
         Factuality::Future
@@ -289,33 +384,67 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
         .collect();
     // Place: "in/at/near <Place>" right after the verb (or after its object).
     for prep in ["in ", "at ", "near "] {
-        if let Some(i) = rest.find(prep).filter(|&i| i == 0 || rest.as_bytes()[i - 1] == b' ') {
+        if let Some(i) = rest
+            .find(prep)
+            .filter(|&i| i == 0 || rest.as_bytes()[i - 1] == b' ')
+        {
             let name = rest[i + prep.len()..].trim().trim_end_matches('.');
             if let Some(info) = lookup_place(name) {
                 let mut participants = subject.clone();
                 participants.extend(content_words(&rest[..i]));
-                return Ok(ClaimKind::Place { event, participants, place: PlaceName { name: name.to_string(), info: Some(info) } });
+                return Ok(ClaimKind::Place {
+                    event,
+                    participants,
+                    place: PlaceName {
+                        name: name.to_string(),
+                        info: Some(info),
+                    },
+                });
             }
-            if prep != "in " || name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none() {
-                if name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none() {
+            if prep != "in "
+                || name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none()
+            {
+                if name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none()
+                {
                     let mut participants = subject.clone();
                     participants.extend(content_words(&rest[..i]));
-                    return Ok(ClaimKind::Place { event, participants, place: PlaceName { name: name.to_string(), info: None } });
+                    return Ok(ClaimKind::Place {
+                        event,
+                        participants,
+                        place: PlaceName {
+                            name: name.to_string(),
+                            info: None,
+                        },
+                    });
                 }
             }
         }
     }
     // Date: the first date expression after the verb.
-    if let Some(d) = recognize_dates(&rest, None).into_iter().find(|d| !d.value.relative) {
+    if let Some(d) = recognize_dates(&rest, None)
+        .into_iter()
+        .find(|d| !d.value.relative)
+    {
         let written = rest[d.span.clone()].to_string();
-        let written = ["on ", "in ", "during "].iter().fold(written, |w, p| w.strip_prefix(p).map(str::to_string).unwrap_or(w));
+        let written = ["on ", "in ", "during "].iter().fold(written, |w, p| {
+            w.strip_prefix(p).map(str::to_string).unwrap_or(w)
+        });
         let mut participants = subject;
         participants.extend(content_words(&rest[..d.span.start]));
-        return Ok(ClaimKind::Date { event, participants, date: d.value, written });
+        return Ok(ClaimKind::Date {
+            event,
+            participants,
+            date: d.value,
+            written,
+        });
     }
     let mut participants = subject;
     participants.extend(content_words(&rest));
-    Ok(ClaimKind::Event { event, participants, factuality })
+    Ok(ClaimKind::Event {
+        event,
+        participants,
+        factuality,
+    })
 }
 
 fn content_words(s: &str) -> Vec<String> {
@@ -339,16 +468,43 @@ mod tests {
     #[test]
     fn compact_forms() {
         let cases: &[(&str, &str)] = &[
-            ("helicopter count = 4", "Quantity { counted: \"helicopter\", qualifiers: [], amount: Amount { value: 4.0, upper: None, bound: Exact, unit: Count } }"),
-            ("Mi-35 helicopters count >= 4", "Quantity { counted: \"helicopter\", qualifiers: [\"mi-35\"], amount: Amount { value: 4.0, upper: None, bound: AtLeast, unit: Count } }"),
-            ("hours at the expo count ~ 15", "Quantity { counted: \"hour\", qualifiers: [], amount: Amount { value: 15.0, upper: None, bound: Approx, unit: Count } }"),
+            (
+                "helicopter count = 4",
+                "Quantity { counted: \"helicopter\", qualifiers: [], amount: Amount { value: 4.0, upper: None, bound: Exact, unit: Count } }",
+            ),
+            (
+                "Mi-35 helicopters count >= 4",
+                "Quantity { counted: \"helicopter\", qualifiers: [\"mi-35\"], amount: Amount { value: 4.0, upper: None, bound: AtLeast, unit: Count } }",
+            ),
+            (
+                "hours at the expo count ~ 15",
+                "Quantity { counted: \"hour\", qualifiers: [], amount: Amount { value: 15.0, upper: None, bound: Approx, unit: Count } }",
+            ),
             ("mentions Rostec", "Mention { term: \"Rostec\" }"),
-            ("contains \"defence deal\"", "Phrase { text: \"defence deal\" }"),
-            ("Zafar Hilaly said \"client state\"", "Quote { speaker: \"Zafar Hilaly\", text: \"client state\" }"),
-            ("Sergei Shoigu is Defence Minister", "Role { person: \"Sergei Shoigu\", role: \"defence minister\" }"),
-            ("Zafar Hilaly is a former diplomat", "Role { person: \"Zafar Hilaly\", role: \"former diplomat\" }"),
-            ("Pakistan will buy helicopters", "Event { event: \"buy\", participants: [\"pakistan\", \"helicopters\"], factuality: Future }"),
-            ("Russia did not lift the embargo", "Event { event: \"lift\", participants: [\"russia\", \"embargo\"], factuality: Negated }"),
+            (
+                "contains \"defence deal\"",
+                "Phrase { text: \"defence deal\" }",
+            ),
+            (
+                "Zafar Hilaly said \"client state\"",
+                "Quote { speaker: \"Zafar Hilaly\", text: \"client state\" }",
+            ),
+            (
+                "Sergei Shoigu is Defence Minister",
+                "Role { person: \"Sergei Shoigu\", role: \"defence minister\" }",
+            ),
+            (
+                "Zafar Hilaly is a former diplomat",
+                "Role { person: \"Zafar Hilaly\", role: \"former diplomat\" }",
+            ),
+            (
+                "Pakistan will buy helicopters",
+                "Event { event: \"buy\", participants: [\"pakistan\", \"helicopters\"], factuality: Future }",
+            ),
+            (
+                "Russia did not lift the embargo",
+                "Event { event: \"lift\", participants: [\"russia\", \"embargo\"], factuality: Negated }",
+            ),
         ];
         for (s, want) in cases {
             assert_eq!(kind(s), *want, "{s}");
@@ -366,13 +522,23 @@ mod tests {
             ("contains defence", "expected a quoted phrase"),
         ] {
             let got = kind(s);
-            assert!(got.starts_with("error: ") && got.contains(needle), "{s}: {got}");
+            assert!(
+                got.starts_with("error: ") && got.contains(needle),
+                "{s}: {got}"
+            );
         }
     }
 
     #[test]
     fn singulars() {
-        for (p, s) in [("helicopters", "helicopter"), ("people", "person"), ("agencies", "agency"), ("boxes", "box"), ("glass", "glass"), ("hours", "hour")] {
+        for (p, s) in [
+            ("helicopters", "helicopter"),
+            ("people", "person"),
+            ("agencies", "agency"),
+            ("boxes", "box"),
+            ("glass", "glass"),
+            ("hours", "hour"),
+        ] {
             assert_eq!(singular(p), s);
         }
     }

@@ -100,7 +100,10 @@ const PREDICATES: &[&[&str]] = &[
     &["travel", "fly"],
     &["meet"],
     &["negotiate"],
-    &["say", "state", "tell", "add", "told", "claim", "quote", "announce", "report", "declare", "confirm"],
+    &[
+        "say", "state", "tell", "add", "told", "claim", "quote", "announce", "report", "declare",
+        "confirm",
+    ],
     &["deny"],
     &["kill", "slay"],
     &["attack", "bomb", "raid"],
@@ -197,8 +200,14 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("die", &["died", "dies", "dying"]),
     ("lie", &["lay", "lain", "lying"]),
     ("tour", &["toured"]),
-    ("travel", &["travelled", "traveled", "travelling", "traveling"]),
-    ("cancel", &["cancelled", "canceled", "cancelling", "canceling"]),
+    (
+        "travel",
+        &["travelled", "traveled", "travelling", "traveling"],
+    ),
+    (
+        "cancel",
+        &["cancelled", "canceled", "cancelling", "canceling"],
+    ),
     ("quote", &["quoted"]),
     ("veto", &["vetoed", "vetoes"]),
 ];
@@ -206,12 +215,13 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 /// Verb forms that are far more often nouns or adjectives in news text and
 /// only count as verbs after an auxiliary or a subject pronoun.
 const NOUNY: &[&str] = &[
-    "sign", "signs", "order", "orders", "test", "tests", "fire", "plan", "plans", "attack", "attacks",
-    "raid", "raids", "report", "reports", "visit", "visits", "tour", "tours", "claim", "claims", "charge",
-    "charges", "release", "cut", "cuts", "rise", "fall", "drop", "increase", "decline", "import", "imports",
-    "export", "exports", "promise", "pledge", "name", "names", "free", "open", "close", "state", "states",
-    "deal", "hold", "pay", "quote", "supply", "supplies", "transfer", "launch", "bomb", "bombs", "crash",
-    "jump", "order", "sentence", "lift", "welcome", "discuss", "win", "test", "lower", "boost", "produce",
+    "sign", "signs", "order", "orders", "test", "tests", "fire", "plan", "plans", "attack",
+    "attacks", "raid", "raids", "report", "reports", "visit", "visits", "tour", "tours", "claim",
+    "claims", "charge", "charges", "release", "cut", "cuts", "rise", "fall", "drop", "increase",
+    "decline", "import", "imports", "export", "exports", "promise", "pledge", "name", "names",
+    "free", "open", "close", "state", "states", "deal", "hold", "pay", "quote", "supply",
+    "supplies", "transfer", "launch", "bomb", "bombs", "crash", "jump", "order", "sentence",
+    "lift", "welcome", "discuss", "win", "test", "lower", "boost", "produce",
 ];
 
 static LEXICON: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
@@ -234,12 +244,27 @@ fn inflect(base: &str) -> Vec<String> {
     }
     let (third, past, ing) = if let Some(stem) = base.strip_suffix('e') {
         (format!("{base}s"), format!("{base}d"), format!("{stem}ing"))
-    } else if let Some(stem) = base.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
-        (format!("{stem}ies"), format!("{stem}ied"), format!("{base}ing"))
+    } else if let Some(stem) = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        (
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{base}ing"),
+        )
     } else if base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh") {
-        (format!("{base}es"), format!("{base}ed"), format!("{base}ing"))
+        (
+            format!("{base}es"),
+            format!("{base}ed"),
+            format!("{base}ing"),
+        )
     } else {
-        (format!("{base}s"), format!("{base}ed"), format!("{base}ing"))
+        (
+            format!("{base}s"),
+            format!("{base}ed"),
+            format!("{base}ing"),
+        )
     };
     let irregular_past = IRREGULAR.iter().any(|(b, _)| *b == base);
     for f in [third, ing] {
@@ -279,7 +304,10 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
                 let joins = matches!(d, '\'' | '-' | '.')
-                    && s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_alphanumeric());
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric());
                 if d.is_alphanumeric() || joins {
                     end = j + d.len_utf8();
                     chars.next();
@@ -287,29 +315,41 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            out.push(Tok { text: &s[i..end], start: i, end });
+            out.push(Tok {
+                text: &s[i..end],
+                start: i,
+                end,
+            });
         } else {
-            out.push(Tok { text: &s[i..i + c.len_utf8()], start: i, end: i + c.len_utf8() });
+            out.push(Tok {
+                text: &s[i..i + c.len_utf8()],
+                start: i,
+                end: i + c.len_utf8(),
+            });
         }
     }
     out
 }
 
 const AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "do", "does", "did",
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "'ll", "to",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "do",
+    "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "'ll", "to",
 ];
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your",
-    "every", "each", "no", "any", "another", "some", "such", "what", "which", "whose", "of", "first", "new",
-    "major", "final", "big", "landmark", "key",
+    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "every", "each", "no", "any", "another", "some", "such", "what", "which", "whose",
+    "of", "first", "new", "major", "final", "big", "landmark", "key",
 ];
 const PRONOUNS: &[&str] = &["i", "we", "they", "he", "she", "it", "you", "who"];
 const CLAUSE_WORDS: &[&str] = &[
-    "which", "that", "who", "whom", "whose", "after", "before", "while", "when", "whereas", "because", "but",
-    "although", "though", "as", "since", "until", "unless", "if", "where", "whether",
+    "which", "that", "who", "whom", "whose", "after", "before", "while", "when", "whereas",
+    "because", "but", "although", "though", "as", "since", "until", "unless", "if", "where",
+    "whether",
 ];
-const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "inside", "on", "across", "around", "within"];
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "on", "across", "around", "within",
+];
 const MOVEMENT: &[&str] = &["visit", "arrive", "travel", "hold", "meet"];
 const SPEECH: &[&str] = &["say", "deny", "warn", "announce"];
 
@@ -330,8 +370,10 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
     let mut clause = 0;
     for i in 0..toks.len() {
         let t = lowers[i].as_str();
-        let boundary = matches!(t, "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}")
-            || (CLAUSE_WORDS.contains(&t) && i > 0);
+        let boundary = matches!(
+            t,
+            "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}"
+        ) || (CLAUSE_WORDS.contains(&t) && i > 0);
         if boundary {
             clause += 1;
         }
@@ -343,7 +385,9 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
         if !is_word(t) {
             continue;
         }
-        let Some(&pred) = LEXICON.get(&lowers[i]) else { continue };
+        let Some(&pred) = LEXICON.get(&lowers[i]) else {
+            continue;
+        };
         if !looks_verbal(&toks, &lowers, i) {
             continue;
         }
@@ -354,7 +398,10 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
     }
     let places = find_places(sentence);
     let dates = recognize_dates(sentence, reference);
-    let tok_at = |byte: usize| toks.partition_point(|t| t.end <= byte).min(toks.len().saturating_sub(1));
+    let tok_at = |byte: usize| {
+        toks.partition_point(|t| t.end <= byte)
+            .min(toks.len().saturating_sub(1))
+    };
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
@@ -431,7 +478,11 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
                 || p == "not"
                 || p == "n't"
                 || p == ","
-                || toks[i - 1].text.chars().next().is_some_and(char::is_uppercase)
+                || toks[i - 1]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
         });
     }
     if w.ends_with("ing") {
@@ -445,9 +496,15 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
 /// Whether the sentence ends in a reporting clause (`..., Reuters reported.`).
 fn reported_tail(lowers: &[String]) -> bool {
     let n = lowers.len();
-    let tail: Vec<&str> = lowers[n.saturating_sub(5)..].iter().map(String::as_str).collect();
-    tail.iter().any(|w| matches!(*w, "reported" | "reports" | "quoted"))
-        || lowers.windows(2).any(|w| w[0] == "according" && w[1] == "to")
+    let tail: Vec<&str> = lowers[n.saturating_sub(5)..]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    tail.iter()
+        .any(|w| matches!(*w, "reported" | "reports" | "quoted"))
+        || lowers
+            .windows(2)
+            .any(|w| w[0] == "according" && w[1] == "to")
 }
 
 fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
@@ -461,16 +518,36 @@ fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
     let window = &window[start..];
     let has = |w: &str| window.contains(&w);
     let has2 = |a: &str, b: &str| window.windows(2).any(|p| p[0] == a && p[1] == b);
-    if has("not") || has("n't") || has("never") || has2("no", "longer") || has2("failed", "to")
-        || has2("refused", "to") || has2("declined", "to") || has("denied") || has("denies")
+    if has("not")
+        || has("n't")
+        || has("never")
+        || has2("no", "longer")
+        || has2("failed", "to")
+        || has2("refused", "to")
+        || has2("declined", "to")
+        || has("denied")
+        || has("denies")
         || has("without")
     {
         return Factuality::Negated;
     }
-    if has("will") || has("'ll") || has("shall") || has2("set", "to") || has2("expected", "to")
-        || has2("plans", "to") || has2("plan", "to") || has2("planning", "to") || has2("due", "to")
-        || has2("going", "to") || has2("scheduled", "to") || has2("intends", "to") || has2("aims", "to")
-        || has2("poised", "to") || has2("is", "to") || has2("are", "to") || has2("hopes", "to")
+    if has("will")
+        || has("'ll")
+        || has("shall")
+        || has2("set", "to")
+        || has2("expected", "to")
+        || has2("plans", "to")
+        || has2("plan", "to")
+        || has2("planning", "to")
+        || has2("due", "to")
+        || has2("going", "to")
+        || has2("scheduled", "to")
+        || has2("intends", "to")
+        || has2("aims", "to")
+        || has2("poised", "to")
+        || has2("is", "to")
+        || has2("are", "to")
+        || has2("hopes", "to")
         || has2("would", "be") && has("expected")
     {
         if has("believed") || has("likely") {
@@ -478,10 +555,25 @@ fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
         }
         return Factuality::Future;
     }
-    if has("allegedly") || has("may") || has("might") || has("could") || has("would") || has("possibly")
-        || has("apparently") || has("purportedly") || has("supposedly") || has("believed")
-        || has("thought") || has("rumoured") || has("rumored") || has("likely") || has("appears")
-        || has("seems") || has("unlikely") || has("if") || has("whether")
+    if has("allegedly")
+        || has("may")
+        || has("might")
+        || has("could")
+        || has("would")
+        || has("possibly")
+        || has("apparently")
+        || has("purportedly")
+        || has("supposedly")
+        || has("believed")
+        || has("thought")
+        || has("rumoured")
+        || has("rumored")
+        || has("likely")
+        || has("appears")
+        || has("seems")
+        || has("unlikely")
+        || has("if")
+        || has("whether")
     {
         return Factuality::Hedged;
     }
@@ -491,7 +583,29 @@ fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
     Factuality::Asserted
 }
 
-const SUBJECT_STOP: &[&str] = &["also", "reportedly", "allegedly", "already", "on", "yesterday", "today", "had", "has", "have", "was", "were", "is", "are", "will", "would", "did", "not", "never", "been", "be"];
+const SUBJECT_STOP: &[&str] = &[
+    "also",
+    "reportedly",
+    "allegedly",
+    "already",
+    "on",
+    "yesterday",
+    "today",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "did",
+    "not",
+    "never",
+    "been",
+    "be",
+];
 
 fn agent(toks: &[Tok<'_>], lowers: &[String], clause_of: &[usize], i: usize) -> Option<String> {
     // Passive: "signed by X".
@@ -528,12 +642,17 @@ fn object(toks: &[Tok<'_>], lowers: &[String], clause_of: &[usize], i: usize) ->
 }
 
 const PHRASE_STOP: &[&str] = &[
-    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after", "before",
-    "during", "into", "over", "under", "since", "about", "among", "between", "against", "as", "than",
-    "also", "that", "which", "who",
+    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after",
+    "before", "during", "into", "over", "under", "since", "about", "among", "between", "against",
+    "as", "than", "also", "that", "which", "who",
 ];
 
-fn phrase_after(toks: &[Tok<'_>], lowers: &[String], clause_of: &[usize], from: usize) -> Option<String> {
+fn phrase_after(
+    toks: &[Tok<'_>],
+    lowers: &[String],
+    clause_of: &[usize],
+    from: usize,
+) -> Option<String> {
     let c = clause_of.get(from.saturating_sub(1)).copied()?;
     let mut words = Vec::new();
     let mut j = from;
@@ -561,9 +680,12 @@ mod tests {
     use super::*;
 
     fn check(sentence: &str, expected: &[(&str, Factuality)]) {
-        let got: Vec<(String, Factuality)> =
-            frames(sentence, None).into_iter().map(|f| (f.predicate, f.factuality)).collect();
-        let want: Vec<(String, Factuality)> = expected.iter().map(|(p, f)| (p.to_string(), *f)).collect();
+        let got: Vec<(String, Factuality)> = frames(sentence, None)
+            .into_iter()
+            .map(|f| (f.predicate, f.factuality))
+            .collect();
+        let want: Vec<(String, Factuality)> =
+            expected.iter().map(|(p, f)| (p.to_string(), *f)).collect();
         assert_eq!(got, want, "{sentence}");
     }
 
@@ -571,19 +693,37 @@ mod tests {
     fn predicates_and_factuality() {
         use Factuality::*;
         let cases: &[(&str, &[(&str, Factuality)])] = &[
-            ("The two countries inked the agreement.", &[("sign", Asserted)]),
-            ("Officials concluded a deal on Monday.", &[("sign", Asserted)]),
+            (
+                "The two countries inked the agreement.",
+                &[("sign", Asserted)],
+            ),
+            (
+                "Officials concluded a deal on Monday.",
+                &[("sign", Asserted)],
+            ),
             ("The deal will be signed next week.", &[("sign", Future)]),
-            ("The deal is expected to be sealed soon.", &[("sign", Future)]),
+            (
+                "The deal is expected to be sealed soon.",
+                &[("sign", Future)],
+            ),
             ("They did not sign the accord.", &[("sign", Negated)]),
             ("The ministers failed to sign a deal.", &[("sign", Negated)]),
-            ("The company reportedly bought two jets.", &[("buy", Reported)]),
-            ("The group allegedly attacked a convoy.", &[("attack", Hedged)]),
+            (
+                "The company reportedly bought two jets.",
+                &[("buy", Reported)],
+            ),
+            (
+                "The group allegedly attacked a convoy.",
+                &[("attack", Hedged)],
+            ),
             ("The treaty is believed to be signed.", &[("sign", Hedged)]),
             ("It was a sign of progress.", &[]),
             ("The signing ceremony took place.", &[]),
             ("Pakistan, Russia sign landmark deal", &[("sign", Asserted)]),
-            ("A militant attack killed five people, police said.", &[("kill", Asserted), ("say", Asserted)]),
+            (
+                "A militant attack killed five people, police said.",
+                &[("kill", Asserted), ("say", Asserted)],
+            ),
         ];
         for (s, e) in cases {
             check(s, e);
@@ -610,7 +750,10 @@ mod tests {
 
     #[test]
     fn participants() {
-        let f = &frames("Top officials signed a landmark defence deal in the capital.", None)[0];
+        let f = &frames(
+            "Top officials signed a landmark defence deal in the capital.",
+            None,
+        )[0];
         assert_eq!(f.agent.as_deref(), Some("top officials"));
         assert_eq!(f.object.as_deref(), Some("a landmark defence deal"));
         let f = &frames("The agreement was signed by defence officials.", None)[0];

@@ -18,7 +18,9 @@ pub use date::{DateMention, DateValue, Granularity, recognize_dates};
 pub use event::{EventFrame, Factuality, canonical_predicate};
 pub use number::{Amount, Bound, NumberMention, Unit, recognize_numbers};
 pub use person::{Organisation, Person, Role, organisations, people};
-pub use place::{PlaceInfo, PlaceKind, PlaceMention, country_of_demonym, find_places, lookup_place};
+pub use place::{
+    PlaceInfo, PlaceKind, PlaceMention, country_of_demonym, find_places, lookup_place,
+};
 pub use quantity::{Change, QuantityMention, quantities};
 pub use quote::{Quote, quotes};
 
@@ -152,12 +154,24 @@ pub fn extract(text: &Text) -> Facts {
     }
     for o in &orgs {
         if let Some(&first) = o.mentions.first() {
-            push(text, &mut facts, FactKind::Organisation(o.clone()), first, None);
+            push(
+                text,
+                &mut facts,
+                FactKind::Organisation(o.clone()),
+                first,
+                None,
+            );
         }
     }
     let qs = quotes(text, &ppl, &orgs);
     for q in &qs {
-        push(text, &mut facts, FactKind::Quote(q.clone()), q.span, q.speaker.clone());
+        push(
+            text,
+            &mut facts,
+            FactKind::Quote(q.clone()),
+            q.span,
+            q.speaker.clone(),
+        );
     }
     for (si, s) in text.sentences().iter().enumerate() {
         if !s.kind.has_facts() {
@@ -172,17 +186,30 @@ pub fn extract(text: &Text) -> Facts {
             let span = Span::from(e.span.clone()).shift(s.span.start);
             for d in &e.dates {
                 facts.push(Fact {
-                    kind: FactKind::Date { value: d.value.clone(), event: Some(e.predicate.clone()) },
+                    kind: FactKind::Date {
+                        value: d.value.clone(),
+                        event: Some(e.predicate.clone()),
+                    },
                     span: Span::from(d.span.clone()).shift(s.span.start),
                     sentence: si,
                     said_by: said_by.clone(),
                 });
             }
-            facts.push(Fact { kind: FactKind::Event(e), span, sentence: si, said_by: said_by.clone() });
+            facts.push(Fact {
+                kind: FactKind::Event(e),
+                span,
+                sentence: si,
+                said_by: said_by.clone(),
+            });
         }
         for q in quantities(sent) {
             let span = Span::from(q.span.clone()).shift(s.span.start);
-            facts.push(Fact { kind: FactKind::Quantity(q), span, sentence: si, said_by: said_by.clone() });
+            facts.push(Fact {
+                kind: FactKind::Quantity(q),
+                span,
+                sentence: si,
+                said_by: said_by.clone(),
+            });
         }
     }
     for p in text.paragraphs() {
@@ -191,20 +218,36 @@ pub fn extract(text: &Text) -> Facts {
                 push(
                     text,
                     &mut facts,
-                    FactKind::Place { place, role: PlaceRole::Dateline, event: None },
+                    FactKind::Place {
+                        place,
+                        role: PlaceRole::Dateline,
+                        event: None,
+                    },
                     d,
                     None,
                 );
             }
         }
     }
-    facts.sort_by(|a, b| a.span.cmp(&b.span).then_with(|| a.kind.name().cmp(b.kind.name())));
-    Facts { source: text.id().clone(), facts }
+    facts.sort_by(|a, b| {
+        a.span
+            .cmp(&b.span)
+            .then_with(|| a.kind.name().cmp(b.kind.name()))
+    });
+    Facts {
+        source: text.id().clone(),
+        facts,
+    }
 }
 
 fn push(text: &Text, facts: &mut Vec<Fact>, kind: FactKind, span: Span, said_by: Option<String>) {
     let sentence = text.sentence_at(span.start).unwrap_or(0);
-    facts.push(Fact { kind, span, sentence, said_by });
+    facts.push(Fact {
+        kind,
+        span,
+        sentence,
+        said_by,
+    });
 }
 
 impl Fact {
@@ -240,7 +283,12 @@ impl Fact {
                     PlaceRole::EventLocation => "location",
                     PlaceRole::Mention => "mention",
                 };
-                let mut s = format!("place {} ({}, {}) {role}", place.name, place_kind(place.kind), place.country);
+                let mut s = format!(
+                    "place {} ({}, {}) {role}",
+                    place.name,
+                    place_kind(place.kind),
+                    place.country
+                );
                 if let Some(e) = event {
                     s.push_str(&format!(" of `{e}`"));
                 }
@@ -268,9 +316,16 @@ impl Fact {
                     format!("organisation {} (also {})", o.name, o.aliases.join(", "))
                 }
             }
-            FactKind::Quote(q) => format!("quote by {}", q.speaker.as_deref().unwrap_or("(unknown)")),
+            FactKind::Quote(q) => {
+                format!("quote by {}", q.speaker.as_deref().unwrap_or("(unknown)"))
+            }
             FactKind::Event(e) => {
-                let mut s = format!("event `{}` ({}) {}", e.predicate, e.verb, e.factuality.as_str());
+                let mut s = format!(
+                    "event `{}` ({}) {}",
+                    e.predicate,
+                    e.verb,
+                    e.factuality.as_str()
+                );
                 if let Some(a) = &e.agent {
                     s.push_str(&format!(" agent=\"{a}\""));
                 }
@@ -304,7 +359,11 @@ fn place_kind(k: PlaceKind) -> &'static str {
 /// `4`, `about 15`, `at least 8`, `USD 153000000`, `15%`, `252–287`.
 pub fn describe_amount(a: &Amount) -> String {
     let num = |v: f64| {
-        if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}")
+        }
     };
     let mut v = num(a.value);
     if let Some(u) = a.upper {
@@ -351,7 +410,11 @@ pub fn describe_date(d: &DateValue) -> String {
             if parts.is_empty() {
                 parts.push(gran.to_string());
             }
-            format!("{} (unresolved{})", parts.join(" "), if d.relative { ", relative" } else { "" })
+            format!(
+                "{} (unresolved{})",
+                parts.join(" "),
+                if d.relative { ", relative" } else { "" }
+            )
         }
     }
 }

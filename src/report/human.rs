@@ -14,8 +14,17 @@ pub fn render(sets: &[SetOutcome]) -> String {
         }
     }
     let total: usize = sets.iter().map(|s| s.outcomes.len()).sum();
-    let failed: usize = sets.iter().map(|s| s.outcomes.iter().filter(|o| !o.holds).count()).sum();
-    let _ = writeln!(out, "\n{} claims: {} hold, {} fail", total, total - failed, failed);
+    let failed: usize = sets
+        .iter()
+        .map(|s| s.outcomes.iter().filter(|o| !o.holds).count())
+        .sum();
+    let _ = writeln!(
+        out,
+        "\n{} claims: {} hold, {} fail",
+        total,
+        total - failed,
+        failed
+    );
     out
 }
 
@@ -38,7 +47,11 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
         let _ = writeln!(out, "       ! {f}");
     }
     for v in &o.verdicts {
-        let want = c.per_source.get(&v.source).map(|w| format!(" (expected {w})")).unwrap_or_default();
+        let want = c
+            .per_source
+            .get(&v.source)
+            .map(|w| format!(" (expected {w})"))
+            .unwrap_or_default();
         let _ = writeln!(out, "       {}: {}{want}", v.source, v.verdict);
         for e in &v.evidence {
             out.push_str(&evidence_line(e, "         "));
@@ -61,7 +74,11 @@ fn evidence_line(e: &Evidence, indent: &str) -> String {
         s.push_str(&format!(" ({n})"));
     }
     s.push('\n');
-    s.push_str(&format!("{}  \"{}\"\n", " ".repeat(indent.len()), e.sentence));
+    s.push_str(&format!(
+        "{}  \"{}\"\n",
+        " ".repeat(indent.len()),
+        e.sentence
+    ));
     s
 }
 
@@ -77,7 +94,13 @@ pub fn facts(a: &crate::verify::Analysis, source: &crate::Source) -> String {
         a.facts.len()
     );
     for f in a.facts.iter() {
-        let _ = writeln!(out, "{}:{} {}", source.path().display(), a.text.line_col(f.span.start), f.describe());
+        let _ = writeln!(
+            out,
+            "{}:{} {}",
+            source.path().display(),
+            a.text.line_col(f.span.start),
+            f.describe()
+        );
     }
     out
 }

@@ -40,9 +40,17 @@ pub const VERSION: u32 = 1;
 
 /// Renders every outcome as one JSON document (pretty-printed).
 pub fn render(sets: &[SetOutcome]) -> String {
-    let claims: Vec<Value> = sets.iter().flat_map(|s| s.outcomes.iter()).map(claim).collect();
+    let claims: Vec<Value> = sets
+        .iter()
+        .flat_map(|s| s.outcomes.iter())
+        .map(claim)
+        .collect();
     let total = claims.len();
-    let fail = sets.iter().flat_map(|s| s.outcomes.iter()).filter(|o| !o.holds).count();
+    let fail = sets
+        .iter()
+        .flat_map(|s| s.outcomes.iter())
+        .filter(|o| !o.holds)
+        .count();
     let doc = json!({
         "version": VERSION,
         "summary": {"claims": total, "hold": total - fail, "fail": fail},

@@ -15,12 +15,19 @@ pub fn facts(a: &Analysis) -> String {
     let _ = writeln!(
         out,
         "published: {}",
-        a.text.published().map_or_else(|| "unknown".to_string(), |d| d.to_string())
+        a.text
+            .published()
+            .map_or_else(|| "unknown".to_string(), |d| d.to_string())
     );
     let mut last_sentence = None;
     for f in a.facts.iter() {
         if last_sentence != Some(f.sentence) {
-            let s = a.text.sentences().get(f.sentence).map(|s| a.text.slice(s.span)).unwrap_or("");
+            let s = a
+                .text
+                .sentences()
+                .get(f.sentence)
+                .map(|s| a.text.slice(s.span))
+                .unwrap_or("");
             let _ = writeln!(out, "\n> {s}");
             last_sentence = Some(f.sentence);
         }
@@ -49,7 +56,11 @@ pub fn verdicts(set: &SetOutcome) -> String {
         for v in &o.verdicts {
             let _ = writeln!(out, "  {}: {}", v.source, v.verdict);
             for e in &v.evidence {
-                let note = e.note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default();
+                let note = e
+                    .note
+                    .as_ref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "    {}{note}\n      \"{}\"", e.fact, e.sentence);
             }
         }

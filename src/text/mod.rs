@@ -55,7 +55,10 @@ pub enum ParagraphKind {
 impl ParagraphKind {
     /// Whether facts are extracted from paragraphs of this kind.
     pub fn has_facts(self) -> bool {
-        matches!(self, ParagraphKind::Body | ParagraphKind::Heading | ParagraphKind::Caption)
+        matches!(
+            self,
+            ParagraphKind::Body | ParagraphKind::Heading | ParagraphKind::Caption
+        )
     }
 
     /// A lowercase name for reports.
@@ -168,7 +171,8 @@ impl Text {
 
     /// The line and column in the original file of a normalized offset.
     pub fn line_col(&self, offset: usize) -> LineCol {
-        self.lines.line_col(&self.original, self.to_original(offset))
+        self.lines
+            .line_col(&self.original, self.to_original(offset))
     }
 
     /// The canonical content: the sentences of every paragraph that carries
@@ -194,7 +198,10 @@ pub fn normalize(source: &Source) -> Text {
 pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, original: &str) -> Text {
     let raw_lines = split_lines(original);
     let breaks = paragraph_breaks(original, &raw_lines);
-    let mut b = Builder { norm: String::with_capacity(original.len()), anchors: Vec::new() };
+    let mut b = Builder {
+        norm: String::with_capacity(original.len()),
+        anchors: Vec::new(),
+    };
     let mut para_spans = Vec::new();
     let mut para_start: Option<usize> = None;
     for (i, line) in raw_lines.iter().enumerate() {
@@ -228,13 +235,22 @@ pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, origina
     let paragraphs = classify(&norm, &para_spans);
     let mut sentences = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        let start = p.dateline.map_or(p.span.start, |d| dateline_end(&norm, d, p.span));
+        let start = p
+            .dateline
+            .map_or(p.span.start, |d| dateline_end(&norm, d, p.span));
         let body = &norm[start..p.span.end];
-        if matches!(p.kind, ParagraphKind::Heading | ParagraphKind::PhotoCode | ParagraphKind::Boilerplate) {
+        if matches!(
+            p.kind,
+            ParagraphKind::Heading | ParagraphKind::PhotoCode | ParagraphKind::Boilerplate
+        ) {
             // One unit: headings and boilerplate are not prose to split.
             let t = trim_span(&norm, Span::new(start, p.span.end));
             if !t.is_empty() {
-                sentences.push(Sentence { span: t, paragraph: pi, kind: p.kind });
+                sentences.push(Sentence {
+                    span: t,
+                    paragraph: pi,
+                    kind: p.kind,
+                });
             }
             continue;
         }
@@ -336,7 +352,9 @@ fn map_char(c: char) -> Mapped {
             Mapped::Space
         }
         c if c.is_control() => Mapped::Space,
-        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => Mapped::To("'"),
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => {
+            Mapped::To("'")
+        }
         '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => {
             Mapped::To("\"")
         }
@@ -377,7 +395,8 @@ fn split_lines(text: &str) -> Vec<Span> {
 }
 
 fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || matches!(map_char(c), Mapped::Drop | Mapped::Space))
+    s.chars()
+        .all(|c| c.is_whitespace() || matches!(map_char(c), Mapped::Drop | Mapped::Space))
 }
 
 /// `s` without leading and trailing white space (in the wide sense of
@@ -471,7 +490,8 @@ fn is_photo_code(s: &str) -> bool {
     s.len() >= 5
         && s.len() <= 20
         && !s.contains(' ')
-        && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
         && s.bytes().any(|b| b.is_ascii_digit())
         && s.bytes().any(|b| b.is_ascii_uppercase())
 }
@@ -502,19 +522,26 @@ fn classify(norm: &str, spans: &[Span]) -> Vec<Paragraph> {
             None
         };
         seen_body |= kind == ParagraphKind::Body;
-        out.push(Paragraph { span, kind, dateline });
+        out.push(Paragraph {
+            span,
+            kind,
+            dateline,
+        });
     }
     out
 }
 
 fn is_bare_link(s: &str) -> bool {
-    !s.contains(' ') && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+    !s.contains(' ')
+        && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
 }
 
 /// Where the body starts after a dateline: past the separator and space.
 fn dateline_end(norm: &str, dateline: Span, para: Span) -> usize {
     let s = &norm[para.range()];
-    DATELINE.find(s).map_or(dateline.end, |m| para.start + m.end())
+    DATELINE
+        .find(s)
+        .map_or(dateline.end, |m| para.start + m.end())
 }
 
 #[cfg(test)]

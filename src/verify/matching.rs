@@ -2,8 +2,8 @@
 
 use crate::claims::{Aliases, Claim, ClaimKind, PlaceName, Verdict, normalize_term};
 use crate::extract::{
-    Amount, Bound, DateValue, EventFrame, Fact, FactKind, Factuality, Granularity, PlaceKind, PlaceMention,
-    canonical_predicate,
+    Amount, Bound, DateValue, EventFrame, Fact, FactKind, Factuality, Granularity, PlaceKind,
+    PlaceMention, canonical_predicate,
 };
 
 use super::{Analysis, Evidence, SourceVerdict};
@@ -29,87 +29,156 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
         Relation::Neither => near.push(ev),
     };
     match &claim.kind {
-        ClaimKind::Quantity { counted, qualifiers, amount } => {
+        ClaimKind::Quantity {
+            counted,
+            qualifiers,
+            amount,
+        } => {
             for f in a.facts.iter() {
-                let FactKind::Quantity(q) = &f.kind else { continue };
-                let same_thing = q.counted.as_deref().is_some_and(|c| same_term(aliases, c, counted));
-                let quals_ok = qualifiers.iter().all(|cq| q.qualifiers.iter().any(|fq| same_qualifier(aliases, fq, cq)));
+                let FactKind::Quantity(q) = &f.kind else {
+                    continue;
+                };
+                let same_thing = q
+                    .counted
+                    .as_deref()
+                    .is_some_and(|c| same_term(aliases, c, counted));
+                let quals_ok = qualifiers.iter().all(|cq| {
+                    q.qualifiers
+                        .iter()
+                        .any(|fq| same_qualifier(aliases, fq, cq))
+                });
                 if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = compare_amounts(amount, &q.amount);
                     add(rel, Evidence::of(a, f, note));
-                } else if same_thing || (q.amount.value == amount.value && q.amount.unit == amount.unit) {
-                    let why = if same_thing { "counts the same thing with other qualifiers" } else { "same number, another thing" };
+                } else if same_thing
+                    || (q.amount.value == amount.value && q.amount.unit == amount.unit)
+                {
+                    let why = if same_thing {
+                        "counts the same thing with other qualifiers"
+                    } else {
+                        "same number, another thing"
+                    };
                     add(Relation::Neither, Evidence::of(a, f, Some(why.to_string())));
                 }
             }
         }
-        ClaimKind::Place { event, participants, place } => {
+        ClaimKind::Place {
+            event,
+            participants,
+            place,
+        } => {
             for (f, e) in events(a, aliases, event, participants) {
                 if !e.factuality.is_factual() {
-                    add(Relation::Neither, Evidence::of(a, f, Some(format!("the event is {}", e.factuality.as_str()))));
+                    add(
+                        Relation::Neither,
+                        Evidence::of(
+                            a,
+                            f,
+                            Some(format!("the event is {}", e.factuality.as_str())),
+                        ),
+                    );
                     continue;
                 }
                 if e.places.is_empty() {
                     continue;
                 }
-                let rels: Vec<Relation> = e.places.iter().map(|p| compare_places(aliases, place, p)).collect();
+                let rels: Vec<Relation> = e
+                    .places
+                    .iter()
+                    .map(|p| compare_places(aliases, place, p))
+                    .collect();
                 let rel = best(&rels);
                 let note = match rel {
                     Relation::Match => factuality_note(e.factuality),
                     Relation::Conflict => Some(format!(
                         "the source places it in {}",
-                        e.places.iter().map(|p| p.place.name.as_str()).collect::<Vec<_>>().join(", ")
+                        e.places
+                            .iter()
+                            .map(|p| p.place.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
-                    Relation::Neither => Some("a place of the event that neither matches nor excludes the claim".into()),
+                    Relation::Neither => Some(
+                        "a place of the event that neither matches nor excludes the claim".into(),
+                    ),
                 };
                 add(rel, Evidence::of(a, f, note));
             }
         }
-        ClaimKind::Date { event, participants, date, .. } => {
+        ClaimKind::Date {
+            event,
+            participants,
+            date,
+            ..
+        } => {
             for (f, e) in events(a, aliases, event, participants) {
                 if !e.factuality.is_factual() {
-                    add(Relation::Neither, Evidence::of(a, f, Some(format!("the event is {}", e.factuality.as_str()))));
+                    add(
+                        Relation::Neither,
+                        Evidence::of(
+                            a,
+                            f,
+                            Some(format!("the event is {}", e.factuality.as_str())),
+                        ),
+                    );
                     continue;
                 }
                 if e.dates.is_empty() {
                     continue;
                 }
-                let rels: Vec<Relation> = e.dates.iter().map(|d| compare_dates(date, &d.value)).collect();
+                let rels: Vec<Relation> = e
+                    .dates
+                    .iter()
+                    .map(|d| compare_dates(date, &d.value))
+                    .collect();
                 let rel = best(&rels);
                 let note = match rel {
                     Relation::Match => factuality_note(e.factuality),
                     Relation::Conflict => Some("the source dates it differently".into()),
-                    Relation::Neither => Some("a date of the event that neither matches nor excludes the claim".into()),
+                    Relation::Neither => Some(
+                        "a date of the event that neither matches nor excludes the claim".into(),
+                    ),
                 };
                 add(rel, Evidence::of(a, f, note));
             }
         }
         ClaimKind::Role { person, role } => {
             for f in a.facts.iter() {
-                let FactKind::Person(p) = &f.kind else { continue };
+                let FactKind::Person(p) = &f.kind else {
+                    continue;
+                };
                 if !same_person(person, &p.name) {
                     continue;
                 }
                 let titles: Vec<String> = p
                     .roles
                     .iter()
-                    .map(|r| normalize_term(&format!("{} {}", r.of.as_deref().unwrap_or(""), r.title)))
+                    .map(|r| {
+                        normalize_term(&format!("{} {}", r.of.as_deref().unwrap_or(""), r.title))
+                    })
                     .collect();
                 let claim_words: Vec<String> = role.split(' ').map(|w| aliases.canon(w)).collect();
                 let matches = titles.iter().any(|t| {
                     let words: Vec<String> = t.split(' ').map(|w| aliases.canon(w)).collect();
-                    claim_words.iter().all(|cw| words.contains(cw) || words.iter().any(|w| demonym_match(w, cw)))
+                    claim_words
+                        .iter()
+                        .all(|cw| words.contains(cw) || words.iter().any(|w| demonym_match(w, cw)))
                 });
                 let head = claim_words.last().cloned().unwrap_or_default();
                 let rel = if matches {
                     Relation::Match
-                } else if titles.iter().any(|t| t.split(' ').next_back() == Some(head.as_str())) {
+                } else if titles
+                    .iter()
+                    .any(|t| t.split(' ').next_back() == Some(head.as_str()))
+                {
                     Relation::Conflict
                 } else {
                     Relation::Neither
                 };
                 let note = match rel {
-                    Relation::Conflict => Some("the source gives this person another role of the same kind".into()),
+                    Relation::Conflict => {
+                        Some("the source gives this person another role of the same kind".into())
+                    }
                     Relation::Neither => Some("the person is named with other roles".into()),
                     Relation::Match => None,
                 };
@@ -119,28 +188,48 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
         ClaimKind::Quote { speaker, text } => {
             let want = normalize_term(text);
             for f in a.facts.iter() {
-                let FactKind::Quote(q) = &f.kind else { continue };
+                let FactKind::Quote(q) = &f.kind else {
+                    continue;
+                };
                 let said = normalize_term(a.text.slice(q.span));
                 if !said.contains(&want) {
-                    if q.speaker.as_deref().is_some_and(|s| same_person(speaker, s)) {
-                        add(Relation::Neither, Evidence::of(a, f, Some("another quote by the same speaker".into())));
+                    if q.speaker
+                        .as_deref()
+                        .is_some_and(|s| same_person(speaker, s))
+                    {
+                        add(
+                            Relation::Neither,
+                            Evidence::of(a, f, Some("another quote by the same speaker".into())),
+                        );
                     }
                     continue;
                 }
                 let rel = match q.speaker.as_deref() {
-                    Some(s) if same_person(speaker, s) || normalize_term(s) == normalize_term(speaker) => Relation::Match,
+                    Some(s)
+                        if same_person(speaker, s)
+                            || normalize_term(s) == normalize_term(speaker) =>
+                    {
+                        Relation::Match
+                    }
                     Some(_) => Relation::Conflict,
                     None => Relation::Neither,
                 };
                 let note = match rel {
-                    Relation::Conflict => Some(format!("the source attributes it to {}", q.speaker.as_deref().unwrap_or(""))),
+                    Relation::Conflict => Some(format!(
+                        "the source attributes it to {}",
+                        q.speaker.as_deref().unwrap_or("")
+                    )),
                     Relation::Neither => Some("the quote has no speaker in the source".into()),
                     Relation::Match => None,
                 };
                 add(rel, Evidence::of(a, f, note));
             }
         }
-        ClaimKind::Event { event, participants, factuality } => {
+        ClaimKind::Event {
+            event,
+            participants,
+            factuality,
+        } => {
             for (f, e) in events(a, aliases, event, participants) {
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
@@ -159,21 +248,30 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
         ClaimKind::Mention { term } => {
             for v in aliases.variants(term) {
                 if let Some(span) = find_words(&a.text, &v) {
-                    add(Relation::Match, Evidence::of_span(a, span, format!("mention of {term}"), None));
+                    add(
+                        Relation::Match,
+                        Evidence::of_span(a, span, format!("mention of {term}"), None),
+                    );
                     break;
                 }
             }
         }
         ClaimKind::Phrase { text } => {
             if let Some(span) = find_words(&a.text, &normalize_term(text)) {
-                add(Relation::Match, Evidence::of_span(a, span, format!("phrase \"{text}\""), None));
+                add(
+                    Relation::Match,
+                    Evidence::of_span(a, span, format!("phrase \"{text}\""), None),
+                );
             }
         }
         ClaimKind::Pattern { regex } => {
             for s in a.text.sentences().iter().filter(|s| s.kind.has_facts()) {
                 if let Some(m) = regex.find(a.text.slice(s.span)) {
                     let span = crate::Span::new(s.span.start + m.start(), s.span.start + m.end());
-                    add(Relation::Match, Evidence::of_span(a, span, format!("match of /{}/", regex.as_str()), None));
+                    add(
+                        Relation::Match,
+                        Evidence::of_span(a, span, format!("match of /{}/", regex.as_str()), None),
+                    );
                     break;
                 }
             }
@@ -187,7 +285,12 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
         near.truncate(MAX_CANDIDATES);
         (Verdict::NotMentioned, Vec::new(), near)
     };
-    SourceVerdict { source: a.id().clone(), verdict, evidence, candidates }
+    SourceVerdict {
+        source: a.id().clone(),
+        verdict,
+        evidence,
+        candidates,
+    }
 }
 
 fn factuality_note(f: Factuality) -> Option<String> {
@@ -224,13 +327,23 @@ fn events<'a>(
                 || canonical_predicate(&aliases.canon(&e.verb)).is_some_and(|p| p == want)
         })
         .filter(|(f, _)| {
-            let sentence = a.text.sentences().get(f.sentence).map(|s| a.text.slice(s.span)).unwrap_or("");
+            let sentence = a
+                .text
+                .sentences()
+                .get(f.sentence)
+                .map(|s| a.text.slice(s.span))
+                .unwrap_or("");
             let words = normalize_term(sentence);
             let canon_words: Vec<String> = words.split(' ').map(|w| aliases.canon(w)).collect();
             participants.iter().all(|p| {
-                aliases.variants(p).iter().any(|v| contains_words(&words, v))
+                aliases
+                    .variants(p)
+                    .iter()
+                    .any(|v| contains_words(&words, v))
                     || canon_words.contains(&aliases.canon(p))
-                    || canon_words.iter().any(|w| crate::claims::singular_of(w) == crate::claims::singular_of(p))
+                    || canon_words
+                        .iter()
+                        .any(|w| crate::claims::singular_of(w) == crate::claims::singular_of(p))
             })
         })
         .collect()
@@ -258,7 +371,10 @@ fn find_words(text: &crate::Text, needle: &str) -> Option<crate::Span> {
     for s in text.sentences().iter().filter(|s| s.kind.has_facts()) {
         let sent = text.slice(s.span);
         let toks = crate::extract::word_spans(sent);
-        let norm: Vec<String> = toks.iter().map(|r| normalize_term(&sent[r.clone()])).collect();
+        let norm: Vec<String> = toks
+            .iter()
+            .map(|r| normalize_term(&sent[r.clone()]))
+            .collect();
         for i in 0..toks.len() {
             if i + nw.len() <= toks.len() && nw.iter().enumerate().all(|(k, w)| norm[i + k] == *w) {
                 let start = s.span.start + toks[i].start;
@@ -276,7 +392,10 @@ fn same_term(aliases: &Aliases, a: &str, b: &str) -> bool {
 }
 
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn same_qualifier(aliases: &Aliases, fact: &str, claim: &str) -> bool {
@@ -294,8 +413,14 @@ fn demonym_match(word: &str, claim_word: &str) -> bool {
 /// transliteration (Sergei/Sergey), case, and a claim that gives only the
 /// surname or the full name.
 pub(crate) fn same_person(claim: &str, fact: &str) -> bool {
-    let c: Vec<String> = normalize_term(claim).split(' ').map(str::to_string).collect();
-    let f: Vec<String> = normalize_term(fact).split(' ').map(str::to_string).collect();
+    let c: Vec<String> = normalize_term(claim)
+        .split(' ')
+        .map(str::to_string)
+        .collect();
+    let f: Vec<String> = normalize_term(fact)
+        .split(' ')
+        .map(str::to_string)
+        .collect();
     if c.is_empty() || f.is_empty() {
         return false;
     }
@@ -303,7 +428,9 @@ pub(crate) fn same_person(claim: &str, fact: &str) -> bool {
     if !similar_token(c.last().map_or("", |s| s), f.last().map_or("", |s| s)) {
         return false;
     }
-    c[..c.len() - 1].iter().all(|t| f.iter().any(|u| similar_token(t, u)))
+    c[..c.len() - 1]
+        .iter()
+        .all(|t| f.iter().any(|u| similar_token(t, u)))
 }
 
 fn similar_token(a: &str, b: &str) -> bool {
@@ -322,7 +449,9 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -350,7 +479,12 @@ pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Optio
     }
     let (cl, ch, cli, chi) = interval(claim);
     let (fl, fh, fli, fhi) = interval(fact);
-    let eq = |x: f64, y: f64| x == y || (x.is_finite() && y.is_finite() && (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0));
+    let eq = |x: f64, y: f64| {
+        x == y
+            || (x.is_finite()
+                && y.is_finite()
+                && (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0))
+    };
     // The stated amount implies the claim.
     let low_ok = fl > cl || (eq(fl, cl) && (cli || !fli));
     let high_ok = fh < ch || (eq(fh, ch) && (chi || !fhi));
@@ -358,18 +492,38 @@ pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Optio
         return (Relation::Match, None);
     }
     if claim.bound == Bound::Exact && fact.bound == Bound::Approx && eq(claim.value, fact.value) {
-        return (Relation::Match, Some("the source gives it as approximate".into()));
+        return (
+            Relation::Match,
+            Some("the source gives it as approximate".into()),
+        );
     }
     // Disjoint: the stated amount excludes the claim.
-    let disjoint = fh < cl || ch < fl || (eq(fh, cl) && !(fhi && cli)) || (eq(ch, fl) && !(chi && fli));
+    let disjoint =
+        fh < cl || ch < fl || (eq(fh, cl) && !(fhi && cli)) || (eq(ch, fl) && !(chi && fli));
     if disjoint {
-        return (Relation::Conflict, Some(format!("the source says {}", crate::extract::describe_amount(fact))));
+        return (
+            Relation::Conflict,
+            Some(format!(
+                "the source says {}",
+                crate::extract::describe_amount(fact)
+            )),
+        );
     }
-    (Relation::Neither, Some(format!("the source says {}, which neither confirms nor excludes it", crate::extract::describe_amount(fact))))
+    (
+        Relation::Neither,
+        Some(format!(
+            "the source says {}, which neither confirms nor excludes it",
+            crate::extract::describe_amount(fact)
+        )),
+    )
 }
 
 /// Compares a claimed place with a place of the event.
-pub(crate) fn compare_places(aliases: &Aliases, claim: &PlaceName, fact: &PlaceMention) -> Relation {
+pub(crate) fn compare_places(
+    aliases: &Aliases,
+    claim: &PlaceName,
+    fact: &PlaceMention,
+) -> Relation {
     let f = &fact.place;
     if aliases.canon(&claim.name) == aliases.canon(&f.name) {
         return Relation::Match;
@@ -410,13 +564,21 @@ pub(crate) fn compare_dates(claim: &DateValue, fact: &DateValue) -> Relation {
         (None, Some((fs, fe))) => {
             if let Some(w) = claim.weekday {
                 if fs == fe {
-                    return if fs.weekday() == w { Relation::Match } else { Relation::Conflict };
+                    return if fs.weekday() == w {
+                        Relation::Match
+                    } else {
+                        Relation::Conflict
+                    };
                 }
                 return Relation::Neither;
             }
             if let Some(m) = claim.month {
                 if fs.month() == fe.month() && fs.year() == fe.year() {
-                    return if fs.month() == m { Relation::Match } else { Relation::Conflict };
+                    return if fs.month() == m {
+                        Relation::Match
+                    } else {
+                        Relation::Conflict
+                    };
                 }
             }
             Relation::Neither
@@ -432,15 +594,23 @@ pub(crate) fn compare_dates(claim: &DateValue, fact: &DateValue) -> Relation {
         }
         (None, None) => {
             if let (Some(a), Some(b)) = (claim.weekday, fact.weekday) {
-                return if a == b { Relation::Match } else { Relation::Conflict };
+                return if a == b {
+                    Relation::Match
+                } else {
+                    Relation::Conflict
+                };
             }
             if let (Some(a), Some(b)) = (claim.month, fact.month) {
-                if claim.granularity == Granularity::Month && fact.granularity == Granularity::Month {
-                    return if a == b { Relation::Match } else { Relation::Conflict };
+                if claim.granularity == Granularity::Month && fact.granularity == Granularity::Month
+                {
+                    return if a == b {
+                        Relation::Match
+                    } else {
+                        Relation::Conflict
+                    };
                 }
             }
             Relation::Neither
         }
     }
 }
-

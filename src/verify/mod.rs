@@ -82,13 +82,25 @@ impl Evidence {
         }
     }
 
-    pub(crate) fn of_span(a: &Analysis, span: Span, fact: String, note: Option<String>) -> Evidence {
+    pub(crate) fn of_span(
+        a: &Analysis,
+        span: Span,
+        fact: String,
+        note: Option<String>,
+    ) -> Evidence {
         let sentence = a
             .text
             .sentence_at(span.start)
             .map(|i| a.text.slice(a.text.sentences()[i].span).to_string())
             .unwrap_or_else(|| a.text.slice(span).to_string());
-        Evidence { source: a.id().clone(), span, pos: a.text.line_col(span.start), sentence, fact, note }
+        Evidence {
+            source: a.id().clone(),
+            span,
+            pos: a.text.line_col(span.start),
+            sentence,
+            fact,
+            note,
+        }
     }
 }
 
@@ -139,7 +151,11 @@ impl SetOutcome {
 /// Checks every claim of `set` against the analyses it names.
 pub fn verify(set: &ClaimSet, analyses: &[Analysis]) -> SetOutcome {
     let outcomes = set.iter().map(|c| verify_claim(set, c, analyses)).collect();
-    SetOutcome { path: set.path().to_path_buf(), name: set.name().to_string(), outcomes }
+    SetOutcome {
+        path: set.path().to_path_buf(),
+        name: set.name().to_string(),
+        outcomes,
+    }
 }
 
 /// Checks one claim.
@@ -150,14 +166,24 @@ pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> Cla
         .map(|a| matching::judge(set.aliases(), claim, a))
         .collect();
     let (holds, failures) = apply_expectation(claim, &verdicts);
-    ClaimOutcome { claim: claim.clone(), verdicts, holds, failures }
+    ClaimOutcome {
+        claim: claim.clone(),
+        verdicts,
+        holds,
+        failures,
+    }
 }
 
 fn apply_expectation(claim: &Claim, verdicts: &[SourceVerdict]) -> (bool, Vec<String>) {
     let mut failures = Vec::new();
     let count = |v: Verdict| verdicts.iter().filter(|s| s.verdict == v).count();
     let names = |v: Verdict| {
-        verdicts.iter().filter(|s| s.verdict == v).map(|s| s.source.to_string()).collect::<Vec<_>>().join(", ")
+        verdicts
+            .iter()
+            .filter(|s| s.verdict == v)
+            .map(|s| s.source.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     let (sup, con) = (count(Verdict::Supported), count(Verdict::Contradicted));
     match claim.expect {
@@ -166,15 +192,23 @@ fn apply_expectation(claim: &Claim, verdicts: &[SourceVerdict]) -> (bool, Vec<St
                 failures.push("expected support from at least one source, found none".to_string());
             }
             if con > 0 {
-                failures.push(format!("expected no contradiction, contradicted by {}", names(Verdict::Contradicted)));
+                failures.push(format!(
+                    "expected no contradiction, contradicted by {}",
+                    names(Verdict::Contradicted)
+                ));
             }
         }
         Expectation::Contradicted => {
             if con == 0 {
-                failures.push("expected a contradiction from at least one source, found none".to_string());
+                failures.push(
+                    "expected a contradiction from at least one source, found none".to_string(),
+                );
             }
             if sup > 0 {
-                failures.push(format!("expected no support, supported by {}", names(Verdict::Supported)));
+                failures.push(format!(
+                    "expected no support, supported by {}",
+                    names(Verdict::Supported)
+                ));
             }
         }
         Expectation::NotMentioned => {
@@ -188,12 +222,15 @@ fn apply_expectation(claim: &Claim, verdicts: &[SourceVerdict]) -> (bool, Vec<St
         }
         Expectation::PerSourceOnly => {}
     }
-    let by_source: BTreeMap<&SourceId, Verdict> = verdicts.iter().map(|v| (&v.source, v.verdict)).collect();
+    let by_source: BTreeMap<&SourceId, Verdict> =
+        verdicts.iter().map(|v| (&v.source, v.verdict)).collect();
     for (source, want) in &claim.per_source {
         match by_source.get(source) {
             Some(got) if got == want => {}
             Some(got) => failures.push(format!("expected {want} in {source}, found {got}")),
-            None => failures.push(format!("expected {want} in {source}, but the claim is not checked against it")),
+            None => failures.push(format!(
+                "expected {want} in {source}, but the claim is not checked against it"
+            )),
         }
     }
     if verdicts.is_empty() {

@@ -2,7 +2,12 @@ use super::matching::{Relation, compare_amounts, compare_dates, same_person};
 use crate::extract::{Amount, Bound, DateValue, Granularity, Unit};
 
 fn amount(value: f64, bound: Bound) -> Amount {
-    Amount { value, upper: None, bound, unit: Unit::Count }
+    Amount {
+        value,
+        upper: None,
+        bound,
+        unit: Unit::Count,
+    }
 }
 
 #[test]
@@ -26,28 +31,58 @@ fn amounts() {
         let (got, _) = compare_amounts(&amount(cv, cb), &amount(fv, fb));
         assert_eq!(got, want, "claim {cv} {cb:?} vs fact {fv} {fb:?}");
     }
-    let usd = Amount { value: 4.0, upper: None, bound: Exact, unit: Unit::Currency("USD".into()) };
-    assert_eq!(compare_amounts(&usd, &amount(4.0, Exact)).0, Neither, "units differ");
+    let usd = Amount {
+        value: 4.0,
+        upper: None,
+        bound: Exact,
+        unit: Unit::Currency("USD".into()),
+    };
+    assert_eq!(
+        compare_amounts(&usd, &amount(4.0, Exact)).0,
+        Neither,
+        "units differ"
+    );
 }
 
 fn day(s: &str) -> DateValue {
     let d: jiff::civil::Date = s.parse().unwrap();
-    DateValue { start: Some(d), end: Some(d), granularity: Granularity::Day, weekday: Some(d.weekday()), month: Some(d.month()), relative: false }
+    DateValue {
+        start: Some(d),
+        end: Some(d),
+        granularity: Granularity::Day,
+        weekday: Some(d.weekday()),
+        month: Some(d.month()),
+        relative: false,
+    }
 }
 
 fn weekday(w: jiff::civil::Weekday) -> DateValue {
-    DateValue { start: None, end: None, granularity: Granularity::Day, weekday: Some(w), month: None, relative: true }
+    DateValue {
+        start: None,
+        end: None,
+        granularity: Granularity::Day,
+        weekday: Some(w),
+        month: None,
+        relative: true,
+    }
 }
 
 fn month(y: i16, m: i8) -> DateValue {
     let s = jiff::civil::date(y, m, 1);
-    DateValue { start: Some(s), end: Some(s.last_of_month()), granularity: Granularity::Month, weekday: None, month: Some(m), relative: false }
+    DateValue {
+        start: Some(s),
+        end: Some(s.last_of_month()),
+        granularity: Granularity::Month,
+        weekday: None,
+        month: Some(m),
+        relative: false,
+    }
 }
 
 #[test]
 fn dates() {
-    use jiff::civil::Weekday::*;
     use Relation::*;
+    use jiff::civil::Weekday::*;
     let cases = [
         (day("2015-08-19"), day("2015-08-19"), Match),
         (day("2015-08-19"), day("2015-08-18"), Conflict),

@@ -1,0 +1,113 @@
+//! The binary: exit codes, formats and the `facts` subcommand.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn claimcheck(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn temp_project(name: &str, claims: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimcheck-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::write(
+        dir.join("seeds/a.txt"),
+        "PARIS: The two sides signed a deal in Paris on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("seeds/sources.toml"),
+        "[[source]]\nid = \"a\"\nfile = \"a.txt\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("claims/c.toml"), claims).unwrap();
+    dir
+}
+
+#[test]
+fn exit_0_when_every_claim_holds() {
+    let dir = temp_project("ok", "[claims]\nphrase = 'contains \"signed a deal\"'\n");
+    let out = claimcheck(&["check"], &dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("1 claims: 1 hold, 0 fail"), "{stdout}");
+}
+
+#[test]
+fn exit_1_when_a_claim_fails() {
+    let dir = temp_project(
+        "fail",
+        "[claims]\nphrase = 'contains \"signed a treaty\"'\n",
+    );
+    let out = claimcheck(&["check"], &dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("FAILED") && stdout.contains("expected support"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn exit_2_on_bad_input_without_panic() {
+    let dir = temp_project("bad", "[claims]\nx = \n");
+    let out = claimcheck(&["check"], &dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("c.toml:2:") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn json_report_is_valid_json() {
+    let out = claimcheck(&["check", "--format", "json"], root());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(doc["version"], 1);
+    let claims = doc["claims"].as_array().unwrap();
+    assert!(
+        claims.len() >= 25,
+        "the shipped claim set has at least 25 claims"
+    );
+    for c in claims {
+        for s in c["sources"].as_array().unwrap() {
+            let v = s["verdict"].as_str().unwrap();
+            assert!(
+                ["supported", "contradicted", "not-mentioned"].contains(&v),
+                "{v}"
+            );
+        }
+    }
+}
+
+#[test]
+fn facts_subcommand_prints_positions() {
+    let out = claimcheck(&["facts", "dawn"], root());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout.starts_with("dawn (seeds/000_8f0059a5e111d940.txt), published 2015-08-20"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .skip(1)
+            .all(|l| l.starts_with("seeds/000_8f0059a5e111d940.txt:")),
+        "{stdout}"
+    );
+    let out = claimcheck(&["facts", "nope"], root());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown source `nope`"));
+}
