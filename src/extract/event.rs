@@ -361,8 +361,22 @@ fn is_word(t: &Tok<'_>) -> bool {
     t.text.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// The events of one sentence, plus the dates and places that attach to
+/// none of them.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceEvents {
+    pub(crate) frames: Vec<EventFrame>,
+    pub(crate) loose_dates: Vec<DateMention>,
+    pub(crate) loose_places: Vec<PlaceMention>,
+}
+
 /// Finds the events of one sentence.
 pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Vec<EventFrame> {
+    analyse(sentence, reference).frames
+}
+
+/// Finds the events of one sentence and what is left over.
+pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> SentenceEvents {
     let toks = tokens(sentence);
     let lowers: Vec<String> = toks.iter().map(|t| lower(t.text)).collect();
     // Clause boundaries, as token indices where a new clause starts.
@@ -370,49 +384,58 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
     let mut clause = 0;
     for i in 0..toks.len() {
         let t = lowers[i].as_str();
-        let boundary = matches!(
-            t,
-            "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}"
-        ) || (CLAUSE_WORDS.contains(&t) && i > 0);
+        let boundary = matches!(t, "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}")
+            || (CLAUSE_WORDS.contains(&t) && i > 0);
         if boundary {
             clause += 1;
         }
         clause_of[i] = clause;
     }
+    let places = find_places(sentence);
+    let dates = recognize_dates(sentence, reference);
+    // Tokens inside a date expression are never participants.
+    let mut in_date = vec![false; toks.len()];
+    for d in &dates {
+        for (k, t) in toks.iter().enumerate() {
+            if t.start >= d.span.start && t.end <= d.span.end {
+                in_date[k] = true;
+            }
+        }
+    }
+    let ctx = Ctx { toks: &toks, lowers: &lowers, clause_of: &clause_of, in_date: &in_date };
     let report_tail = reported_tail(&lowers);
     let mut verbs: Vec<(usize, &'static str)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if !is_word(t) {
+        if !is_word(t) || in_date[i] {
             continue;
         }
-        let Some(&pred) = LEXICON.get(&lowers[i]) else {
-            continue;
-        };
+        let Some(&pred) = LEXICON.get(&lowers[i]) else { continue };
         if !looks_verbal(&toks, &lowers, i) {
             continue;
         }
         verbs.push((i, pred));
     }
     if verbs.is_empty() {
-        return Vec::new();
+        return SentenceEvents { frames: Vec::new(), loose_dates: dates, loose_places: places };
     }
-    let places = find_places(sentence);
-    let dates = recognize_dates(sentence, reference);
-    let tok_at = |byte: usize| {
-        toks.partition_point(|t| t.end <= byte)
-            .min(toks.len().saturating_sub(1))
-    };
+    let tok_at = |byte: usize| toks.partition_point(|t| t.end <= byte).min(toks.len().saturating_sub(1));
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
-            let fact = factuality(&lowers, i, report_tail);
+            let passive = lowers.get(i + 1).is_some_and(|w| w == "by");
+            let before = ctx.phrase_before(i);
+            let (agent, object) = if passive {
+                (ctx.phrase_after(i + 2), before)
+            } else {
+                (before, ctx.phrase_after(i + 1))
+            };
             EventFrame {
                 predicate: pred.to_string(),
                 verb: toks[i].text.to_string(),
                 span: toks[i].start..toks[i].end,
-                factuality: fact,
-                agent: agent(&toks, &lowers, &clause_of, i),
-                object: object(&toks, &lowers, &clause_of, i),
+                factuality: factuality(&lowers, i, report_tail),
+                agent,
+                object,
                 places: Vec::new(),
                 other_places: Vec::new(),
                 dates: Vec::new(),
@@ -428,15 +451,21 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
             .min_by_key(|(_, (vi, _))| (vi.abs_diff(ti), *vi))
             .map(|(k, _)| k)
     };
+    let mut loose_dates = Vec::new();
     for d in dates {
         let ti = tok_at(d.span.start);
-        if let Some(k) = nearest(ti) {
-            out[k].dates.push(d);
+        match nearest(ti) {
+            Some(k) => out[k].dates.push(d),
+            None => loose_dates.push(d),
         }
     }
+    let mut loose_places = Vec::new();
     for p in places {
         let ti = tok_at(p.span.start);
-        let Some(k) = nearest(ti) else { continue };
+        let Some(k) = nearest(ti) else {
+            loose_places.push(p);
+            continue;
+        };
         let vi = verbs[k].0;
         let pred = verbs[k].1;
         let prev = ti.checked_sub(1).map(|j| lowers[j].as_str());
@@ -452,7 +481,7 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
             out[k].other_places.push(p);
         }
     }
-    out
+    SentenceEvents { frames: out, loose_dates, loose_places }
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
@@ -584,95 +613,80 @@ fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
 }
 
 const SUBJECT_STOP: &[&str] = &[
-    "also",
-    "reportedly",
-    "allegedly",
-    "already",
-    "on",
-    "yesterday",
-    "today",
-    "had",
-    "has",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "did",
-    "not",
-    "never",
-    "been",
-    "be",
+    "also", "reportedly", "allegedly", "already", "yesterday", "today", "had", "has", "have", "was", "were",
+    "is", "are", "will", "would", "did", "not", "never", "been", "be", "then", "later", "earlier", "lately",
 ];
-
-fn agent(toks: &[Tok<'_>], lowers: &[String], clause_of: &[usize], i: usize) -> Option<String> {
-    // Passive: "signed by X".
-    if lowers.get(i + 1).is_some_and(|w| w == "by") {
-        return phrase_after(toks, lowers, clause_of, i + 2);
-    }
-    let c = clause_of[i];
-    let mut j = i;
-    let mut words = Vec::new();
-    while j > 0 && clause_of[j - 1] == c {
-        j -= 1;
-        let w = lowers[j].as_str();
-        if !is_word(&toks[j]) {
-            break;
-        }
-        if SUBJECT_STOP.contains(&w) || AUX.contains(&w) || w.ends_with("ly") {
-            if words.is_empty() {
-                continue;
-            }
-            break;
-        }
-        words.push(w.to_string());
-        if words.len() >= 6 {
-            break;
-        }
-    }
-    words.reverse();
-    // Drop a leading preposition phrase like "on wednesday" remnants.
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
-fn object(toks: &[Tok<'_>], lowers: &[String], clause_of: &[usize], i: usize) -> Option<String> {
-    phrase_after(toks, lowers, clause_of, i + 1)
-}
 
 const PHRASE_STOP: &[&str] = &[
-    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after",
-    "before", "during", "into", "over", "under", "since", "about", "among", "between", "against",
-    "as", "than", "also", "that", "which", "who",
+    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after", "before",
+    "during", "into", "over", "under", "since", "about", "among", "between", "against", "as", "than",
+    "also", "that", "which", "who",
 ];
 
-fn phrase_after(
-    toks: &[Tok<'_>],
-    lowers: &[String],
-    clause_of: &[usize],
-    from: usize,
-) -> Option<String> {
-    let c = clause_of.get(from.saturating_sub(1)).copied()?;
-    let mut words = Vec::new();
-    let mut j = from;
-    while j < toks.len() && clause_of[j] == c && words.len() < 8 {
-        let w = lowers[j].as_str();
-        if !is_word(&toks[j]) && w != "'" {
-            break;
-        }
-        if PHRASE_STOP.contains(&w) && !words.is_empty() {
-            break;
-        }
-        if LEXICON.contains_key(w) && !words.is_empty() && !w.ends_with("ing") {
-            break;
-        }
-        if w != "'" {
+struct Ctx<'a, 'b> {
+    toks: &'a [Tok<'b>],
+    lowers: &'a [String],
+    clause_of: &'a [usize],
+    in_date: &'a [bool],
+}
+
+impl Ctx<'_, '_> {
+    /// The subject-like words before token `i` in its clause.
+    fn phrase_before(&self, i: usize) -> Option<String> {
+        let c = self.clause_of[i];
+        let mut j = i;
+        let mut words = Vec::new();
+        while j > 0 && self.clause_of[j - 1] == c {
+            j -= 1;
+            let w = self.lowers[j].as_str();
+            if self.in_date[j] {
+                if words.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            if !is_word(&self.toks[j]) {
+                break;
+            }
+            if SUBJECT_STOP.contains(&w) || AUX.contains(&w) || w.ends_with("ly") || w == "on" {
+                if words.is_empty() {
+                    continue;
+                }
+                break;
+            }
             words.push(w.to_string());
+            if words.len() >= 6 {
+                break;
+            }
         }
-        j += 1;
+        words.reverse();
+        (!words.is_empty()).then(|| words.join(" "))
     }
-    (!words.is_empty()).then(|| words.join(" "))
+
+    /// The object-like words from token `from` on, in the clause of the
+    /// token before it.
+    fn phrase_after(&self, from: usize) -> Option<String> {
+        let c = self.clause_of.get(from.saturating_sub(1)).copied()?;
+        let mut words = Vec::new();
+        let mut j = from;
+        while j < self.toks.len() && self.clause_of[j] == c && words.len() < 8 {
+            let w = self.lowers[j].as_str();
+            if self.in_date[j] || (!is_word(&self.toks[j]) && w != "'") {
+                break;
+            }
+            if PHRASE_STOP.contains(&w) && !words.is_empty() {
+                break;
+            }
+            if LEXICON.contains_key(w) && !words.is_empty() && !w.ends_with("ing") {
+                break;
+            }
+            if w != "'" {
+                words.push(w.to_string());
+            }
+            j += 1;
+        }
+        (!words.is_empty()).then(|| words.join(" "))
+    }
 }
 
 #[cfg(test)]
