@@ -371,6 +371,7 @@ pub(crate) struct SentenceEvents {
 }
 
 /// Finds the events of one sentence.
+#[cfg(test)]
 pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Vec<EventFrame> {
     analyse(sentence, reference).frames
 }
