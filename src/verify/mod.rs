@@ -15,9 +15,12 @@
 //! source commits to them (asserted or reported); planned, hedged or denied
 //! events are shown as nearest candidates instead.
 
+mod index;
 mod matching;
 
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 
 use crate::claims::{Claim, ClaimSet, Expectation, Verdict};
 use crate::extract::{Fact, Facts};
@@ -149,8 +152,17 @@ impl SetOutcome {
 }
 
 /// Checks every claim of `set` against the analyses it names.
+///
+/// Claims are checked in parallel, and each only against the sources whose
+/// indexed facts could speak to it; the outcomes are those of
+/// [`verify_claim`] for every claim, in file order.
 pub fn verify(set: &ClaimSet, analyses: &[Analysis]) -> SetOutcome {
-    let outcomes = set.iter().map(|c| verify_claim(set, c, analyses)).collect();
+    let index = index::SetIndex::new(set, analyses);
+    let claims: Vec<&Claim> = set.iter().collect();
+    let outcomes = claims
+        .par_iter()
+        .map(|c| verify_claim_in(set, c, analyses, Some(&index)))
+        .collect();
     SetOutcome {
         path: set.path().to_path_buf(),
         name: set.name().to_string(),
@@ -160,10 +172,25 @@ pub fn verify(set: &ClaimSet, analyses: &[Analysis]) -> SetOutcome {
 
 /// Checks one claim.
 pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> ClaimOutcome {
+    verify_claim_in(set, claim, analyses, None)
+}
+
+/// [`verify_claim`], skipping the sources the index rules out.
+fn verify_claim_in(
+    set: &ClaimSet,
+    claim: &Claim,
+    analyses: &[Analysis],
+    index: Option<&index::SetIndex>,
+) -> ClaimOutcome {
+    let key = index.map(|_| index::ClaimKey::of(set.aliases(), claim));
     let verdicts: Vec<SourceVerdict> = analyses
         .iter()
-        .filter(|a| claim.sources.as_ref().is_none_or(|s| s.contains(a.id())))
-        .map(|a| matching::judge(set.aliases(), claim, a))
+        .enumerate()
+        .filter(|(_, a)| claim.sources.as_ref().is_none_or(|s| s.contains(a.id())))
+        .map(|(i, a)| match (index, &key) {
+            (Some(ix), Some(k)) if !ix.may_match(i, k) => index::not_mentioned(a),
+            _ => matching::judge(set.aliases(), claim, a),
+        })
         .collect();
     let (holds, failures) = apply_expectation(claim, &verdicts);
     ClaimOutcome {

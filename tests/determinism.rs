@@ -1,0 +1,108 @@
+//! Output does not depend on how the work is done: the thread count, or
+//! whether claims are judged through the fact index.
+//!
+//! The generated-corpus variants are `#[ignore]`d (the corpus lives under
+//! `target/` and is made by `cargo run --release --example gen_corpus`); run
+//! them with `cargo test --release --test determinism -- --ignored`, with
+//! `CLAIMCHECK_CORPUS=target/corpus/1MB` (the default) pointing at a corpus
+//! directory next to its `-claims` directory.
+
+use std::path::{Path, PathBuf};
+
+use claimcheck::report::{human, json};
+
+fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a rayon pool")
+        .install(f)
+}
+
+/// Every report of a whole run: verdicts (human and JSON) and the facts of
+/// every source.
+fn reports(claims: &Path, seeds: &Path) -> (String, String, String) {
+    let run = claimcheck::check(claims, seeds).expect("the run loads");
+    let mut facts = String::new();
+    for (a, s) in run.analyses.iter().zip(run.sources.iter()) {
+        facts.push_str(&json::facts(a, s));
+    }
+    (
+        human::render(&run.outcomes),
+        json::render(&run.outcomes),
+        facts,
+    )
+}
+
+fn same_whatever_the_threads(claims: &Path, seeds: &Path) {
+    let one = in_pool(1, || reports(claims, seeds));
+    let two = in_pool(2, || reports(claims, seeds));
+    let four = in_pool(4, || reports(claims, seeds));
+    assert!(!one.0.is_empty() && !one.1.is_empty() && !one.2.is_empty());
+    for (n, other) in [(2, &two), (4, &four)] {
+        assert!(one.0 == other.0, "human report differs with {n} threads");
+        assert!(one.1 == other.1, "JSON report differs with {n} threads");
+        assert!(one.2 == other.2, "facts differ with {n} threads");
+    }
+}
+
+/// `verify` (indexed, parallel) gives exactly what judging every claim
+/// against every source one by one gives.
+fn index_changes_nothing(claims: &Path, seeds: &Path) -> usize {
+    let (sources, sets) = claimcheck::load(claims, seeds).expect("the run loads");
+    let analyses = claimcheck::analyse(&sources);
+    let mut checked = 0;
+    for set in &sets {
+        let indexed = claimcheck::verify(set, &analyses);
+        let plain: Vec<claimcheck::ClaimOutcome> = set
+            .iter()
+            .map(|c| claimcheck::verify_claim(set, c, &analyses))
+            .collect();
+        assert_eq!(indexed.outcomes.len(), plain.len());
+        for (i, p) in indexed.outcomes.iter().zip(&plain) {
+            assert_eq!(
+                format!("{i:?}"),
+                format!("{p:?}"),
+                "claim {} differs through the index",
+                p.claim.id
+            );
+            checked += p.verdicts.len();
+        }
+    }
+    checked
+}
+
+#[test]
+fn seeds_same_with_one_two_and_four_threads() {
+    same_whatever_the_threads(Path::new("claims"), Path::new("seeds"));
+}
+
+#[test]
+fn seeds_index_gives_the_plain_verdicts() {
+    let n = index_changes_nothing(Path::new("claims"), Path::new("seeds"));
+    assert!(n > 0, "no verdict was compared");
+}
+
+fn corpus() -> (PathBuf, PathBuf) {
+    let seeds = PathBuf::from(
+        std::env::var("CLAIMCHECK_CORPUS").unwrap_or_else(|_| "target/corpus/1MB".into()),
+    );
+    let mut claims = seeds.clone().into_os_string();
+    claims.push("-claims");
+    (PathBuf::from(claims), seeds)
+}
+
+#[test]
+#[ignore = "needs a generated corpus: cargo run --release --example gen_corpus"]
+fn corpus_same_with_one_two_and_four_threads() {
+    let (claims, seeds) = corpus();
+    same_whatever_the_threads(&claims, &seeds);
+}
+
+#[test]
+#[ignore = "needs a generated corpus: cargo run --release --example gen_corpus"]
+fn corpus_index_gives_the_plain_verdicts() {
+    let (claims, seeds) = corpus();
+    let n = index_changes_nothing(&claims, &seeds);
+    assert!(n > 0, "no verdict was compared");
+}
