@@ -11,8 +11,10 @@
 
 mod check;
 mod claims;
+pub mod diff;
 mod error;
 mod extract;
+pub mod lock;
 pub mod report;
 mod source;
 mod span;
@@ -24,8 +26,10 @@ pub use claims::{
     Aliases, Claim, ClaimId, ClaimKind, ClaimLocation, ClaimSet, Expectation, PlaceName, Verdict,
     normalize_term, parse_statement, singular_of,
 };
+pub use diff::{FactChange, FactRecord, SourceDiff, diff_analyses};
 pub use error::{Error, ErrorKind, Errors, Result};
 pub use extract::*;
+pub use lock::{LOCK_FILE, Lock, LockReport, LockState};
 pub use source::{MANIFEST, MAX_SOURCE_BYTES, Published, Source, Sources, decode_article};
 pub use span::{LineCol, LineIndex, SourceId, Span};
 pub use text::{
