@@ -595,6 +595,21 @@ pub fn diff_analyses(
     }
 }
 
+/// Analyses two versions of a source, verifies `sets` against each and
+/// diffs them (what `claimcheck diff OLD NEW` prints).
+pub fn diff_sources(
+    old: &crate::Source,
+    new: &crate::Source,
+    sets: &[crate::ClaimSet],
+) -> SourceDiff {
+    let (a, b) = (Analysis::of(old), Analysis::of(new));
+    let oa = std::slice::from_ref(&a);
+    let ob = std::slice::from_ref(&b);
+    let old_out: Vec<SetOutcome> = sets.iter().map(|s| crate::verify::verify(s, oa)).collect();
+    let new_out: Vec<SetOutcome> = sets.iter().map(|s| crate::verify::verify(s, ob)).collect();
+    diff_analyses(&a, &b, &old_out, &new_out)
+}
+
 /// The diff for people: facts, then verdicts with evidence, then sentences.
 pub fn render(d: &SourceDiff) -> String {
     let mut out = String::new();
