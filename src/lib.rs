@@ -29,7 +29,8 @@ pub use extract::*;
 pub use source::{MANIFEST, MAX_SOURCE_BYTES, Published, Source, Sources, decode_article};
 pub use span::{LineCol, LineIndex, SourceId, Span};
 pub use text::{
-    Paragraph, ParagraphKind, Sentence, Text, WRAP_MAX, normalize, normalize_str, split_sentences,
+    Paragraph, ParagraphKind, Sentence, Text, WRAP_MAX, WRAP_MIN, normalize, normalize_str,
+    split_sentences,
 };
 pub use verify::{
     Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, verify, verify_claim,

@@ -385,8 +385,10 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let mut clause = 0;
     for i in 0..toks.len() {
         let t = lowers[i].as_str();
-        let boundary = matches!(t, "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}")
-            || (CLAUSE_WORDS.contains(&t) && i > 0);
+        let boundary = matches!(
+            t,
+            "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}"
+        ) || (CLAUSE_WORDS.contains(&t) && i > 0);
         if boundary {
             clause += 1;
         }
@@ -403,23 +405,37 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             }
         }
     }
-    let ctx = Ctx { toks: &toks, lowers: &lowers, clause_of: &clause_of, in_date: &in_date };
+    let ctx = Ctx {
+        toks: &toks,
+        lowers: &lowers,
+        clause_of: &clause_of,
+        in_date: &in_date,
+    };
     let report_tail = reported_tail(&lowers);
     let mut verbs: Vec<(usize, &'static str)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !is_word(t) || in_date[i] {
             continue;
         }
-        let Some(&pred) = LEXICON.get(&lowers[i]) else { continue };
+        let Some(&pred) = LEXICON.get(&lowers[i]) else {
+            continue;
+        };
         if !looks_verbal(&toks, &lowers, i) {
             continue;
         }
         verbs.push((i, pred));
     }
     if verbs.is_empty() {
-        return SentenceEvents { frames: Vec::new(), loose_dates: dates, loose_places: places };
+        return SentenceEvents {
+            frames: Vec::new(),
+            loose_dates: dates,
+            loose_places: places,
+        };
     }
-    let tok_at = |byte: usize| toks.partition_point(|t| t.end <= byte).min(toks.len().saturating_sub(1));
+    let tok_at = |byte: usize| {
+        toks.partition_point(|t| t.end <= byte)
+            .min(toks.len().saturating_sub(1))
+    };
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
@@ -482,7 +498,11 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             out[k].other_places.push(p);
         }
     }
-    SentenceEvents { frames: out, loose_dates, loose_places }
+    SentenceEvents {
+        frames: out,
+        loose_dates,
+        loose_places,
+    }
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
@@ -614,14 +634,36 @@ fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
 }
 
 const SUBJECT_STOP: &[&str] = &[
-    "also", "reportedly", "allegedly", "already", "yesterday", "today", "had", "has", "have", "was", "were",
-    "is", "are", "will", "would", "did", "not", "never", "been", "be", "then", "later", "earlier", "lately",
+    "also",
+    "reportedly",
+    "allegedly",
+    "already",
+    "yesterday",
+    "today",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "did",
+    "not",
+    "never",
+    "been",
+    "be",
+    "then",
+    "later",
+    "earlier",
+    "lately",
 ];
 
 const PHRASE_STOP: &[&str] = &[
-    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after", "before",
-    "during", "into", "over", "under", "since", "about", "among", "between", "against", "as", "than",
-    "also", "that", "which", "who",
+    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after",
+    "before", "during", "into", "over", "under", "since", "about", "among", "between", "against",
+    "as", "than", "also", "that", "which", "who",
 ];
 
 struct Ctx<'a, 'b> {
