@@ -13,11 +13,15 @@
 //! leading `the` removed from both), and whose resolution matches one of the
 //! expected values: for `date`, `value` equals our start and end (one day);
 //! for `daterange`, `start` equals our start and `end` equals our end plus
-//! one day (Recognizers ranges are end-exclusive).
+//! one day (Recognizers periods are end-exclusive). For explicit ranges
+//! (expected text with `to`/`through`/`and`/`-`), Recognizers ends the range
+//! at the first day of its last unit (`2014 to 2018` ends on 2018-01-01,
+//! `April 9th through 17th` on April 17), so there our end's first day of
+//! its day/month/year unit is accepted as well.
 
 use std::path::Path;
 
-use claimcheck::{DateMention, recognize_dates};
+use claimcheck::{DateMention, Granularity, recognize_dates};
 use jiff::civil::Date;
 use serde_json::Value;
 
@@ -112,9 +116,28 @@ fn matched(r: &Value, input: &str, found: &[DateMention]) -> bool {
             if date_type {
                 start == end && parse("value") == Some(start)
             } else {
-                parse("start") == Some(start) && parse("end") == end.tomorrow().ok()
+                parse("start") == Some(start)
+                    && (parse("end") == end.tomorrow().ok() || (is_range(&want) && parse("end") == last_unit_start(m)))
             }
         })
+    })
+}
+
+/// Whether the expected text is an explicit range (`from A to B`, `A-B`).
+fn is_range(text: &str) -> bool {
+    text.split_whitespace().any(|w| matches!(w, "to" | "through" | "till" | "until" | "and" | "-"))
+        || text.contains(|c: char| matches!(c, '-' | '–' | '~'))
+}
+
+/// The first day of the last unit of a range: Recognizers ends explicit
+/// ranges there (`2014 to 2018` ends on 2018-01-01, `April 9-17` on April 17).
+fn last_unit_start(m: &DateMention) -> Option<Date> {
+    let end = m.value.end?;
+    Some(match m.value.granularity {
+        Granularity::Day => end,
+        Granularity::Month => end.first_of_month(),
+        Granularity::Year => end.first_of_year(),
+        _ => return None,
     })
 }
 

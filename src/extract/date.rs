@@ -119,8 +119,78 @@ pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> 
             continue;
         }
         last_end = end;
-        let start = extend_preposition(text, start);
+        let end = trim_sentence_period(text, start, end);
         out.push(DateMention { span: start..end, value });
+    }
+    let mut out = merge_ranges(text, out);
+    for m in &mut out {
+        m.span.start = extend_preposition(text, m.span.start);
+    }
+    out
+}
+
+/// Drops a final `.` that ends the sentence rather than an abbreviation
+/// (`in June.` but `Aug.`).
+fn trim_sentence_period(text: &str, start: usize, end: usize) -> usize {
+    let Some(t) = text.get(start..end) else { return end };
+    let Some(body) = t.strip_suffix('.') else { return end };
+    let last: String = body.chars().rev().take_while(char::is_ascii_alphabetic).collect();
+    let last: String = last.chars().rev().collect::<String>().to_ascii_lowercase();
+    if matches!(last.as_str(), "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec") {
+        end
+    } else {
+        end - 1
+    }
+}
+
+static RANGE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| build(r"^\s*(?:-|–|—|to|through|till|until|and)\s*$"));
+
+/// Joins `from A to B`, `between A and B`, `A-B` into one range mention
+/// (start of A to end of B, the coarser granularity of the two).
+fn merge_ranges(text: &str, ms: Vec<DateMention>) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = Vec::with_capacity(ms.len());
+    let mut it = ms.into_iter().peekable();
+    while let Some(a) = it.next() {
+        let Some(b) = it.peek() else {
+            out.push(a);
+            break;
+        };
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("x");
+        let joined = RANGE_JOIN.is_match(gap) && {
+            let word = gap.trim().to_ascii_lowercase();
+            let opener = prev_word(text, a.span.start).map(str::to_ascii_lowercase);
+            match word.as_str() {
+                "and" => opener.as_deref() == Some("between"),
+                "to" | "till" | "until" | "through" => {
+                    opener.as_deref().is_some_and(|o| matches!(o, "from" | "between"))
+                        || a.value.granularity == b.value.granularity
+                }
+                _ => a.value.granularity == b.value.granularity,
+            }
+        };
+        let ok = joined
+            && match (a.value.start, b.value.start, a.value.end, b.value.end) {
+                (Some(s1), Some(s2), Some(_), Some(_)) => s1 < s2,
+                _ => false,
+            };
+        if !ok {
+            out.push(a);
+            continue;
+        }
+        let Some(b) = it.next() else { break };
+        let granularity = a.value.granularity.max(b.value.granularity);
+        out.push(DateMention {
+            span: a.span.start..b.span.end,
+            value: DateValue {
+                start: a.value.start,
+                end: b.value.end,
+                granularity,
+                weekday: None,
+                month: None,
+                relative: a.value.relative || b.value.relative,
+            },
+        });
     }
     out
 }
@@ -172,7 +242,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // (Wednesday,) July 10, 2015 / Aug. 20 / Dec31 , 1994
         r(r"\b(?:{WDANY}\.?,?\s+(?:the\s+)?)?{MON}\.?\s*(?:the\s+)?{DAY}\b(?:\s*,?\s*{YEAR}\b)?", h_month_day),
         // (Wednesday,) 10 July 2015 / 19 Aug 2015 / the 4th of July
-        r(r"\b(?:{WDANY}\.?,?\s+)?(?:the\s+)?{DAY}\s*(?:of\s+)?{MON}\b\.?(?:,?\s*{YEAR}\b)?", h_day_month),
+        r(r"\b(?:{WDANY}\.?,?\s+)?(?:the\s+)?{DAY}\s*(?:of\s+)?{MON}\b\.?(?:,?\s*(?:of\s+)?{YEAR}\b)?", h_day_month),
+        // November 19-20(, 2015)
+        r(r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*{DAY}\b(?:\s*,?\s*{YEAR}\b)?", h_month_days),
+        // 10-12 June(, 2015)
+        r(r"\b(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*{DAY}\s+(?:of\s+)?{MON}\b\.?(?:,?\s*{YEAR}\b)?", h_month_days),
+        // 2014-2018
+        r(r"\b{YEAR}\s*[-–]\s*(?P<y2>(?:1\d|20)\d\d)\b", h_year_range),
+        // the nineties
+        r(r"\bthe\s+(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", h_decade_word),
         // August 2015 / Dec-2018 / April of 1987
         r(r"\b{MON}\b\.?(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*-\s*|\s+){YEAR}\b", h_month_year),
         // November last year
@@ -279,6 +357,49 @@ fn h_day_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Da
     let _ = day.start();
     let wd = c.name("wd").and_then(|w| weekday_of(w.as_str()));
     with_day(c.name("year").and_then(|y| y.as_str().parse().ok()), m, num(c, "day")?, wd, ctx)
+}
+
+fn h_month_days(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let mon = c.name("mon")?;
+    let m = month_ok(mon.as_str())?;
+    if followed_by_number_stuff(ctx.text, e) || ctx.text[..s].ends_with(|ch: char| ch.is_ascii_digit() || ch == '$') {
+        return None;
+    }
+    let (d1, d2): (i32, i32) = (num(c, "d1")?, num(c, "day")?);
+    if d1 >= d2 {
+        return None;
+    }
+    let year = c.name("year").and_then(|y| y.as_str().parse().ok());
+    let a = with_day(year, m, d1, None, ctx)?;
+    let b = with_day(year, m, d2, None, ctx)?;
+    Some(DateValue { start: a.start, end: b.end, ..a })
+}
+
+fn h_year_range(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let (y1, y2): (i32, i32) = (num(c, "year")?, num(c, "y2")?);
+    if y1 >= y2 || y2 - y1 > 200 || followed_by_number_stuff(ctx.text, e) {
+        return None;
+    }
+    if ctx.text[..s].ends_with(|ch: char| ch.is_ascii_alphanumeric() || matches!(ch, '$' | '£' | '€' | '-' | '.' | ',' | '/')) {
+        return None;
+    }
+    Some(range_value(ymd(y1, 1, 1)?, ymd(y2, 12, 31)?, Granularity::Year, false))
+}
+
+fn h_decade_word(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let w = c.name("w")?.as_str().to_ascii_lowercase();
+    let tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        .iter()
+        .position(|t| *t == w)?;
+    let y = 1920 + 10 * i32::try_from(tens).ok()?;
+    Some(DateValue {
+        start: ymd(y, 1, 1),
+        end: ymd(y + 9, 12, 31),
+        granularity: Granularity::Decade,
+        weekday: None,
+        month: None,
+        relative: false,
+    })
 }
 
 fn h_month_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
@@ -545,7 +666,7 @@ fn h_rel_unit(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<Dat
     };
     // "the past year", "the last month", "this past week": the span just before.
     let rolling = matches!(dem.as_str(), "past" | "the past" | "the last" | "this past");
-    let (start, end) = if rolling && unit != "weekend" {
+    let (start, end) = if rolling && unit != "weekend" && unit != "quarter" {
         let start = shift_unit(r, &unit, -1)?;
         (start, add_days(r, -1)?.max(start))
     } else {
