@@ -180,8 +180,12 @@ fn merge_ranges(text: &str, ms: Vec<DateMention>) -> Vec<DateMention> {
         }
         let Some(b) = it.next() else { break };
         let granularity = a.value.granularity.max(b.value.granularity);
+        let start = match prev_word_at(text, a.span.start) {
+            Some((i, w)) if w.eq_ignore_ascii_case("between") => i,
+            _ => a.span.start,
+        };
         out.push(DateMention {
-            span: a.span.start..b.span.end,
+            span: start..b.span.end,
             value: DateValue {
                 start: a.value.start,
                 end: b.value.end,
@@ -1143,5 +1147,148 @@ fn extend_preposition(text: &str, start: usize) -> usize {
             ws
         }
         _ => start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Granularity::*;
+
+    /// (text, reference, expected mentions as (span text, start, end,
+    /// granularity)); "" for an unresolved start/end.
+    type Case = (&'static str, Option<&'static str>, &'static [(&'static str, &'static str, &'static str, Granularity)]);
+
+    const REF: Option<&str> = Some("2015-08-20"); // a Thursday
+
+    const CASES: &[Case] = &[
+        // Weekdays: news past tense, future sentences, no reference.
+        ("Pakistan and Russia on Wednesday signed a deal.", REF, &[("on Wednesday", "2015-08-19", "2015-08-19", Day)]),
+        ("Pakistan and Russia on Wednesday signed a deal.", None, &[("on Wednesday", "", "", Day)]),
+        ("The deal was signed on Thursday.", REF, &[("on Thursday", "2015-08-20", "2015-08-20", Day)]),
+        ("The minister will visit Moscow on Wednesday.", REF, &[("on Wednesday", "2015-08-26", "2015-08-26", Day)]),
+        ("Talks are expected to resume on Monday.", REF, &[("on Monday", "2015-08-24", "2015-08-24", Day)]),
+        ("They met last Thursday.", REF, &[("last Thursday", "2015-08-13", "2015-08-13", Day)]),
+        ("They meet next Friday.", REF, &[("next Friday", "2015-08-21", "2015-08-21", Day)]),
+        ("He died on Good Friday.", REF, &[]),
+        // Absolute dates.
+        ("the summit in Ufa, Russia, July 10, 2015", REF, &[("July 10, 2015", "2015-07-10", "2015-07-10", Day)]),
+        ("It opened on 10 July 2015 in Ufa.", None, &[("on 10 July 2015", "2015-07-10", "2015-07-10", Day)]),
+        ("Published 19 Aug 2015", None, &[("19 Aug 2015", "2015-08-19", "2015-08-19", Day)]),
+        ("Filed Aug. 20 from Lahore", REF, &[("Aug. 20", "2015-08-20", "2015-08-20", Day)]),
+        ("Filed Aug 20, 2015 from Lahore", None, &[("Aug 20, 2015", "2015-08-20", "2015-08-20", Day)]),
+        ("Posted 2015-08-19 08:00", None, &[("2015-08-19", "2015-08-19", "2015-08-19", Day)]),
+        ("Sales fell in August 2015.", None, &[("in August 2015", "2015-08-01", "2015-08-31", Month)]),
+        ("He visited Russia in June, after which", REF, &[("in June", "2015-06-01", "2015-06-30", Month)]),
+        ("He visited Russia in November.", REF, &[("in November", "2014-11-01", "2014-11-30", Month)]),
+        ("Elections will be held in November.", REF, &[("in November", "2015-11-01", "2015-11-30", Month)]),
+        ("He visited Russia in June.", None, &[("in June", "", "", Month)]),
+        ("The vote is on June 10.", REF, &[("on June 10", "2015-06-10", "2015-06-10", Day)]),
+        ("signed in 2007 by Benazir Bhutto", REF, &[("in 2007", "2007-01-01", "2007-12-31", Year)]),
+        ("music of the 1990s was", None, &[("the 1990s", "1990-01-01", "1999-12-31", Decade)]),
+        ("On 10/7/2015 nothing", None, &[]),
+        ("On 25/7/2015 it rained", None, &[("On 25/7/2015", "2015-07-25", "2015-07-25", Day)]),
+        ("Wednesday, August 19, 2015", None, &[("Wednesday, August 19, 2015", "2015-08-19", "2015-08-19", Day)]),
+        ("the talks on November 19-20 in Paris", REF, &[("on November 19-20", "2015-11-19", "2015-11-20", Day)]),
+        ("from 2010 to 2014 the economy grew", None, &[("from 2010 to 2014", "2010-01-01", "2014-12-31", Year)]),
+        ("between 2007 and 2009", None, &[("between 2007 and 2009", "2007-01-01", "2009-12-31", Year)]),
+        ("during 2014-2016", None, &[("during 2014-2016", "2014-01-01", "2016-12-31", Year)]),
+        ("the 15th century fort", None, &[("the 15th century", "1400-01-01", "1499-12-31", Decade)]),
+        // Relative expressions.
+        ("Late last year, Shoigu arrived", REF, &[("Late last year", "2014-09-01", "2014-12-31", PartOfYear)]),
+        ("Late last year, Shoigu arrived", None, &[("Late last year", "", "", PartOfYear)]),
+        ("early this year", REF, &[("early this year", "2015-01-01", "2015-04-30", PartOfYear)]),
+        ("by mid-2014", None, &[("by mid-2014", "2014-05-01", "2014-08-31", PartOfYear)]),
+        ("relations in November last year", REF, &[("in November last year", "2014-11-01", "2014-11-30", Month)]),
+        ("negotiating the deal for the past year", REF, &[("the past year", "2014-08-20", "2015-08-19", Year)]),
+        ("in the past week", REF, &[("in the past week", "2015-08-13", "2015-08-19", Week)]),
+        ("It happened yesterday.", REF, &[("yesterday", "2015-08-19", "2015-08-19", Day)]),
+        ("today and tomorrow", REF, &[("today", "2015-08-20", "2015-08-20", Day), ("tomorrow", "2015-08-21", "2015-08-21", Day)]),
+        ("last week", REF, &[("last week", "2015-08-10", "2015-08-16", Week)]),
+        ("this week", REF, &[("this week", "2015-08-17", "2015-08-23", Week)]),
+        ("next month", REF, &[("next month", "2015-09-01", "2015-09-30", Month)]),
+        ("earlier this month", REF, &[("earlier this month", "2015-08-01", "2015-08-19", Month)]),
+        ("later this month", REF, &[("later this month", "2015-08-20", "2015-08-31", Month)]),
+        ("last year", REF, &[("last year", "2014-01-01", "2014-12-31", Year)]),
+        ("next year", None, &[("next year", "", "", Year)]),
+        ("two years ago", REF, &[("two years ago", "2013-01-01", "2013-12-31", Year)]),
+        ("three days ago", REF, &[("three days ago", "2015-08-17", "2015-08-17", Day)]),
+        ("last summer", REF, &[("last summer", "2014-06-01", "2014-08-31", Quarter)]),
+        ("in the second quarter of 2015", None, &[("in the second quarter of 2015", "2015-04-01", "2015-06-30", Quarter)]),
+        ("profit in Q2 2015 rose", None, &[("in Q2 2015", "2015-04-01", "2015-06-30", Quarter)]),
+        ("last quarter", REF, &[("last quarter", "2015-04-01", "2015-06-30", Quarter)]),
+        ("in early June", REF, &[("in early June", "2015-06-01", "2015-06-10", Month)]),
+        // Vague: not returned.
+        ("in recent years", REF, &[]),
+        // Not dates.
+        ("four Mi-35 helicopters", REF, &[]),
+        ("a deal worth $153m", REF, &[]),
+        ("Pakistan may be interested", REF, &[]),
+        ("They march to the capital", REF, &[]),
+        ("wait a second", REF, &[]),
+        ("2000 people died", REF, &[]),
+        ("resulted in 2000 deaths", REF, &[]),
+        ("it costs $2015 and 2,015 rupees", REF, &[]),
+        ("Theresa May met Merkel", REF, &[]),
+        ("Prime Minister May said", REF, &[]),
+        ("a 2015-16 budget", REF, &[]),
+        ("in their forties", REF, &[]),
+    ];
+
+    fn date(s: &str) -> Option<Date> {
+        if s.is_empty() { None } else { Some(s.parse().unwrap()) }
+    }
+
+    fn check(text: &str, reference: Option<&str>, expected: &[(&str, &str, &str, Granularity)]) {
+        let found = recognize_dates(text, reference.and_then(date));
+        let got: Vec<(&str, Option<Date>, Option<Date>, Granularity)> =
+            found.iter().map(|m| (&text[m.span.clone()], m.value.start, m.value.end, m.value.granularity)).collect();
+        let want: Vec<(&str, Option<Date>, Option<Date>, Granularity)> =
+            expected.iter().map(|&(t, s, e, g)| (t, date(s), date(e), g)).collect();
+        assert_eq!(got, want, "{text:?} with reference {reference:?}");
+        for m in &found {
+            assert_eq!(m.value.is_resolved(), m.value.start.is_some(), "{text:?}");
+            if !m.value.is_resolved() {
+                assert!(m.value.relative, "{text:?}: unresolved must be relative");
+            }
+        }
+    }
+
+    #[test]
+    fn table() {
+        let failures: Vec<String> = CASES
+            .iter()
+            .filter_map(|&(text, reference, expected)| {
+                std::panic::catch_unwind(|| check(text, reference, expected)).err().map(|_| text.to_string())
+            })
+            .collect();
+        assert!(failures.is_empty(), "{} failing: {failures:#?}", failures.len());
+    }
+
+    #[test]
+    fn unresolved_keep_what_is_named() {
+        let m = recognize_dates("signed on Wednesday", None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value.weekday, Some(Weekday::Wednesday));
+        let m = recognize_dates("visited in June", None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value.month, Some(6));
+        assert!(m[0].value.relative);
+        let m = recognize_dates("in November last year", None);
+        assert_eq!(m[0].value.month, Some(11));
+        assert_eq!(m[0].value.start, None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let inputs = ["", "May", "on", "31 February 2015", "Feb 29", "2015-13-45", "é on Wednesday é", "9999-99-99",
+            "in 1", "mid-", "the 0s", "Q9 2015", "Aug. 32, 2015", "日本 in June 2015 ü", "\u{a0}on\u{a0}Monday"];
+        for text in inputs {
+            for m in recognize_dates(text, date("2015-08-20")) {
+                assert!(text.get(m.span.clone()).is_some(), "{text:?}: bad span {:?}", m.span);
+            }
+        }
+        // No impossible day is made up.
+        assert!(recognize_dates("31 February 2015", None).iter().all(|m| m.value.granularity != Granularity::Day));
     }
 }
