@@ -325,7 +325,7 @@ const KNOWN_ORGS: &[(&str, &[&str])] = &[
 ];
 
 /// Verbs of saying that mark a name next to them as a speaker.
-pub(crate) const SPEECH_VERBS: &[&str] = &[
+pub(super) const SPEECH_VERBS: &[&str] = &[
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "reported",
     "reports", "noted", "notes", "explained", "explains", "warned", "warns", "insisted",
     "insists", "declared", "announced", "announces", "wrote", "writes", "claimed", "claims",
@@ -476,26 +476,26 @@ fn is_place(word: &str) -> bool {
 // Tokens.
 
 #[derive(Debug, Clone)]
-struct Tok {
+pub(super) struct Tok {
     /// Absolute span of the token (without a possessive `'s`).
-    span: Span,
+    pub(super) span: Span,
     /// Lowercase form without a trailing period.
-    low: String,
+    pub(super) low: String,
     /// A word (letters or digits), not punctuation.
-    word: bool,
+    pub(super) word: bool,
     /// Starts with an uppercase letter.
-    cap: bool,
+    pub(super) cap: bool,
     /// Followed by a possessive `'s` (or `'` after a final s).
-    poss: bool,
+    pub(super) poss: bool,
 }
 
 impl Tok {
-    fn is(&self, w: &str) -> bool {
+    pub(super) fn is(&self, w: &str) -> bool {
         self.low == w
     }
 }
 
-fn tokenize(s: &str, base: usize) -> Vec<Tok> {
+pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -893,15 +893,32 @@ fn initials_match(text: &str, toks: &[Tok], acr: &str) -> bool {
     letters.iter().all(|l| it.any(|c| c == l))
 }
 
-fn find_orgs(text: &Text) -> Vec<OrgAcc> {
-    let s = text.as_str();
-    let mut orgs: Vec<OrgAcc> = Vec::new();
+/// The stretches of text read: for each paragraph that carries facts, from
+/// its first sentence's start to its last sentence's end (past a dateline).
+/// Whole paragraphs, not sentences, so that a sentence split after `Mr.` or
+/// `Gen.` does not cut a name from its title.
+fn units(text: &Text) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut last_para = usize::MAX;
     for sent in text.sentences() {
         if !sent.kind.has_facts() {
             continue;
         }
-        let st = text.slice(sent.span);
-        let t = tokenize(st, sent.span.start);
+        match out.last_mut() {
+            Some(u) if last_para == sent.paragraph => u.end = u.end.max(sent.span.end),
+            _ => out.push(sent.span),
+        }
+        last_para = sent.paragraph;
+    }
+    out
+}
+
+fn find_orgs(text: &Text) -> Vec<OrgAcc> {
+    let s = text.as_str();
+    let mut orgs: Vec<OrgAcc> = Vec::new();
+    for span in units(text) {
+        let st = text.slice(span);
+        let t = tokenize(st, span.start);
         // tokens inside title matches are no organisation words
         let mut in_title = vec![false; t.len()];
         let mut k = 0;
@@ -1036,7 +1053,7 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
                 continue;
             }
             let Some(key) = known_canonical(form) else { continue };
-            let span = Span::new(sent.span.start + m.start(), sent.span.start + m.end());
+            let span = Span::new(span.start + m.start(), span.start + m.end());
             let alias = (key != form).then_some(form);
             add_org(&mut orgs, key, form, span, alias);
         }
@@ -1127,7 +1144,7 @@ fn acronym_after(s: &str, t: &[Tok], b: usize, name: &[Tok]) -> Option<(String, 
 
 /// Finds the organisations of `text`.
 pub fn organisations(text: &Text) -> Vec<Organisation> {
-    find_orgs(text)
+    let mut orgs: Vec<Organisation> = find_orgs(text)
         .into_iter()
         .map(|o| {
             let aliases: Vec<String> = o.aliases.clone();
@@ -1150,7 +1167,9 @@ pub fn organisations(text: &Text) -> Vec<Organisation> {
             mentions.dedup();
             Organisation { name, aliases, mentions }
         })
-        .collect()
+        .collect();
+    orgs.sort_by_key(|o| o.mentions.first().copied());
+    orgs
 }
 
 // ---------------------------------------------------------------------------
@@ -1257,6 +1276,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], out: &mut Vec<Raw>) {
                 if !t[b - 1].poss {
                     roles.extend(apposition_after(s, t, b));
                 }
+                let b = skip_roles(t, b, &roles);
                 out.push(Raw { span, name: s[span.range()].to_string(), roles, strong: true, anaphor: None });
                 i = b;
                 continue;
@@ -1309,12 +1329,22 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], out: &mut Vec<Raw>) {
                         }
                     }
                 }
-                i = b;
+                i = skip_roles(t, b, &out.last().map(|r| r.roles.clone()).unwrap_or_default());
                 continue;
             }
         }
         i += 1;
     }
+}
+
+/// The first token at or after `b` past the roles' spans.
+fn skip_roles(t: &[Tok], b: usize, roles: &[Role]) -> usize {
+    let end = roles.iter().map(|r| r.span.end).max().unwrap_or(0);
+    let mut k = b;
+    while k < t.len() && t[k].span.start < end {
+        k += 1;
+    }
+    k
 }
 
 /// `TITLE of ORG, NAME,`: pushes the person and returns where to go on.
@@ -1443,11 +1473,8 @@ pub fn people(text: &Text) -> Vec<Person> {
     let s = text.as_str();
     let org_spans: Vec<Span> = find_orgs(text).iter().flat_map(|o| o.forms.iter().map(|(_, sp)| *sp)).collect();
     let mut raws = Vec::new();
-    for sent in text.sentences() {
-        if !sent.kind.has_facts() {
-            continue;
-        }
-        let t = tokenize(text.slice(sent.span), sent.span.start);
+    for span in units(text) {
+        let t = tokenize(text.slice(span), span.start);
         let blocked: Vec<bool> = t
             .iter()
             .map(|x| org_spans.iter().any(|o| o.start < x.span.end && x.span.start < o.end))
@@ -1503,4 +1530,218 @@ pub fn people(text: &Text) -> Vec<Person> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::span::SourceId;
+    use crate::text::normalize_str;
+
+    fn t(s: &str) -> Text {
+        normalize_str(SourceId::new("t"), None, s)
+    }
+
+    type Roles<'a> = &'a [(&'a str, Option<&'a str>)];
+
+    /// (text, [(name, roles, mentions as written)])
+    const PEOPLE: &[(&str, &[(&str, Roles, &[&str])])] = &[
+        (
+            "Chief of Army Staff General Raheel Sharif visited Moscow in June.",
+            &[("Raheel Sharif", &[("chief of army staff", None), ("general", None)], &["Raheel Sharif"])],
+        ),
+        (
+            "Late last year, Russian Defence Minister Sergei Shoigu arrived in Islamabad.",
+            &[("Sergei Shoigu", &[("defence minister", Some("russia"))], &["Sergei Shoigu"])],
+        ),
+        (
+            "Prime Minister Nawaz Sharif met President Vladimir Putin in Ufa.",
+            &[
+                ("Nawaz Sharif", &[("prime minister", None)], &["Nawaz Sharif"]),
+                ("Vladimir Putin", &[("president", None)], &["Vladimir Putin"]),
+            ],
+        ),
+        (
+            "Russia's President Vladimir Putin shook hands with Pakistan's Prime Minister Nawaz Sharif.",
+            &[
+                ("Vladimir Putin", &[("president", Some("russia"))], &["Vladimir Putin"]),
+                ("Nawaz Sharif", &[("prime minister", Some("pakistan"))], &["Nawaz Sharif"]),
+            ],
+        ),
+        (
+            "Terrorism has killed leaders including former Prime Minister Benazir Bhutto in 2007.",
+            &[("Benazir Bhutto", &[("former prime minister", None)], &["Benazir Bhutto"])],
+        ),
+        (
+            "Mr. Ahmed Raza and Dr. Sana Mir attended the ceremony.",
+            &[
+                ("Ahmed Raza", &[], &["Ahmed Raza"]),
+                ("Sana Mir", &[("doctor", None)], &["Sana Mir"]),
+            ],
+        ),
+        (
+            "\"It is over,\" the paper quoted Zafar Hilaly, a former senior Pakistani diplomat.",
+            &[("Zafar Hilaly", &[("former senior diplomat", Some("pakistan"))], &["Zafar Hilaly"])],
+        ),
+        (
+            "Sergey Chemezov, CEO of Rostec, said the deal was done.",
+            &[("Sergey Chemezov", &[("ceo", Some("rostec"))], &["Sergey Chemezov"])],
+        ),
+        (
+            "CEO of Russia's Rostec hi-tech corporation, Sergey Chemezov, had also said talks were held.",
+            &[("Sergey Chemezov", &[("ceo", Some("rostec"))], &["Sergey Chemezov"])],
+        ),
+        (
+            "Ali Khan, who heads the Pakistan Cricket Board, said the tour would go ahead.",
+            &[("Ali Khan", &[("head", Some("pakistan cricket board"))], &["Ali Khan"])],
+        ),
+        (
+            "Lt. Gen. Asim Bajwa, the army spokesman, briefed reporters.",
+            &[(
+                "Asim Bajwa",
+                &[("lieutenant general", None), ("army spokesman", None)],
+                &["Asim Bajwa"],
+            )],
+        ),
+        (
+            "Chief of Army Staff General Raheel Sharif met Prime Minister Nawaz Sharif on Monday. \
+             Sharif later flew to Moscow. General Sharif inspected the helicopters.",
+            &[
+                (
+                    "Raheel Sharif",
+                    &[("chief of army staff", None), ("general", None)],
+                    &["Raheel Sharif", "Sharif"],
+                ),
+                ("Nawaz Sharif", &[("prime minister", None)], &["Nawaz Sharif", "Sharif"]),
+            ],
+        ),
+        (
+            "Defence Minister Khawaja Asif visited Moscow. The minister said talks went well.",
+            &[("Khawaja Asif", &[("defence minister", None)], &["Khawaja Asif", "minister"])],
+        ),
+        (
+            "President Obama spoke first. Later Barack Obama left for Kenya.",
+            &[("Barack Obama", &[("president", None)], &["Obama", "Barack Obama"])],
+        ),
+        ("Ahmed Khan said the talks were useful.", &[("Ahmed Khan", &[], &["Ahmed Khan"])]),
+        ("The talks were useful, said Ahmed Khan.", &[("Ahmed Khan", &[], &["Ahmed Khan"])]),
+        (
+            "Minister for Foreign Affairs Sartaj Aziz left.",
+            &[("Sartaj Aziz", &[("foreign affairs minister", None)], &["Sartaj Aziz"])],
+        ),
+        // negatives
+        ("The Cold War rivals want four Mi-35 Hind E helicopters.", &[]),
+        ("Pakistan and Russia signed a deal in Rawalpindi on Wednesday.", &[]),
+        ("The general public was not told about the major thaw.", &[]),
+        ("Foreign Ministry spokesman said nothing new.", &[]),
+        ("Reuters said the deal was signed. IANS reported it too.", &[]),
+        ("Sharif visited Moscow.", &[]),
+        ("The minister said nothing.", &[]),
+        ("Both countries were negotiating. Besides helicopters, Pakistan wants more.", &[]),
+    ];
+
+    fn check_people(input: &str, want: &[(&str, Roles, &[&str])]) {
+        let text = t(input);
+        let got: Vec<(String, Vec<(String, Option<String>)>, Vec<String>)> = people(&text)
+            .into_iter()
+            .map(|p| {
+                let roles = p.roles.iter().map(|r| (r.title.clone(), r.of.clone())).collect();
+                let ms = p.mentions.iter().map(|m| text.slice(*m).to_string()).collect();
+                (p.name, roles, ms)
+            })
+            .collect();
+        let want: Vec<(String, Vec<(String, Option<String>)>, Vec<String>)> = want
+            .iter()
+            .map(|(n, roles, ms)| {
+                let roles = roles.iter().map(|(t, o)| ((*t).to_string(), o.map(str::to_string))).collect();
+                ((*n).to_string(), roles, ms.iter().map(|m| (*m).to_string()).collect())
+            })
+            .collect();
+        assert_eq!(got, want, "people of {input:?}");
+    }
+
+    #[test]
+    fn people_table() {
+        for (input, want) in PEOPLE {
+            check_people(input, want);
+        }
+    }
+
+    /// (text, [(name, aliases)])
+    const ORGS: &[(&str, &[(&str, &[&str])])] = &[
+        (
+            "Pakistan joined the Shanghai Cooperation Organization (SCO) in 2017. The SCO met in Ufa.",
+            &[("Shanghai Cooperation Organization", &["SCO"])],
+        ),
+        ("Russia's Foreign Ministry said talks continued.", &[("Foreign Ministry", &[])]),
+        (
+            "The Wall Street Journal reported the deal. The WSJ quoted officials.",
+            &[("Wall Street Journal", &["WSJ"])],
+        ),
+        (
+            "CEO of Russia's Rostec hi-tech corporation, Sergey Chemezov, spoke.",
+            &[("Rostec", &[])],
+        ),
+        (
+            "An attack claimed by Lashkar-e-Islam killed eight people, Reuters reported.",
+            &[("Lashkar-e-Islam", &[]), ("Reuters", &[])],
+        ),
+        ("The Taliban-linked group said it was responsible.", &[("Taliban", &[])]),
+        ("The State Bank of Pakistan raised its policy rate.", &[("State Bank of Pakistan", &[])]),
+        ("The Mi-35 is a modernised Mi-24, IANS reported.", &[("IANS", &[])]),
+        (
+            "A statement by Inter-Services Public Relations (ISPR) said the ISPR chief spoke.",
+            &[("Inter-Services Public Relations", &["ISPR"])],
+        ),
+        ("Officials of the Pakistan Air Force said so.", &[("Pakistan Air Force", &[])]),
+        // negatives
+        ("The Cold War ended long ago.", &[]),
+        ("Pakistan and Russia signed a landmark defence deal.", &[]),
+        ("Chief of Army Staff General Raheel Sharif arrived.", &[]),
+        ("Pakistan gets Mi-17 helicopters from the United States.", &[]),
+        ("Exchange of visits is an indication of progress.", &[]),
+    ];
+
+    fn check_orgs(input: &str, want: &[(&str, &[&str])]) {
+        let text = t(input);
+        let got: Vec<(String, Vec<String>)> = organisations(&text).into_iter().map(|o| (o.name, o.aliases)).collect();
+        let want: Vec<(String, Vec<String>)> = want
+            .iter()
+            .map(|(n, a)| ((*n).to_string(), a.iter().map(|x| (*x).to_string()).collect()))
+            .collect();
+        assert_eq!(got, want, "organisations of {input:?}");
+    }
+
+    #[test]
+    fn organisations_table() {
+        for (input, want) in ORGS {
+            check_orgs(input, want);
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for input in ["", "'s", "Mr.", "General", "CEO of ,", "\u{e9}\u{e9}'s X's Y.", "A (B) (", "Dr. E."] {
+            let text = t(input);
+            let _ = people(&text);
+            let orgs = organisations(&text);
+            assert!(orgs.iter().all(|o| !o.name.is_empty()), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn debug_seeds() {
+        for f in ["seeds/000_8f0059a5e111d940.txt", "seeds/004_fd2571bf12f2bee7.txt"] {
+            let s = std::fs::read_to_string(f).unwrap();
+            let text = t(&s);
+            for p in people(&text) {
+                let m: Vec<&str> = p.mentions.iter().map(|m| text.slice(*m)).collect();
+                eprintln!("P {} {:?} {:?}", p.name, p.roles.iter().map(|r| (&r.title, &r.of)).collect::<Vec<_>>(), m);
+            }
+            for o in organisations(&text) {
+                eprintln!("O {} {:?} {}", o.name, o.aliases, o.mentions.len());
+            }
+            let ppl = people(&text);
+            let orgs = organisations(&text);
+            for q in crate::extract::quotes(&text, &ppl, &orgs) {
+                eprintln!("Q {:?} <- {:?}", text.slice(q.span), q.speaker);
+            }
+        }
+    }
 }
