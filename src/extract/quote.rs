@@ -374,4 +374,109 @@ pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quot
 }
 
 #[cfg(test)]
-mod tests {}
+mod tests {
+    use super::*;
+    use crate::extract::{organisations, people};
+    use crate::span::SourceId;
+    use crate::text::normalize_str;
+
+    /// (text, [(quoted words, speaker)])
+    const QUOTES: &[(&str, &[(&str, Option<&str>)])] = &[
+        (
+            "\"The agreement was signed in Rawalpindi on Wednesday,\" said a military source.",
+            &[("The agreement was signed in Rawalpindi on Wednesday", Some("military source"))],
+        ),
+        (
+            "\"We are ready to buy more,\" Defence Minister Khawaja Asif said.",
+            &[("We are ready to buy more", Some("Khawaja Asif"))],
+        ),
+        (
+            "Defence Minister Khawaja Asif said: \"We are ready to buy more.\"",
+            &[("We are ready to buy more.", Some("Khawaja Asif"))],
+        ),
+        (
+            "\"Pakistan has decided it is no longer a client state,\" the WSJ quoted Zafar Hilaly, \
+             a former senior Pakistani diplomat. \"Pakistan must have other alternatives.\"",
+            &[
+                ("Pakistan has decided it is no longer a client state", Some("Zafar Hilaly")),
+                ("Pakistan must have other alternatives.", Some("Zafar Hilaly")),
+            ],
+        ),
+        (
+            "\"Talks will continue next month,\" Ahmed Khan told Reuters.",
+            &[("Talks will continue next month", Some("Ahmed Khan"))],
+        ),
+        (
+            "According to Reuters, \"the deal is worth a billion dollars.\"",
+            &[("the deal is worth a billion dollars.", Some("Reuters"))],
+        ),
+        (
+            "Prime Minister Nawaz Sharif says \"Pakistan wants peace with all neighbours.\"",
+            &[("Pakistan wants peace with all neighbours.", Some("Nawaz Sharif"))],
+        ),
+        (
+            "The two countries are trying to \"mend fences\" as the U.S. administration looks to India, \
+             the newspaper reported.",
+            &[("mend fences", Some("newspaper"))],
+        ),
+        (
+            "The WSJ has said both are concerned about the \"export of extremism from Afghanistan.\" \
+             It says trade may help.",
+            &[("export of extremism from Afghanistan.", Some("WSJ"))],
+        ),
+        (
+            "\"The deal is done,\" Russia's Foreign Ministry said.",
+            &[("The deal is done", Some("Foreign Ministry"))],
+        ),
+        (
+            "Defence Minister Khawaja Asif visited Moscow. \"It went very well indeed,\" he said.",
+            &[("It went very well indeed", Some("Khawaja Asif"))],
+        ),
+        (
+            "\"We will buy four helicopters,\" said Defence Minister Khawaja Asif.\n\n\
+             \"Delivery will start next year and end in 2018.\"",
+            &[
+                ("We will buy four helicopters", Some("Khawaja Asif")),
+                ("Delivery will start next year and end in 2018.", Some("Khawaja Asif")),
+            ],
+        ),
+        (
+            "\"Nothing has been decided yet,\" officials said on Monday.",
+            &[("Nothing has been decided yet", Some("officials"))],
+        ),
+        // phrases and negatives
+        (
+            "The helicopters are known as \"flying tanks\" in the region.",
+            &[("flying tanks", None)],
+        ),
+        ("The deal had to be followed by another 'technical cooperation agreement' soon.", &[]),
+        ("Nobody said anything about the deal.", &[]),
+        ("\"This never ends", &[("This never ends", None)]),
+        ("\"\" and \" \"", &[]),
+        ("He said \"a \"b\" c", &[("a", None), ("c", None)]),
+        (
+            "\"We are ready,\" said Khawaja Asif.\n\nThe deal was signed.\n\n\"It is a good day for both.\"",
+            &[("We are ready", Some("Khawaja Asif")), ("It is a good day for both.", None)],
+        ),
+    ];
+
+    fn check(input: &str, want: &[(&str, Option<&str>)]) {
+        let text = normalize_str(SourceId::new("t"), None, input);
+        let ppl = people(&text);
+        let orgs = organisations(&text);
+        let got: Vec<(String, Option<String>)> = quotes(&text, &ppl, &orgs)
+            .into_iter()
+            .map(|q| (text.slice(q.span).to_string(), q.speaker))
+            .collect();
+        let want: Vec<(String, Option<String>)> =
+            want.iter().map(|(q, s)| ((*q).to_string(), s.map(str::to_string))).collect();
+        assert_eq!(got, want, "quotes of {input:?}");
+    }
+
+    #[test]
+    fn quotes_table() {
+        for (input, want) in QUOTES {
+            check(input, want);
+        }
+    }
+}
