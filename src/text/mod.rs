@@ -35,6 +35,9 @@ use crate::span::{LineCol, LineIndex, SourceId, Span};
 /// Lines longer than this many characters are never taken as hard-wrapped.
 pub const WRAP_MAX: usize = 100;
 
+/// Blocks whose longest line is shorter than this are lists, not wrapped prose.
+pub const WRAP_MIN: usize = 40;
+
 /// What a paragraph is, by its shape and wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -437,15 +440,23 @@ fn paragraph_breaks(text: &str, lines: &[Span]) -> Vec<bool> {
             .iter()
             .filter(|l| !ends_sentence(&text[trim_span(text, **l).range()]))
             .count();
-        let wrapped = width <= WRAP_MAX && open_ends * 2 >= block.len() - 1;
+        let wrapped = (WRAP_MIN..=WRAP_MAX).contains(&width) && open_ends * 2 >= block.len() - 1;
         if !wrapped {
             continue;
         }
         for k in 0..block.len() - 1 {
+            let line = &text[trim_span(text, block[k]).range()];
             let next = &text[trim_span(text, block[k + 1]).range()];
             let first_word = next.split(' ').next().unwrap_or("").chars().count();
             let would_fit = widths[k] + 1 + first_word <= width;
-            breaks[start + k] = would_fit;
+            // Lines that stand alone whatever the width: boilerplate, photo
+            // codes, and the line before a dateline (a headline).
+            let alone = BOILERPLATE.is_match(line)
+                || BOILERPLATE.is_match(next)
+                || is_photo_code(line)
+                || is_photo_code(next)
+                || (DATELINE.is_match(next) && !ends_sentence(line) && !line.ends_with(','));
+            breaks[start + k] = would_fit || alone;
         }
     }
     breaks
@@ -459,7 +470,7 @@ fn ends_sentence(line: &str) -> bool {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // "ISLAMABAD:", "MOSCOW (Reuters) -", "NEW DELHI, Aug 20 (Reuters) -", "LONDON —"
     Regex::new(
-        r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Za-z][A-Za-z .]{1,20}?)?(?: \([A-Za-z .&]+\))? ?(?::|-{1,2}|\u{2013}|\u{2014}) ",
+        r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Za-z][A-Za-z0-9 .]{1,20}?)?(?: \([A-Za-z .&]+\))? ?(?::|-{1,2}|\u{2013}|\u{2014}) ",
     )
     .expect("valid dateline pattern")
 });
