@@ -226,6 +226,14 @@ impl FactChange {
         match self {
             FactChange::Added(f) => format!("+ {}", f.fact),
             FactChange::Removed(f) => format!("- {}", f.fact),
+            FactChange::Changed { old, new } if old.key != new.key => {
+                let value = if old.value == new.value {
+                    new.value.clone()
+                } else {
+                    format!("{} → {}", old.value, new.value)
+                };
+                format!("~ {} {}: {value}", new.kind, word_diff(&old.key, &new.key))
+            }
             FactChange::Changed { old, new } => {
                 if old.value != new.value {
                     format!("~ {} {}: {} → {}", new.kind, new.key, old.value, new.value)
@@ -300,6 +308,34 @@ pub fn diff_facts(
             }
             let r = ratio(&old_s[i], &new_s[j]);
             if best.is_none_or(|(_, b)| r > b) {
+                best = Some((j, r));
+            }
+        }
+        if let Some((j, _)) = best {
+            old_used[i] = true;
+            new_used[j] = true;
+            changes.push((
+                i,
+                FactChange::Changed {
+                    old: o.clone(),
+                    new: new[j].clone(),
+                },
+            ));
+        }
+    }
+    // Pass 4: same kind in similar sentences (an edit inside a quote moves
+    // its key, the quoted words).
+    for (i, o) in old.iter().enumerate() {
+        if old_used[i] {
+            continue;
+        }
+        let mut best: Option<(usize, f32)> = None;
+        for (j, n) in new.iter().enumerate() {
+            if new_used[j] || n.kind != o.kind || old_s[i].is_empty() {
+                continue;
+            }
+            let r = ratio(&old_s[i], &new_s[j]);
+            if r >= 0.6 && best.is_none_or(|(_, b)| r > b) {
                 best = Some((j, r));
             }
         }
@@ -693,11 +729,21 @@ mod tests {
                 vec![q4.clone(), pi.clone()],
                 vec!["~ place location of `sign`: rawalpindi → islamabad"],
             ),
-            // Different keys never pair up.
+            // Different keys pair up only in similar sentences.
             (
                 vec![q4.clone()],
                 vec![rec("quantity", "tank", "4", 0)],
+                vec!["~ quantity [-helicopter-]{+tank+}: 4"],
+            ),
+            (
+                vec![q4.clone()],
+                vec![rec("quantity", "tank", "4", 1)],
                 vec!["- quantity helicopter 4", "+ quantity tank 4"],
+            ),
+            (
+                vec![q4.clone()],
+                vec![rec("place", "helicopter", "4", 0)],
+                vec!["- quantity helicopter 4", "+ place helicopter 4"],
             ),
         ];
         for (old, new, want) in cases {
