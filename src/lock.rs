@@ -595,8 +595,24 @@ pub fn snapshot_orphans(dir: &Path, run: &Run) -> Vec<Orphan> {
     out
 }
 
-/// The lock report for people.
+/// The lock report for people: [`render_changes`] and a summary line.
 pub fn render(r: &LockReport) -> String {
+    let mut out = render_changes(r);
+    let failing = r.sources.iter().filter(|s| s.state.fails()).count();
+    if r.ok() {
+        let _ = writeln!(out, "lock: ok, no fact moved");
+    } else {
+        let _ = writeln!(
+            out,
+            "lock: FAILED, {failing} source(s) moved, {} orphan(s); review, then `claimcheck lock`",
+            r.orphans.len()
+        );
+    }
+    out
+}
+
+/// Each source's state and semantic diff, then the orphans.
+pub fn render_changes(r: &LockReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\nlock: {}", r.lock_path.display());
     for s in &r.sources {
@@ -627,16 +643,6 @@ pub fn render(r: &LockReport) -> String {
     }
     for o in &r.orphans {
         let _ = writeln!(out, "  ORPHAN {}: {} ({})", o.path.display(), o.what, o.fix);
-    }
-    let failing = r.sources.iter().filter(|s| s.state.fails()).count();
-    if r.ok() {
-        let _ = writeln!(out, "lock: ok, no fact moved");
-    } else {
-        let _ = writeln!(
-            out,
-            "lock: FAILED, {failing} source(s) moved, {} orphan(s); review, then `claimcheck lock`",
-            r.orphans.len()
-        );
     }
     out
 }

@@ -165,7 +165,7 @@ fn main() -> ExitCode {
                 if let Ok(old) = claimcheck::Lock::load(&path) {
                     let r = claimcheck::lock::compare(&old, &path, &run, None);
                     text.push_str("accepting what moved since the previous lock:");
-                    text.push_str(&claimcheck::lock::render(&r));
+                    text.push_str(&claimcheck::lock::render_changes(&r));
                 }
                 if let Err(e) = std::fs::write(&path, new.to_toml()) {
                     return fail(&format!("error: {}: cannot write: {e}", path.display()));
