@@ -620,6 +620,7 @@ fn is_name_token(text: &str, t: &Tok) -> bool {
         || has(ORG_WORDS, low)
         || has(MODIFIERS, low)
         || has(PORTFOLIOS, low)
+        || has(SPEECH_VERBS, low)
     {
         return false;
     }
@@ -1525,7 +1526,25 @@ fn skip_roles(t: &[Tok], b: usize, roles: &[Role]) -> usize {
 
 /// `TITLE of ORG, NAME,`: pushes the person and returns where to go on.
 fn apposition_before(s: &str, t: &[Tok], chain: &Chain, out: &mut Vec<Raw>) -> Option<usize> {
-    let (owner, end) = owner_phrase(s, t, chain.end)?;
+    // `CEO of Rostec, X,` names the owner; `Pakistan's ambassador to
+    // Washington, X,` names a posting: the owner stays the chain's own
+    let (owner, end) = match owner_phrase(s, t, chain.end) {
+        Some((o, e)) => (Some(o), e),
+        None => {
+            let prep = t.get(chain.end)?;
+            if !(prep.is("to") || prep.is("in")) {
+                return None;
+            }
+            let mut e = chain.end + 1;
+            while e < t.len() && e - chain.end < 6 && t[e].word {
+                e += 1;
+            }
+            (None, e)
+        }
+    };
+    if end <= chain.end {
+        return None;
+    }
     // up to the comma
     let mut c = end;
     while c < t.len() && c - end < 4 && t[c].word && !t[c].cap {
@@ -1552,7 +1571,7 @@ fn apposition_before(s: &str, t: &[Tok], chain: &Chain, out: &mut Vec<Raw>) -> O
             span: role_span,
         })
         .collect();
-    if let Some(last) = roles.last_mut() {
+    if let (Some(last), Some(owner)) = (roles.last_mut(), owner) {
         last.of = Some(owner);
     }
     out.push(Raw {
@@ -1953,6 +1972,39 @@ mod tests {
                 "John Kerry",
                 &[("secretary of state", Some("united states"))],
                 &["John Kerry", "Kerry"],
+            )],
+        ),
+        (
+            "Speaking to reporters, Pakistan's ambassador to Washington, Aizaz Chaudhry, said so.",
+            &[(
+                "Aizaz Chaudhry",
+                &[("ambassador", Some("pakistan"))],
+                &["Aizaz Chaudhry"],
+            )],
+        ),
+        (
+            "\"The talks were constructive,\" said Maria Zakharova, the Russian Foreign Ministry \
+             spokeswoman.",
+            &[(
+                "Maria Zakharova",
+                &[("foreign ministry spokeswoman", Some("russia"))],
+                &["Maria Zakharova"],
+            )],
+        ),
+        (
+            "Saudi Crown Prince Mohammed bin Salman visited Islamabad.",
+            &[(
+                "Mohammed bin Salman",
+                &[("crown prince", Some("saudi arabia"))],
+                &["Mohammed bin Salman"],
+            )],
+        ),
+        (
+            "Trump Says Pakistan Must Do More\nU.S. President Donald Trump spoke on Monday.",
+            &[(
+                "Donald Trump",
+                &[("president", Some("united states"))],
+                &["Trump", "Donald Trump"],
             )],
         ),
         // negatives
