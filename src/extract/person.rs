@@ -893,6 +893,8 @@ struct OrgAcc {
     key: String,
     /// Forms seen: (form, span).
     forms: Vec<(String, Span)>,
+    /// The spans of `forms`, to keep them unique.
+    seen: std::collections::HashSet<Span>,
     aliases: Vec<String>,
 }
 
@@ -911,7 +913,7 @@ fn add_org(orgs: &mut Vec<OrgAcc>, key: &str, form: &str, span: Span, alias: Opt
         }
     };
     let o = &mut orgs[idx];
-    if !o.forms.iter().any(|(_, s)| *s == span) {
+    if o.seen.insert(span) {
         o.forms.push((form.to_string(), span));
     }
     if let Some(a) = alias {
@@ -1189,6 +1191,8 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
         forms.extend(o.aliases.iter().cloned());
         forms.sort();
         forms.dedup();
+        let mut known: Vec<Span> = o.forms.iter().map(|(_, sp)| *sp).collect();
+        known.sort();
         for f in forms {
             if f.is_empty() {
                 continue;
@@ -1210,7 +1214,8 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
                 if before_ok
                     && after_ok
                     && counted
-                    && !o.forms.iter().any(|(_, x)| x.start <= a && b <= x.end)
+                    && !inside(&known, sp, false)
+                    && o.seen.insert(sp)
                 {
                     o.forms.push((f.clone(), sp));
                 }
@@ -1219,21 +1224,25 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
         o.forms.sort_by_key(|(_, sp)| *sp);
         // drop mentions inside longer mentions of the same org
         let spans: Vec<Span> = o.forms.iter().map(|(_, sp)| *sp).collect();
-        o.forms
-            .retain(|(_, sp)| !spans.iter().any(|x| x != sp && x.contains(*sp)));
+        o.forms.retain(|(_, sp)| !inside(&spans, *sp, true));
     }
     // drop orgs whose every mention lies inside another org's mention
-    let all: Vec<(usize, Span)> = orgs
+    let mut all: Vec<(Span, usize)> = orgs
         .iter()
         .enumerate()
-        .flat_map(|(i, o)| o.forms.iter().map(move |(_, s)| (i, *s)))
+        .flat_map(|(i, o)| o.forms.iter().map(move |(_, s)| (*s, i)))
         .collect();
+    all.sort();
     let mut keep = vec![true; orgs.len()];
     for (i, o) in orgs.iter().enumerate() {
         keep[i] = !o.forms.is_empty()
             && !o.forms.iter().all(|(_, sp)| {
-                all.iter()
-                    .any(|(j, x)| *j != i && x.contains(*sp) && x != sp)
+                let end = all.partition_point(|(x, _)| x.start <= sp.start);
+                all[..end]
+                    .iter()
+                    .rev()
+                    .take_while(|(x, _)| x.start + MAX_MENTION >= sp.start)
+                    .any(|(x, j)| *j != i && x.contains(*sp) && x != sp)
             });
     }
     let mut k = 0;
@@ -1245,6 +1254,19 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
 }
 
 /// `(ACR)` at token `b`: the acronym and its span, if its letters fit the name.
+/// Mentions are short: containment is looked for this far back.
+const MAX_MENTION: usize = 300;
+
+/// Whether `sp` lies inside a span of `sorted` (`strict`: another span).
+fn inside(sorted: &[Span], sp: Span, strict: bool) -> bool {
+    let end = sorted.partition_point(|x| x.start <= sp.start);
+    sorted[..end]
+        .iter()
+        .rev()
+        .take_while(|x| x.start + MAX_MENTION >= sp.start)
+        .any(|x| x.contains(sp) && (!strict || *x != sp))
+}
+
 fn acronym_after(s: &str, t: &[Tok], b: usize, name: &[Tok]) -> Option<(String, Span)> {
     if t.get(b)?.low != "(" || t.get(b + 2)?.low != ")" {
         return None;
@@ -1706,16 +1728,20 @@ pub fn people(text: &Text) -> Vec<Person> {
                 .collect::<Vec<_>>()
         })
         .collect();
-    let org_spans: Vec<Span> = org_names.iter().map(|(sp, _)| *sp).collect();
+    let mut org_spans: Vec<Span> = org_names.iter().map(|(sp, _)| *sp).collect();
+    org_spans.sort();
     let mut raws = Vec::new();
     for span in units(text) {
         let t = tokenize(text.slice(span), span.start);
         let blocked: Vec<bool> = t
             .iter()
             .map(|x| {
-                org_spans
+                let end = org_spans.partition_point(|o| o.start < x.span.end);
+                org_spans[..end]
                     .iter()
-                    .any(|o| o.start < x.span.end && x.span.start < o.end)
+                    .rev()
+                    .take_while(|o| o.start + MAX_MENTION >= x.span.start)
+                    .any(|o| x.span.start < o.end)
             })
             .collect();
         scan_people(s, &t, &blocked, &org_names, &mut raws);
@@ -1759,9 +1785,8 @@ pub fn people(text: &Text) -> Vec<Person> {
             .filter(|&j| last_word(&acc[j].name.to_lowercase()) == w)
             .collect();
         if let [j] = targets[..] {
-            if !acc[j].mentions.contains(&span) {
-                acc[j].mentions.push(span);
-            }
+            // repeats go at the final sort and dedup
+            acc[j].mentions.push(span);
         }
     }
     acc.into_iter()

@@ -88,8 +88,12 @@ impl Names {
 
     /// Named things overlapping `span`, people first, in text order.
     fn within(&self, span: Span) -> Vec<&(Span, String, bool)> {
-        let mut v: Vec<&(Span, String, bool)> = self
+        // mentions are short: look a little before `span` only
+        let from = self
             .ents
+            .partition_point(|(s, _, _)| s.start + 300 < span.start);
+        let to = self.ents.partition_point(|(s, _, _)| s.start < span.end);
+        let mut v: Vec<&(Span, String, bool)> = self.ents[from..to.max(from)]
             .iter()
             .filter(|(s, _, _)| s.start < span.end && span.start < s.end)
             .collect();
@@ -99,10 +103,11 @@ impl Names {
 
     /// The most recent person mention before `at`.
     fn person_before(&self, at: usize) -> Option<&(Span, String, bool)> {
-        self.ents
+        let to = self.ents.partition_point(|(s, _, _)| s.start < at);
+        self.ents[..to]
             .iter()
-            .filter(|(s, _, p)| *p && s.end <= at)
-            .max_by_key(|e| e.0.start)
+            .rev()
+            .find(|(s, _, p)| *p && s.end <= at)
     }
 }
 
