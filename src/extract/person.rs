@@ -58,7 +58,7 @@ use regex::Regex;
 
 use super::place::{PlaceKind, country_of_demonym, lookup_place};
 use crate::span::Span;
-use crate::text::Text;
+use crate::text::{ParagraphKind, Text};
 
 /// A role or title held by a person.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -415,6 +415,18 @@ const COUNTRIES: &[(&str, &[&str])] = &[
     ("philippines", &["filipino", "philippine"]),
 ];
 
+/// Words of place and building names (`White House`, `Downing Street`,
+/// `Line of Control`): never part of a person's name.
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "house", "street", "hill", "square", "road", "avenue", "valley", "river", "sea", "ocean",
+    "gulf", "island", "islands", "mountains", "mountain", "province", "district", "city",
+    "town", "region", "airport", "base", "palace", "line", "pass", "corridor", "bay", "lake",
+    "port", "stadium", "hall", "tower", "bridge", "camp", "market", "mosque", "church",
+    "temple", "strait", "border", "coast", "peninsula", "desert", "plaza", "park", "county",
+    "state", "states", "territory", "capital", "embassy", "consulate", "headquarters",
+];
+
 /// Function and calendar words that never start an organisation's name.
 #[rustfmt::skip]
 const ORG_CUT: &[&str] = &[
@@ -592,6 +604,16 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
     out
 }
 
+/// Whether most words (of four or more) are capitalized, as in a headline.
+fn title_case(t: &[Tok]) -> bool {
+    let words: Vec<&Tok> = t
+        .iter()
+        .filter(|x| x.word && x.low.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = words.iter().filter(|x| x.cap).count();
+    words.len() >= 4 && caps * 10 >= words.len() * 7
+}
+
 /// Whether the token could be part of a person's name.
 fn is_name_token(text: &str, t: &Tok) -> bool {
     if !t.word || !t.cap {
@@ -621,6 +643,7 @@ fn is_name_token(text: &str, t: &Tok) -> bool {
         || has(MODIFIERS, low)
         || has(PORTFOLIOS, low)
         || has(SPEECH_VERBS, low)
+        || has(PLACE_WORDS, low)
     {
         return false;
     }
@@ -957,15 +980,19 @@ fn initials_match(text: &str, toks: &[Tok], acr: &str) -> bool {
 /// Whole paragraphs, not sentences, so that a sentence split after `Mr.` or
 /// `Gen.` does not cut a name from its title.
 fn units(text: &Text) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    units_with_kind(text).into_iter().map(|(s, _)| s).collect()
+}
+
+fn units_with_kind(text: &Text) -> Vec<(Span, ParagraphKind)> {
+    let mut out: Vec<(Span, ParagraphKind)> = Vec::new();
     let mut last_para = usize::MAX;
     for sent in text.sentences() {
         if !sent.kind.has_facts() {
             continue;
         }
         match out.last_mut() {
-            Some(u) if last_para == sent.paragraph => u.end = u.end.max(sent.span.end),
-            _ => out.push(sent.span),
+            Some((u, _)) if last_para == sent.paragraph => u.end = u.end.max(sent.span.end),
+            _ => out.push((sent.span, sent.kind)),
         }
         last_para = sent.paragraph;
     }
@@ -1731,7 +1758,7 @@ pub fn people(text: &Text) -> Vec<Person> {
     let mut org_spans: Vec<Span> = org_names.iter().map(|(sp, _)| *sp).collect();
     org_spans.sort();
     let mut raws = Vec::new();
-    for span in units(text) {
+    for (span, kind) in units_with_kind(text) {
         let t = tokenize(text.slice(span), span.start);
         let blocked: Vec<bool> = t
             .iter()
@@ -1744,7 +1771,13 @@ pub fn people(text: &Text) -> Vec<Person> {
                     .any(|o| x.span.start < o.end)
             })
             .collect();
+        let before = raws.len();
         scan_people(s, &t, &blocked, &org_names, &mut raws);
+        // a headline in Title Case capitalizes every word: what it names
+        // may link to people found elsewhere but makes no new person
+        if kind == ParagraphKind::Heading && title_case(&t) {
+            raws[before..].iter_mut().for_each(|r| r.strong = false);
+        }
     }
     let mut acc: Vec<Acc> = Vec::new();
     let mut weak_pending = Vec::new();
@@ -2032,7 +2065,20 @@ mod tests {
                 &["Trump", "Donald Trump"],
             )],
         ),
+        (
+            "Pakistan Army Chief Meets Russian Defence Minister In Moscow\n\n\
+             Defence Minister Sergei Shoigu met the general.",
+            &[(
+                "Sergei Shoigu",
+                &[("defence minister", None)],
+                &["Sergei Shoigu"],
+            )],
+        ),
         // negatives
+        (
+            "The White House said talks would resume. Downing Street said nothing.",
+            &[],
+        ),
         (
             "The Cold War rivals want four Mi-35 Hind E helicopters.",
             &[],
