@@ -33,7 +33,8 @@
 //! (`General Sharif`: the most recent one with a `general` role; a person
 //! with other roles only is not merged, a new person is made instead), and
 //! title-only anaphora (`the minister`: the most recent person with a role
-//! ending in `minister`). A surname seen before its full name is merged into
+//! ending in the words `minister`; `the prime minister` does not link to a
+//! `chief minister`). A surname seen before its full name is merged into
 //! the full name when exactly one person has that surname.
 //!
 //! # How organisations are found
@@ -1356,7 +1357,7 @@ struct Raw {
     /// Strong evidence of a person (a title, an apposition): may start a
     /// new person even with a one-word name.
     strong: bool,
-    /// Title-only anaphora: the title's head word.
+    /// Title-only anaphora: the title without modifiers.
     anaphor: Option<String>,
 }
 
@@ -1493,12 +1494,14 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
                     !n.word || has(SPEECH_VERBS, &n.low) || has(ANAPHOR_NEXT, &n.low)
                 });
                 if free {
+                    // the title without its modifiers (`the former
+                    // minister` → `minister`)
                     let head = chain.roles[0]
                         .0
-                        .rsplit(' ')
-                        .next()
-                        .unwrap_or("")
-                        .to_string();
+                        .split(' ')
+                        .skip_while(|w| has(MODIFIERS, w) && *w != "chief")
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     out.push(Raw {
                         span: chain.span,
                         name: String::new(),
@@ -1682,9 +1685,12 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
         if let Some(p) = people
             .iter_mut()
             .filter(|p| {
-                p.roles
-                    .iter()
-                    .any(|r| r.title.rsplit(' ').next() == Some(head.as_str()))
+                p.roles.iter().any(|r| {
+                    r.title == *head
+                        || r.title
+                            .strip_suffix(head.as_str())
+                            .is_some_and(|rest| rest.ends_with(' '))
+                })
             })
             .max_by_key(|p| p.last)
         {
@@ -2074,7 +2080,30 @@ mod tests {
                 &["Sergei Shoigu"],
             )],
         ),
+        (
+            "Chief Minister Shahbaz Sharif opened the metro. The prime minister said reforms would go on.",
+            &[(
+                "Shahbaz Sharif",
+                &[("chief minister", None)],
+                &["Shahbaz Sharif"],
+            )],
+        ),
+        (
+            "Police said Ali Raza Khan, 32, was arrested. Ms Clinton, the nominee, leads.",
+            &[
+                ("Ali Raza Khan", &[], &["Ali Raza Khan"]),
+                ("Clinton", &[], &["Clinton"]),
+            ],
+        ),
         // negatives
+        (
+            "The leader of the party said the vote would go ahead. A senior official said so.",
+            &[],
+        ),
+        (
+            "The general election is due in May. Major reforms were promised.",
+            &[],
+        ),
         (
             "The White House said talks would resume. Downing Street said nothing.",
             &[],
