@@ -689,6 +689,22 @@ fn name_run(text: &str, t: &[Tok], j: usize) -> Option<usize> {
     Some(k)
 }
 
+/// The length of the longest lexicon title at `k`.
+fn lexicon_title_len(t: &[Tok], k: usize) -> Option<usize> {
+    let max = (*MAX_TITLE_WORDS).min(t.len().saturating_sub(k));
+    (1..=max).rev().find(|&len| {
+        let toks = &t[k..k + len];
+        toks.iter().all(|x| x.word)
+            && TITLE_SET.contains_key(
+                toks.iter()
+                    .map(|x| x.low.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            )
+    })
+}
+
 /// A title at `k`: (normalized title, tokens used).
 fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
     let mut best: Option<(String, usize)> = None;
@@ -1006,11 +1022,13 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
     for span in units(text) {
         let st = text.slice(span);
         let t = tokenize(st, span.start);
-        // tokens inside title matches are no organisation words
+        // tokens inside lexicon titles (`Chief of Army Staff`) are no
+        // organisation words; portfolio titles (`Foreign Office
+        // spokesman`) keep theirs
         let mut in_title = vec![false; t.len()];
         let mut k = 0;
         while k < t.len() {
-            if let Some((_, n)) = match_title(&t, k) {
+            if let Some(n) = lexicon_title_len(&t, k) {
                 if n > 1 {
                     in_title[k..k + n].iter_mut().for_each(|x| *x = true);
                     k += n;

@@ -24,8 +24,9 @@
 //! person mentioned before; `it`/`they` is the previous quote's speaker.
 //! Anything else (an unnamed source) is kept as written, lowercase, without a
 //! leading article (`a military source` → `military source`, `the
-//! newspaper` → `newspaper`, `officials`). A phrase quote with no speaker in
-//! its sentence is still a quote, with no speaker.
+//! newspaper` → `newspaper`, `officials`); a capitalized name that links to
+//! no person or organisation is kept as written (`Sharif`). A phrase quote
+//! with no speaker in its sentence is still a quote, with no speaker.
 
 use super::person::{Organisation, Person, SPEECH_VERBS, Tok, tokenize};
 use crate::span::Span;
@@ -158,7 +159,13 @@ fn resolve(
         return None;
     }
     let sp = Span::new(words[0].span.start, words[words.len() - 1].span.end);
-    Some((s[sp.range()].to_lowercase(), sp))
+    // a proper name nobody linked (`Sharif` with two Sharifs about) stays
+    // as written; an unnamed source is lowercased
+    let written = &s[sp.range()];
+    if words.iter().all(|t| t.cap) && words[0].low != "officials" {
+        return Some((written.to_string(), sp));
+    }
+    Some((written.to_lowercase(), sp))
 }
 
 /// The phrase right of `v` (exclusive), up to punctuation.
@@ -507,6 +514,26 @@ mod tests {
         (
             "\"Nothing has been decided yet,\" officials said on Monday.",
             &[("Nothing has been decided yet", Some("officials"))],
+        ),
+        (
+            "In a statement, the ministry said: \"We reject the report.\"",
+            &[("We reject the report.", Some("ministry"))],
+        ),
+        (
+            "\"We will respond,\" the Foreign Office spokesman told a weekly briefing.",
+            &[("We will respond", Some("Foreign Office"))],
+        ),
+        (
+            "\"It was a mistake,\" he said.",
+            &[("It was a mistake", None)],
+        ),
+        (
+            "Sharif told the assembly: \"We want peace.\" Chief Minister Shahbaz Sharif agreed. \
+             \"So do we,\" said Prime Minister Nawaz Sharif.",
+            &[
+                ("We want peace.", Some("Sharif")),
+                ("So do we", Some("Nawaz Sharif")),
+            ],
         ),
         // phrases and negatives
         (
