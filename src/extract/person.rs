@@ -707,6 +707,9 @@ fn lexicon_title_len(t: &[Tok], k: usize) -> Option<usize> {
 
 /// A title at `k`: (normalized title, tokens used).
 fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
+    if k >= t.len() {
+        return None;
+    }
     let mut best: Option<(String, usize)> = None;
     // lexicon, longest first
     let max = (*MAX_TITLE_WORDS).min(t.len().saturating_sub(k));
@@ -2287,11 +2290,22 @@ mod tests {
             "\u{e9}\u{e9}'s X's Y.",
             "A (B) (",
             "Dr. E.",
+            "the former",
+            "Pakistan's",
+            "General Sharif's",
+            "\"\"\"",
+            "CEO of Russia's",
+            "X, who heads",
+            "Y, a former",
+            "ambassador to",
+            "Minister for the",
         ] {
             let text = t(input);
-            let _ = people(&text);
+            let ppl = people(&text);
             let orgs = organisations(&text);
             assert!(orgs.iter().all(|o| !o.name.is_empty()), "{input:?}");
+            let qs = crate::extract::quotes(&text, &ppl, &orgs);
+            assert!(qs.iter().all(|q| !q.span.is_empty()), "{input:?}");
         }
     }
 
