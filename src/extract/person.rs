@@ -2299,6 +2299,7 @@ mod tests {
             "Y, a former",
             "ambassador to",
             "Minister for the",
+            "it, Organization\u{2014}Dr former ",
         ] {
             let text = t(input);
             let ppl = people(&text);
