@@ -98,9 +98,13 @@ pub struct DateMention {
 /// weekday kept.
 pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     let ctx = Ctx { text, reference };
+    // The rules match an ASCII-lowercased copy (same byte offsets), which
+    // lets the regex engine use fast literal prefilters; handlers look at
+    // the original text where case matters (`May` the month).
+    let lower = text.to_ascii_lowercase();
     let mut cands: Vec<(usize, usize, usize, DateValue)> = Vec::new();
     for (order, rule) in RULES.iter().enumerate() {
-        for caps in rule.re.captures_iter(text) {
+        for caps in rule.re.captures_iter(&lower) {
             let Some(m) = caps.get(0) else { continue };
             if m.is_empty() {
                 continue;
@@ -144,7 +148,7 @@ fn trim_sentence_period(text: &str, start: usize, end: usize) -> usize {
 }
 
 static RANGE_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| build(r"^\s*(?:-|–|—|to|through|till|until|and)\s*$"));
+    LazyLock::new(|| build_ci(r"^\s*(?:-|–|—|to|through|till|until|and)\s*$"));
 
 /// Joins `from A to B`, `between A and B`, `A-B` into one range mention
 /// (start of A to end of B, the coarser granularity of the two).
@@ -223,6 +227,14 @@ const NUM: &str = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 const REL_YEAR: &str = r"(?P<rel>last|this|next|the\s+previous|the\s+following|the\s+same)\s+year";
 
 fn build(pattern: &str) -> Regex {
+    build_with(pattern, "")
+}
+
+fn build_ci(pattern: &str) -> Regex {
+    build_with(pattern, "(?i)")
+}
+
+fn build_with(pattern: &str, flags: &str) -> Regex {
     let p = pattern
         .replace("{MON}", MON)
         .replace("{WDANY}", WDANY)
@@ -233,7 +245,7 @@ fn build(pattern: &str) -> Regex {
         .replace("{REL_YEAR}", REL_YEAR)
         .replace(r"\b", r"(?-u:\b)");
     // The patterns are constants: a failure here is a bug caught by the tests.
-    Regex::new(&format!("(?i){p}")).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
+    Regex::new(&format!("{flags}{p}")).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
@@ -331,7 +343,7 @@ fn h_numeric(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Date
 
 fn h_month_day(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     if followed_by_number_stuff(ctx.text, e) {
         return None;
     }
@@ -348,7 +360,7 @@ fn h_month_day(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Da
 
 fn h_day_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     let day = c.name("day")?;
     // "the 10 May" fine; but "$20 Mar" or "1.5 May" or "20,000 Jan" are not dates.
     let before = &ctx.text[..s];
@@ -365,7 +377,7 @@ fn h_day_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Da
 
 fn h_month_days(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     if followed_by_number_stuff(ctx.text, e) || ctx.text[..s].ends_with(|ch: char| ch.is_ascii_digit() || ch == '$') {
         return None;
     }
@@ -408,7 +420,7 @@ fn h_decade_word(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<Da
 
 fn h_month_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     if followed_by_number_stuff(ctx.text, e) {
         return None;
     }
@@ -418,7 +430,7 @@ fn h_month_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<D
 
 fn h_month_rel_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     let off = rel_offset(c.name("rel")?.as_str());
     let Some(r) = ctx.reference else {
         return Some(unresolved(Granularity::Month, Some(m), None));
@@ -430,7 +442,7 @@ fn h_month_rel_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Opti
 
 fn h_part_month(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     if c.name("year").is_some() && followed_by_number_stuff(ctx.text, e) {
         return None;
     }
@@ -462,7 +474,7 @@ fn h_part_month(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<D
 
 fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let word = mon.as_str();
+    let word = &ctx.text[mon.range()];
     let dem = c.name("dem").map(|d| d.as_str().to_ascii_lowercase());
     // A bare month must be a full name (or an abbreviation after a
     // preposition), capitalized in prose, and introduced by a preposition or
@@ -1117,7 +1129,7 @@ fn followed_by_number_stuff(text: &str, end: usize) -> bool {
 }
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"\b(?:will|shall|next|upcoming|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+|slated\s+|likely\s+)?to\s+(?:be\s+)?\w+|plans?\s+to|planning\s+to)\b|[’']ll\b")
+    build_ci(r"\b(?:will|shall|next|upcoming|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+|slated\s+|likely\s+)?to\s+(?:be\s+)?\w+|plans?\s+to|planning\s+to)\b|[’']ll\b")
 });
 
 /// Whether the sentence around `s..e` speaks of the future.
