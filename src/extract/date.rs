@@ -200,6 +200,30 @@ fn merge_ranges(text: &str, ms: Vec<DateMention>) -> Vec<DateMention> {
                 _ => a.value.granularity == b.value.granularity,
             }
         };
+        // A first end without its own year takes the second's ("from May to
+        // Oct 2020"): the latest such day or month not after the second.
+        let mut a = a;
+        let yearless = joined
+            && a.value.relative
+            && a.value.month.is_some()
+            && matches!(a.value.granularity, Granularity::Day | Granularity::Month);
+        if let (true, Some(s1), Some(e1), Some(s2)) =
+            (yearless, a.value.start, a.value.end, b.value.start)
+        {
+            let mut years = i64::from(s2.year()) - i64::from(s1.year());
+            let shifted = |d: Date, n: i64| shift_unit_n(d, "year", n);
+            if shifted(s1, years).is_some_and(|d| d > s2) {
+                years -= 1;
+            }
+            if let (Some(ns), Some(ne)) = (shifted(s1, years), shifted(e1, years)) {
+                a.value.start = Some(ns);
+                a.value.end = Some(if e1 == e1.last_of_month() {
+                    ne.last_of_month()
+                } else {
+                    ne
+                });
+            }
+        }
         let ok = joined
             && match (a.value.start, b.value.start, a.value.end, b.value.end) {
                 (Some(s1), Some(s2), Some(_), Some(_)) => s1 < s2,
@@ -310,6 +334,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(
             r"\b(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*{DAY}\s+(?:of\s+)?{MON}\b\.?(?:,?\s*{YEAR}\b)?",
             h_month_days,
+        ),
+        // Jan-Feb 2017, Nov 18-Dec 19, 2015
+        r(
+            r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])?(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?P<mon2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?P<d2>3[01]|[12]\d|0?[1-9])?(?:st|nd|rd|th)?,?\s+{YEAR}\b",
+            h_month_month,
         ),
         // 2014-2018
         r(r"\b{YEAR}\s*[-–]\s*(?P<y2>(?:1\d|20)\d\d)\b", h_year_range),
@@ -508,6 +537,30 @@ fn h_month_days(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
         end: b.end,
         ..a
     })
+}
+
+fn h_month_month(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
+    let (m1, m2) = (c.name("mon")?, c.name("mon2")?);
+    let m1 = month_ok(&ctx.text[m1.range()])?;
+    let m2 = month_ok(&ctx.text[m2.range()])?;
+    if followed_by_number_stuff(ctx.text, e) || c.name("d1").is_some() != c.name("d2").is_some() {
+        return None;
+    }
+    let y2: i32 = num(c, "year")?;
+    let y1 = if m1 <= m2 { y2 } else { y2 - 1 };
+    let (start, end, granularity) = match (num::<i32>(c, "d1"), num::<i32>(c, "d2")) {
+        (Some(d1), Some(d2)) => (
+            ymd(y1, i32::from(m1), d1)?,
+            ymd(y2, i32::from(m2), d2)?,
+            Granularity::Day,
+        ),
+        _ => (
+            ymd(y1, i32::from(m1), 1)?,
+            ymd(y2, i32::from(m2), 1)?.last_of_month(),
+            Granularity::Month,
+        ),
+    };
+    (start < end).then(|| range_value(start, end, granularity, false))
 }
 
 fn h_year_range(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
