@@ -937,10 +937,17 @@ fn h_year(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateVal
                     | "between"
                     | "for"
                     | "on"
-                    | "at"
             )
         });
         if !introduced && !(1900..=2099).contains(&y) {
+            return None;
+        }
+        // "Room 2015", "Windows 2000", "at 1990 Main Street": names and addresses.
+        let prev_orig = prev_word(text, s);
+        if prev.as_deref() == Some("at")
+            || (!introduced
+                && prev_orig.is_some_and(|p| p.starts_with(|ch: char| ch.is_ascii_uppercase())))
+        {
             return None;
         }
         if prev.as_deref().is_some_and(|p| {
@@ -1946,6 +1953,8 @@ mod tests {
         ("Prime Minister May said", REF, &[]),
         ("a 2015-16 budget", REF, &[]),
         ("in their forties", REF, &[]),
+        ("Room 2015 at the Marriott", REF, &[]),
+        ("he lives at 1990 Main Street", REF, &[]),
     ];
 
     fn date(s: &str) -> Option<Date> {
