@@ -697,6 +697,20 @@ fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
     if !introduced {
         return None;
     }
+    // "April Jones and June Smith": a capitalized word after a month that
+    // only a conjunction introduces is a name.
+    let next_cap = ctx.text[e..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(|ch: char| ch.is_ascii_uppercase());
+    if next_cap
+        && dem.is_none()
+        && (ctx.text[e..].starts_with(' ') || ctx.text[e..].starts_with('\u{a0}'))
+        && prev_l
+            .as_deref()
+            .is_some_and(|p| matches!(p, "and" | "or" | "of" | "to"))
+    {
+        return None;
+    }
     let full = word.len() >= 4
         || word.eq_ignore_ascii_case("may")
         || word.eq_ignore_ascii_case("june")
@@ -1954,6 +1968,7 @@ mod tests {
         ("a 2015-16 budget", REF, &[]),
         ("in their forties", REF, &[]),
         ("Room 2015 at the Marriott", REF, &[]),
+        ("April Jones and June Smith came", REF, &[]),
         ("he lives at 1990 Main Street", REF, &[]),
     ];
 
