@@ -48,6 +48,7 @@
 //! one.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Splits one paragraph into sentences.
 ///
@@ -73,35 +74,35 @@ const MAX_WORD: usize = 64;
 
 /// Titles and connectives that always take a complement: never sentence-final.
 const NEVER_FINAL: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mmes", "Mme", "Mlle", "Dr", "Drs", "Prof", "Profs", "Gen",
-    "Gens", "Lt", "Lieut", "Col", "Cols", "Maj", "Sgt", "Capt", "Cmdr", "Cdr", "Adm", "Brig",
-    "Cpl", "Pvt", "Sqn", "Ldr", "Flt", "Wg", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Rev",
-    "Revd", "Hon", "Rt", "Pres", "Supt", "Insp", "Det", "Atty", "Amb", "Mt", "Ft", "Pt", "Fr",
-    "Msgr", "Sheikh", "vs", "Vs", "viz", "cf", "e.g", "i.e", "E.g", "I.e",
+    "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cols", "Cpl", "Det", "Dr", "Drs",
+    "E.g", "Flt", "Fr", "Ft", "Gen", "Gens", "Gov", "Govs", "Hon", "I.e", "Insp", "Ldr", "Lieut",
+    "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Mx", "Pres",
+    "Prof", "Profs", "Pt", "Pvt", "Rep", "Reps", "Rev", "Revd", "Rt", "Sen", "Sens", "Sgt",
+    "Sheikh", "Sqn", "Supt", "Vs", "Wg", "cf", "e.g", "i.e", "viz", "vs",
 ];
 
 /// Abbreviations that do not end a sentence before a number.
 const NUMBER_PREFIX: &[&str] = &[
-    "No", "no", "Nos", "nos", "Nr", "p", "pp", "Vol", "vol", "Vols", "Art", "art", "Arts", "Fig",
-    "fig", "Figs", "Sec", "sec", "Ch", "ch", "Para", "para", "Rs", "Op", "Ref", "Tel", "tel", "N°",
+    "Art", "Arts", "Ch", "Fig", "Figs", "No", "Nos", "Nr", "N°", "Op", "Para", "Ref", "Rs", "Sec",
+    "Tel", "Vol", "Vols", "art", "ch", "fig", "no", "nos", "p", "para", "pp", "sec", "tel", "vol",
     "№",
 ];
 
 /// Months and weekdays: not sentence-final before a number (`Aug. 20`).
 const DATE_ABBREVS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Tue",
-    "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+    "Apr", "Aug", "Dec", "Feb", "Fri", "Jan", "Jul", "Jun", "Mar", "Nov", "Oct", "Sep", "Sept",
+    "Thu", "Thur", "Thurs", "Tue", "Tues", "Wed",
 ];
 
 /// Other abbreviations: sentence-final only before a sentence starter.
 const ABBREVS: &[&str] = &[
-    "Inc", "Ltd", "Co", "co", "Corp", "Cos", "Jr", "Sr", "Bros", "Plc", "Pty", "Ave", "Blvd", "Rd",
-    "St", "st", "Sq", "Hwy", "Bldg", "Dept", "dept", "Dist", "Div", "Govt", "govt", "Assn", "Asst",
-    "Univ", "Inst", "Intl", "Natl", "Esq", "etc", "al", "approx", "est", "Est", "min", "mins",
-    "max", "hr", "hrs", "sq", "ft", "lb", "lbs", "oz", "yd", "yds", "mi", "retd", "Retd", "rtd",
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
-    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
-    "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+    "Ala", "Ariz", "Ark", "Assn", "Asst", "Ave", "Bldg", "Blvd", "Bros", "Calif", "Co", "Colo",
+    "Conn", "Corp", "Cos", "Del", "Dept", "Dist", "Div", "Esq", "Est", "Fla", "Ga", "Govt", "Hwy",
+    "Ill", "Inc", "Ind", "Inst", "Intl", "Jr", "Kan", "Kans", "Ky", "La", "Ltd", "Mass", "Md",
+    "Mich", "Minn", "Miss", "Mo", "Mont", "Natl", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Plc",
+    "Pty", "Rd", "Retd", "Sq", "Sr", "St", "Tenn", "Tex", "Univ", "Va", "Vt", "Wash", "Wis", "Wyo",
+    "al", "approx", "co", "dept", "est", "etc", "ft", "govt", "hr", "hrs", "lb", "lbs", "max",
+    "mi", "min", "mins", "oz", "retd", "rtd", "sq", "st", "yd", "yds",
 ];
 
 /// Words that commonly open a sentence: function words, pronouns,
@@ -109,213 +110,219 @@ const ABBREVS: &[&str] = &[
 /// inside a sentence (`U.S. Army`, `Gen. Raheel`).
 const STARTERS: &[&str] = &[
     "A",
-    "An",
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "There",
-    "Here",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "Nor",
-    "For",
-    "In",
-    "On",
-    "At",
-    "By",
-    "With",
-    "Without",
-    "From",
-    "To",
-    "As",
-    "After",
-    "Before",
-    "During",
-    "Since",
-    "Until",
-    "While",
-    "When",
-    "Where",
-    "What",
-    "Who",
-    "Whom",
-    "Whose",
-    "Which",
-    "Why",
-    "How",
-    "If",
-    "Although",
-    "Though",
-    "Because",
-    "Once",
-    "Unless",
-    "Whether",
-    "Also",
-    "However",
-    "Meanwhile",
-    "Moreover",
-    "Furthermore",
-    "Nevertheless",
-    "Nonetheless",
-    "Still",
-    "Then",
-    "Thus",
-    "Therefore",
-    "Hence",
-    "Instead",
-    "Indeed",
-    "Besides",
-    "Otherwise",
-    "Yes",
-    "No",
-    "Not",
-    "Now",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Last",
-    "Earlier",
-    "Later",
-    "Some",
-    "Many",
-    "Most",
-    "Several",
-    "Both",
-    "All",
-    "Each",
-    "Every",
-    "Any",
-    "Such",
-    "Few",
-    "Other",
-    "Another",
-    "Only",
-    "Even",
-    "Just",
-    "Despite",
-    "Following",
-    "Among",
-    "Between",
-    "Against",
-    "Into",
-    "Through",
-    "Throughout",
     "According",
+    "Additionally",
+    "After",
+    "Afterwards",
+    "Against",
+    "All",
+    "Already",
+    "Also",
+    "Although",
+    "Among",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "Are",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Besides",
+    "Between",
+    "Both",
+    "But",
+    "By",
+    "Could",
+    "Currently",
+    "Despite",
+    "Did",
     "Do",
     "Does",
-    "Did",
-    "Is",
-    "Are",
-    "Was",
-    "Were",
+    "Dr",
+    "During",
+    "Each",
+    "Earlier",
+    "Eight",
+    "Either",
+    "Even",
+    "Every",
+    "Everyone",
+    "Few",
+    "Finally",
+    "Five",
+    "Following",
+    "For",
+    "Four",
+    "From",
+    "Furthermore",
+    "Had",
     "Has",
     "Have",
-    "Had",
-    "Would",
-    "Could",
-    "Should",
-    "Might",
-    "Must",
+    "He",
+    "Hence",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Indeed",
+    "Instead",
+    "Into",
+    "Is",
+    "It",
+    "Its",
+    "Just",
+    "Last",
+    "Later",
     "Let",
-    "Please",
+    "Many",
+    "Meanwhile",
+    "Messrs",
+    "Might",
+    "Moreover",
+    "Most",
     "Mr",
     "Mrs",
     "Ms",
-    "Messrs",
-    "Dr",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
+    "Must",
+    "My",
     "Neither",
-    "Either",
+    "Nevertheless",
+    "Nine",
+    "No",
     "Nobody",
+    "Nonetheless",
+    "Nor",
+    "Not",
     "Nothing",
-    "Everyone",
-    "Someone",
+    "Now",
+    "On",
+    "Once",
+    "Only",
+    "Or",
+    "Other",
+    "Otherwise",
+    "Our",
     "Overall",
-    "Separately",
-    "Additionally",
-    "Finally",
-    "Afterwards",
+    "Please",
     "Recently",
-    "Currently",
-    "Already",
+    "Separately",
+    "Seven",
+    "Several",
+    "She",
+    "Should",
+    "Since",
+    "Six",
+    "So",
+    "Some",
+    "Someone",
+    "Still",
+    "Such",
+    "Ten",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "Therefore",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Three",
+    "Through",
+    "Throughout",
+    "Thus",
+    "To",
+    "Today",
+    "Tomorrow",
+    "Two",
+    "Unless",
+    "Until",
+    "Was",
+    "We",
+    "Were",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Whom",
+    "Whose",
+    "Why",
+    "With",
+    "Without",
+    "Would",
+    "Yes",
+    "Yesterday",
+    "Yet",
+    "You",
+    "Your",
 ];
 
 /// First words of a prepositional phrase that cannot stand as a sentence.
 const PREPOSITIONS: &[&str] = &[
-    "At", "By", "On", "In", "Around", "About", "Before", "After", "Until", "Till", "Since", "From",
-    "During", "Near", "Shortly", "Just", "Early", "Late", "Circa",
+    "About", "After", "Around", "At", "Before", "By", "Circa", "During", "Early", "From", "In",
+    "Just", "Late", "Near", "On", "Shortly", "Since", "Till", "Until",
 ];
 
 /// Verbs of a quote attribution (`“Why?” Khan asked.`).
 const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "asks",
-    "told",
-    "tells",
     "added",
     "adds",
-    "replied",
-    "replies",
-    "insisted",
-    "insists",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "stated",
-    "states",
-    "declared",
-    "declares",
-    "shouted",
-    "warned",
-    "warns",
-    "wrote",
-    "writes",
-    "tweeted",
-    "tweets",
-    "continued",
-    "concluded",
+    "admits",
+    "admitted",
+    "announced",
     "argued",
     "argues",
-    "remarked",
-    "recalled",
+    "asked",
+    "asks",
     "claimed",
     "claims",
-    "admitted",
-    "admits",
-    "announced",
-    "quipped",
+    "concluded",
+    "continued",
     "cried",
+    "declared",
+    "declares",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "quipped",
+    "recalled",
+    "remarked",
+    "replied",
+    "replies",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "states",
+    "tells",
+    "told",
+    "tweeted",
+    "tweets",
+    "warned",
+    "warns",
+    "writes",
+    "wrote",
 ];
+
+/// Whether `word` is in `list` (sorted, see the `lists_are_sorted` test).
+fn in_list(list: &[&str], word: &str) -> bool {
+    // No entry is longer than 12 bytes; most looked-up words are.
+    !word.is_empty() && word.len() <= 12 && list.binary_search(&word).is_ok()
+}
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›')
@@ -482,29 +489,38 @@ fn list_items(text: &str) -> Vec<usize> {
     let mut starts = vec![0];
     let first = skip_bullets(text, 0, text.len());
     let mut expect = parse_marker(text, first, text.len()).and_then(|(m, _)| m.successor());
-    let mut prev_ws = false;
-    for (pos, c) in text.char_indices() {
-        if prev_ws && pos > first {
-            if is_bullet(c) {
+    let after_space =
+        |pos: usize| pos > first && char_before(text, pos).is_some_and(char::is_whitespace);
+    if expect.is_none() {
+        // Prose: only bullets can start items, and every bullet starts with
+        // the byte 0xE2, so look at those alone.
+        for (pos, _) in text.bytes().enumerate().filter(|&(_, b)| b == 0xE2) {
+            if char_at(text, pos).is_some_and(is_bullet) && after_space(pos) {
                 starts.push(pos);
-                let p = skip_bullets(text, pos, text.len());
-                if let Some((m, _)) = parse_marker(text, p, text.len()) {
-                    if Some(m) == expect {
-                        expect = m.successor();
-                    }
-                }
-            } else if let Some(exp) = expect {
-                if c.is_ascii_alphanumeric() || c == '(' {
-                    if let Some((m, _)) = parse_marker(text, pos, text.len()) {
-                        if m == exp {
-                            starts.push(pos);
-                            expect = m.successor();
-                        }
-                    }
-                }
             }
         }
-        prev_ws = c.is_whitespace();
+        return starts;
+    }
+    for (pos, c) in text.char_indices() {
+        if !(is_bullet(c) || c.is_ascii_alphanumeric() || c == '(') || !after_space(pos) {
+            continue;
+        }
+        let bullet = is_bullet(c);
+        let p = if bullet {
+            skip_bullets(text, pos, text.len())
+        } else {
+            pos
+        };
+        let found = parse_marker(text, p, text.len()).map(|(m, _)| m);
+        if found.is_some() && found == expect {
+            expect = expect.and_then(Marker::successor);
+            if !bullet {
+                starts.push(pos);
+            }
+        }
+        if bullet {
+            starts.push(pos);
+        }
     }
     starts
 }
@@ -597,6 +613,8 @@ struct Next<'a> {
     start: usize,
     /// It opened with a quote or bracket.
     opened: bool,
+    /// It opened with a quote.
+    quoted: bool,
     class: Class,
 }
 
@@ -610,6 +628,7 @@ fn next_token(text: &str, from: usize, end: usize) -> Option<Next<'_>> {
         .filter(|t| !t.is_empty())?;
     let word = tok.trim_start_matches(is_opening);
     let opened = word.len() != tok.len();
+    let quoted = tok[..tok.len() - word.len()].contains(['"', '\'', '“', '‘', '«', '‹']);
     let class = match word.chars().next() {
         Some(c) if c.is_uppercase() => Class::Upper,
         Some(c) if c.is_lowercase() => {
@@ -626,6 +645,7 @@ fn next_token(text: &str, from: usize, end: usize) -> Option<Next<'_>> {
         word,
         start,
         opened,
+        quoted,
         class,
     })
 }
@@ -640,7 +660,7 @@ fn is_starter(word: &str) -> bool {
     if after == Some('-') || (after == Some('.') && run.chars().count() == 1) {
         return false;
     }
-    STARTERS.contains(&run)
+    in_list(STARTERS, run)
 }
 
 /// The word before a terminator at `i`, without quotes and brackets around it.
@@ -663,6 +683,30 @@ fn word_before(text: &str, lo: usize, i: usize) -> Option<&str> {
     )
 }
 
+/// The kind of a listed abbreviation: one binary search over all the lists.
+fn known_abbreviation(word: &str) -> Option<Kind> {
+    static TABLE: LazyLock<Vec<(&str, Kind)>> = LazyLock::new(|| {
+        let mut t: Vec<(&str, Kind)> = Vec::new();
+        t.extend(NEVER_FINAL.iter().map(|&w| (w, Kind::Never)));
+        t.extend(
+            NUMBER_PREFIX
+                .iter()
+                .chain(DATE_ABBREVS)
+                .map(|&w| (w, Kind::BeforeNumber)),
+        );
+        t.extend(ABBREVS.iter().map(|&w| (w, Kind::Abbrev)));
+        // Stable: where lists overlap, the first (stronger) kind is kept.
+        t.sort_by_key(|&(w, _)| w);
+        t.dedup_by_key(|&mut (w, _)| w);
+        t
+    });
+    if word.is_empty() || word.len() > 12 {
+        return None;
+    }
+    let i = TABLE.binary_search_by_key(&word, |&(w, _)| w).ok()?;
+    TABLE.get(i).map(|&(_, k)| k)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// An ordinary word: the period ends the sentence before a capital.
@@ -677,15 +721,13 @@ enum Kind {
 
 fn classify(word: &str) -> Kind {
     let last = word.rsplit(['-', '.']).next().unwrap_or(word);
-    let any = |list: &[&str]| list.contains(&word) || list.contains(&last);
-    if any(NEVER_FINAL) {
-        return Kind::Never;
-    }
-    if any(NUMBER_PREFIX) || any(DATE_ABBREVS) {
-        return Kind::BeforeNumber;
-    }
-    if any(ABBREVS) {
-        return Kind::Abbrev;
+    let known = known_abbreviation(word).or_else(|| {
+        (last.len() != word.len())
+            .then(|| known_abbreviation(last))
+            .flatten()
+    });
+    if let Some(kind) = known {
+        return kind;
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -727,7 +769,7 @@ fn is_fragment(text: &str, sent: usize, to: usize) -> bool {
         return false;
     };
     let first = first.trim_start_matches(is_opening);
-    PREPOSITIONS.contains(&first) && words.take(4).count() <= 3
+    in_list(PREPOSITIONS, first) && words.take(4).count() <= 3
 }
 
 /// Whether `“...” Name Name verb.` follows: a quote attribution.
@@ -738,7 +780,7 @@ fn is_attribution(text: &str, from: usize, end: usize) -> bool {
     let mut toks = rest.split_whitespace().take(6).peekable();
     while let Some(t) = toks.next() {
         let core = t.trim_end_matches([',', '.', ';', ':']);
-        if SPEECH_VERBS.contains(&core) {
+        if in_list(SPEECH_VERBS, core) {
             return core.len() != t.len() || toks.peek().is_none();
         }
         if !t.chars().next().is_some_and(char::is_uppercase) {
@@ -788,7 +830,7 @@ fn decide(text: &str, sent: usize, lo: usize, c: &Cluster, end: usize) -> Option
     };
     let kind = word.map_or(Kind::Word, classify);
     let abbrev_ends = || {
-        let ends = is_starter(next.word) || ((c.quote || next.opened) && capital);
+        let ends = is_starter(next.word) || ((c.quote || next.quoted) && capital);
         ends && !is_fragment(text, sent, c.start)
     };
     let ends = match kind {
@@ -800,9 +842,15 @@ fn decide(text: &str, sent: usize, lo: usize, c: &Cluster, end: usize) -> Option
     if ends { brk } else { None }
 }
 
+/// The first position at or after `i` that is not white space.
+fn skip_space(text: &str, i: usize, end: usize) -> usize {
+    let rest = text.get(i..end).unwrap_or("");
+    end - rest.trim_start().len()
+}
+
 fn split_segment(text: &str, start: usize, body: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
-    let mut sent = start;
+    let mut sent = skip_space(text, start, end);
     let mut i = body;
     while i < end {
         let b = bytes[i];
@@ -813,7 +861,7 @@ fn split_segment(text: &str, start: usize, body: usize, end: usize, out: &mut Ve
         let c = cluster(text, i, end);
         if let Some(at) = decide(text, sent, start, &c, end) {
             push_trimmed(text, sent..at, out);
-            sent = at;
+            sent = skip_space(text, at, end);
         }
         i = c.end.max(i + 1);
     }
@@ -1054,10 +1102,71 @@ mod tests {
                 &["He is with the U.S. Under Secretary."],
             ),
             ("Col. (retd.) Ahmed spoke.", &["Col. (retd.) Ahmed spoke."]),
+            (
+                "Shares of Apple Inc. (AAPL.O) rose. Microsoft Corp. (MSFT.O) fell.",
+                &[
+                    "Shares of Apple Inc. (AAPL.O) rose.",
+                    "Microsoft Corp. (MSFT.O) fell.",
+                ],
+            ),
+            (
+                "He called it 'a win.' Others disagreed.",
+                &["He called it 'a win.'", "Others disagreed."],
+            ),
+            (
+                "Talks were held in Washington, D.C. He said more would follow.",
+                &[
+                    "Talks were held in Washington, D.C.",
+                    "He said more would follow.",
+                ],
+            ),
+            (
+                "The vessel, the U.S.S. Cole, was attacked. Seventeen sailors died.",
+                &[
+                    "The vessel, the U.S.S. Cole, was attacked.",
+                    "Seventeen sailors died.",
+                ],
+            ),
+            (
+                "“Is this the end?” asked one protester. “No!” shouted another.",
+                &[
+                    "“Is this the end?” asked one protester.",
+                    "“No!” shouted another.",
+                ],
+            ),
+            (
+                "It was written by Prof. A. B. Jones et al. The team had 12 members.",
+                &[
+                    "It was written by Prof. A. B. Jones et al.",
+                    "The team had 12 members.",
+                ],
+            ),
+            (
+                "By 5 p.m. the streets were empty. At 3 p.m. ET on Friday, markets closed.",
+                &[
+                    "By 5 p.m. the streets were empty.",
+                    "At 3 p.m. ET on Friday, markets closed.",
+                ],
+            ),
         ];
         for (input, expected) in cases {
             check(input, expected);
         }
+    }
+
+    #[test]
+    fn lists_are_sorted() {
+        for list in [STARTERS, PREPOSITIONS, SPEECH_VERBS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|w| w.len() <= 12), "{list:?}");
+        }
+        for list in [NEVER_FINAL, NUMBER_PREFIX, DATE_ABBREVS, ABBREVS] {
+            assert!(list.iter().all(|w| w.len() <= 12), "{list:?}");
+        }
+        assert_eq!(known_abbreviation("Gen"), Some(Kind::Never));
+        assert_eq!(known_abbreviation("Aug"), Some(Kind::BeforeNumber));
+        assert_eq!(known_abbreviation("Inc"), Some(Kind::Abbrev));
+        assert_eq!(known_abbreviation("Pakistan"), None);
     }
 
     #[test]
