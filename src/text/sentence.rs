@@ -75,9 +75,9 @@ const MAX_WORD: usize = 64;
 /// Titles and connectives that always take a complement: never sentence-final.
 const NEVER_FINAL: &[&str] = &[
     "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cols", "Cpl", "Det", "Dr", "Drs",
-    "E.g", "Flt", "Fr", "Ft", "Gen", "Gens", "Gov", "Govs", "Hon", "I.e", "Insp", "Ldr", "Lieut",
-    "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Mx", "Pres",
-    "Prof", "Profs", "Pt", "Pvt", "Rep", "Reps", "Rev", "Revd", "Rt", "Sen", "Sens", "Sgt",
+    "E.g", "Engr", "Flt", "Fr", "Ft", "Gen", "Gens", "Gov", "Govs", "Hon", "I.e", "Insp", "Ldr",
+    "Lieut", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Mx",
+    "Pres", "Prof", "Profs", "Pt", "Pvt", "Rep", "Reps", "Rev", "Revd", "Rt", "Sen", "Sens", "Sgt",
     "Sheikh", "Sqn", "Supt", "Vs", "Wg", "cf", "e.g", "i.e", "viz", "vs",
 ];
 
@@ -96,13 +96,13 @@ const DATE_ABBREVS: &[&str] = &[
 
 /// Other abbreviations: sentence-final only before a sentence starter.
 const ABBREVS: &[&str] = &[
-    "Ala", "Ariz", "Ark", "Assn", "Asst", "Ave", "Bldg", "Blvd", "Bros", "Calif", "Co", "Colo",
-    "Conn", "Corp", "Cos", "Del", "Dept", "Dist", "Div", "Esq", "Est", "Fla", "Ga", "Govt", "Hwy",
-    "Ill", "Inc", "Ind", "Inst", "Intl", "Jr", "Kan", "Kans", "Ky", "La", "Ltd", "Mass", "Md",
-    "Mich", "Minn", "Miss", "Mo", "Mont", "Natl", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Plc",
-    "Pty", "Rd", "Retd", "Sq", "Sr", "St", "Tenn", "Tex", "Univ", "Va", "Vt", "Wash", "Wis", "Wyo",
-    "al", "approx", "co", "dept", "est", "etc", "ft", "govt", "hr", "hrs", "lb", "lbs", "max",
-    "mi", "min", "mins", "oz", "retd", "rtd", "sq", "st", "yd", "yds",
+    "Ala", "Approx", "Ariz", "Ark", "Assn", "Asst", "Ave", "Bldg", "Blvd", "Bros", "Calif", "Co",
+    "Colo", "Conn", "Corp", "Cos", "Del", "Dept", "Dist", "Div", "Esq", "Est", "Fla", "Ga", "Govt",
+    "Hwy", "Ill", "Inc", "Ind", "Inst", "Intl", "Jr", "Kan", "Kans", "Ky", "La", "Ltd", "Mass",
+    "Md", "Mich", "Minn", "Miss", "Mo", "Mohd", "Mont", "Natl", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Penn", "Plc", "Pty", "Rd", "Retd", "Sq", "Sr", "St", "Tenn", "Tex", "Univ", "Va", "Vt",
+    "Wash", "Wis", "Wyo", "al", "approx", "co", "dept", "est", "etc", "ft", "govt", "hr", "hrs",
+    "lb", "lbs", "max", "mi", "min", "mins", "oz", "retd", "rtd", "sq", "st", "yd", "yds",
 ];
 
 /// Words that commonly open a sentence: function words, pronouns,
@@ -1102,6 +1102,25 @@ mod tests {
                 &["He is with the U.S. Under Secretary."],
             ),
             ("Col. (retd.) Ahmed spoke.", &["Col. (retd.) Ahmed spoke."]),
+            (
+                "Approx. 200 people came. Ch. Nisar and Engr. Khan spoke.",
+                &[
+                    "Approx. 200 people came.",
+                    "Ch. Nisar and Engr. Khan spoke.",
+                ],
+            ),
+            (
+                "He was born in St. Louis, Mo. He died on Jan. 3, 2010.",
+                &["He was born in St. Louis, Mo.", "He died on Jan. 3, 2010."],
+            ),
+            (
+                "\"It's over,\" said Mr. Khan. \"We lost.\" The P.M. later resigned.",
+                &[
+                    "\"It's over,\" said Mr. Khan.",
+                    "\"We lost.\"",
+                    "The P.M. later resigned.",
+                ],
+            ),
             (
                 "Shares of Apple Inc. (AAPL.O) rose. Microsoft Corp. (MSFT.O) fell.",
                 &[
