@@ -21,7 +21,8 @@
 //!   common sentence starter (`The`, `He`, `But`, `In`, `Mr.`, ...: function
 //!   words, not names or nouns, so `the U.S. Government` stays whole and
 //!   `in the U.S. How about you?` splits), or when the abbreviation is followed
-//!   by a closing quote or the next sentence opens with a quote. An
+//!   by a closing quote or the next sentence opens with a quote (a bracket
+//!   is not enough: `Apple Inc. (AAPL.O) rose`). An
 //!   abbreviation never ends a sentence that would be only a short
 //!   prepositional phrase (`At 5 a.m. Mr. Smith went ...`).
 //! - Any other word ends a sentence when the next word starts with a capital
@@ -40,6 +41,13 @@
 //!   `a.`) is split before each following marker in sequence (`2.`, `3.` or
 //!   `b.`, `c.`), and a list marker is never a sentence end. Bullets (`•`,
 //!   `⁃`, ...) after white space always start a new item.
+//!
+//! Known limits: after an abbreviation, a new sentence that starts with a
+//! name or a number is not split (`in the U.S. Obama said` stays one
+//! sentence), since those follow abbreviations inside sentences far more
+//! often. A quote holding several sentences is split inside the quote
+//! (`“We are ready. We will fight,” he said.` gives two sentences, the
+//! attribution going with the last).
 //!
 //! Decision on line breaks: the caller passes one paragraph with white space
 //! collapsed, but any `\n` (or other Unicode white space) that does reach this
