@@ -563,6 +563,11 @@ def main():
         admin1 = "DC" if name == "District of Columbia" else ""
         line("R", iso, admin1, float(pop) * 1e6, name, aliases)
 
+    # An alternate name that is another city's own name ("Islamabad", once a name of
+    # Chattogram) would hide that city: such alternates are dropped.
+    primary = {clean(c["name"]).lower() for c in cities.values()}
+    primary |= {clean(fold(c["name"])).lower() for c in cities.values()}
+    reserved |= primary
     for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         if c["population"] < MIN_CITY_POP:
             continue
@@ -571,7 +576,8 @@ def main():
         if c["population"] >= MIN_ALT_POP:
             for a in sorted(set(c["alternatenames"])):
                 a = clean(a)
-                if good_alt(a) and a.lower() not in reserved and a.lower() not in words:
+                if (good_alt(a) and a.lower() not in reserved and fold(a).lower() not in reserved
+                        and a.lower() not in words):
                     aliases.append(a)
         for a in list(aliases) + [name]:
             if a.startswith("Saint "):
