@@ -65,15 +65,25 @@ pub fn find_places(text: &str) -> Vec<PlaceMention> {
         match match_at(index, text, &tokens, i, &mut suppressed) {
             Some(m) => {
                 i = m.next;
-                if let Some((e, _)) = m.entry {
-                    let key =
-                        (index.entries[e].kind == Kind::City).then(|| norm(&text[m.span.clone()]));
+                if let Some(e) = m.entry {
+                    // A qualified city ("Ufa, Russia") is a place whatever else its name is.
+                    let key = (index.entries[e].kind == Kind::City && m.qualifier.is_none())
+                        .then(|| norm(&text[m.span.clone()]));
                     found.push((
                         PlaceMention {
                             span: m.span,
                             place: index.info(e),
                         },
                         key,
+                    ));
+                }
+                if let Some((span, q)) = m.qualifier {
+                    found.push((
+                        PlaceMention {
+                            span,
+                            place: index.info(q),
+                        },
+                        None,
                     ));
                 }
             }
@@ -393,6 +403,22 @@ impl Index {
             .min_by_key(|&e| self.rank(e))
     }
 
+    /// All entries for a name, best first (see [`Index::best`]).
+    fn candidates(&self, key: &str, written: Option<&str>) -> Vec<usize> {
+        let Some(aliases) = self.names.get(&Key(key)) else {
+            return Vec::new();
+        };
+        let caps = written.is_some_and(all_caps);
+        let mut out: Vec<usize> = aliases
+            .as_slice()
+            .iter()
+            .filter(|a| !a.abbrev || caps)
+            .map(|a| a.entry as usize)
+            .collect();
+        out.sort_by_key(|&e| self.rank(e));
+        out
+    }
+
     /// Whether entry `e` lies in country or region `q` (and is not `q` itself).
     fn inside(&self, e: usize, q: usize) -> bool {
         let (a, b) = (&self.entries[e], &self.entries[q]);
@@ -681,8 +707,10 @@ const CALENDAR: &[&str] = &[
 
 struct Match {
     span: Range<usize>,
-    /// The entry and whether it was qualified ("Ufa, Russia"); `None` for areas.
-    entry: Option<(usize, bool)>,
+    /// The entry; `None` for areas.
+    entry: Option<usize>,
+    /// The country or region that qualifies a city ("Ufa, Russia"): its span and entry.
+    qualifier: Option<(Range<usize>, usize)>,
     /// Next token to look at.
     next: usize,
 }
@@ -738,15 +766,21 @@ fn match_at(
             return Some(Match {
                 span: first.start..t.end,
                 entry: None,
+                qualifier: None,
                 next: j + 1,
             });
         }
         match judge(index, text, tokens, i, j, e, &key) {
-            Verdict::Accept(e, qualified) => {
+            Verdict::Accept(e, qualifier) => {
+                let (qualifier, next) = match qualifier {
+                    Some(q) => (Some((q.span, q.entry)), q.next),
+                    None => (None, j + 1),
+                };
                 return Some(Match {
                     span: first.start..t.end,
-                    entry: Some((e, qualified)),
-                    next: j + 1,
+                    entry: Some(e),
+                    qualifier,
+                    next,
                 });
             }
             Verdict::Person => {
@@ -758,8 +792,15 @@ fn match_at(
     None
 }
 
+struct Qualifier {
+    span: Range<usize>,
+    entry: usize,
+    /// Token after it.
+    next: usize,
+}
+
 enum Verdict {
-    Accept(usize, bool),
+    Accept(usize, Option<Qualifier>),
     /// Part of a person's name: rejected here and elsewhere in the text.
     Person,
     Reject,
@@ -819,15 +860,13 @@ fn judge(
         };
     }
     if entry.kind != Kind::City {
-        return Verdict::Accept(e, false);
+        return Verdict::Accept(e, None);
     }
 
     // "Ufa, Russia", "Mobile, Alabama": the city in that country or region.
     if tokens[j].after == Sep::Comma && !tokens[j].possessive {
-        if let Some(c) = qualifier(index, text, tokens, j + 1)
-            .and_then(|q| index.best(key, Some(written), Some(q)))
-        {
-            return Verdict::Accept(c, true);
+        if let Some((c, q)) = qualifier(index, text, tokens, j + 1, key, written) {
+            return Verdict::Accept(c, Some(q));
         }
     }
     // Part of a longer capitalized name ("Wall Street Journal", "Washington Post").
@@ -872,7 +911,7 @@ fn judge(
     };
     let _ = sentence_start;
     if ok {
-        Verdict::Accept(e, false)
+        Verdict::Accept(e, None)
     } else {
         Verdict::Reject
     }
@@ -886,8 +925,16 @@ fn is_abbrev_alias(index: &Index, key: &str, e: usize) -> bool {
     })
 }
 
-/// The country or region named from token `k` on (longest first), if any.
-fn qualifier(index: &Index, text: &str, tokens: &[Token], k: usize) -> Option<usize> {
+/// The country or region named from token `k` on (longest first) in which
+/// the city `key` (as `written`) lies: the city entry and the qualifier.
+fn qualifier(
+    index: &Index,
+    text: &str,
+    tokens: &[Token],
+    k: usize,
+    key: &str,
+    written: &str,
+) -> Option<(usize, Qualifier)> {
     let first = tokens.get(k)?;
     if !is_cap(text, first) {
         return None;
@@ -896,13 +943,29 @@ fn qualifier(index: &Index, text: &str, tokens: &[Token], k: usize) -> Option<us
     while last + 1 < tokens.len()
         && last + 1 - k < MAX_TOKENS
         && matches!(tokens[last].after, Sep::Space | Sep::Hyphen)
+        && !tokens[last].possessive
     {
         last += 1;
     }
     (k..=last).rev().find_map(|j| {
-        let written = &text[first.start..tokens[j].end];
-        let e = index.best(&norm(written), Some(written), None)?;
-        matches!(index.entries[e].kind, Kind::Country | Kind::Region).then_some(e)
+        let q_written = &text[first.start..tokens[j].end];
+        // "Atlanta, Georgia": the state, not the country of the same name.
+        index
+            .candidates(&norm(q_written), Some(q_written))
+            .into_iter()
+            .filter(|&q| matches!(index.entries[q].kind, Kind::Country | Kind::Region))
+            .find_map(|q| {
+                let c = index.best(key, Some(written), Some(q))?;
+                let span = first.start..tokens[j].end;
+                Some((
+                    c,
+                    Qualifier {
+                        span,
+                        entry: q,
+                        next: j + 1,
+                    },
+                ))
+            })
     })
 }
 
@@ -1031,6 +1094,52 @@ mod tests {
                 ],
             ),
             ("markets in South America and Latin America", &[]),
+            (
+                "born in Atlanta, Georgia, in 1950",
+                &[
+                    ("Atlanta", "Atlanta", City, "US"),
+                    ("Georgia", "Georgia", Region, "US"),
+                ],
+            ),
+            (
+                "Tbilisi, Georgia",
+                &[
+                    ("Tbilisi", "Tbilisi", City, "GE"),
+                    ("Georgia", "Georgia", Country, "GE"),
+                ],
+            ),
+            (
+                "In Lahore, police said",
+                &[("Lahore", "Lahore", City, "PK")],
+            ),
+            ("The Police said on Monday", &[]),
+            ("the New York Times reported", &[]),
+            ("Prime Minister Nawaz Sharif met Imran Khan", &[]),
+            ("Mr Ali said", &[]),
+            (
+                "a Karachi-based analyst",
+                &[("Karachi", "Karachi", City, "PK")],
+            ),
+            (
+                "Sri Lanka, Saudi Arabia and the United Arab Emirates",
+                &[
+                    ("Sri Lanka", "Sri Lanka", Country, "LK"),
+                    ("Saudi Arabia", "Saudi Arabia", Country, "SA"),
+                    (
+                        "United Arab Emirates",
+                        "United Arab Emirates",
+                        Country,
+                        "AE",
+                    ),
+                ],
+            ),
+            (
+                "Turkey's president visited Hong Kong.",
+                &[
+                    ("Turkey", "Turkey", Country, "TR"),
+                    ("Hong Kong", "Hong Kong", Country, "HK"),
+                ],
+            ),
             ("The Mi-35 is a modernised version", &[]),
             (
                 "from Sao Paulo to Rio de Janeiro",
@@ -1098,6 +1207,9 @@ mod tests {
             ("Hyderabad, Pakistan", Some(("Hyderabad", City, "PK"))),
             ("Ufa, Russia", Some(("Ufa", City, "RU"))),
             ("Moscow", Some(("Moscow", City, "RU"))),
+            ("New York", Some(("New York City", City, "US"))),
+            ("Alabama", Some(("Alabama", Region, "US"))),
+            ("Sindh", Some(("Sindh", Region, "PK"))),
             ("Georgia", Some(("Georgia", Country, "GE"))),
             (
                 "Khyber-Pakhtunkhwa",
