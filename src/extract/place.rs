@@ -888,7 +888,6 @@ fn judge(
     {
         return Verdict::Reject;
     }
-    let sentence_start = matches!(tokens[i].before, Sep::Other { sentence: true });
     let locative = prev_word.as_deref().is_some_and(|w| LOCATIVE.contains(&w))
         && prev.is_some_and(|p| !is_cap(text, p));
     // A dateline: "ISLAMABAD:" or "KARACHI, Aug 20" at the start of a line.
@@ -909,7 +908,6 @@ fn judge(
     } else {
         big || locative || dateline
     };
-    let _ = sentence_start;
     if ok {
         Verdict::Accept(e, None)
     } else {
