@@ -401,22 +401,18 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
                     },
                 });
             }
-            if prep != "in "
-                || name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none()
-            {
-                if name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none()
-                {
-                    let mut participants = subject.clone();
-                    participants.extend(content_words(&rest[..i]));
-                    return Ok(ClaimKind::Place {
-                        event,
-                        participants,
-                        place: PlaceName {
-                            name: name.to_string(),
-                            info: None,
-                        },
-                    });
-                }
+            if name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none() {
+                let mut participants = subject.clone();
+                participants.extend(content_words(&rest[..i]));
+                let place = PlaceName {
+                    name: name.to_string(),
+                    info: None,
+                };
+                return Ok(ClaimKind::Place {
+                    event,
+                    participants,
+                    place,
+                });
             }
         }
     }
