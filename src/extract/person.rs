@@ -502,8 +502,11 @@ fn country_of(word: &str) -> Option<String> {
     country_of_demonym(word).map(|p| p.name.to_lowercase())
 }
 
+/// Whether a word names a country or region. Cities are not asked: the
+/// gazetteer holds tens of thousands, many of them also given names
+/// (Vladimir, Zafar) or surnames.
 fn is_place(word: &str) -> bool {
-    country_of(word).is_some() || lookup_place(word).is_some()
+    country_of(word).is_some() || lookup_place(word).is_some_and(|p| p.kind != PlaceKind::City)
 }
 
 // ---------------------------------------------------------------------------
