@@ -33,22 +33,30 @@ pub fn score(dir: &Path, verbose: bool) -> Result<Score, String> {
     let path = dir.join(SUITE);
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(&raw);
-    let cases: Vec<Value> = serde_json::from_str(raw).map_err(|e| format!("{}: {e}", path.display()))?;
+    let cases: Vec<Value> =
+        serde_json::from_str(raw).map_err(|e| format!("{}: {e}", path.display()))?;
     let (mut passed, mut total) = (0, 0);
     for case in &cases {
-        let Some(results) = case["Results"].as_array() else { continue };
+        let Some(results) = case["Results"].as_array() else {
+            continue;
+        };
         if results.is_empty() || !results.iter().all(in_scope) {
             continue;
         }
-        let Some(input) = case["Input"].as_str() else { continue };
+        let Some(input) = case["Input"].as_str() else {
+            continue;
+        };
         let reference = case["Context"]["ReferenceDateTime"]
             .as_str()
             .and_then(|s| s.get(..10))
             .and_then(|s| s.parse::<Date>().ok());
         total += 1;
         let found = recognize_dates(input, reference);
-        let failures: Vec<String> =
-            results.iter().filter(|r| !matched(r, input, &found)).map(|r| describe(r)).collect();
+        let failures: Vec<String> = results
+            .iter()
+            .filter(|r| !matched(r, input, &found))
+            .map(describe)
+            .collect();
         if failures.is_empty() {
             passed += 1;
         } else if verbose {
@@ -72,7 +80,12 @@ pub fn score(dir: &Path, verbose: bool) -> Result<Score, String> {
             );
         }
     }
-    Ok(Score { name: "recognizers DateTimeModel date+daterange cases (closed ranges)", passed, total, target: None })
+    Ok(Score {
+        name: "recognizers DateTimeModel date+daterange cases (closed ranges)",
+        passed,
+        total,
+        target: None,
+    })
 }
 
 /// A result claimcheck claims to cover: a date or a closed date range.
@@ -81,17 +94,23 @@ fn in_scope(r: &Value) -> bool {
     if ty != "datetimeV2.date" && ty != "datetimeV2.daterange" {
         return false;
     }
-    let Some(values) = r["Resolution"]["values"].as_array() else { return false };
+    let Some(values) = r["Resolution"]["values"].as_array() else {
+        return false;
+    };
     values.iter().any(|v| {
         if ty == "datetimeV2.date" {
-            v["value"].as_str().is_some_and(|s| s.parse::<Date>().is_ok())
+            v["value"]
+                .as_str()
+                .is_some_and(|s| s.parse::<Date>().is_ok())
         } else {
             v["start"].is_string() && v["end"].is_string()
         }
     })
 }
 
-const PREPOSITIONS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "till"];
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "since", "by", "during", "from", "until", "till",
+];
 
 fn normalize(s: &str) -> String {
     let lower = s.to_lowercase();
@@ -108,25 +127,38 @@ fn normalize(s: &str) -> String {
 fn matched(r: &Value, input: &str, found: &[DateMention]) -> bool {
     let want = normalize(r["Text"].as_str().unwrap_or(""));
     let date_type = r["TypeName"].as_str() == Some("datetimeV2.date");
-    let Some(values) = r["Resolution"]["values"].as_array() else { return false };
-    found.iter().filter(|m| input.get(m.span.clone()).is_some_and(|t| normalize(t) == want)).any(|m| {
-        let (Some(start), Some(end)) = (m.value.start, m.value.end) else { return false };
-        values.iter().any(|v| {
-            let parse = |k: &str| v[k].as_str().and_then(|s| s.parse::<Date>().ok());
-            if date_type {
-                start == end && parse("value") == Some(start)
-            } else {
-                parse("start") == Some(start)
-                    && (parse("end") == end.tomorrow().ok() || (is_range(&want) && parse("end") == last_unit_start(m)))
-            }
+    let Some(values) = r["Resolution"]["values"].as_array() else {
+        return false;
+    };
+    found
+        .iter()
+        .filter(|m| {
+            input
+                .get(m.span.clone())
+                .is_some_and(|t| normalize(t) == want)
         })
-    })
+        .any(|m| {
+            let (Some(start), Some(end)) = (m.value.start, m.value.end) else {
+                return false;
+            };
+            values.iter().any(|v| {
+                let parse = |k: &str| v[k].as_str().and_then(|s| s.parse::<Date>().ok());
+                if date_type {
+                    start == end && parse("value") == Some(start)
+                } else {
+                    parse("start") == Some(start)
+                        && (parse("end") == end.tomorrow().ok()
+                            || (is_range(&want) && parse("end") == last_unit_start(m)))
+                }
+            })
+        })
 }
 
 /// Whether the expected text is an explicit range (`from A to B`, `A-B`).
 fn is_range(text: &str) -> bool {
-    text.split_whitespace().any(|w| matches!(w, "to" | "through" | "till" | "until" | "and" | "-"))
-        || text.contains(|c: char| matches!(c, '-' | '–' | '~'))
+    text.split_whitespace()
+        .any(|w| matches!(w, "to" | "through" | "till" | "until" | "and" | "-"))
+        || text.contains(['-', '–', '~'])
 }
 
 /// The first day of the last unit of a range: Recognizers ends explicit
@@ -148,10 +180,18 @@ fn describe(r: &Value) -> String {
             vs.iter()
                 .map(|v| match v["value"].as_str() {
                     Some(x) => x.to_string(),
-                    None => format!("{}..{}", v["start"].as_str().unwrap_or("?"), v["end"].as_str().unwrap_or("?")),
+                    None => format!(
+                        "{}..{}",
+                        v["start"].as_str().unwrap_or("?"),
+                        v["end"].as_str().unwrap_or("?")
+                    ),
                 })
                 .collect()
         })
         .unwrap_or_default();
-    format!("{:?} {}", r["Text"].as_str().unwrap_or(""), values.join(" | "))
+    format!(
+        "{:?} {}",
+        r["Text"].as_str().unwrap_or(""),
+        values.join(" | ")
+    )
 }

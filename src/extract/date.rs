@@ -98,9 +98,13 @@ pub struct DateMention {
 /// weekday kept.
 pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     let ctx = Ctx { text, reference };
+    // The rules match an ASCII-lowercased copy (same byte offsets), which
+    // lets the regex engine use fast literal prefilters; handlers look at
+    // the original text where case matters (`May` the month).
+    let lower = text.to_ascii_lowercase();
     let mut cands: Vec<(usize, usize, usize, DateValue)> = Vec::new();
     for (order, rule) in RULES.iter().enumerate() {
-        for caps in rule.re.captures_iter(text) {
+        for caps in rule.re.captures_iter(&lower) {
             let Some(m) = caps.get(0) else { continue };
             if m.is_empty() {
                 continue;
@@ -120,7 +124,10 @@ pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> 
         }
         last_end = end;
         let end = trim_sentence_period(text, start, end);
-        out.push(DateMention { span: start..end, value });
+        out.push(DateMention {
+            span: start..end,
+            value,
+        });
     }
     let mut out = merge_ranges(text, out);
     for m in &mut out {
@@ -132,11 +139,33 @@ pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> 
 /// Drops a final `.` that ends the sentence rather than an abbreviation
 /// (`in June.` but `Aug.`).
 fn trim_sentence_period(text: &str, start: usize, end: usize) -> usize {
-    let Some(t) = text.get(start..end) else { return end };
-    let Some(body) = t.strip_suffix('.') else { return end };
-    let last: String = body.chars().rev().take_while(char::is_ascii_alphabetic).collect();
+    let Some(t) = text.get(start..end) else {
+        return end;
+    };
+    let Some(body) = t.strip_suffix('.') else {
+        return end;
+    };
+    let last: String = body
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
     let last: String = last.chars().rev().collect::<String>().to_ascii_lowercase();
-    if matches!(last.as_str(), "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec") {
+    if matches!(
+        last.as_str(),
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    ) {
         end
     } else {
         end - 1
@@ -144,7 +173,7 @@ fn trim_sentence_period(text: &str, start: usize, end: usize) -> usize {
 }
 
 static RANGE_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| build(r"^\s*(?:-|–|—|to|through|till|until|and)\s*$"));
+    LazyLock::new(|| build_ci(r"^\s*(?:-|–|—|to|through|till|until|and)\s*$"));
 
 /// Joins `from A to B`, `between A and B`, `A-B` into one range mention
 /// (start of A to end of B, the coarser granularity of the two).
@@ -163,12 +192,38 @@ fn merge_ranges(text: &str, ms: Vec<DateMention>) -> Vec<DateMention> {
             match word.as_str() {
                 "and" => opener.as_deref() == Some("between"),
                 "to" | "till" | "until" | "through" => {
-                    opener.as_deref().is_some_and(|o| matches!(o, "from" | "between"))
+                    opener
+                        .as_deref()
+                        .is_some_and(|o| matches!(o, "from" | "between"))
                         || a.value.granularity == b.value.granularity
                 }
                 _ => a.value.granularity == b.value.granularity,
             }
         };
+        // A first end without its own year takes the second's ("from May to
+        // Oct 2020"): the latest such day or month not after the second.
+        let mut a = a;
+        let yearless = joined
+            && a.value.relative
+            && a.value.month.is_some()
+            && matches!(a.value.granularity, Granularity::Day | Granularity::Month);
+        if let (true, Some(s1), Some(e1), Some(s2)) =
+            (yearless, a.value.start, a.value.end, b.value.start)
+        {
+            let mut years = i64::from(s2.year()) - i64::from(s1.year());
+            let shifted = |d: Date, n: i64| shift_unit_n(d, "year", n);
+            if shifted(s1, years).is_some_and(|d| d > s2) {
+                years -= 1;
+            }
+            if let (Some(ns), Some(ne)) = (shifted(s1, years), shifted(e1, years)) {
+                a.value.start = Some(ns);
+                a.value.end = Some(if e1 == e1.last_of_month() {
+                    ne.last_of_month()
+                } else {
+                    ne
+                });
+            }
+        }
         let ok = joined
             && match (a.value.start, b.value.start, a.value.end, b.value.end) {
                 (Some(s1), Some(s2), Some(_), Some(_)) => s1 < s2,
@@ -223,6 +278,14 @@ const NUM: &str = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|
 const REL_YEAR: &str = r"(?P<rel>last|this|next|the\s+previous|the\s+following|the\s+same)\s+year";
 
 fn build(pattern: &str) -> Regex {
+    build_with(pattern, "")
+}
+
+fn build_ci(pattern: &str) -> Regex {
+    build_with(pattern, "(?i)")
+}
+
+fn build_with(pattern: &str, flags: &str) -> Regex {
     let p = pattern
         .replace("{MON}", MON)
         .replace("{WDANY}", WDANY)
@@ -233,62 +296,139 @@ fn build(pattern: &str) -> Regex {
         .replace("{REL_YEAR}", REL_YEAR)
         .replace(r"\b", r"(?-u:\b)");
     // The patterns are constants: a failure here is a bug caught by the tests.
-    Regex::new(&format!("(?i){p}")).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
+    Regex::new(&format!("{flags}{p}")).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let r = |p: &str, handle: Handler| Rule { re: build(p), handle };
+    let r = |p: &str, handle: Handler| Rule {
+        re: build(p),
+        handle,
+    };
     vec![
         // 2015-08-19, 2015/8/19
-        r(r"\b(?P<y>(?:1\d|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P<sep2>[-/.])(?P<d>3[01]|[12]\d|0?[1-9])\b", h_iso),
+        r(
+            r"\b(?P<y>(?:1\d|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P<sep2>[-/.])(?P<d>3[01]|[12]\d|0?[1-9])\b",
+            h_iso,
+        ),
         // 10/7/2015
-        r(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P<sep2>[/.-])(?P<y>(?:1\d|20)\d\d)\b", h_numeric),
+        r(
+            r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P<sep2>[/.-])(?P<y>(?:1\d|20)\d\d)\b",
+            h_numeric,
+        ),
         // (Wednesday,) July 10, 2015 / Aug. 20 / Dec31 , 1994
-        r(r"\b(?:{WDANY}\.?,?\s+(?:the\s+)?)?{MON}\.?\s*(?:the\s+)?{DAY}\b(?:\s*,?\s*{YEAR}\b)?", h_month_day),
+        r(
+            r"\b(?:{WDANY}\.?,?\s+(?:the\s+)?)?{MON}\.?\s*(?:the\s+)?{DAY}\b(?:\s*,?\s*{YEAR}\b)?",
+            h_month_day,
+        ),
         // (Wednesday,) 10 July 2015 / 19 Aug 2015 / the 4th of July
-        r(r"\b(?:{WDANY}\.?,?\s+)?(?:the\s+)?{DAY}\s*(?:of\s+)?{MON}\b\.?(?:,?\s*(?:of\s+)?{YEAR}\b)?", h_day_month),
+        r(
+            r"\b(?:{WDANY}\.?,?\s+)?(?:the\s+)?{DAY}\s*(?:of\s+)?{MON}\b\.?(?:,?\s*(?:of\s+)?{YEAR}\b)?",
+            h_day_month,
+        ),
         // November 19-20(, 2015)
-        r(r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*{DAY}\b(?:\s*,?\s*{YEAR}\b)?", h_month_days),
+        r(
+            r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*{DAY}\b(?:\s*,?\s*{YEAR}\b)?",
+            h_month_days,
+        ),
         // 10-12 June(, 2015)
-        r(r"\b(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*{DAY}\s+(?:of\s+)?{MON}\b\.?(?:,?\s*{YEAR}\b)?", h_month_days),
+        r(
+            r"\b(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*{DAY}\s+(?:of\s+)?{MON}\b\.?(?:,?\s*{YEAR}\b)?",
+            h_month_days,
+        ),
+        // Jan-Feb 2017, Nov 18-Dec 19, 2015
+        r(
+            r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])?(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?P<mon2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?P<d2>3[01]|[12]\d|0?[1-9])?(?:st|nd|rd|th)?,?\s+{YEAR}\b",
+            h_month_month,
+        ),
         // 2014-2018
         r(r"\b{YEAR}\s*[-–]\s*(?P<y2>(?:1\d|20)\d\d)\b", h_year_range),
         // the nineties
-        r(r"\bthe\s+(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", h_decade_word),
+        r(
+            r"\bthe\s+(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            h_decade_word,
+        ),
         // August 2015 / Dec-2018 / April of 1987
-        r(r"\b{MON}\b\.?(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*-\s*|\s+){YEAR}\b", h_month_year),
+        r(
+            r"\b{MON}\b\.?(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*-\s*|\s+){YEAR}\b",
+            h_month_year,
+        ),
         // November last year
         r(r"\b{MON}\b\.?,?\s+(?:of\s+)?{REL_YEAR}\b", h_month_rel_year),
         // early/mid/late June (2015)
-        r(r"\b(?P<part>early|late|mid|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of)(?:\s+|\s*-\s*){MON}\b\.?(?:,?\s*(?:of\s+)?{YEAR}\b)?", h_part_month),
+        r(
+            r"\b(?P<part>early|late|mid|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of)(?:\s+|\s*-\s*){MON}\b\.?(?:,?\s*(?:of\s+)?{YEAR}\b)?",
+            h_part_month,
+        ),
         // this/last/next June, June
-        r(r"\b(?:(?P<dem>this\s+past|this\s+coming|this|last|next|coming|previous|past)\s+)?{MON}\b\.?", h_bare_month),
+        r(
+            r"\b(?:(?P<dem>this\s+past|this\s+coming|this|last|next|coming|previous|past)\s+)?{MON}\b\.?",
+            h_bare_month,
+        ),
         // in 2015, the year 2015
-        r(r"\b(?:(?:the\s+)?(?:calendar\s+)?(?P<kw>year)\s+(?:of\s+)?)?{YEAR}\b", h_year),
+        r(
+            r"\b(?:(?:the\s+)?(?:calendar\s+)?(?P<kw>year)\s+(?:of\s+)?)?{YEAR}\b",
+            h_year,
+        ),
         // the 1990s, '90s
-        r(r"(?:\b(?:the\s+)?(?P<c>(?:1\d|20)\d0)\s?'?s|(?:\bthe\s+)?'(?P<d>\d)0s)\b", h_decade),
+        r(
+            r"(?:\b(?:the\s+)?(?P<c>(?:1\d|20)\d0)\s?'?s|(?:\bthe\s+)?'(?P<d>\d)0s)\b",
+            h_decade,
+        ),
         // the 15th century
-        r(r"\b(?:the\s+)?(?P<n>2[01]|1\d|[1-9])(?:st|nd|rd|th)\s+century\b", h_century),
+        r(
+            r"\b(?:the\s+)?(?P<n>2[01]|1\d|[1-9])(?:st|nd|rd|th)\s+century\b",
+            h_century,
+        ),
         // (last/next/this) Wednesday
-        r(r"\b(?:(?P<dem>last|next|this\s+past|this\s+coming|this\s+upcoming|this|previous|following|coming)\s+)?{WDFULL}\b", h_weekday),
+        r(
+            r"\b(?:(?P<dem>last|next|this\s+past|this\s+coming|this\s+upcoming|this|previous|following|coming)\s+)?{WDFULL}\b",
+            h_weekday,
+        ),
         // today, yesterday, tomorrow
-        r(r"\b(?P<w>today|tonight|yesterday|tomorrow|tmrw)\b", h_day_word),
+        r(
+            r"\b(?P<w>today|tonight|yesterday|tomorrow|tmrw)\b",
+            h_day_word,
+        ),
         // last week, this month, the past year, next quarter
-        r(r"\b(?P<dem>last|this|next|past|previous|coming|current|following|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+last|the\s+next|the\s+following|this\s+past|this\s+coming)\s+(?P<unit>week|weekend|month|year|quarter|decade)\b", h_rel_unit),
+        r(
+            r"\b(?P<dem>last|this|next|past|previous|coming|current|following|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+last|the\s+next|the\s+following|this\s+past|this\s+coming)\s+(?P<unit>week|weekend|month|year|quarter|decade)\b",
+            h_rel_unit,
+        ),
         // earlier this month, later this year
-        r(r"\b(?P<when>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", h_earlier_later),
+        r(
+            r"\b(?P<when>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b",
+            h_earlier_later,
+        ),
         // late last year, mid-2014, the first half of 2015
-        r(r"\b(?P<part>early|late|mid|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+first\s+half\s+of|first\s+half\s+of|the\s+second\s+half\s+of|second\s+half\s+of)(?:\s+|\s*-\s*)(?:{REL_YEAR}|{YEAR})\b", h_part_year),
+        r(
+            r"\b(?P<part>early|late|mid|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+first\s+half\s+of|first\s+half\s+of|the\s+second\s+half\s+of|second\s+half\s+of)(?:\s+|\s*-\s*)(?:{REL_YEAR}|{YEAR})\b",
+            h_part_year,
+        ),
         // two years ago
-        r(r"\b{NUM}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", h_ago),
+        r(
+            r"\b{NUM}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
+            h_ago,
+        ),
         // the past three days, the next 2 weeks
-        r(r"\b(?:the\s+)?(?P<dem>past|last|previous|next|coming|following)\s+{NUM}\s+(?P<unit>day|week|month|year)s?\b", h_past_n),
+        r(
+            r"\b(?:the\s+)?(?P<dem>past|last|previous|next|coming|following)\s+{NUM}\s+(?P<unit>day|week|month|year)s?\b",
+            h_past_n,
+        ),
         // last summer, summer 2015, the summer of 2015
-        r(r"\b(?:(?P<dem>last|this|next|the\s+past|this\s+past|this\s+coming|the\s+coming|previous|the\s+previous)\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{YEAR})?\b", h_season),
+        r(
+            r"\b(?:(?P<dem>last|this|next|the\s+past|this\s+past|this\s+coming|the\s+coming|previous|the\s+previous)\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{YEAR})?\b",
+            h_season,
+        ),
         // the second quarter of 2015
-        r(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter\b(?:\s*(?:of\s+|,\s*|in\s+)?(?:{YEAR}\b|{REL_YEAR}\b|(?P<the>the|this)\s+year\b))?", h_quarter),
+        r(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter\b(?:\s*(?:of\s+|,\s*|in\s+)?(?:{YEAR}\b|{REL_YEAR}\b|(?P<the>the|this)\s+year\b))?",
+            h_quarter,
+        ),
         // Q2 2015, 2015 Q2, 2015-H2
-        r(r"\b(?:(?P<qh>[qh])(?P<q>[1-4])\s*(?:of\s+)?'?{YEAR}|(?P<y2>(?:1\d|20)\d\d)\s*-?\s*(?P<qh2>[qh])(?P<q2>[1-4]))\b", h_q_short),
+        r(
+            r"\b(?:(?P<qh>[qh])(?P<q>[1-4])\s*(?:of\s+)?'?{YEAR}|(?P<y2>(?:1\d|20)\d\d)\s*-?\s*(?P<qh2>[qh])(?P<q2>[1-4]))\b",
+            h_q_short,
+        ),
     ]
 });
 
@@ -315,7 +455,7 @@ fn h_numeric(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Date
         return None;
     }
     let before = &ctx.text[..s];
-    if before.ends_with(|ch: char| ch == '/' || ch == '.' || ch == '-' || ch == '$') {
+    if before.ends_with(['/', '.', '-', '$']) {
         return None;
     }
     let (a, b, y) = (num(c, "a")?, num(c, "b")?, num(c, "y")?);
@@ -331,7 +471,7 @@ fn h_numeric(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Date
 
 fn h_month_day(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     if followed_by_number_stuff(ctx.text, e) {
         return None;
     }
@@ -343,16 +483,24 @@ fn h_month_day(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Da
     }
     let wd = c.name("wd").and_then(|w| weekday_of(w.as_str()));
     let _ = s;
-    with_day(c.name("year").and_then(|y| y.as_str().parse().ok()), m, dn, wd, ctx)
+    with_day(
+        c.name("year").and_then(|y| y.as_str().parse().ok()),
+        m,
+        dn,
+        wd,
+        ctx,
+    )
 }
 
 fn h_day_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     let day = c.name("day")?;
     // "the 10 May" fine; but "$20 Mar" or "1.5 May" or "20,000 Jan" are not dates.
     let before = &ctx.text[..s];
-    if before.ends_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '$' | '£' | '€' | '.' | ',' | '-' | '/')) {
+    if before.ends_with(|ch: char| {
+        ch.is_ascii_digit() || matches!(ch, '$' | '£' | '€' | '.' | ',' | '-' | '/')
+    }) {
         return None;
     }
     if c.name("year").is_some() && followed_by_number_stuff(ctx.text, e) {
@@ -360,13 +508,21 @@ fn h_day_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Da
     }
     let _ = day.start();
     let wd = c.name("wd").and_then(|w| weekday_of(w.as_str()));
-    with_day(c.name("year").and_then(|y| y.as_str().parse().ok()), m, num(c, "day")?, wd, ctx)
+    with_day(
+        c.name("year").and_then(|y| y.as_str().parse().ok()),
+        m,
+        num(c, "day")?,
+        wd,
+        ctx,
+    )
 }
 
 fn h_month_days(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
-    if followed_by_number_stuff(ctx.text, e) || ctx.text[..s].ends_with(|ch: char| ch.is_ascii_digit() || ch == '$') {
+    let m = month_ok(&ctx.text[mon.range()])?;
+    if followed_by_number_stuff(ctx.text, e)
+        || ctx.text[..s].ends_with(|ch: char| ch.is_ascii_digit() || ch == '$')
+    {
         return None;
     }
     let (d1, d2): (i32, i32) = (num(c, "d1")?, num(c, "day")?);
@@ -376,7 +532,35 @@ fn h_month_days(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
     let year = c.name("year").and_then(|y| y.as_str().parse().ok());
     let a = with_day(year, m, d1, None, ctx)?;
     let b = with_day(year, m, d2, None, ctx)?;
-    Some(DateValue { start: a.start, end: b.end, ..a })
+    Some(DateValue {
+        start: a.start,
+        end: b.end,
+        ..a
+    })
+}
+
+fn h_month_month(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
+    let (m1, m2) = (c.name("mon")?, c.name("mon2")?);
+    let m1 = month_ok(&ctx.text[m1.range()])?;
+    let m2 = month_ok(&ctx.text[m2.range()])?;
+    if followed_by_number_stuff(ctx.text, e) || c.name("d1").is_some() != c.name("d2").is_some() {
+        return None;
+    }
+    let y2: i32 = num(c, "year")?;
+    let y1 = if m1 <= m2 { y2 } else { y2 - 1 };
+    let (start, end, granularity) = match (num::<i32>(c, "d1"), num::<i32>(c, "d2")) {
+        (Some(d1), Some(d2)) => (
+            ymd(y1, i32::from(m1), d1)?,
+            ymd(y2, i32::from(m2), d2)?,
+            Granularity::Day,
+        ),
+        _ => (
+            ymd(y1, i32::from(m1), 1)?,
+            ymd(y2, i32::from(m2), 1)?.last_of_month(),
+            Granularity::Month,
+        ),
+    };
+    (start < end).then(|| range_value(start, end, granularity, false))
 }
 
 fn h_year_range(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
@@ -384,17 +568,33 @@ fn h_year_range(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
     if y1 >= y2 || y2 - y1 > 200 || followed_by_number_stuff(ctx.text, e) {
         return None;
     }
-    if ctx.text[..s].ends_with(|ch: char| ch.is_ascii_alphanumeric() || matches!(ch, '$' | '£' | '€' | '-' | '.' | ',' | '/')) {
+    if ctx.text[..s].ends_with(|ch: char| {
+        ch.is_ascii_alphanumeric() || matches!(ch, '$' | '£' | '€' | '-' | '.' | ',' | '/')
+    }) {
         return None;
     }
-    Some(range_value(ymd(y1, 1, 1)?, ymd(y2, 12, 31)?, Granularity::Year, false))
+    Some(range_value(
+        ymd(y1, 1, 1)?,
+        ymd(y2, 12, 31)?,
+        Granularity::Year,
+        false,
+    ))
 }
 
 fn h_decade_word(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
     let w = c.name("w")?.as_str().to_ascii_lowercase();
-    let tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
-        .iter()
-        .position(|t| *t == w)?;
+    let tens = [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ]
+    .iter()
+    .position(|t| *t == w)?;
     let y = 1920 + 10 * i32::try_from(tens).ok()?;
     Some(DateValue {
         start: ymd(y, 1, 1),
@@ -408,7 +608,7 @@ fn h_decade_word(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<Da
 
 fn h_month_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     if followed_by_number_stuff(ctx.text, e) {
         return None;
     }
@@ -418,7 +618,7 @@ fn h_month_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<D
 
 fn h_month_rel_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     let off = rel_offset(c.name("rel")?.as_str());
     let Some(r) = ctx.reference else {
         return Some(unresolved(Granularity::Month, Some(m), None));
@@ -430,7 +630,7 @@ fn h_month_rel_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Opti
 
 fn h_part_month(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let m = month_ok(mon.as_str())?;
+    let m = month_ok(&ctx.text[mon.range()])?;
     if c.name("year").is_some() && followed_by_number_stuff(ctx.text, e) {
         return None;
     }
@@ -462,7 +662,7 @@ fn h_part_month(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<D
 
 fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
     let mon = c.name("mon")?;
-    let word = mon.as_str();
+    let word = &ctx.text[mon.range()];
     let dem = c.name("dem").map(|d| d.as_str().to_ascii_lowercase());
     // A bare month must be a full name (or an abbreviation after a
     // preposition), capitalized in prose, and introduced by a preposition or
@@ -473,15 +673,48 @@ fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
         || prev_l.as_deref().is_some_and(|p| {
             matches!(
                 p,
-                "in" | "on" | "since" | "by" | "during" | "from" | "until" | "till" | "through" | "before" | "after"
-                    | "of" | "between" | "early" | "late" | "mid" | "last" | "next" | "this"
+                "in" | "on"
+                    | "since"
+                    | "by"
+                    | "during"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "of"
+                    | "between"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
             ) || (!matches!(word.to_ascii_lowercase().as_str(), "may" | "march" | "mar")
                 && matches!(p, "and" | "or" | "to" | "through" | "late" | "early"))
         });
     if !introduced {
         return None;
     }
-    let full = word.len() >= 4 || word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("june") || word.eq_ignore_ascii_case("july");
+    // "April Jones and June Smith": a capitalized word after a month that
+    // only a conjunction introduces is a name.
+    let next_cap = ctx.text[e..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(|ch: char| ch.is_ascii_uppercase());
+    if next_cap
+        && dem.is_none()
+        && (ctx.text[e..].starts_with(' ') || ctx.text[e..].starts_with('\u{a0}'))
+        && prev_l
+            .as_deref()
+            .is_some_and(|p| matches!(p, "and" | "or" | "of" | "to"))
+    {
+        return None;
+    }
+    let full = word.len() >= 4
+        || word.eq_ignore_ascii_case("may")
+        || word.eq_ignore_ascii_case("june")
+        || word.eq_ignore_ascii_case("july");
     if !full && dem.is_none() && prev_l.is_none() {
         return None;
     }
@@ -495,10 +728,18 @@ fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
     let y = match dem.as_deref() {
         Some("this") => ry,
         Some("last" | "previous" | "past" | "this past") => {
-            if m < rm { ry } else { ry - 1 }
+            if m < rm {
+                ry
+            } else {
+                ry - 1
+            }
         }
         Some("next" | "coming" | "this coming") => {
-            if m > rm { ry } else { ry + 1 }
+            if m > rm {
+                ry
+            } else {
+                ry + 1
+            }
         }
         _ => month_year_for(r, m, is_future(ctx, s, e)),
     };
@@ -508,16 +749,129 @@ fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
 }
 
 const YEAR_NEXT_OK: &[&str] = &[
-    "the", "a", "an", "and", "or", "to", "was", "were", "is", "are", "will", "would", "saw", "had", "has", "have",
-    "when", "after", "before", "as", "but", "while", "where", "which", "that", "with", "for", "from", "in", "on",
-    "at", "by", "it", "he", "she", "they", "we", "i", "its", "his", "her", "their", "alone", "itself", "only",
-    "also", "until", "through", "following", "compared", "versus", "vs", "against", "amid", "over", "under",
-    "season", "election", "elections", "polls", "census", "budget", "edition", "summit", "olympics", "world",
-    "general", "presidential", "parliamentary", "attack", "attacks", "war", "deal", "agreement", "accord",
-    "report", "survey", "levels", "level", "figures", "data", "there", "this", "these", "those", "so", "if",
-    "because", "despite", "then", "already", "again", "alone", "onwards", "onward", "ago", "till",
-    "not", "no", "nor", "up", "about", "between", "during", "since", "via", "per", "did", "could", "can",
-    "should", "may", "might", "must", "been", "being", "be", "all", "both", "each", "some", "many", "most",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "saw",
+    "had",
+    "has",
+    "have",
+    "when",
+    "after",
+    "before",
+    "as",
+    "but",
+    "while",
+    "where",
+    "which",
+    "that",
+    "with",
+    "for",
+    "from",
+    "in",
+    "on",
+    "at",
+    "by",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "its",
+    "his",
+    "her",
+    "their",
+    "alone",
+    "itself",
+    "only",
+    "also",
+    "until",
+    "through",
+    "following",
+    "compared",
+    "versus",
+    "vs",
+    "against",
+    "amid",
+    "over",
+    "under",
+    "season",
+    "election",
+    "elections",
+    "polls",
+    "census",
+    "budget",
+    "edition",
+    "summit",
+    "olympics",
+    "world",
+    "general",
+    "presidential",
+    "parliamentary",
+    "attack",
+    "attacks",
+    "war",
+    "deal",
+    "agreement",
+    "accord",
+    "report",
+    "survey",
+    "levels",
+    "level",
+    "figures",
+    "data",
+    "there",
+    "this",
+    "these",
+    "those",
+    "so",
+    "if",
+    "because",
+    "despite",
+    "then",
+    "already",
+    "again",
+    "alone",
+    "onwards",
+    "onward",
+    "ago",
+    "till",
+    "not",
+    "no",
+    "nor",
+    "up",
+    "about",
+    "between",
+    "during",
+    "since",
+    "via",
+    "per",
+    "did",
+    "could",
+    "can",
+    "should",
+    "may",
+    "might",
+    "must",
+    "been",
+    "being",
+    "be",
+    "all",
+    "both",
+    "each",
+    "some",
+    "many",
+    "most",
     "lol",
 ];
 
@@ -527,14 +881,23 @@ fn h_year(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateVal
     let text = ctx.text;
     // Not a year inside a number, amount, code or model name.
     let before = &text[..yr.start()];
-    if before.ends_with(|ch: char| {
-        ch.is_ascii_alphanumeric() || matches!(ch, '$' | '£' | '€' | '¥' | '₹' | '.' | ',' | '#' | '/' | '+' | '-' | '–' | '_' | '\'')
-    }) && !(before.ends_with('-') && !before[..before.len() - 1].ends_with(|ch: char| ch.is_ascii_alphanumeric()))
-    {
+    let bad_before = match before.chars().next_back() {
+        None => false,
+        // "-2015" after a space is fine; "F-2015" is a code.
+        Some('-') => before[..before.len() - 1].ends_with(|ch: char| ch.is_ascii_alphanumeric()),
+        Some(ch) => {
+            ch.is_ascii_alphanumeric()
+                || matches!(
+                    ch,
+                    '$' | '£' | '€' | '¥' | '₹' | '.' | ',' | '#' | '/' | '+' | '–' | '_' | '\''
+                )
+        }
+    };
+    if bad_before {
         return None;
     }
     let after = &text[e..];
-    if after.starts_with(|ch: char| matches!(ch, '%' | '/' | '-' | '–' | '_' | '+' | '$'))
+    if after.starts_with(['%', '/', '-', '–', '_', '+', '$'])
         || after.starts_with(|ch: char| ch.is_ascii_alphanumeric())
         || ((after.starts_with('.') || after.starts_with(',') || after.starts_with(':'))
             && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
@@ -544,12 +907,27 @@ fn h_year(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateVal
     let prev = prev_word(text, s).map(str::to_ascii_lowercase);
     let strong = c.name("kw").is_some()
         || prev.as_deref().is_some_and(|p| {
-            matches!(p, "since" | "during" | "until" | "till" | "before" | "after" | "early" | "late" | "mid" | "year")
+            matches!(
+                p,
+                "since"
+                    | "during"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "year"
+            )
         });
     if !strong {
         // The next word decides: "in 2000 deaths" is not a year.
         let rest = after.trim_start();
-        let word: String = rest.chars().take_while(|ch| ch.is_ascii_alphabetic()).collect();
+        let word: String = rest
+            .chars()
+            .take_while(|ch| ch.is_ascii_alphabetic())
+            .collect();
         if !word.is_empty() && word.starts_with(|ch: char| ch.is_ascii_lowercase()) {
             let lw = word.to_ascii_lowercase();
             if !YEAR_NEXT_OK.contains(&lw.as_str()) {
@@ -561,16 +939,51 @@ fn h_year(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateVal
         }
         // Bare four-digit numbers outside any preposition: only plausible years.
         let introduced = prev.as_deref().is_some_and(|p| {
-            matches!(p, "in" | "of" | "by" | "from" | "to" | "and" | "or" | "through" | "between" | "for" | "on" | "at")
+            matches!(
+                p,
+                "in" | "of"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "through"
+                    | "between"
+                    | "for"
+                    | "on"
+            )
         });
         if !introduced && !(1900..=2099).contains(&y) {
+            return None;
+        }
+        // "Room 2015", "Windows 2000", "at 1990 Main Street": names and addresses.
+        let prev_orig = prev_word(text, s);
+        if prev.as_deref() == Some("at")
+            || (!introduced
+                && prev_orig.is_some_and(|p| p.starts_with(|ch: char| ch.is_ascii_uppercase())))
+        {
             return None;
         }
         if prev.as_deref().is_some_and(|p| {
             matches!(
                 p,
-                "about" | "around" | "over" | "nearly" | "almost" | "some" | "than" | "least" | "most" | "to" | "killed"
-                    | "only" | "just" | "approximately" | "roughly" | "estimated" | "of"
+                "about"
+                    | "around"
+                    | "over"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "than"
+                    | "least"
+                    | "most"
+                    | "to"
+                    | "killed"
+                    | "only"
+                    | "just"
+                    | "approximately"
+                    | "roughly"
+                    | "estimated"
+                    | "of"
             )
         }) && !(1900..=2099).contains(&y)
         {
@@ -613,7 +1026,28 @@ fn h_weekday(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Date
     let dem = c.name("dem").map(|d| d.as_str().to_ascii_lowercase());
     // "Black Friday", "Good Friday", "Super Tuesday", "Bloody Sunday": named
     // days (no attempt to resolve them); "on Wednesdays" is not matched.
-    if dem.is_none() && prev_word(ctx.text, s).is_some_and(|p| p.starts_with(|ch: char| ch.is_ascii_uppercase()) && !matches!(p, "On" | "By" | "Since" | "Until" | "From" | "Last" | "Next" | "This" | "During" | "Before" | "After" | "And" | "Or" | "Till" | "Through")) {
+    if dem.is_none()
+        && prev_word(ctx.text, s).is_some_and(|p| {
+            p.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && !matches!(
+                    p,
+                    "On" | "By"
+                        | "Since"
+                        | "Until"
+                        | "From"
+                        | "Last"
+                        | "Next"
+                        | "This"
+                        | "During"
+                        | "Before"
+                        | "After"
+                        | "And"
+                        | "Or"
+                        | "Till"
+                        | "Through"
+                )
+        })
+    {
         return None;
     }
     let Some(r) = ctx.reference else {
@@ -625,7 +1059,9 @@ fn h_weekday(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Date
     let back = i64::from(wd.until(rwd)); // days from wd forward to reference
     let fwd = i64::from(rwd.until(wd));
     let d = match dem.as_deref() {
-        Some("last" | "this past" | "previous") => add_days(r, -(if back == 0 { 7 } else { back }))?,
+        Some("last" | "this past" | "previous") => {
+            add_days(r, -(if back == 0 { 7 } else { back }))?
+        }
         Some("next" | "this coming" | "this upcoming" | "following" | "coming") => {
             add_days(r, if fwd == 0 { 7 } else { fwd })?
         }
@@ -675,8 +1111,10 @@ fn h_rel_unit(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<Dat
         (start, add_days(r, -1)?.max(start))
     } else {
         let k = match dem.as_str() {
-            "last" | "previous" | "the previous" | "past" | "the past" | "the last" | "this past" => -1,
-            "next" | "coming" | "the coming" | "the next" | "following" | "the following" | "this coming" => 1,
+            "last" | "previous" | "the previous" | "past" | "the past" | "the last"
+            | "this past" => -1,
+            "next" | "coming" | "the coming" | "the next" | "following" | "the following"
+            | "this coming" => 1,
             _ => 0,
         };
         period_of(r, &unit, k)?
@@ -737,7 +1175,11 @@ fn h_ago(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValu
         return Some(unresolved(gran, None, None));
     };
     let point = shift_unit_n(r, &unit, -n)?;
-    let (start, end) = if unit == "day" { (point, point) } else { period_of(point, &unit, 0)? };
+    let (start, end) = if unit == "day" {
+        (point, point)
+    } else {
+        period_of(point, &unit, 0)?
+    };
     Some(range_value(start, end, gran, true))
 }
 
@@ -770,7 +1212,11 @@ fn h_season(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateV
     let dem = c.name("dem").map(|d| d.as_str().to_ascii_lowercase());
     let season_at = |y: i32| -> Option<(Date, Date)> {
         let start = ymd(y, m1, 1)?;
-        let end = start.checked_add(jiff::Span::new().months(3)).ok()?.yesterday().ok()?;
+        let end = start
+            .checked_add(jiff::Span::new().months(3))
+            .ok()?
+            .yesterday()
+            .ok()?;
         Some((start, end))
     };
     if let Some(y) = c.name("year") {
@@ -792,7 +1238,12 @@ fn h_season(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateV
             p = prev_word_at(ctx.text, i).map(|(i, w)| (i, w.to_ascii_lowercase()));
         }
         let p = p.map(|(_, w)| w);
-        if !p.as_deref().is_some_and(|p| matches!(p, "in" | "during" | "since" | "by" | "until" | "over" | "this" | "last" | "next")) {
+        if !p.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "in" | "during" | "since" | "by" | "until" | "over" | "this" | "last" | "next"
+            )
+        }) {
             return None;
         }
     }
@@ -808,8 +1259,16 @@ fn h_season(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateV
     let chosen = match dem.as_deref() {
         Some("last" | "the past" | "this past" | "previous" | "the previous") => last_ended,
         Some("next" | "this coming" | "the coming") => next_start,
-        Some(_) => current.or(if is_future(ctx, s, e) { next_start } else { last_ended }),
-        None => current.or(if is_future(ctx, s, e) { next_start } else { last_ended }),
+        Some(_) => current.or(if is_future(ctx, s, e) {
+            next_start
+        } else {
+            last_ended
+        }),
+        None => current.or(if is_future(ctx, s, e) {
+            next_start
+        } else {
+            last_ended
+        }),
     };
     let (a, b) = chosen?;
     Some(range_value(a, b, Granularity::Quarter, true))
@@ -842,9 +1301,17 @@ fn h_quarter(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<Date
 
 fn h_q_short(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
     let (kind, q, y) = if let Some(y) = c.name("year") {
-        (c.name("qh")?.as_str().to_ascii_lowercase(), num::<i32>(c, "q")?, y.as_str().parse::<i32>().ok()?)
+        (
+            c.name("qh")?.as_str().to_ascii_lowercase(),
+            num::<i32>(c, "q")?,
+            y.as_str().parse::<i32>().ok()?,
+        )
     } else {
-        (c.name("qh2")?.as_str().to_ascii_lowercase(), num::<i32>(c, "q2")?, num::<i32>(c, "y2")?)
+        (
+            c.name("qh2")?.as_str().to_ascii_lowercase(),
+            num::<i32>(c, "q2")?,
+            num::<i32>(c, "y2")?,
+        )
     };
     if kind == "h" {
         if q > 2 {
@@ -867,7 +1334,12 @@ fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
 }
 
 fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
-    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
 }
 
 fn add_days(d: Date, n: i64) -> Option<Date> {
@@ -996,7 +1468,9 @@ fn month_number(word: &str) -> Option<i8> {
 /// abbreviation `mar`) unless capitalized.
 fn month_ok(word: &str) -> Option<i8> {
     let lower = word.to_ascii_lowercase();
-    if matches!(lower.as_str(), "may" | "march" | "mar") && !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if matches!(lower.as_str(), "may" | "march" | "mar")
+        && !word.starts_with(|c: char| c.is_ascii_uppercase())
+    {
         return None;
     }
     month_number(word)
@@ -1029,7 +1503,13 @@ fn month_year_for(r: Date, m: i8, future: bool) -> i32 {
     }
 }
 
-fn with_day(year: Option<i32>, m: i8, d: i32, wd: Option<Weekday>, ctx: &Ctx<'_>) -> Option<DateValue> {
+fn with_day(
+    year: Option<i32>,
+    m: i8,
+    d: i32,
+    wd: Option<Weekday>,
+    ctx: &Ctx<'_>,
+) -> Option<DateValue> {
     let (y, relative) = match year {
         Some(y) => (y, false),
         None => match ctx.reference {
@@ -1078,15 +1558,34 @@ fn month_value(y: i32, m: i8, relative: bool) -> Option<DateValue> {
 }
 
 fn year_value(y: i32) -> Option<DateValue> {
-    Some(range_value(ymd(y, 1, 1)?, ymd(y, 12, 31)?, Granularity::Year, false))
+    Some(range_value(
+        ymd(y, 1, 1)?,
+        ymd(y, 12, 31)?,
+        Granularity::Year,
+        false,
+    ))
 }
 
 fn range_value(start: Date, end: Date, granularity: Granularity, relative: bool) -> DateValue {
-    DateValue { start: Some(start), end: Some(end), granularity, weekday: None, month: None, relative }
+    DateValue {
+        start: Some(start),
+        end: Some(end),
+        granularity,
+        weekday: None,
+        month: None,
+        relative,
+    }
 }
 
 fn unresolved(granularity: Granularity, month: Option<i8>, weekday: Option<Weekday>) -> DateValue {
-    DateValue { start: None, end: None, granularity, weekday, month, relative: true }
+    DateValue {
+        start: None,
+        end: None,
+        granularity,
+        weekday,
+        month,
+        relative: true,
+    }
 }
 
 /// The word just before byte `at` (separated from it by spaces), if any,
@@ -1097,7 +1596,12 @@ fn prev_word_at(text: &str, at: usize) -> Option<(usize, &str)> {
     if before.len() == head.len() {
         return None;
     }
-    let word_start = before.len() - before.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+    let word_start = before.len()
+        - before
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
     if word_start == before.len() {
         return None;
     }
@@ -1113,20 +1617,31 @@ fn prev_word(text: &str, at: usize) -> Option<&str> {
 fn followed_by_number_stuff(text: &str, end: usize) -> bool {
     let after = text.get(end..).unwrap_or("");
     after.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '%' | '/' | '$'))
-        || ((after.starts_with('.') || after.starts_with(',')) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || ((after.starts_with('.') || after.starts_with(','))
+            && after[1..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"\b(?:will|shall|next|upcoming|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+|slated\s+|likely\s+)?to\s+(?:be\s+)?\w+|plans?\s+to|planning\s+to)\b|[’']ll\b")
+    build_ci(
+        r"\b(?:will|shall|next|upcoming|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+|slated\s+|likely\s+)?to\s+(?:be\s+)?\w+|plans?\s+to|planning\s+to)\b|[’']ll\b",
+    )
 });
 
 /// Whether the sentence around `s..e` speaks of the future.
 fn is_future(ctx: &Ctx<'_>, s: usize, e: usize) -> bool {
     let text = ctx.text;
     let is_boundary = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n');
-    let from = text.get(..s).and_then(|b| b.rfind(is_boundary)).map_or(0, |i| i + 1);
-    let to = text.get(e..).and_then(|a| a.find(is_boundary)).map_or(text.len(), |i| e + i);
-    let Some(window) = text.get(from..to) else { return false };
+    let from = text
+        .get(..s)
+        .and_then(|b| b.rfind(is_boundary))
+        .map_or(0, |i| i + 1);
+    let to = text
+        .get(e..)
+        .and_then(|a| a.find(is_boundary))
+        .map_or(text.len(), |i| e + i);
+    let Some(window) = text.get(from..to) else {
+        return false;
+    };
     FUTURE.find_iter(window).any(|m| {
         let w = m.as_str();
         // "is to blame" or "was to" in reported past are rare; "is set to"
@@ -1135,7 +1650,9 @@ fn is_future(ctx: &Ctx<'_>, s: usize, e: usize) -> bool {
     })
 }
 
-const PREPOSITIONS: &[&str] = &["on", "in", "at", "since", "by", "during", "from", "until", "till"];
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "since", "by", "during", "from", "until", "till",
+];
 
 /// Extends a mention back over a leading preposition (`on Wednesday`).
 fn extend_preposition(text: &str, start: usize) -> usize {
@@ -1157,67 +1674,284 @@ mod tests {
 
     /// (text, reference, expected mentions as (span text, start, end,
     /// granularity)); "" for an unresolved start/end.
-    type Case = (&'static str, Option<&'static str>, &'static [(&'static str, &'static str, &'static str, Granularity)]);
+    type Case = (
+        &'static str,
+        Option<&'static str>,
+        &'static [(&'static str, &'static str, &'static str, Granularity)],
+    );
 
     const REF: Option<&str> = Some("2015-08-20"); // a Thursday
 
     const CASES: &[Case] = &[
         // Weekdays: news past tense, future sentences, no reference.
-        ("Pakistan and Russia on Wednesday signed a deal.", REF, &[("on Wednesday", "2015-08-19", "2015-08-19", Day)]),
-        ("Pakistan and Russia on Wednesday signed a deal.", None, &[("on Wednesday", "", "", Day)]),
-        ("The deal was signed on Thursday.", REF, &[("on Thursday", "2015-08-20", "2015-08-20", Day)]),
-        ("The minister will visit Moscow on Wednesday.", REF, &[("on Wednesday", "2015-08-26", "2015-08-26", Day)]),
-        ("Talks are expected to resume on Monday.", REF, &[("on Monday", "2015-08-24", "2015-08-24", Day)]),
-        ("They met last Thursday.", REF, &[("last Thursday", "2015-08-13", "2015-08-13", Day)]),
-        ("They meet next Friday.", REF, &[("next Friday", "2015-08-21", "2015-08-21", Day)]),
+        (
+            "Pakistan and Russia on Wednesday signed a deal.",
+            REF,
+            &[("on Wednesday", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "Pakistan and Russia on Wednesday signed a deal.",
+            None,
+            &[("on Wednesday", "", "", Day)],
+        ),
+        (
+            "The deal was signed on Thursday.",
+            REF,
+            &[("on Thursday", "2015-08-20", "2015-08-20", Day)],
+        ),
+        (
+            "The minister will visit Moscow on Wednesday.",
+            REF,
+            &[("on Wednesday", "2015-08-26", "2015-08-26", Day)],
+        ),
+        (
+            "Talks are expected to resume on Monday.",
+            REF,
+            &[("on Monday", "2015-08-24", "2015-08-24", Day)],
+        ),
+        (
+            "They met last Thursday.",
+            REF,
+            &[("last Thursday", "2015-08-13", "2015-08-13", Day)],
+        ),
+        (
+            "They meet next Friday.",
+            REF,
+            &[("next Friday", "2015-08-21", "2015-08-21", Day)],
+        ),
         ("He died on Good Friday.", REF, &[]),
         // Absolute dates.
-        ("the summit in Ufa, Russia, July 10, 2015", REF, &[("July 10, 2015", "2015-07-10", "2015-07-10", Day)]),
-        ("It opened on 10 July 2015 in Ufa.", None, &[("on 10 July 2015", "2015-07-10", "2015-07-10", Day)]),
-        ("Published 19 Aug 2015", None, &[("19 Aug 2015", "2015-08-19", "2015-08-19", Day)]),
-        ("Filed Aug. 20 from Lahore", REF, &[("Aug. 20", "2015-08-20", "2015-08-20", Day)]),
-        ("Filed Aug 20, 2015 from Lahore", None, &[("Aug 20, 2015", "2015-08-20", "2015-08-20", Day)]),
-        ("Posted 2015-08-19 08:00", None, &[("2015-08-19", "2015-08-19", "2015-08-19", Day)]),
-        ("Sales fell in August 2015.", None, &[("in August 2015", "2015-08-01", "2015-08-31", Month)]),
-        ("He visited Russia in June, after which", REF, &[("in June", "2015-06-01", "2015-06-30", Month)]),
-        ("He visited Russia in November.", REF, &[("in November", "2014-11-01", "2014-11-30", Month)]),
-        ("Elections will be held in November.", REF, &[("in November", "2015-11-01", "2015-11-30", Month)]),
-        ("He visited Russia in June.", None, &[("in June", "", "", Month)]),
-        ("The vote is on June 10.", REF, &[("on June 10", "2015-06-10", "2015-06-10", Day)]),
-        ("signed in 2007 by Benazir Bhutto", REF, &[("in 2007", "2007-01-01", "2007-12-31", Year)]),
-        ("music of the 1990s was", None, &[("the 1990s", "1990-01-01", "1999-12-31", Decade)]),
+        (
+            "the summit in Ufa, Russia, July 10, 2015",
+            REF,
+            &[("July 10, 2015", "2015-07-10", "2015-07-10", Day)],
+        ),
+        (
+            "It opened on 10 July 2015 in Ufa.",
+            None,
+            &[("on 10 July 2015", "2015-07-10", "2015-07-10", Day)],
+        ),
+        (
+            "Published 19 Aug 2015",
+            None,
+            &[("19 Aug 2015", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "Filed Aug. 20 from Lahore",
+            REF,
+            &[("Aug. 20", "2015-08-20", "2015-08-20", Day)],
+        ),
+        (
+            "Filed Aug 20, 2015 from Lahore",
+            None,
+            &[("Aug 20, 2015", "2015-08-20", "2015-08-20", Day)],
+        ),
+        (
+            "Posted 2015-08-19 08:00",
+            None,
+            &[("2015-08-19", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "Sales fell in August 2015.",
+            None,
+            &[("in August 2015", "2015-08-01", "2015-08-31", Month)],
+        ),
+        (
+            "He visited Russia in June, after which",
+            REF,
+            &[("in June", "2015-06-01", "2015-06-30", Month)],
+        ),
+        (
+            "He visited Russia in November.",
+            REF,
+            &[("in November", "2014-11-01", "2014-11-30", Month)],
+        ),
+        (
+            "Elections will be held in November.",
+            REF,
+            &[("in November", "2015-11-01", "2015-11-30", Month)],
+        ),
+        (
+            "He visited Russia in June.",
+            None,
+            &[("in June", "", "", Month)],
+        ),
+        (
+            "The vote is on June 10.",
+            REF,
+            &[("on June 10", "2015-06-10", "2015-06-10", Day)],
+        ),
+        (
+            "signed in 2007 by Benazir Bhutto",
+            REF,
+            &[("in 2007", "2007-01-01", "2007-12-31", Year)],
+        ),
+        (
+            "music of the 1990s was",
+            None,
+            &[("the 1990s", "1990-01-01", "1999-12-31", Decade)],
+        ),
         ("On 10/7/2015 nothing", None, &[]),
-        ("On 25/7/2015 it rained", None, &[("On 25/7/2015", "2015-07-25", "2015-07-25", Day)]),
-        ("Wednesday, August 19, 2015", None, &[("Wednesday, August 19, 2015", "2015-08-19", "2015-08-19", Day)]),
-        ("the talks on November 19-20 in Paris", REF, &[("on November 19-20", "2015-11-19", "2015-11-20", Day)]),
-        ("from 2010 to 2014 the economy grew", None, &[("from 2010 to 2014", "2010-01-01", "2014-12-31", Year)]),
-        ("between 2007 and 2009", None, &[("between 2007 and 2009", "2007-01-01", "2009-12-31", Year)]),
-        ("during 2014-2016", None, &[("during 2014-2016", "2014-01-01", "2016-12-31", Year)]),
-        ("the 15th century fort", None, &[("the 15th century", "1400-01-01", "1499-12-31", Decade)]),
+        (
+            "On 25/7/2015 it rained",
+            None,
+            &[("On 25/7/2015", "2015-07-25", "2015-07-25", Day)],
+        ),
+        (
+            "Wednesday, August 19, 2015",
+            None,
+            &[(
+                "Wednesday, August 19, 2015",
+                "2015-08-19",
+                "2015-08-19",
+                Day,
+            )],
+        ),
+        (
+            "the talks on November 19-20 in Paris",
+            REF,
+            &[("on November 19-20", "2015-11-19", "2015-11-20", Day)],
+        ),
+        (
+            "from 2010 to 2014 the economy grew",
+            None,
+            &[("from 2010 to 2014", "2010-01-01", "2014-12-31", Year)],
+        ),
+        (
+            "between 2007 and 2009",
+            None,
+            &[("between 2007 and 2009", "2007-01-01", "2009-12-31", Year)],
+        ),
+        (
+            "during 2014-2016",
+            None,
+            &[("during 2014-2016", "2014-01-01", "2016-12-31", Year)],
+        ),
+        (
+            "the 15th century fort",
+            None,
+            &[("the 15th century", "1400-01-01", "1499-12-31", Decade)],
+        ),
         // Relative expressions.
-        ("Late last year, Shoigu arrived", REF, &[("Late last year", "2014-09-01", "2014-12-31", PartOfYear)]),
-        ("Late last year, Shoigu arrived", None, &[("Late last year", "", "", PartOfYear)]),
-        ("early this year", REF, &[("early this year", "2015-01-01", "2015-04-30", PartOfYear)]),
-        ("by mid-2014", None, &[("by mid-2014", "2014-05-01", "2014-08-31", PartOfYear)]),
-        ("relations in November last year", REF, &[("in November last year", "2014-11-01", "2014-11-30", Month)]),
-        ("negotiating the deal for the past year", REF, &[("the past year", "2014-08-20", "2015-08-19", Year)]),
-        ("in the past week", REF, &[("in the past week", "2015-08-13", "2015-08-19", Week)]),
-        ("It happened yesterday.", REF, &[("yesterday", "2015-08-19", "2015-08-19", Day)]),
-        ("today and tomorrow", REF, &[("today", "2015-08-20", "2015-08-20", Day), ("tomorrow", "2015-08-21", "2015-08-21", Day)]),
-        ("last week", REF, &[("last week", "2015-08-10", "2015-08-16", Week)]),
-        ("this week", REF, &[("this week", "2015-08-17", "2015-08-23", Week)]),
-        ("next month", REF, &[("next month", "2015-09-01", "2015-09-30", Month)]),
-        ("earlier this month", REF, &[("earlier this month", "2015-08-01", "2015-08-19", Month)]),
-        ("later this month", REF, &[("later this month", "2015-08-20", "2015-08-31", Month)]),
-        ("last year", REF, &[("last year", "2014-01-01", "2014-12-31", Year)]),
+        (
+            "Late last year, Shoigu arrived",
+            REF,
+            &[("Late last year", "2014-09-01", "2014-12-31", PartOfYear)],
+        ),
+        (
+            "Late last year, Shoigu arrived",
+            None,
+            &[("Late last year", "", "", PartOfYear)],
+        ),
+        (
+            "early this year",
+            REF,
+            &[("early this year", "2015-01-01", "2015-04-30", PartOfYear)],
+        ),
+        (
+            "by mid-2014",
+            None,
+            &[("by mid-2014", "2014-05-01", "2014-08-31", PartOfYear)],
+        ),
+        (
+            "relations in November last year",
+            REF,
+            &[("in November last year", "2014-11-01", "2014-11-30", Month)],
+        ),
+        (
+            "negotiating the deal for the past year",
+            REF,
+            &[("the past year", "2014-08-20", "2015-08-19", Year)],
+        ),
+        (
+            "in the past week",
+            REF,
+            &[("in the past week", "2015-08-13", "2015-08-19", Week)],
+        ),
+        (
+            "It happened yesterday.",
+            REF,
+            &[("yesterday", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "today and tomorrow",
+            REF,
+            &[
+                ("today", "2015-08-20", "2015-08-20", Day),
+                ("tomorrow", "2015-08-21", "2015-08-21", Day),
+            ],
+        ),
+        (
+            "last week",
+            REF,
+            &[("last week", "2015-08-10", "2015-08-16", Week)],
+        ),
+        (
+            "this week",
+            REF,
+            &[("this week", "2015-08-17", "2015-08-23", Week)],
+        ),
+        (
+            "next month",
+            REF,
+            &[("next month", "2015-09-01", "2015-09-30", Month)],
+        ),
+        (
+            "earlier this month",
+            REF,
+            &[("earlier this month", "2015-08-01", "2015-08-19", Month)],
+        ),
+        (
+            "later this month",
+            REF,
+            &[("later this month", "2015-08-20", "2015-08-31", Month)],
+        ),
+        (
+            "last year",
+            REF,
+            &[("last year", "2014-01-01", "2014-12-31", Year)],
+        ),
         ("next year", None, &[("next year", "", "", Year)]),
-        ("two years ago", REF, &[("two years ago", "2013-01-01", "2013-12-31", Year)]),
-        ("three days ago", REF, &[("three days ago", "2015-08-17", "2015-08-17", Day)]),
-        ("last summer", REF, &[("last summer", "2014-06-01", "2014-08-31", Quarter)]),
-        ("in the second quarter of 2015", None, &[("in the second quarter of 2015", "2015-04-01", "2015-06-30", Quarter)]),
-        ("profit in Q2 2015 rose", None, &[("in Q2 2015", "2015-04-01", "2015-06-30", Quarter)]),
-        ("last quarter", REF, &[("last quarter", "2015-04-01", "2015-06-30", Quarter)]),
-        ("in early June", REF, &[("in early June", "2015-06-01", "2015-06-10", Month)]),
+        (
+            "two years ago",
+            REF,
+            &[("two years ago", "2013-01-01", "2013-12-31", Year)],
+        ),
+        (
+            "three days ago",
+            REF,
+            &[("three days ago", "2015-08-17", "2015-08-17", Day)],
+        ),
+        (
+            "last summer",
+            REF,
+            &[("last summer", "2014-06-01", "2014-08-31", Quarter)],
+        ),
+        (
+            "in the second quarter of 2015",
+            None,
+            &[(
+                "in the second quarter of 2015",
+                "2015-04-01",
+                "2015-06-30",
+                Quarter,
+            )],
+        ),
+        (
+            "profit in Q2 2015 rose",
+            None,
+            &[("in Q2 2015", "2015-04-01", "2015-06-30", Quarter)],
+        ),
+        (
+            "last quarter",
+            REF,
+            &[("last quarter", "2015-04-01", "2015-06-30", Quarter)],
+        ),
+        (
+            "in early June",
+            REF,
+            &[("in early June", "2015-06-01", "2015-06-10", Month)],
+        ),
         // Vague: not returned.
         ("in recent years", REF, &[]),
         // Not dates.
@@ -1233,18 +1967,36 @@ mod tests {
         ("Prime Minister May said", REF, &[]),
         ("a 2015-16 budget", REF, &[]),
         ("in their forties", REF, &[]),
+        ("Room 2015 at the Marriott", REF, &[]),
+        ("April Jones and June Smith came", REF, &[]),
+        ("he lives at 1990 Main Street", REF, &[]),
     ];
 
     fn date(s: &str) -> Option<Date> {
-        if s.is_empty() { None } else { Some(s.parse().unwrap()) }
+        if s.is_empty() {
+            None
+        } else {
+            Some(s.parse().unwrap())
+        }
     }
 
     fn check(text: &str, reference: Option<&str>, expected: &[(&str, &str, &str, Granularity)]) {
         let found = recognize_dates(text, reference.and_then(date));
-        let got: Vec<(&str, Option<Date>, Option<Date>, Granularity)> =
-            found.iter().map(|m| (&text[m.span.clone()], m.value.start, m.value.end, m.value.granularity)).collect();
-        let want: Vec<(&str, Option<Date>, Option<Date>, Granularity)> =
-            expected.iter().map(|&(t, s, e, g)| (t, date(s), date(e), g)).collect();
+        let got: Vec<(&str, Option<Date>, Option<Date>, Granularity)> = found
+            .iter()
+            .map(|m| {
+                (
+                    &text[m.span.clone()],
+                    m.value.start,
+                    m.value.end,
+                    m.value.granularity,
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Option<Date>, Option<Date>, Granularity)> = expected
+            .iter()
+            .map(|&(t, s, e, g)| (t, date(s), date(e), g))
+            .collect();
         assert_eq!(got, want, "{text:?} with reference {reference:?}");
         for m in &found {
             assert_eq!(m.value.is_resolved(), m.value.start.is_some(), "{text:?}");
@@ -1259,10 +2011,16 @@ mod tests {
         let failures: Vec<String> = CASES
             .iter()
             .filter_map(|&(text, reference, expected)| {
-                std::panic::catch_unwind(|| check(text, reference, expected)).err().map(|_| text.to_string())
+                std::panic::catch_unwind(|| check(text, reference, expected))
+                    .err()
+                    .map(|_| text.to_string())
             })
             .collect();
-        assert!(failures.is_empty(), "{} failing: {failures:#?}", failures.len());
+        assert!(
+            failures.is_empty(),
+            "{} failing: {failures:#?}",
+            failures.len()
+        );
     }
 
     #[test]
@@ -1281,14 +2039,37 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        let inputs = ["", "May", "on", "31 February 2015", "Feb 29", "2015-13-45", "é on Wednesday é", "9999-99-99",
-            "in 1", "mid-", "the 0s", "Q9 2015", "Aug. 32, 2015", "日本 in June 2015 ü", "\u{a0}on\u{a0}Monday"];
+        let inputs = [
+            "",
+            "May",
+            "on",
+            "31 February 2015",
+            "Feb 29",
+            "2015-13-45",
+            "é on Wednesday é",
+            "9999-99-99",
+            "in 1",
+            "mid-",
+            "the 0s",
+            "Q9 2015",
+            "Aug. 32, 2015",
+            "日本 in June 2015 ü",
+            "\u{a0}on\u{a0}Monday",
+        ];
         for text in inputs {
             for m in recognize_dates(text, date("2015-08-20")) {
-                assert!(text.get(m.span.clone()).is_some(), "{text:?}: bad span {:?}", m.span);
+                assert!(
+                    text.get(m.span.clone()).is_some(),
+                    "{text:?}: bad span {:?}",
+                    m.span
+                );
             }
         }
         // No impossible day is made up.
-        assert!(recognize_dates("31 February 2015", None).iter().all(|m| m.value.granularity != Granularity::Day));
+        assert!(
+            recognize_dates("31 February 2015", None)
+                .iter()
+                .all(|m| m.value.granularity != Granularity::Day)
+        );
     }
 }

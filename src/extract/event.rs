@@ -456,7 +456,11 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 predicate: pred.to_string(),
                 verb: toks[i].text.to_string(),
                 span: toks[i].start..toks[i].end,
-                factuality: factuality(&lowers, i, report_tail || (pred != "say" && after_speech_verb(&lowers, i))),
+                factuality: factuality(
+                    &lowers,
+                    i,
+                    report_tail || (pred != "say" && after_speech_verb(&lowers, i)),
+                ),
                 agent,
                 object,
                 places: Vec::new(),
@@ -480,7 +484,9 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         let c = clause_of[ti];
         let starts_sentence = (0..ti).all(|j| clause_of[j] == c || !is_word(&toks[j]));
         let clause_has_verb = verbs.iter().any(|(vi, _)| clause_of[*vi] == c);
-        (starts_sentence && !clause_has_verb).then(|| verbs.iter().position(|(vi, _)| *vi > ti)).flatten()
+        (starts_sentence && !clause_has_verb)
+            .then(|| verbs.iter().position(|(vi, _)| *vi > ti))
+            .flatten()
     };
     let mut loose_dates = Vec::new();
     for d in dates {
@@ -563,7 +569,16 @@ fn after_speech_verb(lowers: &[String], i: usize) -> bool {
     lowers[..i].iter().any(|w| {
         matches!(
             w.as_str(),
-            "said" | "says" | "told" | "tells" | "stated" | "announced" | "claimed" | "added" | "reported" | "quoted"
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "stated"
+                | "announced"
+                | "claimed"
+                | "added"
+                | "reported"
+                | "quoted"
         )
     })
 }
@@ -716,7 +731,11 @@ impl Ctx<'_, '_> {
             if !is_word(&self.toks[j]) {
                 break;
             }
-            let capitalized = self.toks[j].text.chars().next().is_some_and(char::is_uppercase);
+            let capitalized = self.toks[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
             if LEXICON.contains_key(w) && !capitalized {
                 break;
             }
@@ -749,7 +768,11 @@ impl Ctx<'_, '_> {
             if PHRASE_STOP.contains(&w) && !words.is_empty() {
                 break;
             }
-            let capitalized = self.toks[j].text.chars().next().is_some_and(char::is_uppercase);
+            let capitalized = self.toks[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
             if LEXICON.contains_key(w) && !words.is_empty() && !w.ends_with("ing") && !capitalized {
                 break;
             }

@@ -24,8 +24,9 @@
 //! person mentioned before; `it`/`they` is the previous quote's speaker.
 //! Anything else (an unnamed source) is kept as written, lowercase, without a
 //! leading article (`a military source` → `military source`, `the
-//! newspaper` → `newspaper`, `officials`). A phrase quote with no speaker in
-//! its sentence is still a quote, with no speaker.
+//! newspaper` → `newspaper`, `officials`); a capitalized name that links to
+//! no person or organisation is kept as written (`Sharif`). A phrase quote
+//! with no speaker in its sentence is still a quote, with no speaker.
 
 use super::person::{Organisation, Person, SPEECH_VERBS, Tok, tokenize};
 use crate::span::Span;
@@ -44,6 +45,7 @@ pub struct Quote {
 }
 
 /// Words between a subject and its speech verb (`has said`, `also said`).
+#[rustfmt::skip]
 const AUX: &[&str] = &[
     "has", "had", "have", "also", "reportedly", "was", "is", "earlier", "later", "further",
     "once", "then", "previously", "had", "would", "will", "recently", "separately", "quickly",
@@ -51,6 +53,7 @@ const AUX: &[&str] = &[
 
 /// Words that end a speaker phrase read to the right (`a military source
 /// in Islamabad`).
+#[rustfmt::skip]
 const NP_STOP_RIGHT: &[&str] = &[
     "who", "in", "on", "at", "when", "after", "while", "during", "that", "adding", "as", "to",
     "from", "with", "for", "and", "but", "which", "before", "last", "this", "yesterday",
@@ -58,6 +61,7 @@ const NP_STOP_RIGHT: &[&str] = &[
 ];
 
 /// Words that end a speaker phrase read to the left (`... and officials said`).
+#[rustfmt::skip]
 const NP_STOP_LEFT: &[&str] = &[
     "that", "and", "but", "which", "as", "while", "when", "because", "so", "since", "though",
     "although", "if", "where", "after", "before", "meanwhile", "however",
@@ -85,15 +89,26 @@ impl Names {
 
     /// Named things overlapping `span`, people first, in text order.
     fn within(&self, span: Span) -> Vec<&(Span, String, bool)> {
-        let mut v: Vec<&(Span, String, bool)> =
-            self.ents.iter().filter(|(s, _, _)| s.start < span.end && span.start < s.end).collect();
+        // mentions are short: look a little before `span` only
+        let from = self
+            .ents
+            .partition_point(|(s, _, _)| s.start + 300 < span.start);
+        let to = self.ents.partition_point(|(s, _, _)| s.start < span.end);
+        let mut v: Vec<&(Span, String, bool)> = self.ents[from..to.max(from)]
+            .iter()
+            .filter(|(s, _, _)| s.start < span.end && span.start < s.end)
+            .collect();
         v.sort_by_key(|e| (!e.2, e.0));
         v
     }
 
     /// The most recent person mention before `at`.
     fn person_before(&self, at: usize) -> Option<&(Span, String, bool)> {
-        self.ents.iter().filter(|(s, _, p)| *p && s.end <= at).max_by_key(|e| e.0.start)
+        let to = self.ents.partition_point(|(s, _, _)| s.start < at);
+        self.ents[..to]
+            .iter()
+            .rev()
+            .find(|(s, _, p)| *p && s.end <= at)
     }
 }
 
@@ -110,7 +125,7 @@ fn resolve(
     let found = names.within(span);
     let pick = if nearest_last {
         // people first, then the one nearest the verb
-        found.iter().filter(|e| e.2).last().or_else(|| found.last())
+        found.iter().rfind(|e| e.2).or_else(|| found.last())
     } else {
         found.first()
     };
@@ -120,7 +135,9 @@ fn resolve(
     if toks.len() == 1 {
         match first.low.as_str() {
             "he" | "she" => {
-                return names.person_before(first.span.start).map(|e| (e.1.clone(), first.span));
+                return names
+                    .person_before(first.span.start)
+                    .map(|e| (e.1.clone(), first.span));
             }
             "it" | "they" => return prev.map(|p| (p.0.clone(), first.span)),
             "i" | "we" | "you" => return None,
@@ -128,7 +145,10 @@ fn resolve(
         }
     }
     let mut words: Vec<&Tok> = toks.iter().copied().filter(|t| t.word).collect();
-    while words.first().is_some_and(|t| ["a", "an", "the"].contains(&t.low.as_str())) {
+    while words
+        .first()
+        .is_some_and(|t| ["a", "an", "the"].contains(&t.low.as_str()))
+    {
         words.remove(0);
     }
     if words.is_empty() || words.len() > 6 {
@@ -139,11 +159,17 @@ fn resolve(
         return None;
     }
     let sp = Span::new(words[0].span.start, words[words.len() - 1].span.end);
-    Some((s[sp.range()].to_lowercase(), sp))
+    // a proper name nobody linked (`Sharif` with two Sharifs about) stays
+    // as written; an unnamed source is lowercased
+    let written = &s[sp.range()];
+    if words.iter().all(|t| t.cap) && words[0].low != "officials" {
+        return Some((written.to_string(), sp));
+    }
+    Some((written.to_lowercase(), sp))
 }
 
 /// The phrase right of `v` (exclusive), up to punctuation.
-fn np_right<'a>(toks: &'a [Tok], v: usize) -> Vec<&'a Tok> {
+fn np_right(toks: &[Tok], v: usize) -> Vec<&Tok> {
     let mut out = Vec::new();
     let mut k = v + 1;
     while k < toks.len() && out.len() < 12 && toks[k].word {
@@ -154,13 +180,17 @@ fn np_right<'a>(toks: &'a [Tok], v: usize) -> Vec<&'a Tok> {
 }
 
 /// The phrase left of `v` (exclusive), back to punctuation, skipping auxiliaries.
-fn np_left<'a>(toks: &'a [Tok], v: usize) -> Vec<&'a Tok> {
+fn np_left(toks: &[Tok], v: usize) -> Vec<&Tok> {
     let mut k = v;
     while k > 0 && toks[k - 1].word && AUX.contains(&toks[k - 1].low.as_str()) {
         k -= 1;
     }
     let end = k;
-    while k > 0 && end - k < 8 && toks[k - 1].word && !NP_STOP_LEFT.contains(&toks[k - 1].low.as_str()) {
+    while k > 0
+        && end - k < 8
+        && toks[k - 1].word
+        && !NP_STOP_LEFT.contains(&toks[k - 1].low.as_str())
+    {
         k -= 1;
     }
     toks[k..end].iter().collect()
@@ -182,7 +212,13 @@ fn trim_right<'a>(phrase: Vec<&'a Tok>, names: &Names) -> Vec<&'a Tok> {
 
 fn is_calendar(w: &str) -> bool {
     [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ]
     .contains(&w)
 }
@@ -278,7 +314,10 @@ fn sentence_start(s: &str, floor: usize, at: usize) -> usize {
     let b = s.as_bytes();
     let mut i = at;
     while i > floor + 1 {
-        if b[i - 1] == b' ' && matches!(b[i - 2], b'.' | b'?' | b'!') && b.get(i).is_some_and(u8::is_ascii_uppercase) {
+        if b[i - 1] == b' '
+            && matches!(b[i - 2], b'.' | b'?' | b'!')
+            && b.get(i).is_some_and(u8::is_ascii_uppercase)
+        {
             return i;
         }
         i -= 1;
@@ -313,7 +352,10 @@ pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quot
             continue;
         }
         let ps = p.span;
-        let marks: Vec<usize> = s[ps.range()].match_indices('"').map(|(i, _)| ps.start + i).collect();
+        let marks: Vec<usize> = s[ps.range()]
+            .match_indices('"')
+            .map(|(i, _)| ps.start + i)
+            .collect();
         let mut k = 0;
         let mut floor = ps.start;
         while k < marks.len() {
@@ -338,8 +380,14 @@ pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quot
             // a quote ending its sentence (`... Afghanistan."  It says`)
             // has nothing of its sentence on its right
             let ends_sentence = trimmed.ends_with(['.', '?', '!'])
-                && s[after..].strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
-            let r_end = if ends_sentence { after } else { sentence_end(s, after, next_open).max(after) };
+                && s[after..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            let r_end = if ends_sentence {
+                after
+            } else {
+                sentence_end(s, after, next_open).max(after)
+            };
             let right = tokenize(&s[after..r_end], after);
             let l_start = sentence_start(s, this_floor, open).min(open);
             let left = tokenize(&s[l_start..open], l_start);
@@ -352,7 +400,9 @@ pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quot
                 None => {
                     let continues = words > 3
                         && (prev_para == Some(pi)
-                            || (prev_para.is_some() && prev_para == last_fact_para && open == ps.start));
+                            || (prev_para.is_some()
+                                && prev_para == last_fact_para
+                                && open == ps.start));
                     match (&prev, continues) {
                         (Some((name, sp)), true) => (Some(name.clone()), *sp),
                         _ => (None, None),
@@ -366,7 +416,11 @@ pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quot
                 prev = None;
                 prev_para = None;
             }
-            out.push(Quote { span, speaker, speaker_span });
+            out.push(Quote {
+                span,
+                speaker,
+                speaker_span,
+            });
         }
         last_fact_para = Some(pi);
     }
@@ -380,11 +434,16 @@ mod tests {
     use crate::span::SourceId;
     use crate::text::normalize_str;
 
+    type Row<'a> = (&'a str, Option<&'a str>);
+
     /// (text, [(quoted words, speaker)])
-    const QUOTES: &[(&str, &[(&str, Option<&str>)])] = &[
+    const QUOTES: &[(&str, &[Row])] = &[
         (
             "\"The agreement was signed in Rawalpindi on Wednesday,\" said a military source.",
-            &[("The agreement was signed in Rawalpindi on Wednesday", Some("military source"))],
+            &[(
+                "The agreement was signed in Rawalpindi on Wednesday",
+                Some("military source"),
+            )],
         ),
         (
             "\"We are ready to buy more,\" Defence Minister Khawaja Asif said.",
@@ -398,8 +457,14 @@ mod tests {
             "\"Pakistan has decided it is no longer a client state,\" the WSJ quoted Zafar Hilaly, \
              a former senior Pakistani diplomat. \"Pakistan must have other alternatives.\"",
             &[
-                ("Pakistan has decided it is no longer a client state", Some("Zafar Hilaly")),
-                ("Pakistan must have other alternatives.", Some("Zafar Hilaly")),
+                (
+                    "Pakistan has decided it is no longer a client state",
+                    Some("Zafar Hilaly"),
+                ),
+                (
+                    "Pakistan must have other alternatives.",
+                    Some("Zafar Hilaly"),
+                ),
             ],
         ),
         (
@@ -412,7 +477,10 @@ mod tests {
         ),
         (
             "Prime Minister Nawaz Sharif says \"Pakistan wants peace with all neighbours.\"",
-            &[("Pakistan wants peace with all neighbours.", Some("Nawaz Sharif"))],
+            &[(
+                "Pakistan wants peace with all neighbours.",
+                Some("Nawaz Sharif"),
+            )],
         ),
         (
             "The two countries are trying to \"mend fences\" as the U.S. administration looks to India, \
@@ -437,26 +505,55 @@ mod tests {
              \"Delivery will start next year and end in 2018.\"",
             &[
                 ("We will buy four helicopters", Some("Khawaja Asif")),
-                ("Delivery will start next year and end in 2018.", Some("Khawaja Asif")),
+                (
+                    "Delivery will start next year and end in 2018.",
+                    Some("Khawaja Asif"),
+                ),
             ],
         ),
         (
             "\"Nothing has been decided yet,\" officials said on Monday.",
             &[("Nothing has been decided yet", Some("officials"))],
         ),
+        (
+            "In a statement, the ministry said: \"We reject the report.\"",
+            &[("We reject the report.", Some("ministry"))],
+        ),
+        (
+            "\"We will respond,\" the Foreign Office spokesman told a weekly briefing.",
+            &[("We will respond", Some("Foreign Office"))],
+        ),
+        (
+            "\"It was a mistake,\" he said.",
+            &[("It was a mistake", None)],
+        ),
+        (
+            "Sharif told the assembly: \"We want peace.\" Chief Minister Shahbaz Sharif agreed. \
+             \"So do we,\" said Prime Minister Nawaz Sharif.",
+            &[
+                ("We want peace.", Some("Sharif")),
+                ("So do we", Some("Nawaz Sharif")),
+            ],
+        ),
         // phrases and negatives
         (
             "The helicopters are known as \"flying tanks\" in the region.",
             &[("flying tanks", None)],
         ),
-        ("The deal had to be followed by another 'technical cooperation agreement' soon.", &[]),
+        (
+            "The deal had to be followed by another 'technical cooperation agreement' soon.",
+            &[],
+        ),
         ("Nobody said anything about the deal.", &[]),
         ("\"This never ends", &[("This never ends", None)]),
         ("\"\" and \" \"", &[]),
         ("He said \"a \"b\" c", &[("a", None), ("c", None)]),
         (
             "\"We are ready,\" said Khawaja Asif.\n\nThe deal was signed.\n\n\"It is a good day for both.\"",
-            &[("We are ready", Some("Khawaja Asif")), ("It is a good day for both.", None)],
+            &[
+                ("We are ready", Some("Khawaja Asif")),
+                ("It is a good day for both.", None),
+            ],
         ),
     ];
 
@@ -468,8 +565,10 @@ mod tests {
             .into_iter()
             .map(|q| (text.slice(q.span).to_string(), q.speaker))
             .collect();
-        let want: Vec<(String, Option<String>)> =
-            want.iter().map(|(q, s)| ((*q).to_string(), s.map(str::to_string))).collect();
+        let want: Vec<(String, Option<String>)> = want
+            .iter()
+            .map(|(q, s)| ((*q).to_string(), s.map(str::to_string)))
+            .collect();
         assert_eq!(got, want, "quotes of {input:?}");
     }
 

@@ -157,7 +157,11 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
                         normalize_term(&format!("{} {}", r.of.as_deref().unwrap_or(""), r.title))
                     })
                     .collect();
-                let claim_words: Vec<String> = role.split(' ').map(|w| aliases.canon(w)).collect();
+                let claim_words: Vec<String> = role
+                    .split(' ')
+                    .filter(|w| !matches!(*w, "of" | "the" | "a" | "an" | "at" | "for" | "in"))
+                    .map(|w| aliases.canon(w))
+                    .collect();
                 let matches = titles.iter().any(|t| {
                     let words: Vec<String> = t.split(' ').map(|w| aliases.canon(w)).collect();
                     claim_words
