@@ -795,6 +795,12 @@ impl Cx<'_> {
                 if any && self.w(k - 1) != "and" && self.class(k + 1) != W::Hundred {
                     break;
                 }
+                if any
+                    && self.w(k - 1) == "and"
+                    && matches!(self.class(k + 1), W::Hundred | W::Scale(_))
+                {
+                    break;
+                }
                 from_digit = true;
                 if any && (t.v >= 1000.0 || (has_h && t.v >= 100.0)) {
                     break;
@@ -909,7 +915,7 @@ impl Cx<'_> {
                             })
                         );
                     // `and a half`, `and two thirds` are fractions, not terms.
-                    let frac_next = ordinal_value(self.w(k + 2)).is_some();
+                    let frac_next = k + 2 < limit && ordinal_value(self.w(k + 2)).is_some();
                     if !next_ok || frac_next {
                         break;
                     }
@@ -994,7 +1000,7 @@ impl Cx<'_> {
             ov
         };
         let head = self.cardinal(i, head_end)?;
-        if head.end != head_end || head.scale < 100.0 || scale_ord {
+        if head.end != head_end || head.scale < 100.0 || head.v % 100.0 != 0.0 || scale_ord {
             return None;
         }
         Some((head.v + tail, false))
@@ -1031,7 +1037,11 @@ impl Cx<'_> {
         // after it: `a third of`, but `a third term`, `one fifth grade`.
         let lw = self.w(last);
         let singular = !lw.ends_with('s') && lw != "half";
-        if singular && self.toks.get(n).is_some_and(|t| t.k == K::Word) && self.w(n) != "of" {
+        if singular
+            && self.toks.get(n).is_some_and(|t| t.k == K::Word)
+            && self.w(n) != "of"
+            && !matches!(self.class(n), W::Scale(_))
+        {
             return None;
         }
         let mut result = None;
@@ -1077,6 +1087,30 @@ impl Cx<'_> {
         }
         let big = if lscale >= 1000.0 { lscale } else { 1.0 };
         Some((lv + fv * big, n))
+    }
+
+    /// `and a half`, `and two thirds` after a number: the fraction and the
+    /// token after it.
+    fn and_fraction(&self, at: usize) -> Option<(f64, usize)> {
+        if self.w(at) != "and" {
+            return None;
+        }
+        let num_ok =
+            matches!(self.w(at + 1), "a" | "an") || matches!(self.class(at + 1), W::Unit(_));
+        let (_, scale_ord) = ordinal_value(self.w(at + 2))?;
+        if !num_ok || scale_ord {
+            return None;
+        }
+        let lw = self.w(at + 2);
+        let singular = !lw.ends_with('s') && lw != "half";
+        if singular
+            && self.toks.get(at + 3).is_some_and(|t| t.k == K::Word)
+            && self.w(at + 3) != "of"
+        {
+            return None;
+        }
+        let (fv, _, _) = self.split_fraction(at + 1, at + 3, true)?;
+        Some((fv, at + 3))
     }
 
     /// Splits tokens `i..n` into numerator and denominator, longest
@@ -1170,6 +1204,12 @@ impl Cx<'_> {
                 let Some(mut c) = self.cardinal(i, self.toks.len()) else {
                     return Ok(None);
                 };
+                // `3 million and a half`.
+                if let Some((fv, e)) = self.and_fraction(c.end) {
+                    c.v += fv * if c.scale >= 1000.0 { c.scale } else { 1.0 };
+                    c.end = e;
+                    c.plain_digits = None;
+                }
                 // `2 1/4`.
                 if c.end == i + 1 {
                     if let Some(n) = self.toks.get(i + 1) {
@@ -1274,14 +1314,32 @@ impl Cx<'_> {
                     }
                 }
                 if let Some((d, end)) = self.point_decimals(c.end) {
-                    if c.v.fract() == 0.0 && c.scale == 1.0 {
+                    if c.v.fract() == 0.0 {
                         c.v += d;
                         c.end = end;
                     }
                 }
                 Ok(Some(c))
             }
-            K::Sym => Ok(None),
+            K::Sym => {
+                let v = match self.sym(i) {
+                    "½" => 0.5,
+                    "⅓" => 1.0 / 3.0,
+                    "⅔" => 2.0 / 3.0,
+                    "¼" => 0.25,
+                    "¾" => 0.75,
+                    "⅕" => 0.2,
+                    "⅙" => 1.0 / 6.0,
+                    "⅛" => 0.125,
+                    _ => return Ok(None),
+                };
+                Ok(Some(Core {
+                    v,
+                    end: i + 1,
+                    scale: 1.0,
+                    plain_digits: None,
+                }))
+            }
         }
     }
 
@@ -1328,7 +1386,13 @@ impl Cx<'_> {
                     let raw = self.raw(end);
                     let lw = self.w(end);
                     let is_dec = matches!(self.toks[last_num].k, K::Num { decimal: true, .. });
+                    if let Some(c) = symbol_currency(raw) {
+                        // `100元`.
+                        cur = Some(c.to_string());
+                        end += 1;
+                    }
                     let suffix_scale = match lw {
+                        _ if cur.is_some() && end > last_num + 1 => None,
                         "k" => Some(1e3),
                         "m" if raw == "M" || cur.is_some() || self.prefix_currency(i).is_some() => {
                             Some(1e6)
@@ -1360,6 +1424,7 @@ impl Cx<'_> {
                         scale = scale.max(s);
                         end += 1;
                         plain = None;
+                    } else if end > last_num + 1 {
                     } else if let Some(c) = iso_code(raw) {
                         cur = Some(c.to_string());
                         end += 1;
@@ -1374,6 +1439,26 @@ impl Cx<'_> {
             }
         }
         // Scale words after a scaled suffix are not repeated; `k` alone.
+        let dec_last = matches!(
+            self.toks.get(end - 1),
+            Some(Tok {
+                k: K::Num { decimal: true, .. },
+                ..
+            })
+        );
+        if self.is_num(end - 1)
+            && !self.glued(end - 1)
+            && dec_last
+            && matches!(self.raw(end), "M" | "G" | "B")
+        {
+            v *= match self.raw(end) {
+                "M" => 1e6,
+                "G" => 1e9,
+                _ => 1e9,
+            };
+            end += 1;
+            plain = None;
+        }
         if self.is_num(end - 1) && !self.glued(end - 1) && self.w(end) == "k" && !self.glued(end) {
             v *= 1e3;
             end += 1;
