@@ -1602,7 +1602,31 @@ impl Cx<'_> {
         }
         // Years.
         if let Some(d) = plain {
-            if d == 4 && (1800.0..=2100.0).contains(&v) && !self.counted_after(end) {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let year_prep = matches!(
+                prev,
+                "in" | "since"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "of"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "between"
+                    | "and"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "year"
+                    | "the"
+                    | "to"
+                    | "through"
+                    | "circa"
+                    | "fiscal"
+            );
+            if d == 4 && (1800.0..=2100.0).contains(&v) && (year_prep || !self.counted_after(end)) {
                 return Step::Skip(end);
             }
         }
@@ -1870,5 +1894,235 @@ impl Cx<'_> {
             k += 1;
         }
         *found = out;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `~15`, `>=8`, `153000000 USD`, `252..287`, `15 %`.
+    fn describe(m: &NumberMention) -> String {
+        let a = &m.amount;
+        let b = match a.bound {
+            Bound::Exact => "",
+            Bound::Approx => "~",
+            Bound::AtLeast => ">=",
+            Bound::AtMost => "<=",
+            Bound::MoreThan => ">",
+            Bound::LessThan => "<",
+        };
+        let mut s = format!("{b}{}", a.value);
+        if let Some(u) = a.upper {
+            s.push_str(&format!("..{u}"));
+        }
+        match &a.unit {
+            Unit::Count => {}
+            Unit::Percent => s.push_str(" %"),
+            Unit::Currency(c) => s.push_str(&format!(" {c}")),
+        }
+        s
+    }
+
+    fn check(input: &str, want: &[&str]) {
+        let got = recognize_numbers(input);
+        for m in &got {
+            assert!(
+                input.is_char_boundary(m.span.start) && input.is_char_boundary(m.span.end),
+                "{input:?}"
+            );
+        }
+        let got: Vec<String> = got.iter().map(describe).collect();
+        assert_eq!(got, want, "input: {input:?}");
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str])] = &[
+            // Number words.
+            ("The navy bought four frigates.", &["4"]),
+            ("Twenty-one soldiers were hurt.", &["21"]),
+            ("It has one hundred and five rooms.", &["105"]),
+            ("She ordered a dozen eggs.", &["12"]),
+            (
+                "He gave a pair of shoes and a couple of books.",
+                &["2", "2"],
+            ),
+            ("The city has half a million people.", &["500000"]),
+            ("Two thirds of voters agreed.", &["0.6666666666666666"]),
+            ("A half of the budget went on salaries.", &["0.5"]),
+            ("One-third of the area flooded.", &["0.3333333333333333"]),
+            ("Mix 3/4 of the flour.", &["0.75"]),
+            ("two and a half days", &["2.5"]),
+            // Digits.
+            ("The project cost 1,250 workers their jobs.", &["1250"]),
+            ("Output grew 3.5 times.", &["3.5"]),
+            ("There were 40 000 fans.", &["40000"]),
+            // Scales and currencies.
+            ("The $153m deal was signed.", &["153000000 USD"]),
+            ("a USD153 million contract", &["153000000 USD"]),
+            ("It will cost Rs 5bn over a year.", &["5000000000 rupee"]),
+            ("It will cost Rs5bn.", &["5000000000 rupee"]),
+            ("Tickets cost €15 each.", &["15 EUR"]),
+            ("The plan costs £2.4bn.", &["2400000000 GBP"]),
+            ("They paid 15 million dollars.", &["15000000 USD"]),
+            ("a US$ 3 billion loan", &["3000000000 USD"]),
+            ("The PKR 20 billion budget", &["20000000000 PKR"]),
+            ("about 20 billion rupees", &["~20000000000 rupee"]),
+            (
+                "India has 13 lakh teachers and 2 crore pupils.",
+                &["1300000", "20000000"],
+            ),
+            (
+                "a 10k run and 2.5 trillion yen",
+                &["10000", "2500000000000 JPY"],
+            ),
+            // Percentages.
+            ("Inflation hit 15% in May.", &["15 %"]),
+            ("Turnout was 15 per cent.", &["15 %"]),
+            ("Turnout was 15 percent.", &["15 %"]),
+            // Ranges.
+            ("Its range is 252 to 287 miles.", &["252..287"]),
+            ("between 10 and 20 people", &["10..20"]),
+            ("10-20 people", &["10..20"]),
+            ("$10-20 million", &["10000000..20000000 USD"]),
+            // Approximations and bounds.
+            ("about 15 hours", &["~15"]),
+            ("around 300 troops and nearly 40 tanks", &["~300", "~40"]),
+            (
+                "almost 12, roughly 9, some 200, approximately 7",
+                &["~12", "~9", "~200", "~7"],
+            ),
+            (
+                "an estimated 3,000 people and close to 90 others",
+                &["~3000", "~90"],
+            ),
+            ("at least eight other people", &[">=8"]),
+            (
+                "more than 50 and over 60 and upwards of 70",
+                &[">50", ">60", ">70"],
+            ),
+            (
+                "up to 30, at most 20, no more than 10",
+                &["<=30", "<=20", "<=10"],
+            ),
+            ("under 5, less than 6, fewer than 7", &["<5", "<6", "<7"]),
+            ("more than half of them", &[">0.5"]),
+            ("100 or more people", &[">=100"]),
+            ("20 or so boats", &["~20"]),
+            // `one` counts, except as a pronoun.
+            ("one of Pakistan's ministers", &["1"]),
+            ("the one on the left", &[]),
+            ("Which one do you prefer?", &[]),
+            // Years are not numbers.
+            ("It happened in 2007.", &[]),
+            ("2015 was a good year.", &[]),
+            ("Music of the 1990s", &[]),
+            ("from 2010 to 2015", &[]),
+            ("In 2000 people marched.", &[]),
+            ("2000 people marched.", &["2000"]),
+            ("about 1900 soldiers", &["~1900"]),
+            // Ordinals.
+            ("the first time", &[]),
+            ("on the 21st floor", &[]),
+            ("for the second time", &[]),
+            ("the twenty-first century", &[]),
+            ("She came third.", &[]),
+            ("seeking a third term", &[]),
+            // Dates and times.
+            ("on July 10, 2015", &[]),
+            ("on 10 July 2015", &[]),
+            ("on 10/7/2015", &[]),
+            ("on 2015-08-20", &[]),
+            ("at 10:30 today", &[]),
+            ("at 9am and 10 p.m.", &[]),
+            ("It was 24/7 work.", &[]),
+            // Designations.
+            ("four Mi-35 helicopters", &["4"]),
+            ("F-16 jets and S-400 systems", &[]),
+            ("the MFI-17 trainer", &[]),
+            ("Mi-35M and MI-35M", &[]),
+            ("an A320 and the G7", &[]),
+            ("COVID-19 cases", &[]),
+            ("a 4G network", &[]),
+            ("a 29km road", &[]),
+            // Vague amounts.
+            ("a number of helicopters", &[]),
+            ("several helicopters", &[]),
+            ("many people", &[]),
+            ("dozens of people", &[]),
+            ("hundreds of people and thousands of troops", &[]),
+            ("tens of thousands", &[]),
+            ("a few people", &[]),
+            // Odd inputs.
+            ("", &[]),
+            ("a", &[]),
+            ("-", &[]),
+            ("$", &[]),
+            ("½", &["0.5"]),
+            ("a\u{301} 5 é", &["5"]),
+        ];
+        for (input, want) in cases {
+            check(input, want);
+        }
+    }
+
+    #[test]
+    fn spans_cover_modifiers() {
+        let cases: &[(&str, &str)] = &[
+            ("He said at least eight died", "at least eight"),
+            ("The $153m deal", "$153m"),
+            ("spent about 15 hours", "about 15"),
+            ("a US$ 3 billion loan", "US$ 3 billion"),
+        ];
+        for (input, span) in cases {
+            let got = recognize_numbers(input);
+            assert_eq!(got.len(), 1, "{input:?}");
+            assert_eq!(&input[got[0].span.clone()], *span, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        let cases = [
+            "1,",
+            "1,2",
+            ".",
+            "..5",
+            "5.",
+            "1e",
+            "1e999",
+            "1^",
+            "9^999",
+            "3/0",
+            "0/0",
+            "- -",
+            "$-",
+            "£",
+            "Rs.",
+            "a a a",
+            "and and",
+            "one and",
+            "twenty -",
+            "point",
+            "two point",
+            "½½",
+            "1 234 5678",
+            "1,23,456",
+            "１２３",
+            "٣",
+            "x10^",
+            "5x10^",
+            "’90s",
+            "'",
+            "‘",
+            "“one”",
+        ];
+        for c in cases {
+            let got = recognize_numbers(c);
+            for m in got {
+                assert!(m.span.start <= m.span.end && m.span.end <= c.len(), "{c:?}");
+            }
+        }
     }
 }
