@@ -635,3 +635,197 @@ fn change_before(s: &str, start: usize) -> Option<Change> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::number::Bound;
+
+    /// Expected: value, counted, qualifiers, bound, change.
+    type Want<'a> = (f64, Option<&'a str>, &'a [&'a str], Bound, Option<Change>);
+
+    fn check(sentence: &str, want: &[Want<'_>]) {
+        let got = quantities(sentence);
+        let got: Vec<(f64, Option<&str>, Vec<&str>, Bound, Option<Change>)> = got
+            .iter()
+            .map(|q| {
+                if let (Some(c), Some(r)) = (&q.counted, &q.counted_span) {
+                    // The span points at the word the noun was taken from.
+                    assert!(
+                        sentence[r.clone()]
+                            .to_lowercase()
+                            .starts_with(&c[..c.len().min(1)]),
+                        "{sentence:?}"
+                    );
+                }
+                (
+                    q.amount.value,
+                    q.counted.as_deref(),
+                    q.qualifiers.iter().map(String::as_str).collect(),
+                    q.amount.bound,
+                    q.change,
+                )
+            })
+            .collect();
+        let want: Vec<(f64, Option<&str>, Vec<&str>, Bound, Option<Change>)> = want
+            .iter()
+            .map(|(v, c, q, b, ch)| (*v, *c, q.to_vec(), *b, *ch))
+            .collect();
+        assert_eq!(got, want, "sentence: {sentence:?}");
+    }
+
+    #[test]
+    fn table() {
+        use Bound::*;
+        use Change::*;
+        let cases: &[(&str, &[Want<'_>])] = &[
+            (
+                "Moscow agreed to sell four Mi-35 'Hind E' attack helicopters to Islamabad.",
+                &[(
+                    4.0,
+                    Some("helicopter"),
+                    &["mi-35", "hind e", "attack"],
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "The deal covers four MI-35M ‘Hind E’ combat helicopters.",
+                &[(
+                    4.0,
+                    Some("helicopter"),
+                    &["mi-35m", "hind e", "combat"],
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "The general spent about 15 hours at the show.",
+                &[(15.0, Some("hour"), &[], Approx, None)],
+            ),
+            (
+                "At least eight other people died.",
+                &[(8.0, Some("people"), &[], AtLeast, None)],
+            ),
+            (
+                "The $153m deal was signed on Monday.",
+                &[(153e6, None, &[], Exact, None)],
+            ),
+            (
+                "They bought $5m worth of rifles.",
+                &[(5e6, Some("rifle"), &[], Exact, None)],
+            ),
+            (
+                "Only four of the jets flew.",
+                &[(4.0, Some("jet"), &[], Exact, None)],
+            ),
+            (
+                "One of Pakistan's ministers resigned.",
+                &[(1.0, Some("minister"), &[], Exact, None)],
+            ),
+            (
+                "Russia will supply helicopters, four in total.",
+                &[(4.0, Some("helicopter"), &[], Exact, None)],
+            ),
+            (
+                "The army ordered 12 tanks, and all four arrived.",
+                &[
+                    (12.0, Some("tank"), &[], Exact, None),
+                    (4.0, Some("tank"), &[], Exact, None),
+                ],
+            ),
+            (
+                "The company shipped drones, 4 pieces a month.",
+                &[(4.0, Some("drone"), &[], Exact, None)],
+            ),
+            (
+                "Prices rose by 5% last year.",
+                &[(5.0, None, &[], Exact, Some(Increase))],
+            ),
+            (
+                "Exports fell 2% in May.",
+                &[(2.0, None, &[], Exact, Some(Decrease))],
+            ),
+            (
+                "Sales were down 4% on the year.",
+                &[(4.0, None, &[], Exact, Some(Decrease))],
+            ),
+            (
+                "The population increased by 3 million people.",
+                &[(3e6, Some("people"), &[], Exact, Some(Increase))],
+            ),
+            (
+                "Two army officers and three children were hurt.",
+                &[
+                    (2.0, Some("officer"), &["army"], Exact, None),
+                    (3.0, Some("child"), &[], Exact, None),
+                ],
+            ),
+            (
+                "One helicopter arrived yesterday.",
+                &[(1.0, Some("helicopter"), &[], Exact, None)],
+            ),
+            (
+                "Some 200 armed men attacked the post.",
+                &[(200.0, Some("man"), &[], Approx, None)],
+            ),
+            (
+                "The five countries signed.",
+                &[(5.0, Some("country"), &[], Exact, None)],
+            ),
+            (
+                "It took 3 weeks and 2 buses.",
+                &[
+                    (3.0, Some("week"), &[], Exact, None),
+                    (2.0, Some("bus"), &[], Exact, None),
+                ],
+            ),
+            (
+                "He made 6 speeches in 4 churches.",
+                &[
+                    (6.0, Some("speech"), &[], Exact, None),
+                    (4.0, Some("church"), &[], Exact, None),
+                ],
+            ),
+            (
+                "a 10-year contract",
+                &[(10.0, Some("year"), &[], Exact, None)],
+            ),
+            (
+                "Turnout was 15 per cent.",
+                &[(15.0, None, &[], Exact, None)],
+            ),
+            // Not quantities at all.
+            ("The Mi-35 helicopter first flew in 1972.", &[]),
+            ("It was signed on August 20, 2015 in Rawalpindi.", &[]),
+            ("Pakistan has a number of Mi-17 helicopters.", &[]),
+            ("Several F-16 jets were there for the first time.", &[]),
+        ];
+        for (s, want) in cases {
+            check(s, want);
+        }
+    }
+
+    #[test]
+    fn lemmas() {
+        let cases = [
+            ("helicopters", "helicopter"),
+            ("Helicopters", "helicopter"),
+            ("people", "people"),
+            ("countries", "country"),
+            ("classes", "class"),
+            ("boxes", "box"),
+            ("churches", "church"),
+            ("bushes", "bush"),
+            ("cases", "case"),
+            ("men", "man"),
+            ("crises", "crisis"),
+            ("bus", "bus"),
+            ("hour", "hour"),
+            ("aircraft", "aircraft"),
+        ];
+        for (w, want) in cases {
+            assert_eq!(lemma(w), want, "{w}");
+        }
+    }
+}
