@@ -170,14 +170,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
         if ch.is_alphabetic() {
             let mut j = i + n;
             while let Some(c2) = text.get(j..).and_then(|s| s.chars().next()) {
-                if c2.is_alphabetic() {
-                    j += c2.len_utf8();
-                } else if (c2 == '\'' || c2 == '’')
+                let apostrophe = (c2 == '\'' || c2 == '’')
                     && text
                         .get(j + c2.len_utf8()..)
                         .and_then(|s| s.chars().next())
-                        .is_some_and(char::is_alphabetic)
-                {
+                        .is_some_and(char::is_alphabetic);
+                if c2.is_alphabetic() || apostrophe {
                     j += c2.len_utf8();
                 } else {
                     break;
@@ -293,10 +291,7 @@ fn scan_number(text: &str, i: usize) -> Tok {
         // Space groups: 1 234 567, 40 000 (also no-break and narrow spaces).
         let mut k = j;
         let mut merged = false;
-        loop {
-            let Some(sp) = text.get(k..).and_then(|s| s.chars().next()) else {
-                break;
-            };
+        while let Some(sp) = text.get(k..).and_then(|s| s.chars().next()) {
             if !matches!(sp, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}') {
                 break;
             }
@@ -331,7 +326,7 @@ fn scan_number(text: &str, i: usize) -> Tok {
     if plain && b.get(j) == Some(&b'/') && is_digit_at(b, j + 1) {
         let e = digits_end(b, j + 1);
         let den: f64 = text[j + 1..e].parse().unwrap_or(0.0);
-        if den >= 2.0 && den <= 10.0 && v >= 1.0 && v < den {
+        if (2.0..=10.0).contains(&den) && v >= 1.0 && v < den {
             return Tok {
                 s: i,
                 e,
@@ -1358,14 +1353,13 @@ impl Cx<'_> {
                 } else {
                     return Step::Skip(self.skip_glued(i));
                 }
-            } else if matches!(self.sym(i - 1), "-" | "‐" | "'" | "’" | "#")
-                && (i < 2
-                    || self.glued(i - 2) && self.toks[i - 2].k == K::Word
-                    || self.sym(i - 1) != "-")
-            {
-                if self.sym(i - 1) != "-" || i >= 2 {
+            } else if self.sym(i - 1) == "-" || self.sym(i - 1) == "‐" {
+                // `F-16`, `COVID-19` (but `10-20` is a range, `-1` a sign).
+                if i >= 2 && self.glued(i - 2) && self.toks[i - 2].k == K::Word {
                     return Step::Skip(self.skip_glued(i));
                 }
+            } else if matches!(self.sym(i - 1), "'" | "’" | "#") {
+                return Step::Skip(self.skip_glued(i));
             }
         }
         let core = match self.core(i) {
@@ -1507,13 +1501,10 @@ impl Cx<'_> {
         if start_tok > 0 {
             let p = start_tok - 1;
             let s = self.sym(p);
-            if matches!(s, "-" | "−")
+            let dash_sign = matches!(s, "-" | "−")
                 && !(p > 0 && (self.is_num(p - 1) || self.toks[p - 1].k == K::Word))
-                && (self.glued(p) || p == 0)
-            {
-                neg = true;
-                start_tok = p;
-            } else if matches!(self.w(p), "minus" | "negative") {
+                && (self.glued(p) || p == 0);
+            if dash_sign || matches!(self.w(p), "minus" | "negative") {
                 neg = true;
                 start_tok = p;
             }
@@ -1570,12 +1561,12 @@ impl Cx<'_> {
         // `over 3`: `one over three` is a fraction at the end of a text.
         if unit == Unit::Count && self.w(end) == "over" {
             if let Ok(Some(d)) = self.core(end + 1) {
-                if d.end >= self.toks.len() || self.sym(d.end) == "?" || self.sym(d.end) == "." {
-                    if d.v != 0.0 {
-                        v /= d.v;
-                        end = d.end;
-                        plain = None;
-                    }
+                let at_end =
+                    d.end >= self.toks.len() || self.sym(d.end) == "?" || self.sym(d.end) == ".";
+                if at_end && d.v != 0.0 {
+                    v /= d.v;
+                    end = d.end;
+                    plain = None;
                 }
             }
         }
@@ -1778,7 +1769,7 @@ impl Cx<'_> {
             _ => None,
         };
         if let Some(b) = one {
-            if !(w1 == "c" && !self.glued(st - 1)) {
+            if w1 != "c" || self.glued(st - 1) {
                 return (b, st - 1);
             }
         }
@@ -1842,13 +1833,8 @@ impl Cx<'_> {
                 let sep = if gap_tok == Some(1) {
                     let s = self.sym(a.te);
                     let w = self.w(a.te);
-                    if matches!(s, "-" | "–" | "—") || w == "to" {
-                        Some(w)
-                    } else if w == "and" && a.ts > 0 && self.w(a.ts - 1) == "between" {
-                        Some(w)
-                    } else {
-                        None
-                    }
+                    let between = w == "and" && a.ts > 0 && self.w(a.ts - 1) == "between";
+                    (matches!(s, "-" | "–" | "—") || w == "to" || between).then_some(w)
                 } else {
                     None
                 };
