@@ -643,10 +643,11 @@ mod tests {
 
     /// Expected: value, counted, qualifiers, bound, change.
     type Want<'a> = (f64, Option<&'a str>, &'a [&'a str], Bound, Option<Change>);
+    type Row<'a> = (f64, Option<&'a str>, Vec<&'a str>, Bound, Option<Change>);
 
     fn check(sentence: &str, want: &[Want<'_>]) {
         let got = quantities(sentence);
-        let got: Vec<(f64, Option<&str>, Vec<&str>, Bound, Option<Change>)> = got
+        let got: Vec<Row<'_>> = got
             .iter()
             .map(|q| {
                 if let (Some(c), Some(r)) = (&q.counted, &q.counted_span) {
@@ -667,7 +668,7 @@ mod tests {
                 )
             })
             .collect();
-        let want: Vec<(f64, Option<&str>, Vec<&str>, Bound, Option<Change>)> = want
+        let want: Vec<Row<'_>> = want
             .iter()
             .map(|(v, c, q, b, ch)| (*v, *c, q.to_vec(), *b, *ch))
             .collect();
