@@ -462,6 +462,7 @@ fn head_after(s: &str, end: usize, value: f64) -> Np {
     let mut pos = end;
     let mut cand: Option<(&str, Range<usize>)> = None;
     let mut took_of = false;
+    let mut prev_cap = false;
     let mut n = 0;
     while let Some((piece, next)) = next_piece(s, pos) {
         n += 1;
@@ -489,6 +490,7 @@ fn head_after(s: &str, end: usize, value: f64) -> Np {
                         np.qualifiers.push(c.to_lowercase());
                     }
                     np.qualifiers.push(lw);
+                    prev_cap = false;
                     continue;
                 }
                 if w.chars().any(|c| c.is_ascii_digit()) {
@@ -535,7 +537,16 @@ fn head_after(s: &str, end: usize, value: f64) -> Np {
                     continue;
                 }
                 if let Some((c, _)) = cand.take() {
-                    np.qualifiers.push(c.to_lowercase());
+                    // `Hind E`: capitalized words run together into one name.
+                    let cap = c.chars().next().is_some_and(char::is_uppercase);
+                    match np.qualifiers.last_mut() {
+                        Some(last) if cap && prev_cap => {
+                            last.push(' ');
+                            last.push_str(&c.to_lowercase());
+                        }
+                        _ => np.qualifiers.push(c.to_lowercase()),
+                    }
+                    prev_cap = cap;
                 }
                 let plural = plural_like(w);
                 cand = Some((w, r));
