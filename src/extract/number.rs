@@ -652,6 +652,43 @@ const CURRENCY_WORDS: &[(&[&str], &str, bool)] = &[
     (&["bitcoin"], "BTC", false),
 ];
 
+/// Capitalized words naming the number after them (`Article 370`).
+const LABELS: &[&str] = &[
+    "section",
+    "article",
+    "clause",
+    "chapter",
+    "resolution",
+    "flight",
+    "route",
+    "highway",
+    "room",
+    "page",
+    "no",
+    "vol",
+    "volume",
+    "paragraph",
+    "rule",
+    "bill",
+    "amendment",
+    "gate",
+    "platform",
+    "terminal",
+    "channel",
+    "level",
+    "phase",
+    "block",
+    "sector",
+    "unit",
+    "ward",
+    "district",
+    "precinct",
+    "lot",
+    "batch",
+    "stage",
+    "version",
+];
+
 /// Words after which `one` is a pronoun, not a count.
 const ONE_DETERMINERS: &[&str] = &[
     "the", "this", "that", "which", "any", "each", "every", "no", "another", "some", "a", "no-one",
@@ -1358,8 +1395,37 @@ impl Cx<'_> {
                 if i >= 2 && self.glued(i - 2) && self.toks[i - 2].k == K::Word {
                     return Step::Skip(self.skip_glued(i));
                 }
+                // `2015-16`: a fiscal year.
+                if i >= 2 && self.glued(i - 2) {
+                    let p = self.toks[i - 2];
+                    if matches!(
+                        p.k,
+                        K::Num {
+                            plain: true,
+                            digits: 4,
+                            ..
+                        }
+                    ) && (1800.0..=2100.0).contains(&p.v)
+                    {
+                        return Step::Skip(self.skip_glued(i));
+                    }
+                }
             } else if matches!(self.sym(i - 1), "'" | "’" | "#") {
                 return Step::Skip(self.skip_glued(i));
+            }
+        }
+        // `Section 144`, `Article 370`, `Flight 370`, `No. 10`: labels.
+        if matches!(t.k, K::Num { .. }) && i > 0 {
+            let label = if self.sym(i - 1) == "." {
+                i.checked_sub(2)
+            } else {
+                Some(i - 1)
+            };
+            if let Some(l) = label {
+                let capital = self.raw(l).chars().next().is_some_and(char::is_uppercase);
+                if capital && LABELS.contains(&self.w(l)) {
+                    return Step::Skip(self.skip_glued(i));
+                }
             }
         }
         let core = match self.core(i) {
@@ -2030,6 +2096,8 @@ mod tests {
             ("Mi-35M and MI-35M", &[]),
             ("an A320 and the G7", &[]),
             ("COVID-19 cases", &[]),
+            ("GDP grew in 2015-16.", &[]),
+            ("Section 144 and Article 370 and Flight No. 8", &[]),
             ("a 4G network", &[]),
             ("a 29km road", &[]),
             // Vague amounts.

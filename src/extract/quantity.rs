@@ -347,6 +347,16 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Singular, lowercase form of a noun (`helicopters` -> `helicopter`).
 pub(crate) fn lemma(w: &str) -> String {
+    // `MPs`, `NGOs`: acronym plurals.
+    if let Some(stem) = w.strip_suffix('s') {
+        if stem.len() >= 2
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            return stem.to_lowercase();
+        }
+    }
     let w = w.to_lowercase();
     if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
         return (*s).to_string();
@@ -370,6 +380,15 @@ pub(crate) fn lemma(w: &str) -> String {
 }
 
 fn plural_like(w: &str) -> bool {
+    if let Some(stem) = w.strip_suffix('s') {
+        if stem.len() >= 2
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
     let w = w.to_lowercase();
     if let Some((p, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
         return p != s || matches!(w.as_str(), "people" | "police" | "personnel" | "aircraft");
@@ -835,6 +854,8 @@ mod tests {
             ("bus", "bus"),
             ("hour", "hour"),
             ("aircraft", "aircraft"),
+            ("MPs", "mp"),
+            ("NGOs", "ngo"),
         ];
         for (w, want) in cases {
             assert_eq!(lemma(w), want, "{w}");
