@@ -138,7 +138,12 @@ fn key_value(a: &Analysis, f: &Fact) -> (String, String) {
             };
             (
                 key,
-                format!("{} ({:?}, {})", place.name, place.kind, place.country).to_lowercase(),
+                format!(
+                    "{} ({}, {})",
+                    place.name,
+                    format!("{:?}", place.kind).to_lowercase(),
+                    place.country
+                ),
             )
         }
         FactKind::Person(p) => {

@@ -340,27 +340,52 @@ fn assert_cosmetic(name: &str, edit: &Edit) {
     );
 }
 
-#[test]
-fn cosmetic_edits_move_nothing() {
-    let mut failures = Vec::new();
-    for (name, edit) in cosmetic_edits() {
-        if let Err(e) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            assert_cosmetic(name, &edit)
-        })) {
-            let msg = e
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default();
-            failures.push(format!("{name}: {msg}"));
+fn cosmetic(name: &str) {
+    let edits = cosmetic_edits();
+    let Some((_, edit)) = edits.iter().find(|(n, _)| *n == name) else {
+        panic!("no cosmetic edit {name}")
+    };
+    assert_cosmetic(name, edit);
+}
+
+macro_rules! cosmetic {
+    ($($(#[$m:meta])* $test:ident: $name:literal;)*) => {
+        $(
+            #[test]
+            $(#[$m])*
+            fn $test() {
+                cosmetic($name);
+            }
+        )*
+        /// Every edit of the table has its test.
+        #[test]
+        fn every_cosmetic_edit_is_tested() {
+            let tested = [$($name),*];
+            for (name, _) in cosmetic_edits() {
+                assert!(tested.contains(&name), "cosmetic edit {name} has no test");
+            }
         }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} cosmetic edit(s) moved something:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    };
+}
+
+cosmetic! {
+    cosmetic_crlf: "crlf";
+    cosmetic_rewrap_60: "rewrap-60";
+    cosmetic_rewrap_72: "rewrap-72";
+    cosmetic_straight_quotes: "straight-quotes";
+    cosmetic_curly_quotes: "curly-quotes";
+    cosmetic_nbsp: "nbsp";
+    cosmetic_double_spaces: "double-spaces";
+    cosmetic_blank_lines: "blank-lines";
+    cosmetic_extra_blank_lines: "extra-blank-lines";
+    cosmetic_trailing_spaces: "trailing-spaces";
+    cosmetic_read_more: "read-more";
+    cosmetic_follow_us: "follow-us";
+    cosmetic_share: "share";
+    cosmetic_advertisement: "advertisement";
+    cosmetic_all_boilerplate: "all-boilerplate";
+    cosmetic_remove_boilerplate: "remove-boilerplate";
+    cosmetic_everything: "everything";
 }
 
 // ---------------------------------------------------------------- semantic
