@@ -62,44 +62,24 @@ impl Annotation {
 
 /// Renders failing claims (and the lock report, if any) as workflow commands.
 pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
+    // Order: what moved in the sources first (the cap must not hide it),
+    // then orphans, then failing claims (with their verdict moves folded
+    // in), then verdict moves of claims that still hold.
     let mut errors = Vec::new();
     let mut notices = Vec::new();
-    let total: usize = sets.iter().map(|s| s.outcomes.len()).sum();
-    let mut failed_claims = 0;
-    for set in sets {
-        for o in set.outcomes.iter().filter(|o| !o.holds) {
-            failed_claims += 1;
-            let c = &o.claim;
-            let found: Vec<String> = o
-                .verdicts
+    let mut moves: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    let mut move_errors = Vec::new();
+    let claims = crate::lock::claim_locations_of(sets);
+    let failing: std::collections::BTreeSet<String> = sets
+        .iter()
+        .flat_map(|s| {
+            s.outcomes
                 .iter()
-                .map(|v| {
-                    let ev = v
-                        .evidence
-                        .first()
-                        .map(|e| format!(" ({}: \"{}\")", e.fact, e.sentence))
-                        .unwrap_or_default();
-                    format!("{}: {}{ev}", v.source, v.verdict)
-                })
-                .collect();
-            errors.push(Annotation {
-                level: "error",
-                file: c.location.path.display().to_string(),
-                line: Some(c.location.pos.line),
-                col: Some(c.location.pos.col),
-                title: format!("claim {} does not hold", c.id),
-                message: format!(
-                    "\"{}\" expected {}; found {}\n{}",
-                    c.statement,
-                    c.expect.as_str(),
-                    found.join("; "),
-                    o.failures.join("\n")
-                ),
-            });
-        }
-    }
+                .filter(|o| !o.holds)
+                .map(move |o| format!("{}::{}", s.name, o.claim.id))
+        })
+        .collect();
     if let Some(l) = lock {
-        let claims = crate::lock::claim_locations_of(sets);
         for s in &l.sources {
             let file = s.path.display().to_string();
             match s.state {
@@ -144,8 +124,12 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
                         });
                     }
                     for v in &s.diff.verdicts {
+                        if failing.contains(&v.claim) {
+                            moves.entry(v.claim.as_str()).or_default().push(v.line());
+                            continue;
+                        }
                         let at = claims.get(v.claim.as_str());
-                        errors.push(Annotation {
+                        move_errors.push(Annotation {
                             level: "error",
                             file: at.map_or_else(
                                 || l.lock_path.display().to_string(),
@@ -171,6 +155,45 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
             });
         }
     }
+    let total: usize = sets.iter().map(|s| s.outcomes.len()).sum();
+    let mut failed_claims = 0;
+    for set in sets {
+        for o in set.outcomes.iter().filter(|o| !o.holds) {
+            failed_claims += 1;
+            let c = &o.claim;
+            let found: Vec<String> = o
+                .verdicts
+                .iter()
+                .map(|v| {
+                    let ev = v
+                        .evidence
+                        .first()
+                        .map(|e| format!(" ({}: \"{}\")", e.fact, e.sentence))
+                        .unwrap_or_default();
+                    format!("{}: {}{ev}", v.source, v.verdict)
+                })
+                .collect();
+            let moved = moves
+                .get(format!("{}::{}", set.name, c.id).as_str())
+                .map(|m| format!("\nsince the lock: {}", m.join("; ")))
+                .unwrap_or_default();
+            errors.push(Annotation {
+                level: "error",
+                file: c.location.path.display().to_string(),
+                line: Some(c.location.pos.line),
+                col: Some(c.location.pos.col),
+                title: format!("claim {} does not hold", c.id),
+                message: format!(
+                    "\"{}\" expected {}; found {}\n{}{moved}",
+                    c.statement,
+                    c.expect.as_str(),
+                    found.join("; "),
+                    o.failures.join("\n")
+                ),
+            });
+        }
+    }
+    errors.extend(move_errors);
     let mut out = String::new();
     for a in errors.iter().take(MAX_ERRORS) {
         out.push_str(&a.render());
