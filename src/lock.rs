@@ -784,4 +784,80 @@ mod tests {
             }
         }
     }
+
+    fn run(text: &str, claims: &str) -> Run {
+        let src = Source::from_string(
+            "a",
+            crate::Published::On(jiff::civil::date(2024, 3, 6)),
+            text,
+        );
+        let sources = crate::Sources::from_vec(vec![src]);
+        let analyses = crate::check::analyse(&sources);
+        let sets: Vec<crate::ClaimSet> = crate::ClaimSet::from_toml("c.toml", claims)
+            .into_iter()
+            .collect();
+        let outcomes = sets
+            .iter()
+            .map(|s| crate::verify::verify(s, &analyses))
+            .collect();
+        Run {
+            sources,
+            analyses,
+            sets,
+            outcomes,
+        }
+    }
+
+    /// (edited text, edited claims, expected state, fails)
+    #[test]
+    fn compare_states_table() {
+        let text =
+            "PARIS: The two sides signed a deal in Paris on Monday.\nThe talks lasted two days.\n";
+        let claims = "[claims]\nmonday = \"signed on Monday\"\n";
+        let base = run(text, claims);
+        assert!(base.sets.len() == 1, "claims must parse");
+        let lock = Lock::of(&base);
+        let cases: Vec<(String, &str, LockState, bool)> = vec![
+            (text.to_string(), claims, LockState::Unchanged, false),
+            (
+                text.replace('\n', "\r\n\r\n"),
+                claims,
+                LockState::Cosmetic,
+                false,
+            ),
+            (
+                format!("{text}Share this article\n"),
+                claims,
+                LockState::Cosmetic,
+                false,
+            ),
+            (
+                text.replace("Monday", "Tuesday"),
+                claims,
+                LockState::FactsMoved,
+                true,
+            ),
+            (
+                text.replace("two days", "three days"),
+                claims,
+                LockState::FactsMoved,
+                true,
+            ),
+            (
+                text.to_string(),
+                "[claims]\nmonday = \"signed on Monday\"\nparis = \"signed in Paris\"\n",
+                LockState::VerdictsMoved,
+                true,
+            ),
+        ];
+        for (t, c, want, fails) in cases {
+            let r = compare(&lock, Path::new("l.lock"), &run(&t, c), None);
+            assert_eq!(r.sources[0].state, want, "{t:?} {c:?}\n{}", render(&r));
+            assert_eq!(!r.ok(), fails, "{t:?} {c:?}\n{}", render(&r));
+        }
+        // A removed claim leaves an orphan verdict in the lock.
+        let r = compare(&lock, Path::new("l.lock"), &run(text, "[claims]\n"), None);
+        assert_eq!(r.orphans.len(), 1, "{}", render(&r));
+        assert!(r.orphans[0].what.contains("c::monday"));
+    }
 }
