@@ -283,6 +283,15 @@ pub fn diff_facts(
         .iter()
         .map(|f| sent(new_sentences, f.sentence))
         .collect();
+    // Sentence similarity, cached per sentence pair: a large diff compares
+    // many facts of the same few sentences.
+    let mut cache: BTreeMap<(Option<usize>, Option<usize>), f32> = BTreeMap::new();
+    let mut sim = |i: usize, j: usize| -> f32 {
+        let key = (old[i].sentence, new[j].sentence);
+        *cache
+            .entry(key)
+            .or_insert_with(|| ratio(&old_s[i], &new_s[j]))
+    };
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
     // Pass 1: the same fact in the same sentence; pass 2: the same fact anywhere.
@@ -311,7 +320,7 @@ pub fn diff_facts(
             if new_used[j] || n.kind != o.kind || n.key != o.key {
                 continue;
             }
-            let r = ratio(&old_s[i], &new_s[j]);
+            let r = sim(i, j);
             if best.is_none_or(|(_, b)| r > b) {
                 best = Some((j, r));
             }
@@ -339,7 +348,7 @@ pub fn diff_facts(
             if new_used[j] || n.kind != o.kind || old_s[i].is_empty() {
                 continue;
             }
-            let r = ratio(&old_s[i], &new_s[j]);
+            let r = sim(i, j);
             if r >= 0.6 && best.is_none_or(|(_, b)| r > b) {
                 best = Some((j, r));
             }

@@ -41,6 +41,21 @@ struct Annotation {
     message: String,
 }
 
+/// Longest message kept, in lines; GitHub truncates long annotations.
+const MAX_LINES: usize = 20;
+
+fn clip(message: &str) -> String {
+    let lines: Vec<&str> = message.lines().collect();
+    if lines.len() <= MAX_LINES {
+        return message.to_string();
+    }
+    format!(
+        "{}\n… {} more line(s): run `claimcheck check --locked`",
+        lines[..MAX_LINES].join("\n"),
+        lines.len() - MAX_LINES
+    )
+}
+
 impl Annotation {
     fn render(&self) -> String {
         let mut props = vec![format!("file={}", escape_property(&self.file))];
@@ -55,7 +70,7 @@ impl Annotation {
             "::{} {}::{}\n",
             self.level,
             props.join(","),
-            escape_data(&self.message)
+            escape_data(&clip(&self.message))
         )
     }
 }
@@ -243,6 +258,17 @@ mod tests {
         for (input, data, prop) in cases {
             assert_eq!(escape_data(input), data, "{input:?}");
             assert_eq!(escape_property(input), prop, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn long_messages_are_clipped() {
+        let cases = [(3, 3, false), (20, 20, false), (25, 21, true)];
+        for (n, want, clipped) in cases {
+            let msg: Vec<String> = (0..n).map(|i| format!("line {i}")).collect();
+            let out = clip(&msg.join("\n"));
+            assert_eq!(out.lines().count(), want, "{out}");
+            assert_eq!(out.contains("more line(s)"), clipped, "{out}");
         }
     }
 
