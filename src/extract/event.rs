@@ -540,6 +540,13 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
     if cap && i > 0 && toks[i - 1].text != "\"" {
         return false;
     }
+    // After a model designation or a lone letter ("Mi-35 Hind E attack
+    // helicopters") the word modifies a noun.
+    let after_code =
+        prev.is_some_and(|p| p.chars().count() == 1 || p.chars().any(|c| c.is_ascii_digit()));
+    if after_code && is_word(&toks[i - 1]) {
+        return false;
+    }
     if NOUNY.contains(&w) {
         // After an auxiliary, a pronoun or a name it is a verb.
         return prev.is_some_and(|p| {
@@ -780,6 +787,12 @@ impl Ctx<'_, '_> {
                 words.push(w.to_string());
             }
             j += 1;
+        }
+        while words
+            .last()
+            .is_some_and(|w| DETERMINERS.contains(&w.as_str()) || PHRASE_STOP.contains(&w.as_str()))
+        {
+            words.pop();
         }
         (!words.is_empty()).then(|| words.join(" "))
     }

@@ -165,13 +165,8 @@ pub fn extract(text: &Text) -> Facts {
     }
     let qs = quotes(text, &ppl, &orgs);
     for q in &qs {
-        push(
-            text,
-            &mut facts,
-            FactKind::Quote(q.clone()),
-            q.span,
-            q.speaker.clone(),
-        );
+        // The speaker is part of the quote fact itself, not an attribution.
+        push(text, &mut facts, FactKind::Quote(q.clone()), q.span, None);
     }
     for (si, s) in text.sentences().iter().enumerate() {
         if !s.kind.has_facts() {
@@ -180,16 +175,17 @@ pub fn extract(text: &Text) -> Facts {
         let base = s.span.start;
         let at = |r: &std::ops::Range<usize>| Span::new(base + r.start, base + r.end);
         // Facts inside a quote are the speaker's.
-        let said_by = qs
-            .iter()
-            .find(|q| q.span.start < s.span.end && s.span.start < q.span.end)
-            .and_then(|q| q.speaker.clone());
+        let said_by = |span: Span| {
+            qs.iter()
+                .find(|q| q.span.contains(span))
+                .and_then(|q| q.speaker.clone())
+        };
         let mut add = |kind: FactKind, span: Span| {
             facts.push(Fact {
                 kind,
                 span,
                 sentence: si,
-                said_by: said_by.clone(),
+                said_by: said_by(span),
             });
         };
         let sent = text.slice(s.span);
@@ -357,7 +353,8 @@ impl Fact {
                 }
             }
             FactKind::Quote(q) => {
-                format!("quote by {}", q.speaker.as_deref().unwrap_or("(unknown)"))
+                let by = q.speaker.as_deref().unwrap_or("(unknown)");
+                format!("quote by {by}: \"{}\"", q.text)
             }
             FactKind::Event(e) => {
                 let mut s = format!(

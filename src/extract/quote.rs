@@ -37,6 +37,8 @@ use crate::text::Text;
 pub struct Quote {
     /// The quoted words, without the quote marks.
     pub span: Span,
+    /// The quoted words as text (normalized).
+    pub text: String,
     /// The speaker's name as in [`Person::name`] or [`Organisation::name`]
     /// (or as written, for an unnamed source such as `a military source`).
     pub speaker: Option<String>,
@@ -418,6 +420,7 @@ pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quot
             }
             out.push(Quote {
                 span,
+                text: text.slice(span).to_string(),
                 speaker,
                 speaker_span,
             });
