@@ -464,6 +464,17 @@ fn assert_semantic(from: &str, to: &str, kind: &str, want: &str) {
             "{from} -> {to} in {id}: check --locked would pass"
         );
         assert_eq!(report.sources[i].state, claimcheck::LockState::FactsMoved);
+        // The lock keeps enough to show the same diff without the old file.
+        let lines = |cs: &[claimcheck::FactChange]| cs.iter().map(|c| c.line()).collect::<Vec<_>>();
+        assert_eq!(
+            lines(&report.sources[i].diff.facts),
+            lines(&d.facts),
+            "{from} -> {to} in {id}: the lock's diff differs from the live one"
+        );
+        assert_eq!(
+            report.sources[i].diff.verdicts, d.verdicts,
+            "{from} -> {to} in {id}"
+        );
     }
     assert!(
         applied > 0,
@@ -500,6 +511,13 @@ semantic! {
     role_defence_to_foreign: "Defence Minister" => "Foreign Minister", "person" shows "foreign minister";
     role_diplomat_to_ambassador: "diplomat" => "ambassador", "person" shows "ambassador";
     person_renamed: "Shoigu" => "Lavrov", "person" shows "lavrov";
+    bound_at_least_to_at_most: "at least" => "at most", "quantity" shows "at most";
+    month_november_to_december: "November" => "December", "date" shows "2014-12";
+    future_visited: "visited" => "will visit", "event" shows "future";
+    negation_killed: "killed" => "did not kill", "event" shows "negated";
+    role_ceo_to_chairman: "CEO" => "Chairman", "person" shows "chairman";
+    place_moscow_to_minsk: "Moscow" => "Minsk", "place" shows "minsk";
+    quote_words_changed: "client state" => "ally", "quote" shows "ally";
 }
 
 /// Dropping any sentence that carries a quantity, date, place or event fact
