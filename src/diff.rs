@@ -231,22 +231,34 @@ impl FactChange {
         match self {
             FactChange::Added(f) => format!("+ {}", f.fact),
             FactChange::Removed(f) => format!("- {}", f.fact),
-            FactChange::Changed { old, new } if old.key != new.key => {
-                let value = if old.value == new.value {
-                    new.value.clone()
-                } else {
-                    format!("{} → {}", old.value, new.value)
-                };
-                format!("~ {} {}: {value}", new.kind, word_diff(&old.key, &new.key))
+            FactChange::Changed { old, new } if old.key == new.key && old.value == new.value => {
+                format!("~ {}", word_diff(&old.fact, &new.fact))
             }
             FactChange::Changed { old, new } => {
-                if old.value != new.value {
-                    format!("~ {} {}: {} → {}", new.kind, new.key, old.value, new.value)
+                let key = if old.key == new.key {
+                    new.key.clone()
                 } else {
-                    format!("~ {} → {}", old.fact, new.fact)
-                }
+                    word_diff(&old.key, &new.key)
+                };
+                format!(
+                    "~ {} {key}: {}",
+                    new.kind,
+                    value_change(&old.value, &new.value)
+                )
             }
         }
+    }
+}
+
+/// `4 → 5` for short values; an inline word diff for long ones, where only
+/// a word or two moved (`[-asserted-]{+negated+} object="the deal" …`).
+fn value_change(old: &str, new: &str) -> String {
+    if old == new {
+        new.to_string()
+    } else if old.chars().count() + new.chars().count() <= 60 {
+        format!("{old} → {new}")
+    } else {
+        word_diff(old, new)
     }
 }
 
@@ -748,6 +760,24 @@ mod tests {
                 vec![q4.clone()],
                 vec![rec("quantity", "tank", "4", 0)],
                 vec!["~ quantity [-helicopter-]{+tank+}: 4"],
+            ),
+            // Long values show the words that moved.
+            (
+                vec![rec(
+                    "event",
+                    "`sign`",
+                    "asserted object=\"the agreement\" in=Rawalpindi when=2015-08-19",
+                    0,
+                )],
+                vec![rec(
+                    "event",
+                    "`sign`",
+                    "negated object=\"the agreement\" in=Rawalpindi when=2015-08-19",
+                    0,
+                )],
+                vec![
+                    "~ event `sign`: [-asserted-]{+negated+} object=\"the agreement\" in=Rawalpindi when=2015-08-19",
+                ],
             ),
             (
                 vec![q4.clone()],
