@@ -255,7 +255,7 @@ impl FactChange {
 fn value_change(old: &str, new: &str) -> String {
     if old == new {
         new.to_string()
-    } else if old.chars().count() + new.chars().count() <= 60 {
+    } else if old.chars().count() <= 60 && new.chars().count() <= 60 {
         format!("{old} → {new}")
     } else {
         word_diff(old, new)
