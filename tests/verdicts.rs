@@ -52,9 +52,18 @@ fn verdicts_on_an_unseen_article() {
         ("Manohar Parrikar is Finance Minister", Contradicted),
         ("Narendra Modi is Prime Minister", NotMentioned),
         // quote
-        ("Manohar Parrikar said \"a historic day for our air force\"", Supported),
-        ("Narendra Modi said \"a historic day for our air force\"", Contradicted),
-        ("Manohar Parrikar said \"we will buy more jets\"", NotMentioned),
+        (
+            "Manohar Parrikar said \"a historic day for our air force\"",
+            Supported,
+        ),
+        (
+            "Narendra Modi said \"a historic day for our air force\"",
+            Contradicted,
+        ),
+        (
+            "Manohar Parrikar said \"we will buy more jets\"",
+            NotMentioned,
+        ),
         // events and factuality
         ("India signed an agreement", Supported),
         ("India did not sign the agreement", Contradicted),
@@ -83,24 +92,52 @@ fn unknown_publication_date_leaves_relative_dates_unresolved() {
     // Without a date, "on Tuesday" still supports a weekday claim but cannot
     // support or contradict a calendar date.
     assert_eq!(check(DEAL, None, "signed on Tuesday"), Verdict::Supported);
-    assert_eq!(check(DEAL, None, "signed on 2016-09-20"), Verdict::NotMentioned);
-    assert_eq!(check(DEAL, None, "signed on 2016-09-19"), Verdict::Contradicted);
+    assert_eq!(
+        check(DEAL, None, "signed on 2016-09-20"),
+        Verdict::NotMentioned
+    );
+    assert_eq!(
+        check(DEAL, None, "signed on 2016-09-19"),
+        Verdict::Contradicted
+    );
 }
 
 #[test]
 fn a_time_of_one_event_never_dates_another() {
     let a = "Officials said on Monday that the two countries signed the treaty.";
-    assert_eq!(check(a, Some("2020-03-04"), "signed on Monday"), Verdict::NotMentioned);
-    assert_eq!(check(a, Some("2020-03-04"), "said on Monday"), Verdict::Supported);
+    assert_eq!(
+        check(a, Some("2020-03-04"), "signed on Monday"),
+        Verdict::NotMentioned
+    );
+    assert_eq!(
+        check(a, Some("2020-03-04"), "said on Monday"),
+        Verdict::Supported
+    );
 }
 
 #[test]
 fn planned_hedged_and_denied_events_do_not_support() {
     for (article, claim, want) in [
-        ("The two sides are expected to sign the accord next week.", "sides signed the accord", Verdict::NotMentioned),
-        ("The rebels allegedly attacked the convoy.", "rebels attacked the convoy", Verdict::NotMentioned),
-        ("The ministry denied signing the contract.", "ministry signed the contract", Verdict::Contradicted),
-        ("The company reportedly bought two tankers.", "company bought tankers", Verdict::Supported),
+        (
+            "The two sides are expected to sign the accord next week.",
+            "sides signed the accord",
+            Verdict::NotMentioned,
+        ),
+        (
+            "The rebels allegedly attacked the convoy.",
+            "rebels attacked the convoy",
+            Verdict::NotMentioned,
+        ),
+        (
+            "The ministry denied signing the contract.",
+            "ministry signed the contract",
+            Verdict::Contradicted,
+        ),
+        (
+            "The company reportedly bought two tankers.",
+            "company bought tankers",
+            Verdict::Supported,
+        ),
     ] {
         assert_eq!(check(article, None, claim), want, "{article} / {claim}");
     }
