@@ -882,4 +882,62 @@ mod tests {
         let f = &frames("The agreement was signed by defence officials.", None)[0];
         assert_eq!(f.agent.as_deref(), Some("defence officials"));
     }
+
+    /// (sentence, predicate, locations, dates as text)
+    #[test]
+    fn attachment() {
+        let cases: &[(&str, &str, &[&str], &[&str])] = &[
+            (
+                "The deal was signed in Rawalpindi on Wednesday.",
+                "sign",
+                &["Rawalpindi"],
+                &["on Wednesday"],
+            ),
+            ("Moscow and Islamabad concluded the deal.", "sign", &[], &[]),
+            (
+                "He said on Wednesday that they signed the deal in Lahore.",
+                "sign",
+                &["Lahore"],
+                &[],
+            ),
+            (
+                "He said on Wednesday that they signed the deal in Lahore.",
+                "say",
+                &[],
+                &["on Wednesday"],
+            ),
+            (
+                "Late last year, the minister arrived in Karachi.",
+                "arrive",
+                &["Karachi"],
+                &["Late last year"],
+            ),
+            (
+                "The general visited Russia in June.",
+                "visit",
+                &["Russia"],
+                &["in June"],
+            ),
+            (
+                "Helicopters were sent to Pakistan from Russia.",
+                "send",
+                &[],
+                &[],
+            ),
+        ];
+        for (sentence, pred, places, dates) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let got_places: Vec<&str> = f.places.iter().map(|p| p.place.name.as_str()).collect();
+            let got_dates: Vec<&str> = f.dates.iter().map(|d| &sentence[d.span.clone()]).collect();
+            assert_eq!(
+                (&got_places[..], &got_dates[..]),
+                (*places, *dates),
+                "{sentence} / {pred}"
+            );
+        }
+    }
 }
