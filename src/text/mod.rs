@@ -433,7 +433,7 @@ fn paragraph_breaks(text: &str, lines: &[Span]) -> Vec<bool> {
         }
         let widths: Vec<usize> = block
             .iter()
-            .map(|l| text[trim_span(text, *l).range()].chars().count())
+            .map(|l| collapsed_len(&text[trim_span(text, *l).range()]))
             .collect();
         let width = widths.iter().copied().max().unwrap_or(0);
         let open_ends = block[..block.len() - 1]
@@ -447,12 +447,15 @@ fn paragraph_breaks(text: &str, lines: &[Span]) -> Vec<bool> {
         for k in 0..block.len() - 1 {
             let line = &text[trim_span(text, block[k]).range()];
             let next = &text[trim_span(text, block[k + 1]).range()];
-            let first_word = next.split(' ').next().unwrap_or("").chars().count();
+            let first_word = next.split(is_space).next().unwrap_or("").chars().count();
             let would_fit = widths[k] + 1 + first_word <= width;
             // Lines that stand alone whatever the width: boilerplate, photo
             // codes, and the line before a dateline (a headline).
-            let alone = BOILERPLATE.is_match(line)
-                || BOILERPLATE.is_match(next)
+            // A boilerplate line (`Read more: ...`) takes only a short
+            // tail: a long line after it is the next paragraph.
+            let long_next = widths[k + 1] * 10 > width * 6;
+            let alone = BOILERPLATE.is_match(next)
+                || (BOILERPLATE.is_match(line) && long_next)
                 || is_photo_code(line)
                 || is_photo_code(next)
                 || (DATELINE.is_match(next) && !ends_sentence(line) && !line.ends_with(','));
@@ -460,6 +463,27 @@ fn paragraph_breaks(text: &str, lines: &[Span]) -> Vec<bool> {
         }
     }
     breaks
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(map_char(c), Mapped::Space)
+}
+
+/// Length in characters once runs of white space count as one space.
+fn collapsed_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut prev_space = false;
+    for c in s.chars() {
+        if matches!(map_char(c), Mapped::Drop) {
+            continue;
+        }
+        let space = is_space(c);
+        if !(space && prev_space) {
+            n += 1;
+        }
+        prev_space = space;
+    }
+    n
 }
 
 fn ends_sentence(line: &str) -> bool {
