@@ -149,3 +149,12 @@ fn boilerplate_and_vague_amounts_are_not_evidence() {
     assert_eq!(check(a, None, "drone count = 12"), Verdict::NotMentioned);
     assert_eq!(check(a, None, "drone count = 3"), Verdict::NotMentioned);
 }
+
+#[test]
+fn another_day_for_the_same_event_contradicts() {
+    for published in [None, Some("2021-05-06")] {
+        let a = "The two firms signed the merger agreement on Tuesday, the companies said.";
+        assert_eq!(check(a, published, "signed on Monday"), Verdict::Contradicted, "{published:?}");
+        assert_eq!(check(a, published, "signed on Tuesday"), Verdict::Supported, "{published:?}");
+    }
+}
