@@ -5,14 +5,41 @@
 //! which extractors take [`Facts`] (quantities, dates, places, people, quotes,
 //! events with factuality). Claims declared in TOML ([`ClaimSet`]) are checked
 //! against the facts of every source ([`verify`]), giving a [`Verdict`] with
-//! evidence for each claim and source; reports render those verdicts.
+//! [`Evidence`] for each claim and source; [`report`] renders the outcomes.
+//! [`check`] runs all of it over a claims directory and a sources directory.
+//!
+//! ```
+//! use claimcheck::{Analysis, ClaimSet, Errors, Published, Source, Verdict, verify};
+//!
+//! let source = Source::from_string(
+//!     "wire",
+//!     Published::Unknown,
+//!     "PARIS: The two sides signed a deal in Lyon on Monday, officials said.",
+//! );
+//! let claims = ClaimSet::from_toml(
+//!     "claims.toml",
+//!     "[claims]\nplace = \"signed in Lyon\"\nday = \"signed on Tuesday\"\n",
+//! )
+//! .map_err(Errors)?;
+//! let outcome = verify(&claims, &[Analysis::of(&source)]);
+//! assert_eq!(outcome.outcomes[0].verdicts[0].verdict, Verdict::Supported);
+//! assert_eq!(outcome.outcomes[1].verdicts[0].verdict, Verdict::Contradicted);
+//! # Ok::<(), Errors>(())
+//! ```
+//!
+//! Main types: [`Source`] → [`Text`] → [`Facts`] of [`Fact`]s; [`ClaimSet`]
+//! of [`Claim`]s; [`SetOutcome`] of [`ClaimOutcome`]s, each with one
+//! [`SourceVerdict`] per source. Errors are one [`Error`] type carrying the
+//! file, line and column.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
 mod check;
 mod claims;
+pub mod diff;
 mod error;
 mod extract;
+pub mod lock;
 pub mod report;
 mod source;
 mod span;
@@ -24,12 +51,15 @@ pub use claims::{
     Aliases, Claim, ClaimId, ClaimKind, ClaimLocation, ClaimSet, Expectation, PlaceName, Verdict,
     normalize_term, parse_statement, singular_of,
 };
+pub use diff::{FactChange, FactRecord, SourceDiff, diff_analyses};
 pub use error::{Error, ErrorKind, Errors, Result};
 pub use extract::*;
+pub use lock::{LOCK_FILE, Lock, LockReport, LockState};
 pub use source::{MANIFEST, MAX_SOURCE_BYTES, Published, Source, Sources, decode_article};
 pub use span::{LineCol, LineIndex, SourceId, Span};
 pub use text::{
-    Paragraph, ParagraphKind, Sentence, Text, WRAP_MAX, normalize, normalize_str, split_sentences,
+    Paragraph, ParagraphKind, Sentence, Text, WRAP_MAX, WRAP_MIN, normalize, normalize_str,
+    split_sentences,
 };
 pub use verify::{
     Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, verify, verify_claim,

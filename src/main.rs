@@ -3,6 +3,11 @@
 //!
 //! Exit codes: 0 every claim holds, 1 some claim does not, 2 the run could
 //! not happen (bad input). A closed pipe counts as success.
+//!
+//! `check --locked` also fails (1) when a fact or verdict moved since the
+//! lock file, or the lock or snapshots hold orphans; a missing or unreadable
+//! lock file is bad input (2). `diff` exits 0 when no fact or verdict moved,
+//! 1 when one did; `lock` exits 0 after writing the lock file.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -34,6 +39,50 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also fail when a source's facts or a claim's verdict moved since
+        /// the lock file, or when the lock or snapshots hold orphans.
+        #[arg(long)]
+        locked: bool,
+        /// The lock file (default: `<seeds>/claimcheck.lock`).
+        #[arg(long)]
+        lock: Option<PathBuf>,
+        /// Snapshot directory scanned for orphans with `--locked`.
+        #[arg(long, default_value = "tests/snapshots")]
+        snapshots: PathBuf,
+    },
+    /// Record the current facts and verdicts of every source in the lock
+    /// file, accepting what moved.
+    Lock {
+        /// Directory of claims files (*.toml).
+        #[arg(long, default_value = "claims")]
+        claims: PathBuf,
+        /// Directory of sources with their sources.toml manifest.
+        #[arg(long, default_value = "seeds")]
+        seeds: PathBuf,
+        /// The lock file (default: `<seeds>/claimcheck.lock`).
+        #[arg(long)]
+        lock: Option<PathBuf>,
+    },
+    /// Semantic diff of two versions of a source: facts added, removed and
+    /// changed, claims whose verdict moved, changed sentences word by word.
+    Diff {
+        /// The old version (a text file).
+        old: PathBuf,
+        /// The new version (a text file).
+        new: PathBuf,
+        /// Source id for claims and relative dates (default: the manifest
+        /// entry whose file is NEW's or OLD's file name, else NEW's stem).
+        #[arg(long)]
+        source: Option<String>,
+        /// Publication date (YYYY-MM-DD) when the manifest does not give one.
+        #[arg(long)]
+        published: Option<String>,
+        /// Directory of claims files (skipped when missing).
+        #[arg(long, default_value = "claims")]
+        claims: PathBuf,
+        /// Directory with the sources.toml manifest (skipped when unreadable).
+        #[arg(long, default_value = "seeds")]
+        seeds: PathBuf,
     },
     /// Print the facts extracted from one source, with line:column.
     Facts {
@@ -52,6 +101,10 @@ enum Command {
 enum Format {
     Human,
     Json,
+    /// JUnit XML (check only; `facts` prints human text).
+    Junit,
+    /// GitHub Actions annotations (check only; `facts` prints human text).
+    Github,
 }
 
 fn main() -> ExitCode {
@@ -61,15 +114,81 @@ fn main() -> ExitCode {
             claims,
             seeds,
             format,
+            locked,
+            lock,
+            snapshots,
         } => match claimcheck::check(&claims, &seeds) {
             Ok(run) => {
-                let text = match format {
-                    Format::Human => claimcheck::report::human::render(&run.outcomes),
-                    Format::Json => claimcheck::report::json::render(&run.outcomes),
+                let report = if locked {
+                    let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));
+                    match claimcheck::Lock::load(&path) {
+                        Ok(l) => Some(claimcheck::lock::compare(&l, &path, &run, Some(&snapshots))),
+                        Err(e) => {
+                            return fail(&format!(
+                                "{e}\nhint: create the lock file with `claimcheck lock`"
+                            ));
+                        }
+                    }
+                } else {
+                    None
                 };
-                (text, if run.all_hold() { 0 } else { 1 })
+                let r = report.as_ref();
+                let text = match format {
+                    Format::Human => {
+                        let mut t = claimcheck::report::human::render(&run.outcomes);
+                        if let Some(r) = r {
+                            t.push_str(&claimcheck::lock::render(r));
+                        }
+                        t
+                    }
+                    Format::Json => match r {
+                        Some(r) => claimcheck::report::json_locked(&run.outcomes, r),
+                        None => claimcheck::report::json::render(&run.outcomes),
+                    },
+                    Format::Junit => claimcheck::report::junit::render(&run.outcomes, r),
+                    Format::Github => claimcheck::report::github::render(&run.outcomes, r),
+                };
+                let ok = run.all_hold() && r.is_none_or(claimcheck::LockReport::ok);
+                (text, if ok { 0 } else { 1 })
             }
             Err(errors) => return fail(&errors.to_string()),
+        },
+        Command::Lock {
+            claims,
+            seeds,
+            lock,
+        } => match claimcheck::check(&claims, &seeds) {
+            Ok(run) => {
+                let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));
+                let new = claimcheck::Lock::of(&run);
+                let mut text = String::new();
+                if let Ok(old) = claimcheck::Lock::load(&path) {
+                    let r = claimcheck::lock::compare(&old, &path, &run, None);
+                    text.push_str("accepting what moved since the previous lock:");
+                    text.push_str(&claimcheck::lock::render_changes(&r));
+                }
+                if let Err(e) = std::fs::write(&path, new.to_toml()) {
+                    return fail(&format!("error: {}: cannot write: {e}", path.display()));
+                }
+                text.push_str(&format!(
+                    "wrote {} ({} sources)\n",
+                    path.display(),
+                    new.sources.len()
+                ));
+                (text, 0)
+            }
+            Err(errors) => return fail(&errors.to_string()),
+        },
+        Command::Diff {
+            old,
+            new,
+            source,
+            published,
+            claims,
+            seeds,
+        } => match diff(&old, &new, source, published, &claims, &seeds) {
+            Ok((text, moved)) => (text, if moved { 1 } else { 0 }),
+            Err(msg) => return fail(&msg),
         },
         Command::Facts {
             source,
@@ -108,7 +227,65 @@ fn facts(source: &str, seeds: &std::path::Path, format: Format) -> Result<String
     };
     let a = claimcheck::Analysis::of(src);
     Ok(match format {
-        Format::Human => claimcheck::report::human::facts(&a, src),
         Format::Json => claimcheck::report::json::facts(&a, src),
+        Format::Human | Format::Junit | Format::Github => claimcheck::report::human::facts(&a, src),
     })
+}
+
+fn read_article(path: &std::path::Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("error: {}: {e}", path.display()))?;
+    claimcheck::decode_article(&bytes).map_err(|e| format!("error: {}: {e}", path.display()))
+}
+
+/// `claimcheck diff OLD NEW`: the text and whether a fact or verdict moved.
+fn diff(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    source: Option<String>,
+    published: Option<String>,
+    claims: &std::path::Path,
+    seeds: &std::path::Path,
+) -> Result<(String, bool), String> {
+    let (old_text, new_text) = (read_article(old)?, read_article(new)?);
+    let manifest = claimcheck::Sources::load(seeds).ok();
+    let name = |p: &std::path::Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let entry = manifest.as_ref().and_then(|m| match &source {
+        Some(id) => m.get(id),
+        None => m
+            .iter()
+            .find(|s| s.file() == name(new) || s.file() == name(old)),
+    });
+    let id = source
+        .or_else(|| entry.map(|e| e.id().to_string()))
+        .unwrap_or_else(|| {
+            new.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "source".into())
+        });
+    let published = match published {
+        Some(p) => claimcheck::Published::On(
+            p.parse()
+                .map_err(|_| format!("error: invalid date {p:?}: expected YYYY-MM-DD"))?,
+        ),
+        None => entry.map_or(claimcheck::Published::Unknown, |e| e.published_state()),
+    };
+    let sets = if claims.is_dir() {
+        claimcheck::ClaimSet::load_dir(claims).map_err(|es| claimcheck::Errors(es).to_string())?
+    } else {
+        Vec::new()
+    };
+    let a = claimcheck::Source::from_string(&id, published, old_text);
+    let b = claimcheck::Source::from_string(&id, published, new_text);
+    let d = claimcheck::diff::diff_sources(&a, &b, &sets);
+    let text = format!(
+        "--- {}\n+++ {}\nsource {id}, published {published}\n{}",
+        old.display(),
+        new.display(),
+        claimcheck::diff::render(&d)
+    );
+    Ok((text, !d.no_fact_moved()))
 }

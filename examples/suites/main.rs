@@ -36,12 +36,15 @@ impl Score {
     }
 }
 
+/// A suite scorer: the suites directory and verbosity in, a score out.
+type Scorer = fn(&Path, bool) -> Result<Score, String>;
+
 fn main() -> ExitCode {
     let dir = std::env::args()
         .nth(1)
         .map_or_else(|| PathBuf::from("../shared/suites"), PathBuf::from);
     let verbose = std::env::args().any(|a| a == "--verbose" || a == "-v");
-    let scorers: [fn(&Path, bool) -> Result<Score, String>; 4] = [
+    let scorers: [Scorer; 4] = [
         sbd::score,
         numbers::score_numbers,
         numbers::score_currency,

@@ -236,7 +236,13 @@ pub(crate) fn parse_date(s: &str) -> Option<DateValue> {
         });
     }
     let found = recognize_dates(s, None).into_iter().next()?;
-    (!found.value.relative).then_some(found.value)
+    usable_in_claim(&found.value).then_some(found.value)
+}
+
+/// A claim's date must mean the same whatever day it is read: absolute, or
+/// a bare weekday or month (`on Wednesday`, `in June`). `last year` is not.
+fn usable_in_claim(d: &DateValue) -> bool {
+    !d.relative || (!d.is_resolved() && (d.weekday.is_some() || d.month.is_some()))
 }
 
 /// Singular of a lowercase noun: a small irregular table plus suffix rules.
@@ -401,29 +407,25 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
                     },
                 });
             }
-            if prep != "in "
-                || name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none()
-            {
-                if name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none()
-                {
-                    let mut participants = subject.clone();
-                    participants.extend(content_words(&rest[..i]));
-                    return Ok(ClaimKind::Place {
-                        event,
-                        participants,
-                        place: PlaceName {
-                            name: name.to_string(),
-                            info: None,
-                        },
-                    });
-                }
+            if name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none() {
+                let mut participants = subject.clone();
+                participants.extend(content_words(&rest[..i]));
+                let place = PlaceName {
+                    name: name.to_string(),
+                    info: None,
+                };
+                return Ok(ClaimKind::Place {
+                    event,
+                    participants,
+                    place,
+                });
             }
         }
     }
     // Date: the first date expression after the verb.
     if let Some(d) = recognize_dates(&rest, None)
         .into_iter()
-        .find(|d| !d.value.relative)
+        .find(|d| usable_in_claim(&d.value))
     {
         let written = rest[d.span.clone()].to_string();
         let written = ["on ", "in ", "during "].iter().fold(written, |w, p| {

@@ -5,8 +5,10 @@
 //! no reference they stay unresolved, never guessed.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
+use regex::{Captures, Regex};
 
 /// How precise a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -63,7 +65,2011 @@ pub struct DateMention {
 }
 
 /// Finds the dates in `text`, resolving relative ones against `reference`.
+///
+/// Conventions (news prose reports past events):
+/// - A month without a year (`in June`) is the most recent such month not
+///   after the reference month, or the next one not before it when its
+///   sentence speaks of the future (`will`, `is to`, `is expected to`, ...).
+/// - `on Wednesday` is the most recent Wednesday on or before the reference
+///   (the reference itself when it is a Wednesday), or the first one after it
+///   in a future sentence; `last Wednesday` is strictly before and
+///   `next Wednesday` strictly after the reference.
+/// - A day and month without a year (`June 10`) take the reference's year.
+/// - Weeks run Monday to Sunday; `the past week`/`the past year`/`the last
+///   3 months` are the units just before the reference (the reference day
+///   excluded), with the granularity of the unit.
+/// - `early`/`mid`/`late` a year are Jan–Apr, May–Aug and Sep–Dec
+///   ([`Granularity::PartOfYear`]); the first/second half are Jan–Jun and
+///   Jul–Dec. `early`/`mid`/`late` a month are days 1–10, 11–20 and 21–end,
+///   with [`Granularity::Month`].
+/// - `two years ago` is the calendar year two years before the reference
+///   (likewise months, weeks; days give the day).
+/// - Seasons are northern-hemisphere meteorological seasons (spring Mar–May,
+///   summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb; `winter 2015` starts in
+///   December 2015), with [`Granularity::Quarter`].
+/// - Decades and centuries have [`Granularity::Decade`].
+/// - Vague spans (`in recent years`, `recently`) are not returned.
+/// - Numeric dates `a/b/yyyy` are read day/month or month/day only when one
+///   of the two numbers is above 12 (or both are equal); otherwise they are
+///   ambiguous across outlets and not returned.
+///
+/// With no reference, anything needing one is returned unresolved (`start`
+/// and `end` `None`, `relative: true`) with its granularity, month and
+/// weekday kept.
 pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
-    let _ = (text, reference);
-    Vec::new()
+    let ctx = Ctx { text, reference };
+    // The rules match an ASCII-lowercased copy (same byte offsets), which
+    // lets the regex engine use fast literal prefilters; handlers look at
+    // the original text where case matters (`May` the month).
+    let lower = text.to_ascii_lowercase();
+    let mut cands: Vec<(usize, usize, usize, DateValue)> = Vec::new();
+    for (order, rule) in RULES.iter().enumerate() {
+        for caps in rule.re.captures_iter(&lower) {
+            let Some(m) = caps.get(0) else { continue };
+            if m.is_empty() {
+                continue;
+            }
+            if let Some(value) = (rule.handle)(&caps, &ctx, m.start(), m.end()) {
+                cands.push((m.start(), m.end(), order, value));
+            }
+        }
+    }
+    // Leftmost-longest, earlier rule first on ties.
+    cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut out: Vec<DateMention> = Vec::new();
+    let mut last_end = 0usize;
+    for (start, end, _, value) in cands {
+        if start < last_end {
+            continue;
+        }
+        last_end = end;
+        let end = trim_sentence_period(text, start, end);
+        out.push(DateMention {
+            span: start..end,
+            value,
+        });
+    }
+    let mut out = merge_ranges(text, out);
+    for m in &mut out {
+        m.span.start = extend_preposition(text, m.span.start);
+    }
+    out
+}
+
+/// Drops a final `.` that ends the sentence rather than an abbreviation
+/// (`in June.` but `Aug.`).
+fn trim_sentence_period(text: &str, start: usize, end: usize) -> usize {
+    let Some(t) = text.get(start..end) else {
+        return end;
+    };
+    let Some(body) = t.strip_suffix('.') else {
+        return end;
+    };
+    let last: String = body
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
+    let last: String = last.chars().rev().collect::<String>().to_ascii_lowercase();
+    if matches!(
+        last.as_str(),
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    ) {
+        end
+    } else {
+        end - 1
+    }
+}
+
+static RANGE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| build_ci(r"^\s*(?:-|–|—|to|through|till|until|and)\s*$"));
+
+/// Joins `from A to B`, `between A and B`, `A-B` into one range mention
+/// (start of A to end of B, the coarser granularity of the two).
+fn merge_ranges(text: &str, ms: Vec<DateMention>) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = Vec::with_capacity(ms.len());
+    let mut it = ms.into_iter().peekable();
+    while let Some(a) = it.next() {
+        let Some(b) = it.peek() else {
+            out.push(a);
+            break;
+        };
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("x");
+        let joined = RANGE_JOIN.is_match(gap) && {
+            let word = gap.trim().to_ascii_lowercase();
+            let opener = prev_word(text, a.span.start).map(str::to_ascii_lowercase);
+            match word.as_str() {
+                "and" => opener.as_deref() == Some("between"),
+                "to" | "till" | "until" | "through" => {
+                    opener
+                        .as_deref()
+                        .is_some_and(|o| matches!(o, "from" | "between"))
+                        || a.value.granularity == b.value.granularity
+                }
+                _ => a.value.granularity == b.value.granularity,
+            }
+        };
+        // A first end without its own year takes the second's ("from May to
+        // Oct 2020"): the latest such day or month not after the second.
+        let mut a = a;
+        let yearless = joined
+            && a.value.relative
+            && a.value.month.is_some()
+            && matches!(a.value.granularity, Granularity::Day | Granularity::Month);
+        if let (true, Some(s1), Some(e1), Some(s2)) =
+            (yearless, a.value.start, a.value.end, b.value.start)
+        {
+            let mut years = i64::from(s2.year()) - i64::from(s1.year());
+            let shifted = |d: Date, n: i64| shift_unit_n(d, "year", n);
+            if shifted(s1, years).is_some_and(|d| d > s2) {
+                years -= 1;
+            }
+            if let (Some(ns), Some(ne)) = (shifted(s1, years), shifted(e1, years)) {
+                a.value.start = Some(ns);
+                a.value.end = Some(if e1 == e1.last_of_month() {
+                    ne.last_of_month()
+                } else {
+                    ne
+                });
+            }
+        }
+        let ok = joined
+            && match (a.value.start, b.value.start, a.value.end, b.value.end) {
+                (Some(s1), Some(s2), Some(_), Some(_)) => s1 < s2,
+                _ => false,
+            };
+        if !ok {
+            out.push(a);
+            continue;
+        }
+        let Some(b) = it.next() else { break };
+        let granularity = a.value.granularity.max(b.value.granularity);
+        let start = match prev_word_at(text, a.span.start) {
+            Some((i, w)) if w.eq_ignore_ascii_case("between") => i,
+            _ => a.span.start,
+        };
+        out.push(DateMention {
+            span: start..b.span.end,
+            value: DateValue {
+                start: a.value.start,
+                end: b.value.end,
+                granularity,
+                weekday: None,
+                month: None,
+                relative: a.value.relative || b.value.relative,
+            },
+        });
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Rules.
+
+struct Ctx<'a> {
+    text: &'a str,
+    reference: Option<Date>,
+}
+
+type Handler = fn(&Captures<'_>, &Ctx<'_>, usize, usize) -> Option<DateValue>;
+
+struct Rule {
+    re: Regex,
+    handle: Handler,
+}
+
+const MON: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WDANY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
+const WDFULL: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const DAY: &str = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?";
+const YEAR: &str = r"(?P<year>(?:1\d|20)\d\d)";
+const NUM: &str = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,3})";
+const REL_YEAR: &str = r"(?P<rel>last|this|next|the\s+previous|the\s+following|the\s+same)\s+year";
+
+fn build(pattern: &str) -> Regex {
+    build_with(pattern, "")
+}
+
+fn build_ci(pattern: &str) -> Regex {
+    build_with(pattern, "(?i)")
+}
+
+fn build_with(pattern: &str, flags: &str) -> Regex {
+    let p = pattern
+        .replace("{MON}", MON)
+        .replace("{WDANY}", WDANY)
+        .replace("{WDFULL}", WDFULL)
+        .replace("{DAY}", DAY)
+        .replace("{YEAR}", YEAR)
+        .replace("{NUM}", NUM)
+        .replace("{REL_YEAR}", REL_YEAR)
+        .replace(r"\b", r"(?-u:\b)");
+    // The patterns are constants: a failure here is a bug caught by the tests.
+    Regex::new(&format!("{flags}{p}")).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let r = |p: &str, handle: Handler| Rule {
+        re: build(p),
+        handle,
+    };
+    vec![
+        // 2015-08-19, 2015/8/19
+        r(
+            r"\b(?P<y>(?:1\d|20)\d\d)(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P<sep2>[-/.])(?P<d>3[01]|[12]\d|0?[1-9])\b",
+            h_iso,
+        ),
+        // 10/7/2015
+        r(
+            r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P<sep2>[/.-])(?P<y>(?:1\d|20)\d\d)\b",
+            h_numeric,
+        ),
+        // (Wednesday,) July 10, 2015 / Aug. 20 / Dec31 , 1994
+        r(
+            r"\b(?:{WDANY}\.?,?\s+(?:the\s+)?)?{MON}\.?\s*(?:the\s+)?{DAY}\b(?:\s*,?\s*{YEAR}\b)?",
+            h_month_day,
+        ),
+        // (Wednesday,) 10 July 2015 / 19 Aug 2015 / the 4th of July
+        r(
+            r"\b(?:{WDANY}\.?,?\s+)?(?:the\s+)?{DAY}\s*(?:of\s+)?{MON}\b\.?(?:,?\s*(?:of\s+)?{YEAR}\b)?",
+            h_day_month,
+        ),
+        // November 19-20(, 2015)
+        r(
+            r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*{DAY}\b(?:\s*,?\s*{YEAR}\b)?",
+            h_month_days,
+        ),
+        // 10-12 June(, 2015)
+        r(
+            r"\b(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*{DAY}\s+(?:of\s+)?{MON}\b\.?(?:,?\s*{YEAR}\b)?",
+            h_month_days,
+        ),
+        // Jan-Feb 2017, Nov 18-Dec 19, 2015
+        r(
+            r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])?(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?P<mon2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?P<d2>3[01]|[12]\d|0?[1-9])?(?:st|nd|rd|th)?,?\s+{YEAR}\b",
+            h_month_month,
+        ),
+        // 2014-2018
+        r(r"\b{YEAR}\s*[-–]\s*(?P<y2>(?:1\d|20)\d\d)\b", h_year_range),
+        // the nineties
+        r(
+            r"\bthe\s+(?:nineteen[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+            h_decade_word,
+        ),
+        // August 2015 / Dec-2018 / April of 1987
+        r(
+            r"\b{MON}\b\.?(?:\s*,\s*|\s+of\s+|\s+in\s+|\s*-\s*|\s+){YEAR}\b",
+            h_month_year,
+        ),
+        // November last year
+        r(r"\b{MON}\b\.?,?\s+(?:of\s+)?{REL_YEAR}\b", h_month_rel_year),
+        // early/mid/late June (2015)
+        r(
+            r"\b(?P<part>early|late|mid|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of)(?:\s+|\s*-\s*){MON}\b\.?(?:,?\s*(?:of\s+)?{YEAR}\b)?",
+            h_part_month,
+        ),
+        // this/last/next June, June
+        r(
+            r"\b(?:(?P<dem>this\s+past|this\s+coming|this|last|next|coming|previous|past)\s+)?{MON}\b\.?",
+            h_bare_month,
+        ),
+        // in 2015, the year 2015
+        r(
+            r"\b(?:(?:the\s+)?(?:calendar\s+)?(?P<kw>year)\s+(?:of\s+)?)?{YEAR}\b",
+            h_year,
+        ),
+        // the 1990s, '90s
+        r(
+            r"(?:\b(?:the\s+)?(?P<c>(?:1\d|20)\d0)\s?'?s|(?:\bthe\s+)?'(?P<d>\d)0s)\b",
+            h_decade,
+        ),
+        // the 15th century
+        r(
+            r"\b(?:the\s+)?(?P<n>2[01]|1\d|[1-9])(?:st|nd|rd|th)\s+century\b",
+            h_century,
+        ),
+        // (last/next/this) Wednesday
+        r(
+            r"\b(?:(?P<dem>last|next|this\s+past|this\s+coming|this\s+upcoming|this|previous|following|coming)\s+)?{WDFULL}\b",
+            h_weekday,
+        ),
+        // today, yesterday, tomorrow
+        r(
+            r"\b(?P<w>today|tonight|yesterday|tomorrow|tmrw)\b",
+            h_day_word,
+        ),
+        // last week, this month, the past year, next quarter
+        r(
+            r"\b(?P<dem>last|this|next|past|previous|coming|current|following|the\s+past|the\s+previous|the\s+coming|the\s+current|the\s+last|the\s+next|the\s+following|this\s+past|this\s+coming)\s+(?P<unit>week|weekend|month|year|quarter|decade)\b",
+            h_rel_unit,
+        ),
+        // earlier this month, later this year
+        r(
+            r"\b(?P<when>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b",
+            h_earlier_later,
+        ),
+        // late last year, mid-2014, the first half of 2015
+        r(
+            r"\b(?P<part>early|late|mid|the\s+middle\s+of|middle\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|the\s+first\s+half\s+of|first\s+half\s+of|the\s+second\s+half\s+of|second\s+half\s+of)(?:\s+|\s*-\s*)(?:{REL_YEAR}|{YEAR})\b",
+            h_part_year,
+        ),
+        // two years ago
+        r(
+            r"\b{NUM}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b",
+            h_ago,
+        ),
+        // the past three days, the next 2 weeks
+        r(
+            r"\b(?:the\s+)?(?P<dem>past|last|previous|next|coming|following)\s+{NUM}\s+(?P<unit>day|week|month|year)s?\b",
+            h_past_n,
+        ),
+        // last summer, summer 2015, the summer of 2015
+        r(
+            r"\b(?:(?P<dem>last|this|next|the\s+past|this\s+past|this\s+coming|the\s+coming|previous|the\s+previous)\s+)?(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{YEAR})?\b",
+            h_season,
+        ),
+        // the second quarter of 2015
+        r(
+            r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:fiscal\s+|calendar\s+)?quarter\b(?:\s*(?:of\s+|,\s*|in\s+)?(?:{YEAR}\b|{REL_YEAR}\b|(?P<the>the|this)\s+year\b))?",
+            h_quarter,
+        ),
+        // Q2 2015, 2015 Q2, 2015-H2
+        r(
+            r"\b(?:(?P<qh>[qh])(?P<q>[1-4])\s*(?:of\s+)?'?{YEAR}|(?P<y2>(?:1\d|20)\d\d)\s*-?\s*(?P<qh2>[qh])(?P<q2>[1-4]))\b",
+            h_q_short,
+        ),
+    ]
+});
+
+// ---------------------------------------------------------------------------
+// Handlers.
+
+fn h_iso(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    if c.name("sep")?.as_str() != c.name("sep2")?.as_str() {
+        return None;
+    }
+    let d = ymd(num(c, "y")?, num(c, "m")?, num(c, "d")?)?;
+    Some(day_value(d, false))
+}
+
+fn h_numeric(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    if c.name("sep")?.as_str() != c.name("sep2")?.as_str() {
+        return None;
+    }
+    // Part of a longer number or code (1.2.2015.3, 10/7/2015/...)?
+    let after = &ctx.text[e..];
+    if after.starts_with(|ch: char| ch == '/' || ch == '-' || ch.is_ascii_digit())
+        || (after.starts_with('.') && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    {
+        return None;
+    }
+    let before = &ctx.text[..s];
+    if before.ends_with(['/', '.', '-', '$']) {
+        return None;
+    }
+    let (a, b, y) = (num(c, "a")?, num(c, "b")?, num(c, "y")?);
+    let (m, d) = if a > 12 {
+        (b, a)
+    } else if b > 12 || a == b {
+        (a, b)
+    } else {
+        return None;
+    };
+    Some(day_value(ymd(y, m, d)?, false))
+}
+
+fn h_month_day(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let mon = c.name("mon")?;
+    let m = month_ok(&ctx.text[mon.range()])?;
+    if followed_by_number_stuff(ctx.text, e) {
+        return None;
+    }
+    let dn = num(c, "day")?;
+    // "June 10" may be a time or a score ("Mar 3-1"): keep it simple, reject "10:" and "10-".
+    let after = &ctx.text[e..];
+    if c.name("year").is_none() && after.starts_with([':', '-', '–']) {
+        return None;
+    }
+    let wd = c.name("wd").and_then(|w| weekday_of(w.as_str()));
+    let _ = s;
+    with_day(
+        c.name("year").and_then(|y| y.as_str().parse().ok()),
+        m,
+        dn,
+        wd,
+        ctx,
+    )
+}
+
+fn h_day_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let mon = c.name("mon")?;
+    let m = month_ok(&ctx.text[mon.range()])?;
+    let day = c.name("day")?;
+    // "the 10 May" fine; but "$20 Mar" or "1.5 May" or "20,000 Jan" are not dates.
+    let before = &ctx.text[..s];
+    if before.ends_with(|ch: char| {
+        ch.is_ascii_digit() || matches!(ch, '$' | '£' | '€' | '.' | ',' | '-' | '/')
+    }) {
+        return None;
+    }
+    if c.name("year").is_some() && followed_by_number_stuff(ctx.text, e) {
+        return None;
+    }
+    let _ = day.start();
+    let wd = c.name("wd").and_then(|w| weekday_of(w.as_str()));
+    with_day(
+        c.name("year").and_then(|y| y.as_str().parse().ok()),
+        m,
+        num(c, "day")?,
+        wd,
+        ctx,
+    )
+}
+
+fn h_month_days(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let mon = c.name("mon")?;
+    let m = month_ok(&ctx.text[mon.range()])?;
+    if followed_by_number_stuff(ctx.text, e)
+        || ctx.text[..s].ends_with(|ch: char| ch.is_ascii_digit() || ch == '$')
+    {
+        return None;
+    }
+    let (d1, d2): (i32, i32) = (num(c, "d1")?, num(c, "day")?);
+    if d1 >= d2 {
+        return None;
+    }
+    let year = c.name("year").and_then(|y| y.as_str().parse().ok());
+    let a = with_day(year, m, d1, None, ctx)?;
+    let b = with_day(year, m, d2, None, ctx)?;
+    Some(DateValue {
+        start: a.start,
+        end: b.end,
+        ..a
+    })
+}
+
+fn h_month_month(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
+    let (m1, m2) = (c.name("mon")?, c.name("mon2")?);
+    let m1 = month_ok(&ctx.text[m1.range()])?;
+    let m2 = month_ok(&ctx.text[m2.range()])?;
+    if followed_by_number_stuff(ctx.text, e) || c.name("d1").is_some() != c.name("d2").is_some() {
+        return None;
+    }
+    let y2: i32 = num(c, "year")?;
+    let y1 = if m1 <= m2 { y2 } else { y2 - 1 };
+    let (start, end, granularity) = match (num::<i32>(c, "d1"), num::<i32>(c, "d2")) {
+        (Some(d1), Some(d2)) => (
+            ymd(y1, i32::from(m1), d1)?,
+            ymd(y2, i32::from(m2), d2)?,
+            Granularity::Day,
+        ),
+        _ => (
+            ymd(y1, i32::from(m1), 1)?,
+            ymd(y2, i32::from(m2), 1)?.last_of_month(),
+            Granularity::Month,
+        ),
+    };
+    (start < end).then(|| range_value(start, end, granularity, false))
+}
+
+fn h_year_range(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let (y1, y2): (i32, i32) = (num(c, "year")?, num(c, "y2")?);
+    if y1 >= y2 || y2 - y1 > 200 || followed_by_number_stuff(ctx.text, e) {
+        return None;
+    }
+    if ctx.text[..s].ends_with(|ch: char| {
+        ch.is_ascii_alphanumeric() || matches!(ch, '$' | '£' | '€' | '-' | '.' | ',' | '/')
+    }) {
+        return None;
+    }
+    Some(range_value(
+        ymd(y1, 1, 1)?,
+        ymd(y2, 12, 31)?,
+        Granularity::Year,
+        false,
+    ))
+}
+
+fn h_decade_word(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let w = c.name("w")?.as_str().to_ascii_lowercase();
+    let tens = [
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ]
+    .iter()
+    .position(|t| *t == w)?;
+    let y = 1920 + 10 * i32::try_from(tens).ok()?;
+    Some(DateValue {
+        start: ymd(y, 1, 1),
+        end: ymd(y + 9, 12, 31),
+        granularity: Granularity::Decade,
+        weekday: None,
+        month: None,
+        relative: false,
+    })
+}
+
+fn h_month_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
+    let mon = c.name("mon")?;
+    let m = month_ok(&ctx.text[mon.range()])?;
+    if followed_by_number_stuff(ctx.text, e) {
+        return None;
+    }
+    let y = num(c, "year")?;
+    month_value(y, m, false)
+}
+
+fn h_month_rel_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let mon = c.name("mon")?;
+    let m = month_ok(&ctx.text[mon.range()])?;
+    let off = rel_offset(c.name("rel")?.as_str());
+    let Some(r) = ctx.reference else {
+        return Some(unresolved(Granularity::Month, Some(m), None));
+    };
+    let mut v = month_value(i32::from(r.year()) + off, m, true)?;
+    v.relative = true;
+    Some(v)
+}
+
+fn h_part_month(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
+    let mon = c.name("mon")?;
+    let m = month_ok(&ctx.text[mon.range()])?;
+    if c.name("year").is_some() && followed_by_number_stuff(ctx.text, e) {
+        return None;
+    }
+    let (y, relative) = match c.name("year").and_then(|y| y.as_str().parse::<i32>().ok()) {
+        Some(y) => (y, false),
+        None => match ctx.reference {
+            Some(r) => (month_year_for(r, m, is_future(ctx, mon.start(), e)), true),
+            None => return Some(unresolved(Granularity::Month, Some(m), None)),
+        },
+    };
+    let first = ymd(y, i32::from(m), 1)?;
+    let part = c.name("part")?.as_str().to_ascii_lowercase();
+    let (a, b) = if part.contains("early") || part.contains("beginning") || part.contains("start") {
+        (1, 10)
+    } else if part.contains("mid") {
+        (11, 20)
+    } else {
+        (21, i32::from(first.days_in_month()))
+    };
+    Some(DateValue {
+        start: ymd(y, i32::from(m), a),
+        end: ymd(y, i32::from(m), b),
+        granularity: Granularity::Month,
+        weekday: None,
+        month: Some(m),
+        relative,
+    })
+}
+
+fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let mon = c.name("mon")?;
+    let word = &ctx.text[mon.range()];
+    let dem = c.name("dem").map(|d| d.as_str().to_ascii_lowercase());
+    // A bare month must be a full name (or an abbreviation after a
+    // preposition), capitalized in prose, and introduced by a preposition or
+    // a determiner.
+    let prev = prev_word(ctx.text, s);
+    let prev_l = prev.map(str::to_ascii_lowercase);
+    let introduced = dem.is_some()
+        || prev_l.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "in" | "on"
+                    | "since"
+                    | "by"
+                    | "during"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "through"
+                    | "before"
+                    | "after"
+                    | "of"
+                    | "between"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+            ) || (!matches!(word.to_ascii_lowercase().as_str(), "may" | "march" | "mar")
+                && matches!(p, "and" | "or" | "to" | "through" | "late" | "early"))
+        });
+    if !introduced {
+        return None;
+    }
+    // "April Jones and June Smith": a capitalized word after a month that
+    // only a conjunction introduces is a name.
+    let next_cap = ctx.text[e..]
+        .trim_start_matches([' ', '\u{a0}'])
+        .starts_with(|ch: char| ch.is_ascii_uppercase());
+    if next_cap
+        && dem.is_none()
+        && (ctx.text[e..].starts_with(' ') || ctx.text[e..].starts_with('\u{a0}'))
+        && prev_l
+            .as_deref()
+            .is_some_and(|p| matches!(p, "and" | "or" | "of" | "to"))
+    {
+        return None;
+    }
+    let full = word.len() >= 4
+        || word.eq_ignore_ascii_case("may")
+        || word.eq_ignore_ascii_case("june")
+        || word.eq_ignore_ascii_case("july");
+    if !full && dem.is_none() && prev_l.is_none() {
+        return None;
+    }
+    let m = month_ok(word)?;
+    // "in August's" fine; "in May-June" fine.
+    let Some(r) = ctx.reference else {
+        return Some(unresolved(Granularity::Month, Some(m), None));
+    };
+    let ry = i32::from(r.year());
+    let rm = r.month();
+    let y = match dem.as_deref() {
+        Some("this") => ry,
+        Some("last" | "previous" | "past" | "this past") => {
+            if m < rm {
+                ry
+            } else {
+                ry - 1
+            }
+        }
+        Some("next" | "coming" | "this coming") => {
+            if m > rm {
+                ry
+            } else {
+                ry + 1
+            }
+        }
+        _ => month_year_for(r, m, is_future(ctx, s, e)),
+    };
+    let mut v = month_value(y, m, true)?;
+    v.relative = true;
+    Some(v)
+}
+
+const YEAR_NEXT_OK: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "saw",
+    "had",
+    "has",
+    "have",
+    "when",
+    "after",
+    "before",
+    "as",
+    "but",
+    "while",
+    "where",
+    "which",
+    "that",
+    "with",
+    "for",
+    "from",
+    "in",
+    "on",
+    "at",
+    "by",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "its",
+    "his",
+    "her",
+    "their",
+    "alone",
+    "itself",
+    "only",
+    "also",
+    "until",
+    "through",
+    "following",
+    "compared",
+    "versus",
+    "vs",
+    "against",
+    "amid",
+    "over",
+    "under",
+    "season",
+    "election",
+    "elections",
+    "polls",
+    "census",
+    "budget",
+    "edition",
+    "summit",
+    "olympics",
+    "world",
+    "general",
+    "presidential",
+    "parliamentary",
+    "attack",
+    "attacks",
+    "war",
+    "deal",
+    "agreement",
+    "accord",
+    "report",
+    "survey",
+    "levels",
+    "level",
+    "figures",
+    "data",
+    "there",
+    "this",
+    "these",
+    "those",
+    "so",
+    "if",
+    "because",
+    "despite",
+    "then",
+    "already",
+    "again",
+    "alone",
+    "onwards",
+    "onward",
+    "ago",
+    "till",
+    "not",
+    "no",
+    "nor",
+    "up",
+    "about",
+    "between",
+    "during",
+    "since",
+    "via",
+    "per",
+    "did",
+    "could",
+    "can",
+    "should",
+    "may",
+    "might",
+    "must",
+    "been",
+    "being",
+    "be",
+    "all",
+    "both",
+    "each",
+    "some",
+    "many",
+    "most",
+    "lol",
+];
+
+fn h_year(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let y: i32 = num(c, "year")?;
+    let yr = c.name("year")?;
+    let text = ctx.text;
+    // Not a year inside a number, amount, code or model name.
+    let before = &text[..yr.start()];
+    let bad_before = match before.chars().next_back() {
+        None => false,
+        // "-2015" after a space is fine; "F-2015" is a code.
+        Some('-') => before[..before.len() - 1].ends_with(|ch: char| ch.is_ascii_alphanumeric()),
+        Some(ch) => {
+            ch.is_ascii_alphanumeric()
+                || matches!(
+                    ch,
+                    '$' | '£' | '€' | '¥' | '₹' | '.' | ',' | '#' | '/' | '+' | '–' | '_' | '\''
+                )
+        }
+    };
+    if bad_before {
+        return None;
+    }
+    let after = &text[e..];
+    if after.starts_with(['%', '/', '-', '–', '_', '+', '$'])
+        || after.starts_with(|ch: char| ch.is_ascii_alphanumeric())
+        || ((after.starts_with('.') || after.starts_with(',') || after.starts_with(':'))
+            && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    {
+        return None;
+    }
+    let prev = prev_word(text, s).map(str::to_ascii_lowercase);
+    let strong = c.name("kw").is_some()
+        || prev.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "since"
+                    | "during"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "year"
+            )
+        });
+    if !strong {
+        // The next word decides: "in 2000 deaths" is not a year.
+        let rest = after.trim_start();
+        let word: String = rest
+            .chars()
+            .take_while(|ch| ch.is_ascii_alphabetic())
+            .collect();
+        if !word.is_empty() && word.starts_with(|ch: char| ch.is_ascii_lowercase()) {
+            let lw = word.to_ascii_lowercase();
+            if !YEAR_NEXT_OK.contains(&lw.as_str()) {
+                return None;
+            }
+        }
+        if prev.is_none() && !(1900..=2099).contains(&y) {
+            return None;
+        }
+        // Bare four-digit numbers outside any preposition: only plausible years.
+        let introduced = prev.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "in" | "of"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "through"
+                    | "between"
+                    | "for"
+                    | "on"
+            )
+        });
+        if !introduced && !(1900..=2099).contains(&y) {
+            return None;
+        }
+        // "Room 2015", "Windows 2000", "at 1990 Main Street": names and addresses.
+        let prev_orig = prev_word(text, s);
+        if prev.as_deref() == Some("at")
+            || (!introduced
+                && prev_orig.is_some_and(|p| p.starts_with(|ch: char| ch.is_ascii_uppercase())))
+        {
+            return None;
+        }
+        if prev.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "about"
+                    | "around"
+                    | "over"
+                    | "nearly"
+                    | "almost"
+                    | "some"
+                    | "than"
+                    | "least"
+                    | "most"
+                    | "to"
+                    | "killed"
+                    | "only"
+                    | "just"
+                    | "approximately"
+                    | "roughly"
+                    | "estimated"
+                    | "of"
+            )
+        }) && !(1900..=2099).contains(&y)
+        {
+            return None;
+        }
+    }
+    year_value(y)
+}
+
+fn h_decade(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let y = if let Some(cy) = c.name("c") {
+        cy.as_str().parse::<i32>().ok()?
+    } else {
+        1900 + 10 * c.name("d")?.as_str().parse::<i32>().ok()?
+    };
+    Some(DateValue {
+        start: ymd(y, 1, 1),
+        end: ymd(y + 9, 12, 31),
+        granularity: Granularity::Decade,
+        weekday: None,
+        month: None,
+        relative: false,
+    })
+}
+
+fn h_century(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let n: i32 = num(c, "n")?;
+    Some(DateValue {
+        start: ymd((n - 1) * 100, 1, 1),
+        end: ymd(n * 100 - 1, 12, 31),
+        granularity: Granularity::Decade,
+        weekday: None,
+        month: None,
+        relative: false,
+    })
+}
+
+fn h_weekday(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let wd = weekday_of(c.name("wd")?.as_str())?;
+    let dem = c.name("dem").map(|d| d.as_str().to_ascii_lowercase());
+    // "Black Friday", "Good Friday", "Super Tuesday", "Bloody Sunday": named
+    // days (no attempt to resolve them); "on Wednesdays" is not matched.
+    if dem.is_none()
+        && prev_word(ctx.text, s).is_some_and(|p| {
+            p.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && !matches!(
+                    p,
+                    "On" | "By"
+                        | "Since"
+                        | "Until"
+                        | "From"
+                        | "Last"
+                        | "Next"
+                        | "This"
+                        | "During"
+                        | "Before"
+                        | "After"
+                        | "And"
+                        | "Or"
+                        | "Till"
+                        | "Through"
+                )
+        })
+    {
+        return None;
+    }
+    let Some(r) = ctx.reference else {
+        let mut v = unresolved(Granularity::Day, None, Some(wd));
+        v.month = None;
+        return Some(v);
+    };
+    let rwd = r.weekday();
+    let back = i64::from(wd.until(rwd)); // days from wd forward to reference
+    let fwd = i64::from(rwd.until(wd));
+    let d = match dem.as_deref() {
+        Some("last" | "this past" | "previous") => {
+            add_days(r, -(if back == 0 { 7 } else { back }))?
+        }
+        Some("next" | "this coming" | "this upcoming" | "following" | "coming") => {
+            add_days(r, if fwd == 0 { 7 } else { fwd })?
+        }
+        _ => {
+            if is_future(ctx, s, e) {
+                add_days(r, if fwd == 0 { 7 } else { fwd })?
+            } else {
+                add_days(r, -back)?
+            }
+        }
+    };
+    let mut v = day_value(d, true);
+    v.weekday = Some(wd);
+    v.month = None;
+    Some(v)
+}
+
+fn h_day_word(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let w = c.name("w")?.as_str().to_ascii_lowercase();
+    let off = match w.as_str() {
+        "yesterday" => -1,
+        "tomorrow" | "tmrw" => 1,
+        _ => 0,
+    };
+    let Some(r) = ctx.reference else {
+        let mut v = unresolved(Granularity::Day, None, None);
+        v.month = None;
+        return Some(v);
+    };
+    let mut v = day_value(add_days(r, off)?, true);
+    v.month = None;
+    Some(v)
+}
+
+fn h_rel_unit(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let dem = c.name("dem")?.as_str().to_ascii_lowercase();
+    let dem = dem.split_whitespace().collect::<Vec<_>>().join(" ");
+    let unit = c.name("unit")?.as_str().to_ascii_lowercase();
+    let gran = unit_granularity(&unit);
+    let Some(r) = ctx.reference else {
+        return Some(unresolved(gran, None, None));
+    };
+    // "the past year", "the last month", "this past week": the span just before.
+    let rolling = matches!(dem.as_str(), "past" | "the past" | "the last" | "this past");
+    let (start, end) = if rolling && unit != "weekend" && unit != "quarter" {
+        let start = shift_unit(r, &unit, -1)?;
+        (start, add_days(r, -1)?.max(start))
+    } else {
+        let k = match dem.as_str() {
+            "last" | "previous" | "the previous" | "past" | "the past" | "the last"
+            | "this past" => -1,
+            "next" | "coming" | "the coming" | "the next" | "following" | "the following"
+            | "this coming" => 1,
+            _ => 0,
+        };
+        period_of(r, &unit, k)?
+    };
+    Some(range_value(start, end, gran, true))
+}
+
+fn h_earlier_later(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let unit = c.name("unit")?.as_str().to_ascii_lowercase();
+    let gran = unit_granularity(&unit);
+    let Some(r) = ctx.reference else {
+        return Some(unresolved(gran, None, None));
+    };
+    let (a, b) = period_of(r, &unit, 0)?;
+    let (start, end) = if c.name("when")?.as_str().eq_ignore_ascii_case("earlier") {
+        (a, add_days(r, -1)?.max(a))
+    } else {
+        (r, b)
+    };
+    Some(range_value(start, end, gran, true))
+}
+
+fn h_part_year(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
+    let part = c.name("part")?.as_str().to_ascii_lowercase();
+    let (y, relative) = if let Some(y) = c.name("year") {
+        if followed_by_number_stuff(ctx.text, e) {
+            return None;
+        }
+        (y.as_str().parse::<i32>().ok()?, false)
+    } else {
+        let off = rel_offset(c.name("rel")?.as_str());
+        match ctx.reference {
+            Some(r) => (i32::from(r.year()) + off, true),
+            None => return Some(unresolved(Granularity::PartOfYear, None, None)),
+        }
+    };
+    let (m1, m2) = if part.contains("first half") {
+        (1, 6)
+    } else if part.contains("second half") {
+        (7, 12)
+    } else if part.contains("early") || part.contains("beginning") || part.contains("start") {
+        (1, 4)
+    } else if part.contains("mid") {
+        (5, 8)
+    } else {
+        (9, 12)
+    };
+    let start = ymd(y, m1, 1)?;
+    let end = ymd(y, m2, 1)?.last_of_month();
+    Some(range_value(start, end, Granularity::PartOfYear, relative))
+}
+
+fn h_ago(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let n = count(c.name("n")?.as_str())?;
+    let unit = c.name("unit")?.as_str().to_ascii_lowercase();
+    let gran = unit_granularity(&unit);
+    let Some(r) = ctx.reference else {
+        return Some(unresolved(gran, None, None));
+    };
+    let point = shift_unit_n(r, &unit, -n)?;
+    let (start, end) = if unit == "day" {
+        (point, point)
+    } else {
+        period_of(point, &unit, 0)?
+    };
+    Some(range_value(start, end, gran, true))
+}
+
+fn h_past_n(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let n = count(c.name("n")?.as_str())?;
+    let unit = c.name("unit")?.as_str().to_ascii_lowercase();
+    let gran = unit_granularity(&unit);
+    let Some(r) = ctx.reference else {
+        return Some(unresolved(gran, None, None));
+    };
+    let dem = c.name("dem")?.as_str().to_ascii_lowercase();
+    let (start, end) = if matches!(dem.as_str(), "past" | "last" | "previous") {
+        let start = shift_unit_n(r, &unit, -n)?;
+        (start, add_days(r, -1)?.max(start))
+    } else {
+        let start = add_days(r, 1)?;
+        (start, shift_unit_n(r, &unit, n)?)
+    };
+    Some(range_value(start, end, gran, true))
+}
+
+fn h_season(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<DateValue> {
+    let season = c.name("season")?.as_str().to_ascii_lowercase();
+    let m1: i32 = match season.as_str() {
+        "spring" => 3,
+        "summer" => 6,
+        "autumn" | "fall" => 9,
+        _ => 12,
+    };
+    let dem = c.name("dem").map(|d| d.as_str().to_ascii_lowercase());
+    let season_at = |y: i32| -> Option<(Date, Date)> {
+        let start = ymd(y, m1, 1)?;
+        let end = start
+            .checked_add(jiff::Span::new().months(3))
+            .ok()?
+            .yesterday()
+            .ok()?;
+        Some((start, end))
+    };
+    if let Some(y) = c.name("year") {
+        if followed_by_number_stuff(ctx.text, e) {
+            return None;
+        }
+        let (a, b) = season_at(y.as_str().parse().ok()?)?;
+        return Some(range_value(a, b, Granularity::Quarter, false));
+    }
+    if dem.is_none() {
+        // Bare season: only after a temporal preposition ("in (the) summer"),
+        // never "fall" (a verb).
+        if season == "fall" {
+            return None;
+        }
+        let core = c.name("season")?.start();
+        let mut p = prev_word_at(ctx.text, core).map(|(i, w)| (i, w.to_ascii_lowercase()));
+        if let Some((i, "the")) = p.as_ref().map(|(i, w)| (*i, w.as_str())) {
+            p = prev_word_at(ctx.text, i).map(|(i, w)| (i, w.to_ascii_lowercase()));
+        }
+        let p = p.map(|(_, w)| w);
+        if !p.as_deref().is_some_and(|p| {
+            matches!(
+                p,
+                "in" | "during" | "since" | "by" | "until" | "over" | "this" | "last" | "next"
+            )
+        }) {
+            return None;
+        }
+    }
+    let Some(r) = ctx.reference else {
+        return Some(unresolved(Granularity::Quarter, None, None));
+    };
+    let ry = i32::from(r.year());
+    // Seasons starting in ry-2..=ry+1, sorted.
+    let all: Vec<(Date, Date)> = ((ry - 2)..=(ry + 1)).filter_map(season_at).collect();
+    let current = all.iter().copied().find(|(a, b)| *a <= r && r <= *b);
+    let last_ended = all.iter().copied().rev().find(|(_, b)| *b < r);
+    let next_start = all.iter().copied().find(|(a, _)| *a > r);
+    let chosen = match dem.as_deref() {
+        Some("last" | "the past" | "this past" | "previous" | "the previous") => last_ended,
+        Some("next" | "this coming" | "the coming") => next_start,
+        Some(_) => current.or(if is_future(ctx, s, e) {
+            next_start
+        } else {
+            last_ended
+        }),
+        None => current.or(if is_future(ctx, s, e) {
+            next_start
+        } else {
+            last_ended
+        }),
+    };
+    let (a, b) = chosen?;
+    Some(range_value(a, b, Granularity::Quarter, true))
+}
+
+fn h_quarter(c: &Captures<'_>, ctx: &Ctx<'_>, _: usize, e: usize) -> Option<DateValue> {
+    let ord = c.name("ord")?.as_str().to_ascii_lowercase();
+    let q: i32 = match ord.as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        _ => 4,
+    };
+    let (y, relative) = if let Some(y) = c.name("year") {
+        if followed_by_number_stuff(ctx.text, e) {
+            return None;
+        }
+        (y.as_str().parse::<i32>().ok()?, false)
+    } else {
+        let off = c.name("rel").map_or(0, |r| rel_offset(r.as_str()));
+        match ctx.reference {
+            Some(r) => (i32::from(r.year()) + off, true),
+            None => return Some(unresolved(Granularity::Quarter, None, None)),
+        }
+    };
+    let start = ymd(y, 3 * q - 2, 1)?;
+    let end = ymd(y, 3 * q, 1)?.last_of_month();
+    Some(range_value(start, end, Granularity::Quarter, relative))
+}
+
+fn h_q_short(c: &Captures<'_>, _: &Ctx<'_>, _: usize, _: usize) -> Option<DateValue> {
+    let (kind, q, y) = if let Some(y) = c.name("year") {
+        (
+            c.name("qh")?.as_str().to_ascii_lowercase(),
+            num::<i32>(c, "q")?,
+            y.as_str().parse::<i32>().ok()?,
+        )
+    } else {
+        (
+            c.name("qh2")?.as_str().to_ascii_lowercase(),
+            num::<i32>(c, "q2")?,
+            num::<i32>(c, "y2")?,
+        )
+    };
+    if kind == "h" {
+        if q > 2 {
+            return None;
+        }
+        let start = ymd(y, 6 * q - 5, 1)?;
+        let end = ymd(y, 6 * q, 1)?.last_of_month();
+        return Some(range_value(start, end, Granularity::PartOfYear, false));
+    }
+    let start = ymd(y, 3 * q - 2, 1)?;
+    let end = ymd(y, 3 * q, 1)?.last_of_month();
+    Some(range_value(start, end, Granularity::Quarter, false))
+}
+
+// ---------------------------------------------------------------------------
+// Helpers.
+
+fn num<T: std::str::FromStr>(c: &Captures<'_>, name: &str) -> Option<T> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
+fn add_days(d: Date, n: i64) -> Option<Date> {
+    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
+}
+
+fn shift_unit_n(d: Date, unit: &str, n: i64) -> Option<Date> {
+    let span = match unit {
+        "day" => jiff::Span::new().try_days(n).ok()?,
+        "week" | "weekend" => jiff::Span::new().try_weeks(n).ok()?,
+        "month" => jiff::Span::new().try_months(n).ok()?,
+        "quarter" => jiff::Span::new().try_months(n.checked_mul(3)?).ok()?,
+        "year" => jiff::Span::new().try_years(n).ok()?,
+        "decade" => jiff::Span::new().try_years(n.checked_mul(10)?).ok()?,
+        _ => return None,
+    };
+    d.checked_add(span).ok()
+}
+
+fn shift_unit(d: Date, unit: &str, n: i64) -> Option<Date> {
+    shift_unit_n(d, unit, n)
+}
+
+/// The calendar period (`unit`) containing `d`, moved by `k` periods.
+fn period_of(d: Date, unit: &str, k: i64) -> Option<(Date, Date)> {
+    match unit {
+        "week" => {
+            let monday = add_days(d, -i64::from(d.weekday().to_monday_zero_offset()))?;
+            let start = add_days(monday, 7 * k)?;
+            Some((start, add_days(start, 6)?))
+        }
+        "weekend" => {
+            let monday = add_days(d, -i64::from(d.weekday().to_monday_zero_offset()))?;
+            let sat = add_days(monday, 7 * k + 5)?;
+            Some((sat, add_days(sat, 1)?))
+        }
+        "month" => {
+            let start = shift_unit_n(d.first_of_month(), "month", k)?;
+            Some((start, start.last_of_month()))
+        }
+        "quarter" => {
+            let q0 = (i32::from(d.month()) - 1) / 3;
+            let base = ymd(i32::from(d.year()), q0 * 3 + 1, 1)?;
+            let start = shift_unit_n(base, "quarter", k)?;
+            let end = shift_unit_n(start, "month", 3)?.yesterday().ok()?;
+            Some((start, end))
+        }
+        "year" => {
+            let y = i32::from(d.year()) + i32::try_from(k).ok()?;
+            Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?))
+        }
+        "decade" => {
+            let y = i32::from(d.year()) / 10 * 10 + 10 * i32::try_from(k).ok()?;
+            Some((ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?))
+        }
+        "day" => {
+            let x = add_days(d, k)?;
+            Some((x, x))
+        }
+        _ => None,
+    }
+}
+
+fn unit_granularity(unit: &str) -> Granularity {
+    match unit {
+        "day" => Granularity::Day,
+        "week" | "weekend" => Granularity::Week,
+        "month" => Granularity::Month,
+        "quarter" => Granularity::Quarter,
+        "decade" => Granularity::Decade,
+        _ => Granularity::Year,
+    }
+}
+
+fn count(s: &str) -> Option<i64> {
+    Some(match s.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        other => other.parse().ok()?,
+    })
+}
+
+fn rel_offset(rel: &str) -> i32 {
+    let r = rel.to_ascii_lowercase();
+    if r.starts_with("last") || r.contains("previous") {
+        -1
+    } else if r.starts_with("next") || r.contains("following") {
+        1
+    } else {
+        0
+    }
+}
+
+fn month_number(word: &str) -> Option<i8> {
+    let w = word.to_ascii_lowercase();
+    Some(match w.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// The month of a month word, refusing the verbs `may` and `march` (and the
+/// abbreviation `mar`) unless capitalized.
+fn month_ok(word: &str) -> Option<i8> {
+    let lower = word.to_ascii_lowercase();
+    if matches!(lower.as_str(), "may" | "march" | "mar")
+        && !word.starts_with(|c: char| c.is_ascii_uppercase())
+    {
+        return None;
+    }
+    month_number(word)
+}
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    let w = word.to_ascii_lowercase();
+    Some(match w.get(..3)? {
+        "mon" => Weekday::Monday,
+        "tue" => Weekday::Tuesday,
+        "wed" => Weekday::Wednesday,
+        "thu" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        "sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// The year of month `m` told about at reference `r`: the most recent not
+/// after the reference month, or (future) the next not before it.
+fn month_year_for(r: Date, m: i8, future: bool) -> i32 {
+    let ry = i32::from(r.year());
+    if future {
+        if m >= r.month() { ry } else { ry + 1 }
+    } else if m <= r.month() {
+        ry
+    } else {
+        ry - 1
+    }
+}
+
+fn with_day(
+    year: Option<i32>,
+    m: i8,
+    d: i32,
+    wd: Option<Weekday>,
+    ctx: &Ctx<'_>,
+) -> Option<DateValue> {
+    let (y, relative) = match year {
+        Some(y) => (y, false),
+        None => match ctx.reference {
+            Some(r) => (i32::from(r.year()), true),
+            None => {
+                // Check the day exists in some year (Feb 29 does).
+                ymd(2000, i32::from(m), d)?;
+                return Some(DateValue {
+                    start: None,
+                    end: None,
+                    granularity: Granularity::Day,
+                    weekday: wd,
+                    month: Some(m),
+                    relative: true,
+                });
+            }
+        },
+    };
+    let date = ymd(y, i32::from(m), d)?;
+    let mut v = day_value(date, relative);
+    v.weekday = wd;
+    Some(v)
+}
+
+fn day_value(d: Date, relative: bool) -> DateValue {
+    DateValue {
+        start: Some(d),
+        end: Some(d),
+        granularity: Granularity::Day,
+        weekday: None,
+        month: Some(d.month()),
+        relative,
+    }
+}
+
+fn month_value(y: i32, m: i8, relative: bool) -> Option<DateValue> {
+    let start = ymd(y, i32::from(m), 1)?;
+    Some(DateValue {
+        start: Some(start),
+        end: Some(start.last_of_month()),
+        granularity: Granularity::Month,
+        weekday: None,
+        month: Some(m),
+        relative,
+    })
+}
+
+fn year_value(y: i32) -> Option<DateValue> {
+    Some(range_value(
+        ymd(y, 1, 1)?,
+        ymd(y, 12, 31)?,
+        Granularity::Year,
+        false,
+    ))
+}
+
+fn range_value(start: Date, end: Date, granularity: Granularity, relative: bool) -> DateValue {
+    DateValue {
+        start: Some(start),
+        end: Some(end),
+        granularity,
+        weekday: None,
+        month: None,
+        relative,
+    }
+}
+
+fn unresolved(granularity: Granularity, month: Option<i8>, weekday: Option<Weekday>) -> DateValue {
+    DateValue {
+        start: None,
+        end: None,
+        granularity,
+        weekday,
+        month,
+        relative: true,
+    }
+}
+
+/// The word just before byte `at` (separated from it by spaces), if any,
+/// with its start.
+fn prev_word_at(text: &str, at: usize) -> Option<(usize, &str)> {
+    let head = text.get(..at)?;
+    let before = head.trim_end_matches([' ', '\t', '\u{a0}']);
+    if before.len() == head.len() {
+        return None;
+    }
+    let word_start = before.len()
+        - before
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+    if word_start == before.len() {
+        return None;
+    }
+    Some((word_start, &before[word_start..]))
+}
+
+/// The word just before byte `at`, if any.
+fn prev_word(text: &str, at: usize) -> Option<&str> {
+    prev_word_at(text, at).map(|(_, w)| w)
+}
+
+/// Whether a number, unit or amount follows (so "May 2015" is not "May 2015bn").
+fn followed_by_number_stuff(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    after.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '%' | '/' | '$'))
+        || ((after.starts_with('.') || after.starts_with(','))
+            && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    build_ci(
+        r"\b(?:will|shall|next|upcoming|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+|slated\s+|likely\s+)?to\s+(?:be\s+)?\w+|plans?\s+to|planning\s+to)\b|[’']ll\b",
+    )
+});
+
+/// Whether the sentence around `s..e` speaks of the future.
+fn is_future(ctx: &Ctx<'_>, s: usize, e: usize) -> bool {
+    let text = ctx.text;
+    let is_boundary = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n');
+    let from = text
+        .get(..s)
+        .and_then(|b| b.rfind(is_boundary))
+        .map_or(0, |i| i + 1);
+    let to = text
+        .get(e..)
+        .and_then(|a| a.find(is_boundary))
+        .map_or(text.len(), |i| e + i);
+    let Some(window) = text.get(from..to) else {
+        return false;
+    };
+    FUTURE.find_iter(window).any(|m| {
+        let w = m.as_str();
+        // "is to blame" or "was to" in reported past are rare; "is set to"
+        // etc. are the forms the pattern catches.
+        !(w.ends_with("blame"))
+    })
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "since", "by", "during", "from", "until", "till",
+];
+
+/// Extends a mention back over a leading preposition (`on Wednesday`).
+fn extend_preposition(text: &str, start: usize) -> usize {
+    match prev_word_at(text, start) {
+        Some((ws, word))
+            if PREPOSITIONS.iter().any(|p| p.eq_ignore_ascii_case(word))
+                && !text[..ws].ends_with(|c: char| c.is_alphanumeric() || c == '-') =>
+        {
+            ws
+        }
+        _ => start,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Granularity::*;
+
+    /// (text, reference, expected mentions as (span text, start, end,
+    /// granularity)); "" for an unresolved start/end.
+    type Case = (
+        &'static str,
+        Option<&'static str>,
+        &'static [(&'static str, &'static str, &'static str, Granularity)],
+    );
+
+    const REF: Option<&str> = Some("2015-08-20"); // a Thursday
+
+    const CASES: &[Case] = &[
+        // Weekdays: news past tense, future sentences, no reference.
+        (
+            "Pakistan and Russia on Wednesday signed a deal.",
+            REF,
+            &[("on Wednesday", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "Pakistan and Russia on Wednesday signed a deal.",
+            None,
+            &[("on Wednesday", "", "", Day)],
+        ),
+        (
+            "The deal was signed on Thursday.",
+            REF,
+            &[("on Thursday", "2015-08-20", "2015-08-20", Day)],
+        ),
+        (
+            "The minister will visit Moscow on Wednesday.",
+            REF,
+            &[("on Wednesday", "2015-08-26", "2015-08-26", Day)],
+        ),
+        (
+            "Talks are expected to resume on Monday.",
+            REF,
+            &[("on Monday", "2015-08-24", "2015-08-24", Day)],
+        ),
+        (
+            "They met last Thursday.",
+            REF,
+            &[("last Thursday", "2015-08-13", "2015-08-13", Day)],
+        ),
+        (
+            "They meet next Friday.",
+            REF,
+            &[("next Friday", "2015-08-21", "2015-08-21", Day)],
+        ),
+        ("He died on Good Friday.", REF, &[]),
+        // Absolute dates.
+        (
+            "the summit in Ufa, Russia, July 10, 2015",
+            REF,
+            &[("July 10, 2015", "2015-07-10", "2015-07-10", Day)],
+        ),
+        (
+            "It opened on 10 July 2015 in Ufa.",
+            None,
+            &[("on 10 July 2015", "2015-07-10", "2015-07-10", Day)],
+        ),
+        (
+            "Published 19 Aug 2015",
+            None,
+            &[("19 Aug 2015", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "Filed Aug. 20 from Lahore",
+            REF,
+            &[("Aug. 20", "2015-08-20", "2015-08-20", Day)],
+        ),
+        (
+            "Filed Aug 20, 2015 from Lahore",
+            None,
+            &[("Aug 20, 2015", "2015-08-20", "2015-08-20", Day)],
+        ),
+        (
+            "Posted 2015-08-19 08:00",
+            None,
+            &[("2015-08-19", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "Sales fell in August 2015.",
+            None,
+            &[("in August 2015", "2015-08-01", "2015-08-31", Month)],
+        ),
+        (
+            "He visited Russia in June, after which",
+            REF,
+            &[("in June", "2015-06-01", "2015-06-30", Month)],
+        ),
+        (
+            "He visited Russia in November.",
+            REF,
+            &[("in November", "2014-11-01", "2014-11-30", Month)],
+        ),
+        (
+            "Elections will be held in November.",
+            REF,
+            &[("in November", "2015-11-01", "2015-11-30", Month)],
+        ),
+        (
+            "He visited Russia in June.",
+            None,
+            &[("in June", "", "", Month)],
+        ),
+        (
+            "The vote is on June 10.",
+            REF,
+            &[("on June 10", "2015-06-10", "2015-06-10", Day)],
+        ),
+        (
+            "signed in 2007 by Benazir Bhutto",
+            REF,
+            &[("in 2007", "2007-01-01", "2007-12-31", Year)],
+        ),
+        (
+            "music of the 1990s was",
+            None,
+            &[("the 1990s", "1990-01-01", "1999-12-31", Decade)],
+        ),
+        ("On 10/7/2015 nothing", None, &[]),
+        (
+            "On 25/7/2015 it rained",
+            None,
+            &[("On 25/7/2015", "2015-07-25", "2015-07-25", Day)],
+        ),
+        (
+            "Wednesday, August 19, 2015",
+            None,
+            &[(
+                "Wednesday, August 19, 2015",
+                "2015-08-19",
+                "2015-08-19",
+                Day,
+            )],
+        ),
+        (
+            "the talks on November 19-20 in Paris",
+            REF,
+            &[("on November 19-20", "2015-11-19", "2015-11-20", Day)],
+        ),
+        (
+            "from 2010 to 2014 the economy grew",
+            None,
+            &[("from 2010 to 2014", "2010-01-01", "2014-12-31", Year)],
+        ),
+        (
+            "between 2007 and 2009",
+            None,
+            &[("between 2007 and 2009", "2007-01-01", "2009-12-31", Year)],
+        ),
+        (
+            "during 2014-2016",
+            None,
+            &[("during 2014-2016", "2014-01-01", "2016-12-31", Year)],
+        ),
+        (
+            "the 15th century fort",
+            None,
+            &[("the 15th century", "1400-01-01", "1499-12-31", Decade)],
+        ),
+        // Relative expressions.
+        (
+            "Late last year, Shoigu arrived",
+            REF,
+            &[("Late last year", "2014-09-01", "2014-12-31", PartOfYear)],
+        ),
+        (
+            "Late last year, Shoigu arrived",
+            None,
+            &[("Late last year", "", "", PartOfYear)],
+        ),
+        (
+            "early this year",
+            REF,
+            &[("early this year", "2015-01-01", "2015-04-30", PartOfYear)],
+        ),
+        (
+            "by mid-2014",
+            None,
+            &[("by mid-2014", "2014-05-01", "2014-08-31", PartOfYear)],
+        ),
+        (
+            "relations in November last year",
+            REF,
+            &[("in November last year", "2014-11-01", "2014-11-30", Month)],
+        ),
+        (
+            "negotiating the deal for the past year",
+            REF,
+            &[("the past year", "2014-08-20", "2015-08-19", Year)],
+        ),
+        (
+            "in the past week",
+            REF,
+            &[("in the past week", "2015-08-13", "2015-08-19", Week)],
+        ),
+        (
+            "It happened yesterday.",
+            REF,
+            &[("yesterday", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "today and tomorrow",
+            REF,
+            &[
+                ("today", "2015-08-20", "2015-08-20", Day),
+                ("tomorrow", "2015-08-21", "2015-08-21", Day),
+            ],
+        ),
+        (
+            "last week",
+            REF,
+            &[("last week", "2015-08-10", "2015-08-16", Week)],
+        ),
+        (
+            "this week",
+            REF,
+            &[("this week", "2015-08-17", "2015-08-23", Week)],
+        ),
+        (
+            "next month",
+            REF,
+            &[("next month", "2015-09-01", "2015-09-30", Month)],
+        ),
+        (
+            "earlier this month",
+            REF,
+            &[("earlier this month", "2015-08-01", "2015-08-19", Month)],
+        ),
+        (
+            "later this month",
+            REF,
+            &[("later this month", "2015-08-20", "2015-08-31", Month)],
+        ),
+        (
+            "last year",
+            REF,
+            &[("last year", "2014-01-01", "2014-12-31", Year)],
+        ),
+        ("next year", None, &[("next year", "", "", Year)]),
+        (
+            "two years ago",
+            REF,
+            &[("two years ago", "2013-01-01", "2013-12-31", Year)],
+        ),
+        (
+            "three days ago",
+            REF,
+            &[("three days ago", "2015-08-17", "2015-08-17", Day)],
+        ),
+        (
+            "last summer",
+            REF,
+            &[("last summer", "2014-06-01", "2014-08-31", Quarter)],
+        ),
+        (
+            "in the second quarter of 2015",
+            None,
+            &[(
+                "in the second quarter of 2015",
+                "2015-04-01",
+                "2015-06-30",
+                Quarter,
+            )],
+        ),
+        (
+            "profit in Q2 2015 rose",
+            None,
+            &[("in Q2 2015", "2015-04-01", "2015-06-30", Quarter)],
+        ),
+        (
+            "last quarter",
+            REF,
+            &[("last quarter", "2015-04-01", "2015-06-30", Quarter)],
+        ),
+        (
+            "in early June",
+            REF,
+            &[("in early June", "2015-06-01", "2015-06-10", Month)],
+        ),
+        // Vague: not returned.
+        ("in recent years", REF, &[]),
+        // Not dates.
+        ("four Mi-35 helicopters", REF, &[]),
+        ("a deal worth $153m", REF, &[]),
+        ("Pakistan may be interested", REF, &[]),
+        ("They march to the capital", REF, &[]),
+        ("wait a second", REF, &[]),
+        ("2000 people died", REF, &[]),
+        ("resulted in 2000 deaths", REF, &[]),
+        ("it costs $2015 and 2,015 rupees", REF, &[]),
+        ("Theresa May met Merkel", REF, &[]),
+        ("Prime Minister May said", REF, &[]),
+        ("a 2015-16 budget", REF, &[]),
+        ("in their forties", REF, &[]),
+        ("Room 2015 at the Marriott", REF, &[]),
+        ("April Jones and June Smith came", REF, &[]),
+        ("he lives at 1990 Main Street", REF, &[]),
+    ];
+
+    fn date(s: &str) -> Option<Date> {
+        if s.is_empty() {
+            None
+        } else {
+            Some(s.parse().unwrap())
+        }
+    }
+
+    fn check(text: &str, reference: Option<&str>, expected: &[(&str, &str, &str, Granularity)]) {
+        let found = recognize_dates(text, reference.and_then(date));
+        let got: Vec<(&str, Option<Date>, Option<Date>, Granularity)> = found
+            .iter()
+            .map(|m| {
+                (
+                    &text[m.span.clone()],
+                    m.value.start,
+                    m.value.end,
+                    m.value.granularity,
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Option<Date>, Option<Date>, Granularity)> = expected
+            .iter()
+            .map(|&(t, s, e, g)| (t, date(s), date(e), g))
+            .collect();
+        assert_eq!(got, want, "{text:?} with reference {reference:?}");
+        for m in &found {
+            assert_eq!(m.value.is_resolved(), m.value.start.is_some(), "{text:?}");
+            if !m.value.is_resolved() {
+                assert!(m.value.relative, "{text:?}: unresolved must be relative");
+            }
+        }
+    }
+
+    #[test]
+    fn table() {
+        let failures: Vec<String> = CASES
+            .iter()
+            .filter_map(|&(text, reference, expected)| {
+                std::panic::catch_unwind(|| check(text, reference, expected))
+                    .err()
+                    .map(|_| text.to_string())
+            })
+            .collect();
+        assert!(
+            failures.is_empty(),
+            "{} failing: {failures:#?}",
+            failures.len()
+        );
+    }
+
+    #[test]
+    fn unresolved_keep_what_is_named() {
+        let m = recognize_dates("signed on Wednesday", None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value.weekday, Some(Weekday::Wednesday));
+        let m = recognize_dates("visited in June", None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].value.month, Some(6));
+        assert!(m[0].value.relative);
+        let m = recognize_dates("in November last year", None);
+        assert_eq!(m[0].value.month, Some(11));
+        assert_eq!(m[0].value.start, None);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let inputs = [
+            "",
+            "May",
+            "on",
+            "31 February 2015",
+            "Feb 29",
+            "2015-13-45",
+            "é on Wednesday é",
+            "9999-99-99",
+            "in 1",
+            "mid-",
+            "the 0s",
+            "Q9 2015",
+            "Aug. 32, 2015",
+            "日本 in June 2015 ü",
+            "\u{a0}on\u{a0}Monday",
+        ];
+        for text in inputs {
+            for m in recognize_dates(text, date("2015-08-20")) {
+                assert!(
+                    text.get(m.span.clone()).is_some(),
+                    "{text:?}: bad span {:?}",
+                    m.span
+                );
+            }
+        }
+        // No impossible day is made up.
+        assert!(
+            recognize_dates("31 February 2015", None)
+                .iter()
+                .all(|m| m.value.granularity != Granularity::Day)
+        );
+    }
 }

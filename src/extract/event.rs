@@ -385,8 +385,10 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let mut clause = 0;
     for i in 0..toks.len() {
         let t = lowers[i].as_str();
-        let boundary = matches!(t, "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}")
-            || (CLAUSE_WORDS.contains(&t) && i > 0);
+        let boundary = matches!(
+            t,
+            "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}"
+        ) || (CLAUSE_WORDS.contains(&t) && i > 0);
         if boundary {
             clause += 1;
         }
@@ -403,29 +405,49 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             }
         }
     }
-    let ctx = Ctx { toks: &toks, lowers: &lowers, clause_of: &clause_of, in_date: &in_date };
+    let ctx = Ctx {
+        toks: &toks,
+        lowers: &lowers,
+        clause_of: &clause_of,
+        in_date: &in_date,
+    };
     let report_tail = reported_tail(&lowers);
     let mut verbs: Vec<(usize, &'static str)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !is_word(t) || in_date[i] {
             continue;
         }
-        let Some(&pred) = LEXICON.get(&lowers[i]) else { continue };
+        let Some(&pred) = LEXICON.get(&lowers[i]) else {
+            continue;
+        };
         if !looks_verbal(&toks, &lowers, i) {
             continue;
         }
         verbs.push((i, pred));
     }
     if verbs.is_empty() {
-        return SentenceEvents { frames: Vec::new(), loose_dates: dates, loose_places: places };
+        return SentenceEvents {
+            frames: Vec::new(),
+            loose_dates: dates,
+            loose_places: places,
+        };
     }
-    let tok_at = |byte: usize| toks.partition_point(|t| t.end <= byte).min(toks.len().saturating_sub(1));
+    let tok_at = |byte: usize| {
+        toks.partition_point(|t| t.end <= byte)
+            .min(toks.len().saturating_sub(1))
+    };
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
             let passive = lowers.get(i + 1).is_some_and(|w| w == "by");
+            let inverted = SPEECH.contains(&pred)
+                && i > 0
+                && matches!(lowers[i - 1].as_str(), "," | "\"")
+                && i + 1 < toks.len();
             let before = ctx.phrase_before(i);
-            let (agent, object) = if passive {
+            let (agent, object) = if inverted {
+                (ctx.phrase_after(i + 1), None)
+            } else if passive {
                 (ctx.phrase_after(i + 2), before)
             } else {
                 (before, ctx.phrase_after(i + 1))
@@ -434,7 +456,11 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 predicate: pred.to_string(),
                 verb: toks[i].text.to_string(),
                 span: toks[i].start..toks[i].end,
-                factuality: factuality(&lowers, i, report_tail),
+                factuality: factuality(
+                    &lowers,
+                    i,
+                    report_tail || (pred != "say" && after_speech_verb(&lowers, i)),
+                ),
                 agent,
                 object,
                 places: Vec::new(),
@@ -452,10 +478,20 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             .min_by_key(|(_, (vi, _))| (vi.abs_diff(ti), *vi))
             .map(|(k, _)| k)
     };
+    // A fronted adverbial ("Late last year, X arrived") has no verb of its
+    // own: it belongs to the first verb after it.
+    let fronted = |ti: usize| -> Option<usize> {
+        let c = clause_of[ti];
+        let starts_sentence = (0..ti).all(|j| clause_of[j] == c || !is_word(&toks[j]));
+        let clause_has_verb = verbs.iter().any(|(vi, _)| clause_of[*vi] == c);
+        (starts_sentence && !clause_has_verb)
+            .then(|| verbs.iter().position(|(vi, _)| *vi > ti))
+            .flatten()
+    };
     let mut loose_dates = Vec::new();
     for d in dates {
         let ti = tok_at(d.span.start);
-        match nearest(ti) {
+        match nearest(ti).or_else(|| fronted(ti)) {
             Some(k) => out[k].dates.push(d),
             None => loose_dates.push(d),
         }
@@ -482,14 +518,18 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             out[k].other_places.push(p);
         }
     }
-    SentenceEvents { frames: out, loose_dates, loose_places }
+    SentenceEvents {
+        frames: out,
+        loose_dates,
+        loose_places,
+    }
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
 fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
     let w = lowers[i].as_str();
     let prev = i.checked_sub(1).map(|j| lowers[j].as_str());
-    if prev.is_some_and(|p| DETERMINERS.contains(&p)) {
+    if prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s") || p.ends_with("s'")) {
         return false;
     }
     if lowers.get(i + 1).is_some_and(|n| n == "of") && !w.ends_with("ed") {
@@ -498,6 +538,13 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
     // A capitalized lexicon word inside a sentence is usually part of a name.
     let cap = toks[i].text.chars().next().is_some_and(char::is_uppercase);
     if cap && i > 0 && toks[i - 1].text != "\"" {
+        return false;
+    }
+    // After a model designation or a lone letter ("Mi-35 Hind E attack
+    // helicopters") the word modifies a noun.
+    let after_code =
+        prev.is_some_and(|p| p.chars().count() == 1 || p.chars().any(|c| c.is_ascii_digit()));
+    if after_code && is_word(&toks[i - 1]) {
         return false;
     }
     if NOUNY.contains(&w) {
@@ -521,6 +568,26 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
         return true;
     }
     true
+}
+
+/// Whether a speech verb (`said`, `told`) comes before token `i`, making
+/// the event part of what someone said.
+fn after_speech_verb(lowers: &[String], i: usize) -> bool {
+    lowers[..i].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "said"
+                | "says"
+                | "told"
+                | "tells"
+                | "stated"
+                | "announced"
+                | "claimed"
+                | "added"
+                | "reported"
+                | "quoted"
+        )
+    })
 }
 
 /// Whether the sentence ends in a reporting clause (`..., Reuters reported.`).
@@ -614,14 +681,36 @@ fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
 }
 
 const SUBJECT_STOP: &[&str] = &[
-    "also", "reportedly", "allegedly", "already", "yesterday", "today", "had", "has", "have", "was", "were",
-    "is", "are", "will", "would", "did", "not", "never", "been", "be", "then", "later", "earlier", "lately",
+    "also",
+    "reportedly",
+    "allegedly",
+    "already",
+    "yesterday",
+    "today",
+    "had",
+    "has",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "did",
+    "not",
+    "never",
+    "been",
+    "be",
+    "then",
+    "later",
+    "earlier",
+    "lately",
 ];
 
 const PHRASE_STOP: &[&str] = &[
-    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after", "before",
-    "during", "into", "over", "under", "since", "about", "among", "between", "against", "as", "than",
-    "also", "that", "which", "who",
+    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after",
+    "before", "during", "into", "over", "under", "since", "about", "among", "between", "against",
+    "as", "than", "also", "that", "which", "who",
 ];
 
 struct Ctx<'a, 'b> {
@@ -647,6 +736,14 @@ impl Ctx<'_, '_> {
                 break;
             }
             if !is_word(&self.toks[j]) {
+                break;
+            }
+            let capitalized = self.toks[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if LEXICON.contains_key(w) && !capitalized {
                 break;
             }
             if SUBJECT_STOP.contains(&w) || AUX.contains(&w) || w.ends_with("ly") || w == "on" {
@@ -678,13 +775,24 @@ impl Ctx<'_, '_> {
             if PHRASE_STOP.contains(&w) && !words.is_empty() {
                 break;
             }
-            if LEXICON.contains_key(w) && !words.is_empty() && !w.ends_with("ing") {
+            let capitalized = self.toks[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if LEXICON.contains_key(w) && !words.is_empty() && !w.ends_with("ing") && !capitalized {
                 break;
             }
             if w != "'" {
                 words.push(w.to_string());
             }
             j += 1;
+        }
+        while words
+            .last()
+            .is_some_and(|w| DETERMINERS.contains(&w.as_str()) || PHRASE_STOP.contains(&w.as_str()))
+        {
+            words.pop();
         }
         (!words.is_empty()).then(|| words.join(" "))
     }
@@ -773,5 +881,63 @@ mod tests {
         assert_eq!(f.object.as_deref(), Some("a landmark defence deal"));
         let f = &frames("The agreement was signed by defence officials.", None)[0];
         assert_eq!(f.agent.as_deref(), Some("defence officials"));
+    }
+
+    /// (sentence, predicate, locations, dates as text)
+    #[test]
+    fn attachment() {
+        let cases: &[(&str, &str, &[&str], &[&str])] = &[
+            (
+                "The deal was signed in Rawalpindi on Wednesday.",
+                "sign",
+                &["Rawalpindi"],
+                &["on Wednesday"],
+            ),
+            ("Moscow and Islamabad concluded the deal.", "sign", &[], &[]),
+            (
+                "He said on Wednesday that they signed the deal in Lahore.",
+                "sign",
+                &["Lahore"],
+                &[],
+            ),
+            (
+                "He said on Wednesday that they signed the deal in Lahore.",
+                "say",
+                &[],
+                &["on Wednesday"],
+            ),
+            (
+                "Late last year, the minister arrived in Karachi.",
+                "arrive",
+                &["Karachi"],
+                &["Late last year"],
+            ),
+            (
+                "The general visited Russia in June.",
+                "visit",
+                &["Russia"],
+                &["in June"],
+            ),
+            (
+                "Helicopters were sent to Pakistan from Russia.",
+                "send",
+                &[],
+                &[],
+            ),
+        ];
+        for (sentence, pred, places, dates) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let got_places: Vec<&str> = f.places.iter().map(|p| p.place.name.as_str()).collect();
+            let got_dates: Vec<&str> = f.dates.iter().map(|d| &sentence[d.span.clone()]).collect();
+            assert_eq!(
+                (&got_places[..], &got_dates[..]),
+                (*places, *dates),
+                "{sentence} / {pred}"
+            );
+        }
     }
 }

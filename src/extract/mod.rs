@@ -154,12 +154,19 @@ pub fn extract(text: &Text) -> Facts {
     }
     for o in &orgs {
         if let Some(&first) = o.mentions.first() {
-            push(text, &mut facts, FactKind::Organisation(o.clone()), first, None);
+            push(
+                text,
+                &mut facts,
+                FactKind::Organisation(o.clone()),
+                first,
+                None,
+            );
         }
     }
     let qs = quotes(text, &ppl, &orgs);
     for q in &qs {
-        push(text, &mut facts, FactKind::Quote(q.clone()), q.span, q.speaker.clone());
+        // The speaker is part of the quote fact itself, not an attribution.
+        push(text, &mut facts, FactKind::Quote(q.clone()), q.span, None);
     }
     for (si, s) in text.sentences().iter().enumerate() {
         if !s.kind.has_facts() {
@@ -168,18 +175,30 @@ pub fn extract(text: &Text) -> Facts {
         let base = s.span.start;
         let at = |r: &std::ops::Range<usize>| Span::new(base + r.start, base + r.end);
         // Facts inside a quote are the speaker's.
-        let said_by = qs
-            .iter()
-            .find(|q| q.span.start < s.span.end && s.span.start < q.span.end)
-            .and_then(|q| q.speaker.clone());
+        let said_by = |span: Span| {
+            qs.iter()
+                .find(|q| q.span.contains(span))
+                .and_then(|q| q.speaker.clone())
+        };
         let mut add = |kind: FactKind, span: Span| {
-            facts.push(Fact { kind, span, sentence: si, said_by: said_by.clone() });
+            facts.push(Fact {
+                kind,
+                span,
+                sentence: si,
+                said_by: said_by(span),
+            });
         };
         let sent = text.slice(s.span);
         let found = event::analyse(sent, text.published());
         for e in found.frames {
             for d in &e.dates {
-                add(FactKind::Date { value: d.value.clone(), event: Some(e.predicate.clone()) }, at(&d.span));
+                add(
+                    FactKind::Date {
+                        value: d.value.clone(),
+                        event: Some(e.predicate.clone()),
+                    },
+                    at(&d.span),
+                );
             }
             for p in &e.places {
                 let kind = FactKind::Place {
@@ -190,16 +209,36 @@ pub fn extract(text: &Text) -> Facts {
                 add(kind, at(&p.span));
             }
             for p in &e.other_places {
-                add(FactKind::Place { place: p.place.clone(), role: PlaceRole::Mention, event: None }, at(&p.span));
+                add(
+                    FactKind::Place {
+                        place: p.place.clone(),
+                        role: PlaceRole::Mention,
+                        event: None,
+                    },
+                    at(&p.span),
+                );
             }
             let span = at(&e.span);
             add(FactKind::Event(e), span);
         }
         for d in found.loose_dates {
-            add(FactKind::Date { value: d.value, event: None }, at(&d.span));
+            add(
+                FactKind::Date {
+                    value: d.value,
+                    event: None,
+                },
+                at(&d.span),
+            );
         }
         for p in found.loose_places {
-            add(FactKind::Place { place: p.place, role: PlaceRole::Mention, event: None }, at(&p.span));
+            add(
+                FactKind::Place {
+                    place: p.place,
+                    role: PlaceRole::Mention,
+                    event: None,
+                },
+                at(&p.span),
+            );
         }
         for q in quantities(sent) {
             let span = at(&q.span);
@@ -208,11 +247,21 @@ pub fn extract(text: &Text) -> Facts {
     }
     for (pi, p) in text.paragraphs().iter().enumerate() {
         let Some(d) = p.dateline else { continue };
-        let Some(place) = lookup_place(text.slice(d)) else { continue };
+        let Some(place) = lookup_place(text.slice(d)) else {
+            continue;
+        };
         // The dateline belongs to the first sentence of its paragraph.
-        let sentence = text.sentences().iter().position(|s| s.paragraph == pi).unwrap_or(0);
+        let sentence = text
+            .sentences()
+            .iter()
+            .position(|s| s.paragraph == pi)
+            .unwrap_or(0);
         facts.push(Fact {
-            kind: FactKind::Place { place, role: PlaceRole::Dateline, event: None },
+            kind: FactKind::Place {
+                place,
+                role: PlaceRole::Dateline,
+                event: None,
+            },
             span: d,
             sentence,
             said_by: None,
@@ -221,7 +270,10 @@ pub fn extract(text: &Text) -> Facts {
     facts.sort_by(|a, b| {
         (a.sentence, a.span, a.kind.name()).cmp(&(b.sentence, b.span, b.kind.name()))
     });
-    Facts { source: text.id().clone(), facts }
+    Facts {
+        source: text.id().clone(),
+        facts,
+    }
 }
 
 fn push(text: &Text, facts: &mut Vec<Fact>, kind: FactKind, span: Span, said_by: Option<String>) {
@@ -301,7 +353,8 @@ impl Fact {
                 }
             }
             FactKind::Quote(q) => {
-                format!("quote by {}", q.speaker.as_deref().unwrap_or("(unknown)"))
+                let by = q.speaker.as_deref().unwrap_or("(unknown)");
+                format!("quote by {by}: \"{}\"", q.text)
             }
             FactKind::Event(e) => {
                 let mut s = format!(

@@ -2,9 +2,64 @@
 //!
 //! Works over the whole text so that later short mentions (`General Sharif`,
 //! `the minister`) link to the full name given earlier.
+//!
+//! # How people are found
+//!
+//! Only sentences whose paragraph kind carries facts are read. Each sentence
+//! is cut into word tokens; a *name* is a run of capitalized tokens that are
+//! not common words, titles, organisation words, countries, demonyms, months
+//! or days. A name is taken as a person only with evidence:
+//!
+//! * a title chain before it: `Chief of Army Staff General Raheel Sharif`,
+//!   `Russian Defence Minister Sergei Shoigu`, `Russia's President Vladimir
+//!   Putin`, `former Prime Minister Benazir Bhutto`, `Dr. Ayesha Khan`;
+//! * an apposition after it: `Zafar Hilaly, a former senior Pakistani
+//!   diplomat`, `Sergey Chemezov, CEO of Rostec`, `X, who heads Y`;
+//! * an apposition before it: `CEO of Russia's Rostec hi-tech corporation,
+//!   Sergey Chemezov,`;
+//! * a speech context for names of two words or more: `Ahmed Khan said`,
+//!   `said Ahmed Khan`, `quoted Ahmed Khan`, `according to Ahmed Khan`.
+//!
+//! Role normalization: a title is lowercase, abbreviations spelled out
+//! (`Gen.` → `general`), modifiers kept (`former senior diplomat`). A country
+//! given as a demonym, a possessive or a noun before the title goes to
+//! [`Role::of`] and out of the title (`a former senior Pakistani diplomat` →
+//! `former senior diplomat` of `pakistan`); an explicit `of`/`at`/`for`
+//! phrase after the title wins over it (`CEO of Rostec` → `ceo` of `rostec`).
+//! `Minister of Defence` is written `defence minister`.
+//!
+//! Short mentions link to earlier people: a full name again, a surname alone
+//! (to the most recent person with that surname), a title and surname
+//! (`General Sharif`: the most recent one with a `general` role; a person
+//! with other roles only is not merged, a new person is made instead), and
+//! title-only anaphora (`the minister`: the most recent person with a role
+//! ending in the words `minister`; `the prime minister` does not link to a
+//! `chief minister`). A surname seen before its full name is merged into
+//! the full name when exactly one person has that surname.
+//!
+//! # How organisations are found
+//!
+//! * capitalized multi-word names holding an organisation word (`Foreign
+//!   Ministry`, `Shanghai Cooperation Organization`, `Pakistan Air Force`);
+//!   a leading possessive country is dropped (`Russia's Foreign Ministry` →
+//!   `Foreign Ministry`: whose it is is not recorded), a leading demonym is
+//!   kept as written (`Russian Foreign Ministry`);
+//! * an acronym defined in parentheses after a name (`... (SCO)` → alias);
+//! * well-known news outlets, agencies and groups (`Reuters`, `the Wall
+//!   Street Journal` / `WSJ`, `the Taliban`, `NATO`), from a list below;
+//! * hyphenated South-Asian and Arabic group names (`Lashkar-e-Islam`);
+//! * a capitalized word in organisation context: after a possessive country
+//!   with an organisation noun close after (`Russia's Rostec hi-tech
+//!   corporation` → `Rostec`), or after `claimed by`.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::place::{PlaceKind, country_of_demonym, lookup_place};
 use crate::span::Span;
-use crate::text::Text;
+use crate::text::{ParagraphKind, Text};
 
 /// A role or title held by a person.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -40,14 +95,2278 @@ pub struct Organisation {
     pub mentions: Vec<Span>,
 }
 
-/// Finds the people of `text`.
-pub fn people(text: &Text) -> Vec<Person> {
-    let _ = text;
-    Vec::new()
+// ---------------------------------------------------------------------------
+// Lexicons (data, not code).
+
+/// Titles that may stand before a name or head an apposition, lowercase,
+/// words separated by one space. Longest match wins.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    // government and politics
+    "president", "vice president", "vice-president", "president-elect", "prime minister",
+    "premier", "chancellor", "minister", "chief minister", "secretary", "secretary of state",
+    "secretary-general", "secretary general", "under secretary", "undersecretary", "governor",
+    "lieutenant governor", "mayor", "senator", "congressman", "congresswoman", "lawmaker",
+    "legislator", "parliamentarian", "mp", "speaker", "chairman", "chairwoman", "chairperson",
+    "ambassador", "envoy", "high commissioner", "commissioner", "consul", "consul general",
+    "diplomat", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+    "national security adviser", "national security advisor", "official", "aide", "leader",
+    "opposition leader", "attorney general", "chief justice", "justice", "judge", "prosecutor",
+    "king", "queen", "prince", "princess", "crown prince", "emir", "sultan", "sheikh",
+    "president of the republic",
+    // corporate
+    "ceo", "cfo", "coo", "cto", "chief executive", "chief executive officer",
+    "chief financial officer", "chief operating officer", "managing director",
+    "executive director", "director", "director general", "director-general", "head",
+    "founder", "co-founder", "owner", "chief", "boss", "executive", "vice chairman",
+    "deputy chairman", "general manager", "manager", "board member",
+    // expertise and press
+    "analyst", "expert", "economist", "professor", "researcher", "scientist", "scholar",
+    "editor", "editor-in-chief", "correspondent", "journalist", "reporter", "columnist",
+    "lawyer", "attorney", "activist", "historian", "author", "strategist",
+    // military and police
+    "commander", "commander-in-chief", "chief of army staff", "chief of the army staff",
+    "chief of naval staff", "chief of the naval staff", "chief of air staff",
+    "chief of the air staff", "chief of staff", "chief of general staff",
+    "chief of the general staff", "chief of defence staff", "chief of the defence staff",
+    "chairman of the joint chiefs of staff", "chairman joint chiefs of staff committee",
+    "general", "lieutenant general", "lieutenant-general", "major general", "major-general",
+    "brigadier general", "brigadier", "colonel", "lieutenant colonel", "major", "captain",
+    "lieutenant", "sergeant", "corporal", "admiral", "vice admiral", "rear admiral",
+    "air marshal", "air chief marshal", "air vice marshal", "field marshal", "marshal",
+    "commodore", "air commodore", "police chief", "inspector general", "inspector",
+    "superintendent",
+    // religion and honorifics that are roles
+    "pope", "cardinal", "bishop", "archbishop", "imam", "cleric", "rabbi", "reverend",
+    "doctor", "dr", "prof", "sir", "lord", "lady", "dame",
+    // abbreviations (normalized by ABBREVIATIONS)
+    "gen", "lt gen", "lt-gen", "maj gen", "maj-gen", "brig", "col", "lt col", "lt", "maj",
+    "capt", "sgt", "adm", "cmdr", "cdr", "gov", "sen", "rep", "rev", "pres",
+];
+
+/// Spelled-out forms of abbreviated titles.
+#[rustfmt::skip]
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("gen", "general"),
+    ("lt gen", "lieutenant general"),
+    ("lt-gen", "lieutenant general"),
+    ("lieutenant-general", "lieutenant general"),
+    ("maj gen", "major general"),
+    ("maj-gen", "major general"),
+    ("major-general", "major general"),
+    ("brig", "brigadier"),
+    ("col", "colonel"),
+    ("lt col", "lieutenant colonel"),
+    ("lt", "lieutenant"),
+    ("maj", "major"),
+    ("capt", "captain"),
+    ("sgt", "sergeant"),
+    ("adm", "admiral"),
+    ("cmdr", "commander"),
+    ("cdr", "commander"),
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("rev", "reverend"),
+    ("pres", "president"),
+    ("dr", "doctor"),
+    ("prof", "professor"),
+    ("vice-president", "vice president"),
+    ("director-general", "director general"),
+    ("secretary general", "secretary-general"),
+    ("chief of the army staff", "chief of army staff"),
+    ("chief of the naval staff", "chief of naval staff"),
+    ("chief of the air staff", "chief of air staff"),
+    ("chief of the general staff", "chief of general staff"),
+    ("chief of the defence staff", "chief of defence staff"),
+    ("advisor", "adviser"),
+];
+
+/// Honorifics that mark a name but are no role.
+#[rustfmt::skip]
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "messrs"];
+
+/// Titles that may follow portfolio words (`Defence Minister`) or take a
+/// portfolio after `of`/`for` (`Minister for Foreign Affairs`).
+#[rustfmt::skip]
+const PORTFOLIO_HEADS: &[&str] = &[
+    "minister", "secretary", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+    "chief", "official", "commissioner", "envoy", "committee chairman",
+];
+
+/// Words naming a government portfolio or a service.
+#[rustfmt::skip]
+const PORTFOLIOS: &[&str] = &[
+    "defence", "defense", "foreign", "affairs", "interior", "home", "finance", "economy",
+    "economic", "trade", "commerce", "industry", "industries", "information", "petroleum", "oil",
+    "energy", "power", "water", "railways", "railway", "health", "education", "law", "justice",
+    "planning", "development", "agriculture", "food", "culture", "tourism", "labour", "labor",
+    "environment", "climate", "science", "technology", "communications", "transport",
+    "aviation", "housing", "religious", "security", "production", "state", "federal",
+    "provincial", "military", "army", "navy", "naval", "air", "intelligence", "police",
+    "party", "opposition", "human", "rights", "revenue", "treasury", "privatisation",
+    "privatization", "parliamentary", "cabinet", "government", "ministry", "office",
+    "national", "internal", "external", "public", "works", "overseas", "maritime",
+];
+
+/// Modifiers kept in front of a title (`former`, `senior`).
+#[rustfmt::skip]
+const MODIFIERS: &[&str] = &[
+    "former", "late", "acting", "interim", "outgoing", "incoming", "deputy", "vice", "senior",
+    "retired", "top", "assistant", "associate", "joint", "principal", "special", "veteran",
+    "leading", "prominent", "ex", "current", "caretaker", "junior", "chief", "then",
+    "longtime", "long-time", "serving", "sitting", "newly", "appointed", "elected",
+];
+
+/// Capitalized words that name no person (sentence-initial function words,
+/// calendar words, frequent headline words).
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "both", "all", "some", "many", "most",
+    "several", "few", "his", "her", "their", "its", "our", "my", "your", "in", "on", "at", "by",
+    "for", "from", "with", "without", "after", "before", "during", "since", "until", "while",
+    "when", "where", "what", "which", "who", "whom", "whose", "why", "how", "if", "but", "and",
+    "or", "nor", "yet", "so", "as", "also", "however", "meanwhile", "moreover", "besides",
+    "last", "next", "early", "earlier", "later", "now", "then", "today", "yesterday",
+    "tomorrow", "read", "more", "see", "watch", "related", "photo", "file", "according",
+    "experts", "officials", "there", "here", "it", "he", "she", "they", "we", "i", "you", "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "not", "no", "yes", "under", "over", "about", "against", "between", "among", "through",
+    "into", "to", "of", "up", "down", "out", "off", "new", "old", "cold", "war", "north",
+    "south", "east", "west", "northern", "southern", "eastern", "western", "central", "asian",
+    "european", "african", "arab", "western", "middle", "islamic", "muslim", "christian",
+    "hindu", "sunni", "shia", "shiite", "god", "allah", "prophet", "ramazan", "ramadan",
+    "eid", "christmas", "easter", "contact", "share", "follow", "click", "subscribe", "update",
+    "updated", "posted", "published", "copyright", "breaking", "exclusive", "live", "video",
+    "pictures", "opinion", "editorial", "analysis", "comment", "report", "news", "story",
+    "such", "other", "another", "each", "every", "any", "only", "just", "even", "still",
+    "already", "again", "once", "twice", "though", "although", "because", "despite",
+    "unless", "whether", "instead", "indeed", "thus", "hence", "therefore", "first",
+    "second", "third", "final", "us", "un", "eu", "uk", "ap", "afp", "hind", "internet",
+    "twitter", "facebook", "president", "parliament", "senate", "congress", "government",
+    "state", "republic", "kingdom", "federal", "national", "international", "global",
+    "russian", "pakistani", "american", "chinese", "indian", "afghan",
+];
+
+/// Capitalized words that make a name an organisation.
+#[rustfmt::skip]
+const ORG_WORDS: &[&str] = &[
+    "ministry", "ministries", "corporation", "corp", "organization", "organisation", "agency",
+    "council", "party", "army", "journal", "times", "post", "bank", "group", "fund", "company",
+    "inc", "ltd", "llc", "plc", "gmbh", "university", "college", "institute", "commission",
+    "committee", "department", "office", "force", "forces", "navy", "association",
+    "federation", "union", "league", "authority", "bureau", "court", "assembly", "senate",
+    "police", "service", "services", "foundation", "center", "centre", "network", "herald",
+    "tribune", "telegraph", "gazette", "express", "airlines", "airways", "holdings",
+    "industries", "technologies", "systems", "motors", "exchange", "board", "alliance",
+    "coalition", "movement", "brigade", "brigades", "corps", "command", "secretariat",
+    "academy", "hospital", "trust", "society", "agencies", "consortium", "institution",
+    "parliament", "congress", "cabinet", "directorate", "guard", "guards", "intelligence",
+    "marines", "press", "news", "broadcasting", "television", "radio", "tv", "daily",
+    "observer", "chronicle", "monitor", "review", "magazine", "enterprises", "industry",
+    "laboratories", "labs", "partners", "capital", "securities", "insurance", "energy",
+    "petroleum", "oil", "gas", "electric", "telecom", "communications", "pharmaceuticals",
+];
+
+/// Lowercase nouns that show a nearby capitalized word names an organisation.
+#[rustfmt::skip]
+const ORG_NOUNS: &[&str] = &[
+    "corporation", "company", "firm", "group", "giant", "conglomerate", "maker",
+    "manufacturer", "agency", "bank", "carrier", "airline", "party", "outlet", "newspaper",
+    "daily", "broadcaster", "network", "militants", "outfit", "faction", "organisation",
+    "organization", "consortium", "holding", "concern", "exporter", "producer", "operator",
+    "lender", "insurer", "startup", "supplier", "contractor", "corp",
+];
+
+/// First words of hyphenated South-Asian and Arabic organisation names
+/// (`Lashkar-e-...`, `Tehreek-i-...`).
+#[rustfmt::skip]
+const ORG_PREFIXES: &[&str] = &[
+    "lashkar", "jaish", "tehreek", "tehrik", "jamaat", "jamiat", "jamaat", "hizb", "harkat",
+    "sipah", "ansar", "majlis", "muttahida", "tanzeem", "tanzim", "jundallah", "lashkar",
+    "hizbul", "harakat", "ittehad", "tahreek", "markaz", "anjuman", "sunni", "ahle", "ahl",
+];
+
+/// Well-known outlets, agencies and groups: (full name, short forms).
+#[rustfmt::skip]
+const KNOWN_ORGS: &[(&str, &[&str])] = &[
+    ("Reuters", &[]),
+    ("Agence France-Presse", &["AFP"]),
+    ("Associated Press", &["AP"]),
+    ("Indo-Asian News Service", &["IANS"]),
+    ("Press Trust of India", &["PTI"]),
+    ("Asian News International", &["ANI"]),
+    ("Associated Press of Pakistan", &["APP"]),
+    ("Xinhua", &[]),
+    ("TASS", &["ITAR-TASS"]),
+    ("RIA Novosti", &[]),
+    ("Interfax", &[]),
+    ("Sputnik", &[]),
+    ("Bloomberg", &[]),
+    ("Al Jazeera", &[]),
+    ("British Broadcasting Corporation", &["BBC"]),
+    ("Cable News Network", &["CNN"]),
+    ("Wall Street Journal", &["WSJ"]),
+    ("New York Times", &["NYT"]),
+    ("Washington Post", &[]),
+    ("Financial Times", &["FT"]),
+    ("Dawn", &[]),
+    ("Kyodo", &[]),
+    ("Yonhap", &[]),
+    ("Anadolu", &[]),
+    ("Taliban", &[]),
+    ("al-Qaeda", &["al Qaeda", "Al-Qaeda", "Al Qaeda", "al-Qaida"]),
+    ("Islamic State", &["ISIS", "ISIL", "IS", "Daesh"]),
+    ("Hamas", &[]),
+    ("Hezbollah", &[]),
+    ("North Atlantic Treaty Organization", &["NATO", "Nato"]),
+    ("United Nations", &["UN", "U.N."]),
+    ("European Union", &["EU"]),
+    ("International Monetary Fund", &["IMF"]),
+    ("World Bank", &[]),
+    ("Inter-Services Intelligence", &["ISI"]),
+    ("Inter-Services Public Relations", &["ISPR"]),
+    ("Central Intelligence Agency", &["CIA"]),
+    ("Federal Bureau of Investigation", &["FBI"]),
+    ("Pentagon", &[]),
+    ("Kremlin", &[]),
+    ("Rosoboronexport", &[]),
+];
+
+/// Verbs of saying that mark a name next to them as a speaker.
+#[rustfmt::skip]
+pub(super) const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "reported",
+    "reports", "noted", "notes", "explained", "explains", "warned", "warns", "insisted",
+    "insists", "declared", "announced", "announces", "wrote", "writes", "claimed", "claims",
+    "asked", "asks", "replied", "commented", "continued", "tweeted", "remarked", "argued",
+    "argues", "acknowledged", "confirmed", "confirms", "emphasised", "emphasized", "stressed",
+    "stresses", "observed", "maintained", "suggested", "recalled", "quoted", "quotes",
+    "according", "urged", "vowed", "denied", "admitted", "believes", "believed", "thinks",
+];
+
+/// A small built-in table of countries and their demonyms, used besides the
+/// place gazetteer (`super::place`) so that titles are read the same way
+/// whether or not the gazetteer knows the word.
+#[rustfmt::skip]
+const COUNTRIES: &[(&str, &[&str])] = &[
+    ("afghanistan", &["afghan"]),
+    ("australia", &["australian"]),
+    ("bangladesh", &["bangladeshi"]),
+    ("brazil", &["brazilian"]),
+    ("britain", &["british"]),
+    ("canada", &["canadian"]),
+    ("china", &["chinese"]),
+    ("egypt", &["egyptian"]),
+    ("france", &["french"]),
+    ("germany", &["german"]),
+    ("india", &["indian"]),
+    ("indonesia", &["indonesian"]),
+    ("iran", &["iranian"]),
+    ("iraq", &["iraqi"]),
+    ("israel", &["israeli"]),
+    ("italy", &["italian"]),
+    ("japan", &["japanese"]),
+    ("jordan", &["jordanian"]),
+    ("kazakhstan", &["kazakh"]),
+    ("kuwait", &["kuwaiti"]),
+    ("lebanon", &["lebanese"]),
+    ("libya", &["libyan"]),
+    ("malaysia", &["malaysian"]),
+    ("mexico", &["mexican"]),
+    ("nepal", &["nepalese", "nepali"]),
+    ("nigeria", &["nigerian"]),
+    ("north korea", &["north korean"]),
+    ("pakistan", &["pakistani"]),
+    ("palestine", &["palestinian"]),
+    ("qatar", &["qatari"]),
+    ("russia", &["russian"]),
+    ("saudi arabia", &["saudi"]),
+    ("south africa", &["south african"]),
+    ("south korea", &["south korean", "korean"]),
+    ("spain", &["spanish"]),
+    ("sri lanka", &["sri lankan"]),
+    ("syria", &["syrian"]),
+    ("tajikistan", &["tajik"]),
+    ("turkey", &["turkish"]),
+    ("ukraine", &["ukrainian"]),
+    ("united kingdom", &["uk"]),
+    ("united states", &["american", "us", "u.s"]),
+    ("uzbekistan", &["uzbek"]),
+    ("vietnam", &["vietnamese"]),
+    ("yemen", &["yemeni"]),
+    ("america", &[]),
+    ("sudan", &["sudanese"]),
+    ("ethiopia", &["ethiopian"]),
+    ("kenya", &["kenyan"]),
+    ("poland", &["polish"]),
+    ("netherlands", &["dutch"]),
+    ("sweden", &["swedish"]),
+    ("norway", &["norwegian"]),
+    ("greece", &["greek"]),
+    ("belarus", &["belarusian"]),
+    ("georgia", &["georgian"]),
+    ("armenia", &["armenian"]),
+    ("azerbaijan", &["azerbaijani"]),
+    ("myanmar", &["burmese"]),
+    ("thailand", &["thai"]),
+    ("philippines", &["filipino", "philippine"]),
+];
+
+/// Words of place and building names (`White House`, `Downing Street`,
+/// `Line of Control`): never part of a person's name.
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "house", "street", "hill", "square", "road", "avenue", "valley", "river", "sea", "ocean",
+    "gulf", "island", "islands", "mountains", "mountain", "province", "district", "city",
+    "town", "region", "airport", "base", "palace", "line", "pass", "corridor", "bay", "lake",
+    "port", "stadium", "hall", "tower", "bridge", "camp", "market", "mosque", "church",
+    "temple", "strait", "border", "coast", "peninsula", "desert", "plaza", "park", "county",
+    "state", "states", "territory", "capital", "embassy", "consulate", "headquarters",
+];
+
+/// Function and calendar words that never start an organisation's name.
+#[rustfmt::skip]
+const ORG_CUT: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "both", "all", "some", "his", "her",
+    "their", "its", "our", "in", "on", "at", "by", "from", "with", "after", "before", "during",
+    "since", "until", "while", "when", "where", "but", "and", "or", "as", "also", "however",
+    "meanwhile", "last", "next", "today", "yesterday", "read", "according", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "if", "though", "although", "because", "despite", "said", "says", "like", "unlike",
+];
+
+/// Words that may follow a title used alone as an anaphor (`the minister
+/// said`, `the general, who`).
+#[rustfmt::skip]
+const ANAPHOR_NEXT: &[&str] = &[
+    "is", "was", "has", "had", "will", "would", "could", "can", "did", "does", "also", "who",
+    "himself", "herself", "later", "then", "again", "too", "however", "later", "and",
+];
+
+#[rustfmt::skip]
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "ul",
+    "ud", "abu", "la", "le", "dos", "das",
+];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+static TITLE_SET: LazyLock<HashMap<&'static str, ()>> =
+    LazyLock::new(|| TITLES.iter().map(|t| (*t, ())).collect());
+static MAX_TITLE_WORDS: LazyLock<usize> = LazyLock::new(|| {
+    TITLES
+        .iter()
+        .map(|t| t.split(' ').count())
+        .max()
+        .unwrap_or(1)
+});
+/// Single words of the title lexicon: never part of a name.
+static TITLE_WORDS: LazyLock<HashMap<&'static str, ()>> = LazyLock::new(|| {
+    TITLES
+        .iter()
+        .chain(HONORIFICS)
+        .filter(|t| !t.contains(' '))
+        .map(|t| (*t, ()))
+        .collect()
+});
+
+fn normalize_title(t: &str) -> String {
+    ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == t)
+        .map_or_else(|| t.to_string(), |(_, full)| (*full).to_string())
+}
+
+/// The country a word or phrase names, by the built-in table or the
+/// gazetteer: `Russia` → `russia`, `Russian` → `russia`.
+fn country_of(word: &str) -> Option<String> {
+    let low = word.to_lowercase();
+    let low = low.trim_end_matches('.');
+    for (c, dems) in COUNTRIES {
+        if *c == low || dems.contains(&low) {
+            return Some((*c).to_string());
+        }
+    }
+    if let Some(p) = lookup_place(word) {
+        if p.kind == PlaceKind::Country {
+            return Some(p.name.to_lowercase());
+        }
+    }
+    country_of_demonym(word).map(|p| p.name.to_lowercase())
+}
+
+/// Whether a word names a country or region. Cities are not asked: the
+/// gazetteer holds tens of thousands, many of them also given names
+/// (Vladimir, Zafar) or surnames.
+fn is_place(word: &str) -> bool {
+    country_of(word).is_some() || lookup_place(word).is_some_and(|p| p.kind != PlaceKind::City)
+}
+
+// ---------------------------------------------------------------------------
+// Tokens.
+
+#[derive(Debug, Clone)]
+pub(super) struct Tok {
+    /// Absolute span of the token (without a possessive `'s`).
+    pub(super) span: Span,
+    /// Lowercase form without a trailing period.
+    pub(super) low: String,
+    /// A word (letters or digits), not punctuation.
+    pub(super) word: bool,
+    /// Starts with an uppercase letter.
+    pub(super) cap: bool,
+    /// Followed by a possessive `'s` (or `'` after a final s).
+    pub(super) poss: bool,
+}
+
+impl Tok {
+    pub(super) fn is(&self, w: &str) -> bool {
+        self.low == w
+    }
+}
+
+pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Tok {
+                span: Span::new(base + off, base + off + c.len_utf8()),
+                low: c.to_string(),
+                word: false,
+                cap: false,
+                poss: false,
+            });
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let cj = chars[j].1;
+            let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            if cj.is_alphanumeric() || (matches!(cj, '-' | '\'' | '.' | '&') && next_alnum) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let mut end = chars.get(j).map_or(s.len(), |&(o, _)| o);
+        let mut text = &s[off..end];
+        let mut poss = false;
+        if text.len() > 2 && (text.ends_with("'s") || text.ends_with("'S")) {
+            text = &text[..text.len() - 2];
+            end -= 2;
+            poss = true;
+        } else if text.len() > 1
+            && text.ends_with('s')
+            && chars.get(j).is_some_and(|&(_, c)| c == '\'')
+        {
+            // plural possessive: `ministers'`; the apostrophe is skipped
+            let after = chars.get(j + 1).map(|&(_, c)| c);
+            if after.is_none_or(|c| !c.is_alphanumeric()) {
+                poss = true;
+                j += 1;
+            }
+        }
+        let mut low = text.to_lowercase();
+        // a trailing abbreviation period: `Mr.`, `Gen.`, `E.`, `U.S.`
+        if !poss && chars.get(j).is_some_and(|&(_, c)| c == '.') {
+            let single = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
+            let abbrev = TITLE_WORDS.contains_key(low.as_str())
+                && (low.len() <= 4 || has(HONORIFICS, &low))
+                || has(HONORIFICS, &low)
+                || has(&["inc", "ltd", "co", "corp", "jr", "sr", "st", "no"], &low);
+            if single || abbrev || text.contains('.') {
+                end += 1;
+                j += 1;
+            }
+        }
+        low = low.trim_end_matches('.').to_string();
+        let cap = text.chars().next().is_some_and(char::is_uppercase);
+        out.push(Tok {
+            span: Span::new(base + off, base + end),
+            low,
+            word: true,
+            cap,
+            poss,
+        });
+        i = j;
+    }
+    out
+}
+
+/// Whether most words (of four or more) are capitalized, as in a headline.
+fn title_case(t: &[Tok]) -> bool {
+    let words: Vec<&Tok> = t
+        .iter()
+        .filter(|x| x.word && x.low.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = words.iter().filter(|x| x.cap).count();
+    words.len() >= 4 && caps * 10 >= words.len() * 7
+}
+
+/// Whether the token could be part of a person's name.
+fn is_name_token(text: &str, t: &Tok) -> bool {
+    if !t.word || !t.cap {
+        return false;
+    }
+    let raw = &text[t.span.range()];
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    if raw.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // initials `E.` are allowed; lone letters and acronyms are not
+    if letters == 1 && !raw.ends_with('.') {
+        return false;
+    }
+    if letters >= 2
+        && raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return false;
+    }
+    let low = t.low.as_str();
+    if has(STOPWORDS, low)
+        || TITLE_WORDS.contains_key(low)
+        || has(ORG_WORDS, low)
+        || has(MODIFIERS, low)
+        || has(PORTFOLIOS, low)
+        || has(SPEECH_VERBS, low)
+        || has(PLACE_WORDS, low)
+    {
+        return false;
+    }
+    if let Some(first) = low.split('-').next() {
+        if has(ORG_PREFIXES, first) && low.contains('-') {
+            return false;
+        }
+    }
+    !is_place(raw.trim_end_matches('.'))
+}
+
+/// The end of a name run starting at `j` (exclusive), if any.
+fn name_run(text: &str, t: &[Tok], j: usize) -> Option<usize> {
+    let mut k = j;
+    let mut count = 0;
+    while k < t.len() && count < 5 {
+        if is_name_token(text, &t[k]) {
+            count += 1;
+            k += 1;
+            if t[k - 1].poss {
+                break;
+            }
+        } else if k > j
+            && t[k].word
+            && has(PARTICLES, &t[k].low)
+            && !t[k].cap
+            && t.get(k + 1).is_some_and(|n| is_name_token(text, n))
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    // do not end on an initial
+    let last = &text[t[k - 1].span.range()];
+    if last.chars().filter(|c| c.is_alphabetic()).count() == 1 {
+        return None;
+    }
+    Some(k)
+}
+
+/// The length of the longest lexicon title at `k`.
+fn lexicon_title_len(t: &[Tok], k: usize) -> Option<usize> {
+    let max = (*MAX_TITLE_WORDS).min(t.len().saturating_sub(k));
+    (1..=max).rev().find(|&len| {
+        let toks = &t[k..k + len];
+        toks.iter().all(|x| x.word)
+            && TITLE_SET.contains_key(
+                toks.iter()
+                    .map(|x| x.low.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .as_str(),
+            )
+    })
+}
+
+/// A title at `k`: (normalized title, tokens used).
+fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
+    if k >= t.len() {
+        return None;
+    }
+    let mut best: Option<(String, usize)> = None;
+    // lexicon, longest first
+    let max = (*MAX_TITLE_WORDS).min(t.len().saturating_sub(k));
+    for len in (1..=max).rev() {
+        let toks = &t[k..k + len];
+        if toks.iter().any(|x| !x.word) || toks[..len - 1].iter().any(|x| x.poss) {
+            continue;
+        }
+        let phrase: Vec<&str> = toks.iter().map(|x| x.low.as_str()).collect();
+        let phrase = phrase.join(" ");
+        if TITLE_SET.contains_key(phrase.as_str()) {
+            best = Some((normalize_title(&phrase), len));
+            break;
+        }
+    }
+    // portfolio words + head: `Defence Minister`, `Foreign Affairs Minister`
+    let mut p = k;
+    while p < t.len() && p - k < 3 && t[p].word && !t[p].poss && has(PORTFOLIOS, &t[p].low) {
+        p += 1;
+    }
+    if p > k && p < t.len() && t[p].word && has(PORTFOLIO_HEADS, &t[p].low) {
+        let words: Vec<&str> = t[k..=p].iter().map(|x| x.low.as_str()).collect();
+        let len = p - k + 1;
+        if best.as_ref().is_none_or(|b| b.1 < len) {
+            best = Some((normalize_title(&words.join(" ")), len));
+        }
+    }
+    // head + of/for + portfolio: `Minister for Foreign Affairs`
+    if t[k].word && has(PORTFOLIO_HEADS, &t[k].low) {
+        if let Some(prep) = t.get(k + 1) {
+            if prep.is("of") || prep.is("for") {
+                let mut q = k + 2;
+                if t.get(q).is_some_and(|x| x.is("the")) {
+                    q += 1;
+                }
+                let ps = q;
+                while q < t.len()
+                    && q - ps < 3
+                    && t[q].word
+                    && t[q].cap
+                    && has(PORTFOLIOS, &t[q].low)
+                {
+                    q += 1;
+                }
+                let len = q - k;
+                if q > ps && best.as_ref().is_none_or(|b| b.1 < len) {
+                    let words: Vec<&str> = t[ps..q].iter().map(|x| x.low.as_str()).collect();
+                    best = Some((
+                        format!("{} {}", words.join(" "), normalize_title(&t[k].low)),
+                        len,
+                    ));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// A title chain: roles found and where it ends.
+#[derive(Debug)]
+struct Chain {
+    roles: Vec<(String, Option<String>)>,
+    span: Span,
+    end: usize,
+    honorific: bool,
+}
+
+/// Modifiers, a country (possessive, demonym or noun), modifiers, then one
+/// or more titles.
+fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
+    let mut k = i;
+    let mut mods: Vec<String> = Vec::new();
+    let mut of = None;
+    let take_mods = |k: &mut usize, mods: &mut Vec<String>| {
+        while *k < t.len() && t[*k].word && !t[*k].poss && has(MODIFIERS, &t[*k].low) {
+            // `chief` is a title too: a modifier only before another title
+            if match_title(t, *k).is_some_and(|(_, n)| n > 1)
+                || (t[*k].is("chief") && match_title(t, *k + 1).is_none())
+            {
+                break;
+            }
+            mods.push(t[*k].low.clone());
+            *k += 1;
+        }
+    };
+    take_mods(&mut k, &mut mods);
+    if k < t.len() && t[k].word && t[k].cap {
+        let raw = &text[t[k].span.range()];
+        if let Some(c) = country_of(raw) {
+            // a country noun must be possessive or followed by a title
+            of = Some(c);
+            k += 1;
+        } else if k + 1 < t.len() && t[k + 1].word && t[k + 1].cap {
+            // two-word countries: `Saudi Arabia's`, `South Korean`
+            let two = &text[t[k].span.start..t[k + 1].span.end];
+            if let Some(c) = country_of(two) {
+                of = Some(c);
+                k += 2;
+            }
+        }
+    }
+    take_mods(&mut k, &mut mods);
+    let mut roles = Vec::new();
+    let mut honorific = false;
+    let start = t.get(i).map_or(0, |x| x.span.start);
+    let mut end_byte = start;
+    while k < t.len() {
+        if t[k].word && has(HONORIFICS, &t[k].low) && t[k].cap {
+            honorific = true;
+            end_byte = t[k].span.end;
+            k += 1;
+            break;
+        }
+        let Some((title, n)) = match_title(t, k) else {
+            break;
+        };
+        // a title standing before a name is capitalized (`former Prime
+        // Minister`), or an apposition (handled elsewhere)
+        let mut full = mods.join(" ");
+        if !full.is_empty() {
+            full.push(' ');
+        }
+        full.push_str(&title);
+        mods.clear();
+        roles.push((full, of.clone()));
+        end_byte = t[k + n - 1].span.end;
+        k += n;
+        take_mods(&mut k, &mut mods);
+        if !mods.is_empty() && match_title(t, k).is_none() {
+            break;
+        }
+    }
+    if roles.is_empty() && !honorific {
+        return None;
+    }
+    Some(Chain {
+        roles,
+        span: Span::new(start, end_byte),
+        end: k,
+        honorific,
+    })
+}
+
+/// An `of`/`at`/`for` phrase after a title: the owner, lowercase.
+fn owner_phrase(text: &str, t: &[Tok], k: usize) -> Option<(String, usize)> {
+    let prep = t.get(k)?;
+    if !(prep.is("of") || prep.is("at") || prep.is("for") || prep.is("with")) {
+        return None;
+    }
+    let mut q = k + 1;
+    if t.get(q).is_some_and(|x| x.is("the")) {
+        q += 1;
+    }
+    let mut country = None;
+    let mut start = None;
+    let mut end = q;
+    while q < t.len() && q - k < 9 {
+        let x = &t[q];
+        if !x.word {
+            break;
+        }
+        if x.poss {
+            if let Some(c) = country_of(&text[x.span.range()]) {
+                country = Some(c);
+                q += 1;
+                continue;
+            }
+        }
+        if x.cap || (start.is_some() && has(&["of", "for", "and", "&"], &x.low)) {
+            if start.is_none() {
+                start = Some(q);
+            }
+            end = q + 1;
+            q += 1;
+            if x.poss {
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    // trim trailing connectors
+    while let Some(s) = start {
+        if end > s && has(&["of", "for", "and", "&"], &t[end - 1].low) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    match start {
+        Some(s) if end > s => {
+            let name = &text[t[s].span.start..t[end - 1].span.end];
+            let owner = country_of(name).unwrap_or_else(|| name.to_lowercase());
+            Some((owner, end))
+        }
+        _ => country.map(|c| (c, q)),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Organisations.
+
+static KNOWN_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = Vec::new();
+    for (full, short) in KNOWN_ORGS {
+        names.push(full);
+        names.extend(short.iter());
+    }
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("valid known-org pattern")
+});
+
+fn known_canonical(form: &str) -> Option<&'static str> {
+    KNOWN_ORGS
+        .iter()
+        .find(|(full, short)| *full == form || short.contains(&form))
+        .map(|(full, _)| *full)
+}
+
+#[derive(Debug, Default)]
+struct OrgAcc {
+    /// Canonical key (the full known name, or the name as found).
+    key: String,
+    /// Forms seen: (form, span).
+    forms: Vec<(String, Span)>,
+    /// The spans of `forms`, to keep them unique.
+    seen: std::collections::HashSet<Span>,
+    aliases: Vec<String>,
+}
+
+fn add_org(orgs: &mut Vec<OrgAcc>, key: &str, form: &str, span: Span, alias: Option<&str>) {
+    let idx = match orgs
+        .iter()
+        .position(|o| o.key == key || o.aliases.iter().any(|a| a == key))
+    {
+        Some(i) => i,
+        None => {
+            orgs.push(OrgAcc {
+                key: key.to_string(),
+                ..OrgAcc::default()
+            });
+            orgs.len() - 1
+        }
+    };
+    let o = &mut orgs[idx];
+    if o.seen.insert(span) {
+        o.forms.push((form.to_string(), span));
+    }
+    if let Some(a) = alias {
+        if !o.aliases.iter().any(|x| x == a) {
+            o.aliases.push(a.to_string());
+        }
+    }
+}
+
+fn is_org_word(t: &Tok) -> bool {
+    t.word && t.cap && has(ORG_WORDS, &t.low)
+}
+
+/// Whether the tokens' initials spell the acronym (loosely: in order,
+/// skipping small words; the first letters agree).
+fn initials_match(text: &str, toks: &[Tok], acr: &str) -> bool {
+    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.word && t.cap).collect();
+    let (Some(&first_l), Some(first_w)) = (letters.first(), words.first()) else {
+        return false;
+    };
+    if !text[first_w.span.range()].starts_with(first_l) {
+        return false;
+    }
+    // every letter of the acronym found, in order, among the initials of
+    // the words and of their hyphenated parts
+    let mut initials = Vec::new();
+    for w in &words {
+        for part in text[w.span.range()].split('-') {
+            if let Some(c) = part.chars().next() {
+                initials.push(c.to_ascii_uppercase());
+            }
+        }
+    }
+    let mut it = initials.iter();
+    letters.iter().all(|l| it.any(|c| c == l))
+}
+
+/// The stretches of text read: for each paragraph that carries facts, from
+/// its first sentence's start to its last sentence's end (past a dateline).
+/// Whole paragraphs, not sentences, so that a sentence split after `Mr.` or
+/// `Gen.` does not cut a name from its title.
+fn units(text: &Text) -> Vec<Span> {
+    units_with_kind(text).into_iter().map(|(s, _)| s).collect()
+}
+
+fn units_with_kind(text: &Text) -> Vec<(Span, ParagraphKind)> {
+    let mut out: Vec<(Span, ParagraphKind)> = Vec::new();
+    let mut last_para = usize::MAX;
+    for sent in text.sentences() {
+        if !sent.kind.has_facts() {
+            continue;
+        }
+        match out.last_mut() {
+            Some((u, _)) if last_para == sent.paragraph => u.end = u.end.max(sent.span.end),
+            _ => out.push((sent.span, sent.kind)),
+        }
+        last_para = sent.paragraph;
+    }
+    out
+}
+
+fn find_orgs(text: &Text) -> Vec<OrgAcc> {
+    let s = text.as_str();
+    let mut orgs: Vec<OrgAcc> = Vec::new();
+    for span in units(text) {
+        let st = text.slice(span);
+        let t = tokenize(st, span.start);
+        // tokens inside lexicon titles (`Chief of Army Staff`) are no
+        // organisation words; portfolio titles (`Foreign Office
+        // spokesman`) keep theirs
+        let mut in_title = vec![false; t.len()];
+        let mut k = 0;
+        while k < t.len() {
+            if let Some(n) = lexicon_title_len(&t, k) {
+                if n > 1 {
+                    in_title[k..k + n].iter_mut().for_each(|x| *x = true);
+                    k += n;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        // 1. capitalized runs with connectors holding an org word
+        let mut i = 0;
+        while i < t.len() {
+            if !(t[i].word && t[i].cap) || in_title[i] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut j = i;
+            while j < t.len() {
+                if t[j].word && t[j].cap && !in_title[j] {
+                    j += 1;
+                    if t[j - 1].poss {
+                        break;
+                    }
+                } else if j > start
+                    && t[j].word
+                    && has(&["of", "for", "and", "on", "&", "de"], &t[j].low)
+                    && t.get(j + 1).is_some_and(|n| n.word && n.cap)
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let run = start..j;
+            i = j.max(i + 1);
+            // the last org word of the run
+            let Some(last_org) = run.clone().rev().find(|&x| is_org_word(&t[x])) else {
+                continue;
+            };
+            // cut the start after a possessive, at stopwords and titles
+            let mut a = start;
+            for (x, tok) in t.iter().enumerate().take(last_org).skip(start) {
+                let low = tok.low.as_str();
+                let cut = tok.poss
+                    || has(ORG_CUT, low)
+                    || (tok.cap && TITLE_WORDS.contains_key(low) && !has(ORG_WORDS, low));
+                if cut {
+                    a = x + 1;
+                }
+            }
+            // `Shares of Goldman Sachs Group`: nothing before `of` names an
+            // organisation, so the name starts after it
+            if let Some(of) = (a..last_org).rev().find(|&x| t[x].is("of")) {
+                if !(a..of).any(|x| is_org_word(&t[x])) {
+                    a = of + 1;
+                }
+            }
+            // stopwords may be kept inside (`Council on Foreign Relations`)
+            while a < last_org && !t[a].cap {
+                a += 1;
+            }
+            // extend over `of X` after the org word (`Ministry of Defence`)
+            let mut b = last_org + 1;
+            if b + 1 < j && has(&["of", "for", "on"], &t[b].low) {
+                let mut c = b + 1;
+                while c < j
+                    && (t[c].cap || has(&["and", "&", "of"], &t[c].low))
+                    && !TITLE_WORDS.contains_key(t[c].low.as_str())
+                {
+                    c += 1;
+                    if t[c - 1].poss {
+                        break;
+                    }
+                }
+                while c > b + 1 && !t[c - 1].cap {
+                    c -= 1;
+                }
+                if c > b + 1 {
+                    b = c;
+                }
+            }
+            let words = b - a;
+            if words < 2
+                && !t[a..b]
+                    .iter()
+                    .any(|x| has(&["inc", "ltd", "corp", "llc", "plc"], &x.low))
+            {
+                continue;
+            }
+            let span = Span::new(t[a].span.start, t[b - 1].span.end);
+            let form = &s[span.range()];
+            if is_place(form) {
+                continue;
+            }
+            let key = known_canonical(form).unwrap_or(form);
+            // an acronym in parentheses right after
+            let alias = acronym_after(s, &t, b, &t[a..b]);
+            add_org(
+                &mut orgs,
+                key,
+                form,
+                span,
+                alias.as_ref().map(|(a, _)| a.as_str()),
+            );
+            if let Some((a, sp)) = alias {
+                add_org(&mut orgs, key, &a, sp, None);
+            }
+        }
+        // 2. acronyms after names without an org word
+        for b in 1..t.len() {
+            if !(t[b - 1].word && t[b - 1].cap) {
+                continue;
+            }
+            if t.get(b).is_none_or(|x| x.low != "(") {
+                continue;
+            }
+            let mut a = b - 1;
+            while a > 0
+                && (t[a - 1].word
+                    && t[a - 1].cap
+                    && !t[a - 1].poss
+                    && !has(STOPWORDS, &t[a - 1].low)
+                    || (t[a - 1].word
+                        && has(&["of", "for", "and", "on"], &t[a - 1].low)
+                        && a >= 2
+                        && t[a - 2].cap))
+                && b - a < 8
+            {
+                a -= 1;
+            }
+            while a < b && !t[a].cap {
+                a += 1;
+            }
+            if b - a < 2 {
+                continue;
+            }
+            if let Some((acr, sp)) = acronym_after(s, &t, b, &t[a..b]) {
+                let span = Span::new(t[a].span.start, t[b - 1].span.end);
+                let form = &s[span.range()];
+                let key = known_canonical(form).unwrap_or(form);
+                add_org(&mut orgs, key, form, span, Some(&acr));
+                add_org(&mut orgs, key, &acr, sp, None);
+            }
+        }
+        // 3. known outlets and groups
+        for m in KNOWN_RE.find_iter(st) {
+            let form = m.as_str();
+            // `AP` or `IS` as words of a sentence in capitals are no outlets
+            if form.len() <= 2 && st.chars().filter(|c| c.is_lowercase()).count() < 3 {
+                continue;
+            }
+            if form == "IS" || form == "Dawn" && m.start() == 0 {
+                continue;
+            }
+            // an acronym defined in this text wins over the list
+            // (`Pakistan Tehreek-e-Insaf (PTI)` is no press agency)
+            let defined = orgs
+                .iter()
+                .find(|o| o.aliases.iter().any(|a| a == form))
+                .map(|o| o.key.clone());
+            let Some(key) = defined.as_deref().or_else(|| known_canonical(form)) else {
+                continue;
+            };
+            let span = Span::new(span.start + m.start(), span.start + m.end());
+            let alias = (key != form).then_some(form);
+            let key = key.to_string();
+            add_org(&mut orgs, &key, form, span, alias);
+        }
+        // 4. hyphenated group names, and org-context words
+        for (x, tok) in t.iter().enumerate() {
+            if !(tok.word && tok.cap) {
+                continue;
+            }
+            let raw = &s[tok.span.range()];
+            let first = tok.low.split('-').next().unwrap_or("");
+            if tok.low.contains('-') && has(ORG_PREFIXES, first) && raw.split('-').count() >= 3 {
+                add_org(&mut orgs, raw, raw, tok.span, None);
+                continue;
+            }
+            if has(STOPWORDS, &tok.low)
+                || TITLE_WORDS.contains_key(tok.low.as_str())
+                || is_place(raw)
+            {
+                continue;
+            }
+            let after_country =
+                x > 0 && t[x - 1].poss && country_of(&s[t[x - 1].span.range()]).is_some();
+            let org_noun_near = t[x + 1..t.len().min(x + 4)]
+                .iter()
+                .any(|n| n.word && !n.cap && has(ORG_NOUNS, &n.low));
+            let claimed_by = x >= 2
+                && t[x - 1].is("by")
+                && has(
+                    &["claimed", "owned", "run", "operated", "founded"],
+                    &t[x - 2].low,
+                );
+            let single = t.get(x + 1).is_none_or(|n| !(n.word && n.cap));
+            if single && !tok.poss && ((after_country && org_noun_near) || claimed_by) {
+                add_org(&mut orgs, raw, raw, tok.span, None);
+            }
+        }
+    }
+    // later mentions of every known form
+    for o in &mut orgs {
+        let mut forms: Vec<String> = o.forms.iter().map(|(f, _)| f.clone()).collect();
+        forms.extend(o.aliases.iter().cloned());
+        forms.sort();
+        forms.dedup();
+        let mut known: Vec<Span> = o.forms.iter().map(|(_, sp)| *sp).collect();
+        known.sort();
+        for f in forms {
+            if f.is_empty() {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(p) = s[from..].find(f.as_str()) {
+                let a = from + p;
+                let b = a + f.len();
+                from = b;
+                let before_ok = s[..a]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after_ok = s[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let sp = Span::new(a, b);
+                let counted = text
+                    .sentence_at(a)
+                    .is_some_and(|i| text.sentences()[i].kind.has_facts());
+                if before_ok
+                    && after_ok
+                    && counted
+                    && !inside(&known, sp, false)
+                    && o.seen.insert(sp)
+                {
+                    o.forms.push((f.clone(), sp));
+                }
+            }
+        }
+        o.forms.sort_by_key(|(_, sp)| *sp);
+        // drop mentions inside longer mentions of the same org
+        let spans: Vec<Span> = o.forms.iter().map(|(_, sp)| *sp).collect();
+        o.forms.retain(|(_, sp)| !inside(&spans, *sp, true));
+    }
+    // drop orgs whose every mention lies inside another org's mention
+    let mut all: Vec<(Span, usize)> = orgs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, o)| o.forms.iter().map(move |(_, s)| (*s, i)))
+        .collect();
+    all.sort();
+    let mut keep = vec![true; orgs.len()];
+    for (i, o) in orgs.iter().enumerate() {
+        keep[i] = !o.forms.is_empty()
+            && !o.forms.iter().all(|(_, sp)| {
+                let end = all.partition_point(|(x, _)| x.start <= sp.start);
+                all[..end]
+                    .iter()
+                    .rev()
+                    .take_while(|(x, _)| x.start + MAX_MENTION >= sp.start)
+                    .any(|(x, j)| *j != i && x.contains(*sp) && x != sp)
+            });
+    }
+    let mut k = 0;
+    orgs.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    orgs
+}
+
+/// `(ACR)` at token `b`: the acronym and its span, if its letters fit the name.
+/// Mentions are short: containment is looked for this far back.
+const MAX_MENTION: usize = 300;
+
+/// Whether `sp` lies inside a span of `sorted` (`strict`: another span).
+fn inside(sorted: &[Span], sp: Span, strict: bool) -> bool {
+    let end = sorted.partition_point(|x| x.start <= sp.start);
+    sorted[..end]
+        .iter()
+        .rev()
+        .take_while(|x| x.start + MAX_MENTION >= sp.start)
+        .any(|x| x.contains(sp) && (!strict || *x != sp))
+}
+
+fn acronym_after(s: &str, t: &[Tok], b: usize, name: &[Tok]) -> Option<(String, Span)> {
+    if t.get(b)?.low != "(" || t.get(b + 2)?.low != ")" {
+        return None;
+    }
+    let a = &t[b + 1];
+    let raw = &s[a.span.range()];
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = raw.chars().filter(|c| c.is_uppercase()).count();
+    if !(2..=8).contains(&letters) || upper * 2 < letters + 1 || !initials_match(s, name, raw) {
+        return None;
+    }
+    Some((raw.to_string(), a.span))
 }
 
 /// Finds the organisations of `text`.
 pub fn organisations(text: &Text) -> Vec<Organisation> {
-    let _ = text;
-    Vec::new()
+    let mut orgs: Vec<Organisation> = find_orgs(text)
+        .into_iter()
+        .map(|o| {
+            let aliases: Vec<String> = o.aliases.clone();
+            // the fullest form seen that is not an alias
+            let name = o
+                .forms
+                .iter()
+                .map(|(f, _)| f)
+                .filter(|f| !aliases.contains(f))
+                .max_by_key(|f| f.len())
+                .cloned()
+                .or_else(|| o.forms.first().map(|(f, _)| f.clone()))
+                .unwrap_or(o.key.clone());
+            let aliases: Vec<String> = aliases
+                .into_iter()
+                .filter(|a| *a != name && o.forms.iter().any(|(f, _)| f == a))
+                .collect();
+            let mut mentions: Vec<Span> = o.forms.iter().map(|(_, s)| *s).collect();
+            mentions.sort();
+            mentions.dedup();
+            Organisation {
+                name,
+                aliases,
+                mentions,
+            }
+        })
+        .collect();
+    orgs.sort_by_key(|o| o.mentions.first().copied());
+    orgs
+}
+
+// ---------------------------------------------------------------------------
+// People.
+
+/// A mention found in one sentence, before linking.
+#[derive(Debug)]
+struct Raw {
+    /// Name span, or the title words for title-only anaphora.
+    span: Span,
+    /// The name as written (empty for title-only anaphora).
+    name: String,
+    roles: Vec<Role>,
+    /// Strong evidence of a person (a title, an apposition): may start a
+    /// new person even with a one-word name.
+    strong: bool,
+    /// Title-only anaphora: the title without modifiers.
+    anaphor: Option<String>,
+}
+
+fn mk_roles(chain: &Chain) -> Vec<Role> {
+    chain
+        .roles
+        .iter()
+        .map(|(title, of)| Role {
+            title: title.clone(),
+            of: of.clone(),
+            span: chain.span,
+        })
+        .collect()
+}
+
+/// An apposition after the name at `b` (`, a former senior Pakistani
+/// diplomat`, `, CEO of Rostec`, `, who heads Rostec`).
+fn apposition_after(s: &str, t: &[Tok], b: usize) -> Vec<Role> {
+    if t.get(b).is_none_or(|x| x.low != ",") {
+        return Vec::new();
+    }
+    let mut k = b + 1;
+    let Some(first) = t.get(k) else {
+        return Vec::new();
+    };
+    if first.is("who") {
+        let verb = t.get(k + 1).map(|x| x.low.as_str()).unwrap_or("");
+        let title = match verb {
+            "heads" | "headed" | "runs" | "ran" => "head",
+            "leads" | "led" => "leader",
+            "chairs" | "chaired" => "chairman",
+            "directs" | "directed" => "director",
+            "commands" | "commanded" => "commander",
+            "founded" => "founder",
+            _ => return Vec::new(),
+        };
+        let mut q = k + 2;
+        if t.get(q).is_some_and(|x| x.is("the")) {
+            q += 1;
+        }
+        let mut e = q;
+        while e < t.len()
+            && t[e].word
+            && (t[e].cap || (e > q && has(&["of", "for", "and"], &t[e].low)))
+        {
+            e += 1;
+        }
+        while e > q && !t[e - 1].cap {
+            e -= 1;
+        }
+        if e == q {
+            return Vec::new();
+        }
+        let owner = &s[t[q].span.start..t[e - 1].span.end];
+        let of = country_of(owner).unwrap_or_else(|| owner.to_lowercase());
+        return vec![Role {
+            title: title.to_string(),
+            of: Some(of),
+            span: Span::new(t[k].span.start, t[e - 1].span.end),
+        }];
+    }
+    if has(&["a", "an", "the"], &first.low) {
+        k += 1;
+    }
+    let Some(chain) = parse_chain(s, t, k) else {
+        return Vec::new();
+    };
+    if chain.honorific || chain.roles.is_empty() {
+        return Vec::new();
+    }
+    // a title followed by a name is another person (`, Prime Minister X`)
+    if name_run(s, t, chain.end).is_some() {
+        return Vec::new();
+    }
+    let mut roles = mk_roles(&chain);
+    if let Some((owner, end)) = owner_phrase(s, t, chain.end) {
+        let span = Span::new(chain.span.start, t[end - 1].span.end);
+        if let Some(last) = roles.last_mut() {
+            last.of = Some(owner);
+            last.span = span;
+        }
+    }
+    roles
+}
+
+fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], out: &mut Vec<Raw>) {
+    let mut i = 0;
+    while i < t.len() {
+        if blocked[i] {
+            i += 1;
+            continue;
+        }
+        // title chain + name
+        if let Some(chain) = parse_chain(s, t, i) {
+            if let Some(b) =
+                name_run(s, t, chain.end).filter(|&b| !blocked[chain.end..b].iter().any(|&x| x))
+            {
+                let span = Span::new(t[chain.end].span.start, t[b - 1].span.end);
+                let mut roles = mk_roles(&chain);
+                // `Apple Inc. Chief Executive Tim Cook`: the organisation
+                // right before the title owns it
+                if i > 0 && blocked[i - 1] {
+                    if let Some((_, org)) = orgs.iter().find(|(o, _)| o.end == t[i - 1].span.end) {
+                        for r in roles.iter_mut().filter(|r| r.of.is_none()) {
+                            r.of = Some(org.trim_end_matches('.').to_lowercase());
+                        }
+                    }
+                }
+                if !t[b - 1].poss {
+                    roles.extend(apposition_after(s, t, b));
+                }
+                let b = skip_roles(t, b, &roles);
+                out.push(Raw {
+                    span,
+                    name: s[span.range()].to_string(),
+                    roles,
+                    strong: true,
+                    anaphor: None,
+                });
+                i = b;
+                continue;
+            }
+            // apposition before: `CEO of Russia's Rostec corporation, Sergey Chemezov,`
+            if !chain.honorific {
+                if let Some(r) = apposition_before(s, t, &chain, out) {
+                    i = r;
+                    continue;
+                }
+            }
+            // title-only anaphora: `the minister`
+            if i > 0 && t[i - 1].is("the") && chain.roles.len() == 1 {
+                let next = t.get(chain.end);
+                let free = next.is_none_or(|n| {
+                    !n.word || has(SPEECH_VERBS, &n.low) || has(ANAPHOR_NEXT, &n.low)
+                });
+                if free {
+                    // the title without its modifiers (`the former
+                    // minister` → `minister`)
+                    let head = chain.roles[0]
+                        .0
+                        .split(' ')
+                        .skip_while(|w| has(MODIFIERS, w) && *w != "chief")
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    out.push(Raw {
+                        span: chain.span,
+                        name: String::new(),
+                        roles: Vec::new(),
+                        strong: false,
+                        anaphor: Some(head),
+                    });
+                }
+            }
+            i = chain.end.max(i + 1);
+            continue;
+        }
+        // a bare name with an apposition or a speech context
+        if is_name_token(s, &t[i]) && (i == 0 || !is_name_token(s, &t[i - 1])) {
+            if let Some(b) = name_run(s, t, i).filter(|&b| !blocked[i..b].iter().any(|&x| x)) {
+                let span = Span::new(t[i].span.start, t[b - 1].span.end);
+                let roles = if t[b - 1].poss {
+                    Vec::new()
+                } else {
+                    apposition_after(s, t, b)
+                };
+                let words = b - i;
+                let prev = |n: usize| (i >= n).then(|| t[i - n].low.as_str());
+                let speech_after = !t[b - 1].poss
+                    && t.get(b).is_some_and(|x| {
+                        x.word && has(SPEECH_VERBS, &x.low) && x.low != "according"
+                    });
+                let speech_before = prev(1).is_some_and(|w| {
+                    has(
+                        &[
+                            "said", "says", "quoted", "told", "added", "asked", "quoting",
+                        ],
+                        w,
+                    )
+                }) || (prev(1) == Some("to") && prev(2) == Some("according"));
+                let strong = !roles.is_empty();
+                if strong || (words >= 2 && (speech_after || speech_before)) || words >= 1 {
+                    out.push(Raw {
+                        span,
+                        name: s[span.range()].to_string(),
+                        roles,
+                        strong,
+                        anaphor: None,
+                    });
+                    // a weak mention is kept only if it links (see `link`),
+                    // unless it has two words and a speech context
+                    if let Some(last) = out.last_mut() {
+                        if !last.strong && words >= 2 && (speech_after || speech_before) {
+                            last.strong = true;
+                        }
+                    }
+                }
+                i = skip_roles(
+                    t,
+                    b,
+                    &out.last().map(|r| r.roles.clone()).unwrap_or_default(),
+                );
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The first token at or after `b` past the roles' spans.
+fn skip_roles(t: &[Tok], b: usize, roles: &[Role]) -> usize {
+    let end = roles.iter().map(|r| r.span.end).max().unwrap_or(0);
+    let mut k = b;
+    while k < t.len() && t[k].span.start < end {
+        k += 1;
+    }
+    k
+}
+
+/// `TITLE of ORG, NAME,`: pushes the person and returns where to go on.
+fn apposition_before(s: &str, t: &[Tok], chain: &Chain, out: &mut Vec<Raw>) -> Option<usize> {
+    // `CEO of Rostec, X,` names the owner; `Pakistan's ambassador to
+    // Washington, X,` names a posting: the owner stays the chain's own
+    let (owner, end) = match owner_phrase(s, t, chain.end) {
+        Some((o, e)) => (Some(o), e),
+        None => {
+            let prep = t.get(chain.end)?;
+            if !(prep.is("to") || prep.is("in")) {
+                return None;
+            }
+            let mut e = chain.end + 1;
+            while e < t.len() && e - chain.end < 6 && t[e].word {
+                e += 1;
+            }
+            (None, e)
+        }
+    };
+    if end <= chain.end {
+        return None;
+    }
+    // up to the comma
+    let mut c = end;
+    while c < t.len() && c - end < 4 && t[c].word && !t[c].cap {
+        c += 1;
+    }
+    if t.get(c)?.low != "," {
+        return None;
+    }
+    let b = name_run(s, t, c + 1)?;
+    let closes = t
+        .get(b)
+        .is_none_or(|x| !x.word || has(SPEECH_VERBS, &x.low) || x.is("had") || x.is("has"));
+    if !closes {
+        return None;
+    }
+    let span = Span::new(t[c + 1].span.start, t[b - 1].span.end);
+    let role_span = Span::new(chain.span.start, t[c - 1].span.end);
+    let mut roles: Vec<Role> = chain
+        .roles
+        .iter()
+        .map(|(title, of)| Role {
+            title: title.clone(),
+            of: of.clone(),
+            span: role_span,
+        })
+        .collect();
+    if let (Some(last), Some(owner)) = (roles.last_mut(), owner) {
+        last.of = Some(owner);
+    }
+    out.push(Raw {
+        span,
+        name: s[span.range()].to_string(),
+        roles,
+        strong: true,
+        anaphor: None,
+    });
+    Some(b)
+}
+
+#[derive(Debug)]
+struct Acc {
+    name: String,
+    roles: Vec<Role>,
+    mentions: Vec<Span>,
+    last: usize,
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+fn add_roles(p: &mut Acc, roles: &[Role]) {
+    for r in roles {
+        if let Some(e) = p
+            .roles
+            .iter_mut()
+            .find(|e| e.title == r.title && (e.of == r.of || e.of.is_none() || r.of.is_none()))
+        {
+            if e.of.is_none() {
+                e.of.clone_from(&r.of);
+            }
+            continue;
+        }
+        p.roles.push(r.clone());
+    }
+}
+
+fn role_heads(roles: &[Role]) -> Vec<&str> {
+    roles
+        .iter()
+        .map(|r| r.title.rsplit(' ').next().unwrap_or(""))
+        .collect()
+}
+
+fn compatible(p: &Acc, roles: &[Role]) -> bool {
+    if roles.is_empty() || p.roles.is_empty() {
+        return true;
+    }
+    let mine = role_heads(&p.roles);
+    role_heads(roles).iter().any(|h| mine.contains(h))
+}
+
+fn link(people: &mut Vec<Acc>, raw: Raw) {
+    let pos = raw.span.start;
+    if let Some(head) = &raw.anaphor {
+        if let Some(p) = people
+            .iter_mut()
+            .filter(|p| {
+                p.roles.iter().any(|r| {
+                    r.title == *head
+                        || r.title
+                            .strip_suffix(head.as_str())
+                            .is_some_and(|rest| rest.ends_with(' '))
+                })
+            })
+            .max_by_key(|p| p.last)
+        {
+            p.mentions.push(raw.span);
+            p.last = pos;
+        }
+        return;
+    }
+    let lname = raw.name.to_lowercase();
+    let words = lname.split(' ').count();
+    // the same full name
+    if let Some(p) = people.iter_mut().find(|p| p.name.to_lowercase() == lname) {
+        if words >= 2 || compatible(p, &raw.roles) {
+            add_roles(p, &raw.roles);
+            p.mentions.push(raw.span);
+            p.last = pos;
+            return;
+        }
+    }
+    let surname = last_word(&lname).to_string();
+    if words == 1 {
+        let cands: Vec<usize> = (0..people.len())
+            .filter(|&i| last_word(&people[i].name.to_lowercase()) == surname)
+            .collect();
+        let best = cands
+            .iter()
+            .copied()
+            .filter(|&i| compatible(&people[i], &raw.roles))
+            .max_by_key(|&i| people[i].last);
+        if let Some(i) = best {
+            let p = &mut people[i];
+            add_roles(p, &raw.roles);
+            p.mentions.push(raw.span);
+            p.last = pos;
+            return;
+        }
+    } else if let Some(p) = people.iter_mut().find(|p| {
+        !p.name.contains(' ') && p.name.to_lowercase() == surname && compatible(p, &raw.roles)
+    }) {
+        // `President Obama` earlier, `Barack Obama` now
+        p.name.clone_from(&raw.name);
+        add_roles(p, &raw.roles);
+        p.mentions.push(raw.span);
+        p.last = pos;
+        return;
+    }
+    if raw.strong {
+        let mut p = Acc {
+            name: raw.name,
+            roles: Vec::new(),
+            mentions: vec![raw.span],
+            last: pos,
+        };
+        add_roles(&mut p, &raw.roles);
+        people.push(p);
+    }
+}
+
+/// Finds the people of `text`.
+pub fn people(text: &Text) -> Vec<Person> {
+    let s = text.as_str();
+    let org_names: Vec<(Span, String)> = organisations(text)
+        .into_iter()
+        .flat_map(|o| {
+            o.mentions
+                .iter()
+                .map(|m| (*m, o.name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut org_spans: Vec<Span> = org_names.iter().map(|(sp, _)| *sp).collect();
+    org_spans.sort();
+    let mut raws = Vec::new();
+    for (span, kind) in units_with_kind(text) {
+        let t = tokenize(text.slice(span), span.start);
+        let blocked: Vec<bool> = t
+            .iter()
+            .map(|x| {
+                let end = org_spans.partition_point(|o| o.start < x.span.end);
+                org_spans[..end]
+                    .iter()
+                    .rev()
+                    .take_while(|o| o.start + MAX_MENTION >= x.span.start)
+                    .any(|o| x.span.start < o.end)
+            })
+            .collect();
+        let before = raws.len();
+        scan_people(s, &t, &blocked, &org_names, &mut raws);
+        // a headline in Title Case capitalizes every word: what it names
+        // may link to people found elsewhere but makes no new person
+        if kind == ParagraphKind::Heading && title_case(&t) {
+            raws[before..].iter_mut().for_each(|r| r.strong = false);
+        }
+    }
+    let mut acc: Vec<Acc> = Vec::new();
+    let mut weak_pending = Vec::new();
+    for r in raws {
+        if !r.strong && r.anaphor.is_none() && !r.name.contains(' ') {
+            weak_pending.push((acc.len(), r.span));
+        }
+        link(&mut acc, r);
+    }
+    // one-word people merge into the one full name with that surname
+    let mut i = 0;
+    while i < acc.len() {
+        if !acc[i].name.contains(' ') {
+            let sur = acc[i].name.to_lowercase();
+            let targets: Vec<usize> = (0..acc.len())
+                .filter(|&j| {
+                    j != i
+                        && acc[j].name.contains(' ')
+                        && last_word(&acc[j].name.to_lowercase()) == sur
+                })
+                .collect();
+            if let [j] = targets[..] {
+                if compatible(&acc[j], &acc[i].roles) {
+                    let p = acc.remove(i);
+                    let j = if j > i { j - 1 } else { j };
+                    add_roles(&mut acc[j], &p.roles);
+                    acc[j].mentions.extend(p.mentions);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    // weak one-word mentions before their full name (a headline surname)
+    for (_, span) in weak_pending {
+        let w = s[span.range()].to_lowercase();
+        let targets: Vec<usize> = (0..acc.len())
+            .filter(|&j| last_word(&acc[j].name.to_lowercase()) == w)
+            .collect();
+        if let [j] = targets[..] {
+            // repeats go at the final sort and dedup
+            acc[j].mentions.push(span);
+        }
+    }
+    acc.into_iter()
+        .map(|mut p| {
+            p.mentions.sort();
+            p.mentions.dedup();
+            Person {
+                name: p.name,
+                roles: p.roles,
+                mentions: p.mentions,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::SourceId;
+    use crate::text::normalize_str;
+
+    fn t(s: &str) -> Text {
+        normalize_str(SourceId::new("t"), None, s)
+    }
+
+    type Roles<'a> = &'a [(&'a str, Option<&'a str>)];
+    type PersonRow<'a> = (&'a str, Roles<'a>, &'a [&'a str]);
+    type GotPerson = (String, Vec<(String, Option<String>)>, Vec<String>);
+    type OrgRow<'a> = (&'a str, &'a [&'a str]);
+
+    /// (text, [(name, roles, mentions as written)])
+    const PEOPLE: &[(&str, &[PersonRow])] = &[
+        (
+            "Chief of Army Staff General Raheel Sharif visited Moscow in June.",
+            &[(
+                "Raheel Sharif",
+                &[("chief of army staff", None), ("general", None)],
+                &["Raheel Sharif"],
+            )],
+        ),
+        (
+            "Late last year, Russian Defence Minister Sergei Shoigu arrived in Islamabad.",
+            &[(
+                "Sergei Shoigu",
+                &[("defence minister", Some("russia"))],
+                &["Sergei Shoigu"],
+            )],
+        ),
+        (
+            "Prime Minister Nawaz Sharif met President Vladimir Putin in Ufa.",
+            &[
+                (
+                    "Nawaz Sharif",
+                    &[("prime minister", None)],
+                    &["Nawaz Sharif"],
+                ),
+                (
+                    "Vladimir Putin",
+                    &[("president", None)],
+                    &["Vladimir Putin"],
+                ),
+            ],
+        ),
+        (
+            "Russia's President Vladimir Putin shook hands with Pakistan's Prime Minister Nawaz Sharif.",
+            &[
+                (
+                    "Vladimir Putin",
+                    &[("president", Some("russia"))],
+                    &["Vladimir Putin"],
+                ),
+                (
+                    "Nawaz Sharif",
+                    &[("prime minister", Some("pakistan"))],
+                    &["Nawaz Sharif"],
+                ),
+            ],
+        ),
+        (
+            "Terrorism has killed leaders including former Prime Minister Benazir Bhutto in 2007.",
+            &[(
+                "Benazir Bhutto",
+                &[("former prime minister", None)],
+                &["Benazir Bhutto"],
+            )],
+        ),
+        (
+            "Mr. Ahmed Raza and Dr. Sana Mir attended the ceremony.",
+            &[
+                ("Ahmed Raza", &[], &["Ahmed Raza"]),
+                ("Sana Mir", &[("doctor", None)], &["Sana Mir"]),
+            ],
+        ),
+        (
+            "\"It is over,\" the paper quoted Zafar Hilaly, a former senior Pakistani diplomat.",
+            &[(
+                "Zafar Hilaly",
+                &[("former senior diplomat", Some("pakistan"))],
+                &["Zafar Hilaly"],
+            )],
+        ),
+        (
+            "Sergey Chemezov, CEO of Rostec, said the deal was done.",
+            &[(
+                "Sergey Chemezov",
+                &[("ceo", Some("rostec"))],
+                &["Sergey Chemezov"],
+            )],
+        ),
+        (
+            "CEO of Russia's Rostec hi-tech corporation, Sergey Chemezov, had also said talks were held.",
+            &[(
+                "Sergey Chemezov",
+                &[("ceo", Some("rostec"))],
+                &["Sergey Chemezov"],
+            )],
+        ),
+        (
+            "Ali Khan, who heads the Pakistan Cricket Board, said the tour would go ahead.",
+            &[(
+                "Ali Khan",
+                &[("head", Some("pakistan cricket board"))],
+                &["Ali Khan"],
+            )],
+        ),
+        (
+            "Lt. Gen. Asim Bajwa, the army spokesman, briefed reporters.",
+            &[(
+                "Asim Bajwa",
+                &[("lieutenant general", None), ("army spokesman", None)],
+                &["Asim Bajwa"],
+            )],
+        ),
+        (
+            "Chief of Army Staff General Raheel Sharif met Prime Minister Nawaz Sharif on Monday. \
+             Sharif later flew to Moscow. General Sharif inspected the helicopters.",
+            &[
+                (
+                    "Raheel Sharif",
+                    &[("chief of army staff", None), ("general", None)],
+                    &["Raheel Sharif", "Sharif"],
+                ),
+                (
+                    "Nawaz Sharif",
+                    &[("prime minister", None)],
+                    &["Nawaz Sharif", "Sharif"],
+                ),
+            ],
+        ),
+        (
+            "Defence Minister Khawaja Asif visited Moscow. The minister said talks went well.",
+            &[(
+                "Khawaja Asif",
+                &[("defence minister", None)],
+                &["Khawaja Asif", "minister"],
+            )],
+        ),
+        (
+            "President Obama spoke first. Later Barack Obama left for Kenya.",
+            &[(
+                "Barack Obama",
+                &[("president", None)],
+                &["Obama", "Barack Obama"],
+            )],
+        ),
+        (
+            "Ahmed Khan said the talks were useful.",
+            &[("Ahmed Khan", &[], &["Ahmed Khan"])],
+        ),
+        (
+            "The talks were useful, said Ahmed Khan.",
+            &[("Ahmed Khan", &[], &["Ahmed Khan"])],
+        ),
+        (
+            "Minister for Foreign Affairs Sartaj Aziz left.",
+            &[(
+                "Sartaj Aziz",
+                &[("foreign affairs minister", None)],
+                &["Sartaj Aziz"],
+            )],
+        ),
+        (
+            "Apple Inc. Chief Executive Tim Cook met German Chancellor Angela Merkel in Berlin.",
+            &[
+                (
+                    "Tim Cook",
+                    &[("chief executive", Some("apple inc"))],
+                    &["Tim Cook"],
+                ),
+                (
+                    "Angela Merkel",
+                    &[("chancellor", Some("germany"))],
+                    &["Angela Merkel"],
+                ),
+            ],
+        ),
+        (
+            "In a speech, Modi praised the army. Narendra Modi, India's prime minister, visited Kabul.",
+            &[(
+                "Narendra Modi",
+                &[("prime minister", Some("india"))],
+                &["Modi", "Narendra Modi"],
+            )],
+        ),
+        (
+            "U.S. Secretary of State John Kerry arrived. \"Not yet,\" Kerry told reporters.",
+            &[(
+                "John Kerry",
+                &[("secretary of state", Some("united states"))],
+                &["John Kerry", "Kerry"],
+            )],
+        ),
+        (
+            "Speaking to reporters, Pakistan's ambassador to Washington, Aizaz Chaudhry, said so.",
+            &[(
+                "Aizaz Chaudhry",
+                &[("ambassador", Some("pakistan"))],
+                &["Aizaz Chaudhry"],
+            )],
+        ),
+        (
+            "\"The talks were constructive,\" said Maria Zakharova, the Russian Foreign Ministry \
+             spokeswoman.",
+            &[(
+                "Maria Zakharova",
+                &[("foreign ministry spokeswoman", Some("russia"))],
+                &["Maria Zakharova"],
+            )],
+        ),
+        (
+            "Saudi Crown Prince Mohammed bin Salman visited Islamabad.",
+            &[(
+                "Mohammed bin Salman",
+                &[("crown prince", Some("saudi arabia"))],
+                &["Mohammed bin Salman"],
+            )],
+        ),
+        (
+            "Trump Says Pakistan Must Do More\nU.S. President Donald Trump spoke on Monday.",
+            &[(
+                "Donald Trump",
+                &[("president", Some("united states"))],
+                &["Trump", "Donald Trump"],
+            )],
+        ),
+        (
+            "Pakistan Army Chief Meets Russian Defence Minister In Moscow\n\n\
+             Defence Minister Sergei Shoigu met the general.",
+            &[(
+                "Sergei Shoigu",
+                &[("defence minister", None)],
+                &["Sergei Shoigu"],
+            )],
+        ),
+        (
+            "Chief Minister Shahbaz Sharif opened the metro. The prime minister said reforms would go on.",
+            &[(
+                "Shahbaz Sharif",
+                &[("chief minister", None)],
+                &["Shahbaz Sharif"],
+            )],
+        ),
+        (
+            "Police said Ali Raza Khan, 32, was arrested. Ms Clinton, the nominee, leads.",
+            &[
+                ("Ali Raza Khan", &[], &["Ali Raza Khan"]),
+                ("Clinton", &[], &["Clinton"]),
+            ],
+        ),
+        // negatives
+        (
+            "The leader of the party said the vote would go ahead. A senior official said so.",
+            &[],
+        ),
+        (
+            "The general election is due in May. Major reforms were promised.",
+            &[],
+        ),
+        (
+            "The White House said talks would resume. Downing Street said nothing.",
+            &[],
+        ),
+        (
+            "The Cold War rivals want four Mi-35 Hind E helicopters.",
+            &[],
+        ),
+        (
+            "Pakistan and Russia signed a deal in Rawalpindi on Wednesday.",
+            &[],
+        ),
+        ("The general public was not told about the major thaw.", &[]),
+        ("Foreign Ministry spokesman said nothing new.", &[]),
+        (
+            "Reuters said the deal was signed. IANS reported it too.",
+            &[],
+        ),
+        ("Sharif visited Moscow.", &[]),
+        ("The minister said nothing.", &[]),
+        (
+            "Both countries were negotiating. Besides helicopters, Pakistan wants more.",
+            &[],
+        ),
+    ];
+
+    fn check_people(input: &str, want: &[PersonRow]) {
+        let text = t(input);
+        let got: Vec<GotPerson> = people(&text)
+            .into_iter()
+            .map(|p| {
+                let roles = p
+                    .roles
+                    .iter()
+                    .map(|r| (r.title.clone(), r.of.clone()))
+                    .collect();
+                let ms = p
+                    .mentions
+                    .iter()
+                    .map(|m| text.slice(*m).to_string())
+                    .collect();
+                (p.name, roles, ms)
+            })
+            .collect();
+        let want: Vec<GotPerson> = want
+            .iter()
+            .map(|(n, roles, ms)| {
+                let roles = roles
+                    .iter()
+                    .map(|(t, o)| ((*t).to_string(), o.map(str::to_string)))
+                    .collect();
+                (
+                    (*n).to_string(),
+                    roles,
+                    ms.iter().map(|m| (*m).to_string()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "people of {input:?}");
+    }
+
+    #[test]
+    fn people_table() {
+        for (input, want) in PEOPLE {
+            check_people(input, want);
+        }
+    }
+
+    /// (text, [(name, aliases)])
+    const ORGS: &[(&str, &[OrgRow])] = &[
+        (
+            "Pakistan joined the Shanghai Cooperation Organization (SCO) in 2017. The SCO met in Ufa.",
+            &[("Shanghai Cooperation Organization", &["SCO"])],
+        ),
+        (
+            "Russia's Foreign Ministry said talks continued.",
+            &[("Foreign Ministry", &[])],
+        ),
+        (
+            "The Wall Street Journal reported the deal. The WSJ quoted officials.",
+            &[("Wall Street Journal", &["WSJ"])],
+        ),
+        (
+            "CEO of Russia's Rostec hi-tech corporation, Sergey Chemezov, spoke.",
+            &[("Rostec", &[])],
+        ),
+        (
+            "An attack claimed by Lashkar-e-Islam killed eight people, Reuters reported.",
+            &[("Lashkar-e-Islam", &[]), ("Reuters", &[])],
+        ),
+        (
+            "The Taliban-linked group said it was responsible.",
+            &[("Taliban", &[])],
+        ),
+        (
+            "The State Bank of Pakistan raised its policy rate.",
+            &[("State Bank of Pakistan", &[])],
+        ),
+        (
+            "The Mi-35 is a modernised Mi-24, IANS reported.",
+            &[("IANS", &[])],
+        ),
+        (
+            "A statement by Inter-Services Public Relations (ISPR) said the ISPR chief spoke.",
+            &[("Inter-Services Public Relations", &["ISPR"])],
+        ),
+        (
+            "Officials of the Pakistan Air Force said so.",
+            &[("Pakistan Air Force", &[])],
+        ),
+        (
+            "Shares of Goldman Sachs Group Inc rose 2 percent.",
+            &[("Goldman Sachs Group Inc", &[])],
+        ),
+        (
+            "The Pakistan Tehreek-e-Insaf (PTI) protested. PTI leaders marched.",
+            &[("Pakistan Tehreek-e-Insaf", &["PTI"])],
+        ),
+        // negatives
+        ("The Cold War ended long ago.", &[]),
+        ("Pakistan and Russia signed a landmark defence deal.", &[]),
+        ("Chief of Army Staff General Raheel Sharif arrived.", &[]),
+        (
+            "Pakistan gets Mi-17 helicopters from the United States.",
+            &[],
+        ),
+        ("Exchange of visits is an indication of progress.", &[]),
+    ];
+
+    fn check_orgs(input: &str, want: &[OrgRow]) {
+        let text = t(input);
+        let got: Vec<(String, Vec<String>)> = organisations(&text)
+            .into_iter()
+            .map(|o| (o.name, o.aliases))
+            .collect();
+        let want: Vec<(String, Vec<String>)> = want
+            .iter()
+            .map(|(n, a)| {
+                (
+                    (*n).to_string(),
+                    a.iter().map(|x| (*x).to_string()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "organisations of {input:?}");
+    }
+
+    #[test]
+    fn organisations_table() {
+        for (input, want) in ORGS {
+            check_orgs(input, want);
+        }
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for input in [
+            "",
+            "'s",
+            "Mr.",
+            "General",
+            "CEO of ,",
+            "\u{e9}\u{e9}'s X's Y.",
+            "A (B) (",
+            "Dr. E.",
+            "the former",
+            "Pakistan's",
+            "General Sharif's",
+            "\"\"\"",
+            "CEO of Russia's",
+            "X, who heads",
+            "Y, a former",
+            "ambassador to",
+            "Minister for the",
+            "it, Organization\u{2014}Dr former ",
+        ] {
+            let text = t(input);
+            let ppl = people(&text);
+            let orgs = organisations(&text);
+            assert!(orgs.iter().all(|o| !o.name.is_empty()), "{input:?}");
+            let qs = crate::extract::quotes(&text, &ppl, &orgs);
+            assert!(qs.iter().all(|q| !q.span.is_empty()), "{input:?}");
+        }
+    }
+
+    /// Every article under `seeds/` (and files named in `CLAIMCHECK_PEOPLE_DEBUG`,
+    /// whose findings are printed): mentions are non-empty, on char
+    /// boundaries, and in order; every person and organisation has a mention.
+    #[test]
+    fn seed_articles_give_valid_spans() {
+        let mut files: Vec<String> = std::fs::read_dir("seeds")
+            .map(|d| {
+                d.flatten()
+                    .map(|e| e.path().display().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.retain(|f| f.ends_with(".txt"));
+        let debug = std::env::var("CLAIMCHECK_PEOPLE_DEBUG").unwrap_or_default();
+        files.extend(
+            debug
+                .split(',')
+                .filter(|f| !f.is_empty())
+                .map(str::to_string),
+        );
+        for f in files {
+            let Ok(raw) = std::fs::read_to_string(&f) else {
+                continue;
+            };
+            let text = t(&raw);
+            let ppl = people(&text);
+            let orgs = organisations(&text);
+            for p in &ppl {
+                assert!(
+                    !p.mentions.is_empty() && p.mentions.is_sorted(),
+                    "{f}: {p:?}"
+                );
+                assert!(
+                    p.mentions.iter().all(|m| !text.slice(*m).is_empty()),
+                    "{f}: {p:?}"
+                );
+                if !debug.is_empty() {
+                    let m: Vec<&str> = p.mentions.iter().map(|m| text.slice(*m)).collect();
+                    let r: Vec<_> = p.roles.iter().map(|r| (&r.title, &r.of)).collect();
+                    eprintln!("P {} {r:?} {m:?}", p.name);
+                }
+            }
+            for o in &orgs {
+                assert!(!o.mentions.is_empty() && !o.name.is_empty(), "{f}: {o:?}");
+                if !debug.is_empty() {
+                    eprintln!("O {} {:?} {}", o.name, o.aliases, o.mentions.len());
+                }
+            }
+            for q in crate::extract::quotes(&text, &ppl, &orgs) {
+                assert!(!text.slice(q.span).is_empty(), "{f}: {q:?}");
+                if !debug.is_empty() {
+                    eprintln!("Q {:?} <- {:?}", text.slice(q.span), q.speaker);
+                }
+            }
+        }
+    }
 }

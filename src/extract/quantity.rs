@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::number::Amount;
+use super::number::{Amount, Unit, recognize_numbers};
 
 /// A change rather than a level (`rose by 5%`, `fell 2%`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,7 +36,829 @@ pub struct QuantityMention {
 }
 
 /// Finds the quantities in one sentence.
+///
+/// The counted noun is the head of the noun phrase after the number: the
+/// first plural noun (or, for `one`, the last noun before a stop word),
+/// skipping determiners and adjectives; designations (`Mi-35`), quoted names
+/// and noun modifiers before it are qualifiers. `four of the jets` counts
+/// `jet`; a missing or generic head (`four in total`, `4 pieces`) takes the
+/// nearest noun counted or plural noun earlier in the sentence. Money counts
+/// nothing unless `worth of X`; percentages count nothing. Plurals are
+/// singularized with a small table and suffix rules (`people` stays
+/// `people`).
 pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
-    let _ = sentence;
-    Vec::new()
+    let nums = recognize_numbers(sentence);
+    let mut out: Vec<QuantityMention> = Vec::with_capacity(nums.len());
+    for n in nums {
+        let change = change_before(sentence, n.span.start);
+        let np = match &n.amount.unit {
+            Unit::Count => head_after(sentence, n.span.end, n.amount.value),
+            Unit::Currency(_) => worth_of(sentence, n.span.end),
+            _ => Np::default(),
+        };
+        let mut counted = np.head.as_ref().map(|(h, _)| h.clone());
+        let mut counted_span = np.head.map(|(_, r)| r);
+        if n.amount.unit == Unit::Count && counted.as_deref().is_none_or(is_generic) {
+            if let Some((h, r)) = antecedent(sentence, n.span.start, &out) {
+                counted = Some(h);
+                counted_span = Some(r);
+            }
+        }
+        out.push(QuantityMention {
+            span: n.span,
+            amount: n.amount,
+            counted,
+            counted_span,
+            qualifiers: np.qualifiers,
+            change,
+        });
+    }
+    out
+}
+
+#[derive(Default)]
+struct Np {
+    head: Option<(String, Range<usize>)>,
+    qualifiers: Vec<String>,
+}
+
+/// Words that end a noun phrase: prepositions, conjunctions, auxiliaries,
+/// pronouns, determiners, common adverbs.
+const STOP: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "about",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "between",
+    "against",
+    "among",
+    "through",
+    "across",
+    "per",
+    "via",
+    "than",
+    "as",
+    "like",
+    "near",
+    "without",
+    "within",
+    "including",
+    "off",
+    "up",
+    "down",
+    "out",
+    "around",
+    "of",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "while",
+    "whereas",
+    "because",
+    "if",
+    "though",
+    "although",
+    "when",
+    "where",
+    "whether",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "said",
+    "says",
+    "say",
+    "i",
+    "you",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "me",
+    "him",
+    "her",
+    "us",
+    "them",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "what",
+    "this",
+    "these",
+    "those",
+    "the",
+    "a",
+    "an",
+    "each",
+    "every",
+    "any",
+    "all",
+    "both",
+    "some",
+    "no",
+    "its",
+    "their",
+    "his",
+    "our",
+    "your",
+    "my",
+    "also",
+    "only",
+    "just",
+    "still",
+    "already",
+    "not",
+    "now",
+    "then",
+    "ago",
+    "later",
+    "earlier",
+    "here",
+    "there",
+    "too",
+    "very",
+    "apiece",
+    "respectively",
+    "total",
+    "altogether",
+    "instead",
+    "again",
+    "ever",
+    "never",
+    "away",
+    "back",
+    "last",
+    "next",
+    "such",
+    "how",
+    "why",
+];
+
+/// Determiner-like adjectives between a number and its noun: skipped, not
+/// qualifiers.
+const SKIP: &[&str] = &[
+    "other",
+    "more",
+    "additional",
+    "new",
+    "extra",
+    "further",
+    "same",
+    "different",
+    "various",
+    "separate",
+    "remaining",
+    "first",
+    "previous",
+    "full",
+    "whole",
+    "entire",
+    "consecutive",
+    "straight",
+    "successive",
+    "top",
+    "major",
+    "key",
+    "main",
+    "big",
+    "small",
+    "large",
+    "own",
+    "old",
+    "many",
+    "few",
+    "fewer",
+    "less",
+    "least",
+    "most",
+    "several",
+    "likely",
+    "possible",
+    "estimated",
+    "alleged",
+    "so-called",
+    "odd",
+    "plus",
+    "or",
+    "so",
+];
+
+const GENERIC: &[&str] = &["piece", "unit", "item", "one", "other", "others", "ones"];
+
+fn is_generic(h: &str) -> bool {
+    GENERIC.contains(&h)
+}
+
+/// Adjective-looking words (`military` is not one; `armed`, `modernised`,
+/// `combined`, `additional`, `massive` are).
+fn adjective_like(w: &str) -> bool {
+    w.len() > 4
+        && [
+            "ed", "ing", "al", "ive", "ous", "ful", "less", "able", "ible", "ic", "ly",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+const IRREGULAR: &[(&str, &str)] = &[
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("lives", "life"),
+    ("wives", "wife"),
+    ("knives", "knife"),
+    ("thieves", "thief"),
+    ("halves", "half"),
+    ("wolves", "wolf"),
+    ("shelves", "shelf"),
+    ("leaves", "leaf"),
+    ("crises", "crisis"),
+    ("analyses", "analysis"),
+    ("theses", "thesis"),
+    ("bases", "base"),
+    ("indices", "index"),
+    ("criteria", "criterion"),
+    ("phenomena", "phenomenon"),
+    ("buses", "bus"),
+    ("gases", "gas"),
+    ("heroes", "hero"),
+    ("potatoes", "potato"),
+    ("tomatoes", "tomato"),
+    ("vetoes", "veto"),
+    ("echoes", "echo"),
+    ("torpedoes", "torpedo"),
+    ("series", "series"),
+    ("species", "species"),
+    ("news", "news"),
+    ("people", "people"),
+    ("police", "police"),
+    ("personnel", "personnel"),
+    ("staff", "staff"),
+    ("aircraft", "aircraft"),
+    ("sheep", "sheep"),
+    ("fish", "fish"),
+    ("deer", "deer"),
+    ("data", "data"),
+];
+
+/// Singular, lowercase form of a noun (`helicopters` -> `helicopter`).
+pub(crate) fn lemma(w: &str) -> String {
+    // `MPs`, `NGOs`: acronym plurals.
+    if let Some(stem) = w.strip_suffix('s') {
+        if stem.len() >= 2
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            return stem.to_lowercase();
+        }
+    }
+    let w = w.to_lowercase();
+    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return (*s).to_string();
+    }
+    let n = w.len();
+    if n > 4 && w.ends_with("ies") && !w.ends_with("eies") {
+        return format!("{}y", &w[..n - 3]);
+    }
+    if w.ends_with("sses")
+        || w.ends_with("xes")
+        || w.ends_with("ches")
+        || w.ends_with("shes")
+        || w.ends_with("zzes")
+    {
+        return w[..n - 2].to_string();
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return w[..n - 1].to_string();
+    }
+    w
+}
+
+fn plural_like(w: &str) -> bool {
+    if let Some(stem) = w.strip_suffix('s') {
+        if stem.len() >= 2
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    let w = w.to_lowercase();
+    if let Some((p, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return p != s || matches!(w.as_str(), "people" | "police" | "personnel" | "aircraft");
+    }
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+}
+
+/// One piece of text after a number.
+enum Piece<'a> {
+    Word(&'a str, Range<usize>),
+    Quoted(&'a str),
+    Punct,
+}
+
+fn is_quote_open(c: char) -> bool {
+    matches!(c, '\'' | '"' | '‘' | '“')
+}
+
+/// The next piece at or after `pos`, and where it ends.
+fn next_piece(s: &str, pos: usize) -> Option<(Piece<'_>, usize)> {
+    let rest = s.get(pos..)?;
+    let off = rest.len() - rest.trim_start().len();
+    let start = pos + off;
+    let mut chars = s.get(start..)?.char_indices();
+    let (_, c) = chars.next()?;
+    if is_quote_open(c) {
+        let inner = start + c.len_utf8();
+        let close = s
+            .get(inner..)?
+            .char_indices()
+            .take(60)
+            .find(|&(_, d)| matches!(d, '\'' | '"' | '’' | '”'));
+        if let Some((ci, d)) = close {
+            let content = &s[inner..inner + ci];
+            if !content.is_empty() && content.chars().next().is_some_and(char::is_alphanumeric) {
+                return Some((Piece::Quoted(content), inner + ci + d.len_utf8()));
+            }
+        }
+        return Some((Piece::Punct, start + c.len_utf8()));
+    }
+    if c.is_alphanumeric() {
+        let mut end = start;
+        let bytes_rest = &s[start..];
+        let mut it = bytes_rest.char_indices().peekable();
+        while let Some((i, ch)) = it.next() {
+            let ok = ch.is_alphanumeric()
+                || (matches!(ch, '-' | '\'' | '’')
+                    && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric()));
+            if !ok {
+                break;
+            }
+            end = start + i + ch.len_utf8();
+        }
+        return Some((Piece::Word(&s[start..end], start..end), end));
+    }
+    Some((Piece::Punct, start + c.len_utf8()))
+}
+
+/// Model designations: `Mi-35`, `F-16`, `A320`, `Mi-35M`, `S-400`.
+fn designation(w: &str) -> bool {
+    let letters = w.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+    let rest = &w[letters..];
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let tail = &rest[digits..];
+    (1..=5).contains(&letters)
+        && digits >= 1
+        && tail.len() <= 3
+        && tail.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+fn head_after(s: &str, end: usize, value: f64) -> Np {
+    let mut np = Np::default();
+    // `10-year`, `15-year-old`: the glued word is the unit counted.
+    if s.get(end..).is_some_and(|r| r.starts_with('-')) {
+        if let Some((Piece::Word(w, r), _)) = next_piece(s, end + 1) {
+            if r.start == end + 1 && w.chars().next().is_some_and(char::is_alphabetic) {
+                let first = w.split('-').next().unwrap_or(w);
+                np.head = Some((lemma(first), r.start..r.start + first.len()));
+                return np;
+            }
+        }
+    }
+    let mut pos = end;
+    let mut cand: Option<(&str, Range<usize>)> = None;
+    let mut took_of = false;
+    let mut prev_cap = false;
+    let mut n = 0;
+    while let Some((piece, next)) = next_piece(s, pos) {
+        n += 1;
+        if n > 12 {
+            break;
+        }
+        pos = next;
+        match piece {
+            Piece::Quoted(q) => {
+                if let Some((c, _)) = cand.take() {
+                    np.qualifiers.push(c.to_lowercase());
+                }
+                np.qualifiers.push(
+                    q.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase(),
+                );
+            }
+            Piece::Punct => break,
+            Piece::Word(w, r) => {
+                let lw = w.to_lowercase();
+                if designation(w) {
+                    if let Some((c, _)) = cand.take() {
+                        np.qualifiers.push(c.to_lowercase());
+                    }
+                    np.qualifiers.push(lw);
+                    prev_cap = false;
+                    continue;
+                }
+                if w.chars().any(|c| c.is_ascii_digit()) {
+                    break;
+                }
+                if lw == "of" && cand.is_none() && np.qualifiers.is_empty() && !took_of {
+                    took_of = true;
+                    // `four of the jets`, `one of Pakistan's ministers`.
+                    while let Some((Piece::Word(d, _), after)) = next_piece(s, pos) {
+                        let ld = d.to_lowercase();
+                        if matches!(
+                            ld.as_str(),
+                            "the"
+                                | "these"
+                                | "those"
+                                | "its"
+                                | "their"
+                                | "his"
+                                | "her"
+                                | "our"
+                                | "your"
+                                | "my"
+                        ) || ld.ends_with("'s")
+                            || ld.ends_with("’s")
+                        {
+                            pos = after;
+                        } else {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                if STOP.contains(&lw.as_str()) || lw.ends_with("'s") || lw.ends_with("’s") {
+                    break;
+                }
+                if cand.is_none() && SKIP.contains(&lw.as_str()) {
+                    continue;
+                }
+                if adjective_like(&lw) && !plural_like(&lw) {
+                    if cand.is_some() {
+                        // `one helicopter arrived`.
+                        break;
+                    }
+                    continue;
+                }
+                if let Some((c, _)) = cand.take() {
+                    // `Hind E`: capitalized words run together into one name.
+                    let cap = c.chars().next().is_some_and(char::is_uppercase);
+                    match np.qualifiers.last_mut() {
+                        Some(last) if cap && prev_cap => {
+                            last.push(' ');
+                            last.push_str(&c.to_lowercase());
+                        }
+                        _ => np.qualifiers.push(c.to_lowercase()),
+                    }
+                    prev_cap = cap;
+                }
+                let plural = plural_like(w);
+                cand = Some((w, r));
+                if plural && value != 1.0 {
+                    break;
+                }
+            }
+        }
+    }
+    np.head = cand.map(|(w, r)| (lemma(w), r));
+    np
+}
+
+/// Money counts something only in `$5m worth of arms`.
+fn worth_of(s: &str, end: usize) -> Np {
+    if let Some((Piece::Word(w, _), p1)) = next_piece(s, end) {
+        if w.eq_ignore_ascii_case("worth") {
+            if let Some((Piece::Word(o, _), p2)) = next_piece(s, p1) {
+                if o.eq_ignore_ascii_case("of") {
+                    return head_after(s, p2, 2.0);
+                }
+            }
+        }
+    }
+    Np::default()
+}
+
+/// The nearest noun counted earlier, else the nearest plural noun before
+/// `start` in the sentence.
+fn antecedent(
+    s: &str,
+    start: usize,
+    earlier: &[QuantityMention],
+) -> Option<(String, Range<usize>)> {
+    if let Some(q) = earlier
+        .iter()
+        .rev()
+        .find(|q| q.counted.as_deref().is_some_and(|c| !is_generic(c)))
+    {
+        if let (Some(c), Some(r)) = (&q.counted, &q.counted_span) {
+            return Some((c.clone(), r.clone()));
+        }
+    }
+    let mut best = None;
+    let mut pos = 0;
+    while let Some((piece, next)) = next_piece(s, pos) {
+        if next > start {
+            break;
+        }
+        if let Piece::Word(w, r) = piece {
+            let lw = w.to_lowercase();
+            let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+            if !STOP.contains(&lw.as_str())
+                && !first_upper
+                && plural_like(w)
+                && !adjective_like(&lw)
+            {
+                best = Some((lemma(w), r));
+            }
+        }
+        pos = next;
+    }
+    best
+}
+
+/// `rose by 5%`, `fell 2%`, `down 4%`, `an increase of 3 million`.
+fn change_before(s: &str, start: usize) -> Option<Change> {
+    let before = s.get(..start)?;
+    let mut words = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase());
+    let mut w1 = words.next()?;
+    if w1 == "by" || w1 == "of" {
+        let of = w1 == "of";
+        w1 = words.next()?;
+        if of {
+            return match w1.as_str() {
+                "increase" | "rise" | "jump" | "gain" | "growth" | "hike" => Some(Change::Increase),
+                "decrease" | "drop" | "decline" | "fall" | "cut" | "reduction" | "loss" => {
+                    Some(Change::Decrease)
+                }
+                _ => None,
+            };
+        }
+    }
+    match w1.as_str() {
+        "rose" | "rise" | "rises" | "rising" | "risen" | "increased" | "increase" | "increases"
+        | "increasing" | "grew" | "grow" | "grows" | "growing" | "grown" | "gained" | "gains"
+        | "jumped" | "jumps" | "climbed" | "climbs" | "soared" | "surged" | "up" | "raised"
+        | "boosted" | "hiked" | "expanded" => Some(Change::Increase),
+        "fell" | "fall" | "falls" | "falling" | "fallen" | "dropped" | "drops" | "declined"
+        | "declines" | "decreased" | "decreases" | "down" | "slipped" | "plunged" | "slumped"
+        | "shrank" | "shrunk" | "reduced" | "tumbled" | "sank" | "slid" | "dipped" | "lowered" => {
+            Some(Change::Decrease)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::number::Bound;
+
+    /// Expected: value, counted, qualifiers, bound, change.
+    type Want<'a> = (f64, Option<&'a str>, &'a [&'a str], Bound, Option<Change>);
+    type Row<'a> = (f64, Option<&'a str>, Vec<&'a str>, Bound, Option<Change>);
+
+    fn check(sentence: &str, want: &[Want<'_>]) {
+        let got = quantities(sentence);
+        let got: Vec<Row<'_>> = got
+            .iter()
+            .map(|q| {
+                if let (Some(c), Some(r)) = (&q.counted, &q.counted_span) {
+                    // The span points at the word the noun was taken from.
+                    assert!(
+                        sentence[r.clone()]
+                            .to_lowercase()
+                            .starts_with(&c[..c.len().min(1)]),
+                        "{sentence:?}"
+                    );
+                }
+                (
+                    q.amount.value,
+                    q.counted.as_deref(),
+                    q.qualifiers.iter().map(String::as_str).collect(),
+                    q.amount.bound,
+                    q.change,
+                )
+            })
+            .collect();
+        let want: Vec<Row<'_>> = want
+            .iter()
+            .map(|(v, c, q, b, ch)| (*v, *c, q.to_vec(), *b, *ch))
+            .collect();
+        assert_eq!(got, want, "sentence: {sentence:?}");
+    }
+
+    #[test]
+    fn table() {
+        use Bound::*;
+        use Change::*;
+        let cases: &[(&str, &[Want<'_>])] = &[
+            (
+                "Moscow agreed to sell four Mi-35 'Hind E' attack helicopters to Islamabad.",
+                &[(
+                    4.0,
+                    Some("helicopter"),
+                    &["mi-35", "hind e", "attack"],
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "The deal covers four MI-35M ‘Hind E’ combat helicopters.",
+                &[(
+                    4.0,
+                    Some("helicopter"),
+                    &["mi-35m", "hind e", "combat"],
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "The general spent about 15 hours at the show.",
+                &[(15.0, Some("hour"), &[], Approx, None)],
+            ),
+            (
+                "At least eight other people died.",
+                &[(8.0, Some("people"), &[], AtLeast, None)],
+            ),
+            (
+                "The $153m deal was signed on Monday.",
+                &[(153e6, None, &[], Exact, None)],
+            ),
+            (
+                "They bought $5m worth of rifles.",
+                &[(5e6, Some("rifle"), &[], Exact, None)],
+            ),
+            (
+                "Only four of the jets flew.",
+                &[(4.0, Some("jet"), &[], Exact, None)],
+            ),
+            (
+                "One of Pakistan's ministers resigned.",
+                &[(1.0, Some("minister"), &[], Exact, None)],
+            ),
+            (
+                "Russia will supply helicopters, four in total.",
+                &[(4.0, Some("helicopter"), &[], Exact, None)],
+            ),
+            (
+                "The army ordered 12 tanks, and all four arrived.",
+                &[
+                    (12.0, Some("tank"), &[], Exact, None),
+                    (4.0, Some("tank"), &[], Exact, None),
+                ],
+            ),
+            (
+                "The company shipped drones, 4 pieces a month.",
+                &[(4.0, Some("drone"), &[], Exact, None)],
+            ),
+            (
+                "Prices rose by 5% last year.",
+                &[(5.0, None, &[], Exact, Some(Increase))],
+            ),
+            (
+                "Exports fell 2% in May.",
+                &[(2.0, None, &[], Exact, Some(Decrease))],
+            ),
+            (
+                "Sales were down 4% on the year.",
+                &[(4.0, None, &[], Exact, Some(Decrease))],
+            ),
+            (
+                "The population increased by 3 million people.",
+                &[(3e6, Some("people"), &[], Exact, Some(Increase))],
+            ),
+            (
+                "Two army officers and three children were hurt.",
+                &[
+                    (2.0, Some("officer"), &["army"], Exact, None),
+                    (3.0, Some("child"), &[], Exact, None),
+                ],
+            ),
+            (
+                "One helicopter arrived yesterday.",
+                &[(1.0, Some("helicopter"), &[], Exact, None)],
+            ),
+            (
+                "Some 200 armed men attacked the post.",
+                &[(200.0, Some("man"), &[], Approx, None)],
+            ),
+            (
+                "The five countries signed.",
+                &[(5.0, Some("country"), &[], Exact, None)],
+            ),
+            (
+                "It took 3 weeks and 2 buses.",
+                &[
+                    (3.0, Some("week"), &[], Exact, None),
+                    (2.0, Some("bus"), &[], Exact, None),
+                ],
+            ),
+            (
+                "He made 6 speeches in 4 churches.",
+                &[
+                    (6.0, Some("speech"), &[], Exact, None),
+                    (4.0, Some("church"), &[], Exact, None),
+                ],
+            ),
+            (
+                "a 10-year contract",
+                &[(10.0, Some("year"), &[], Exact, None)],
+            ),
+            (
+                "Turnout was 15 per cent.",
+                &[(15.0, None, &[], Exact, None)],
+            ),
+            // Not quantities at all.
+            ("The Mi-35 helicopter first flew in 1972.", &[]),
+            ("It was signed on August 20, 2015 in Rawalpindi.", &[]),
+            ("Pakistan has a number of Mi-17 helicopters.", &[]),
+            ("Several F-16 jets were there for the first time.", &[]),
+        ];
+        for (s, want) in cases {
+            check(s, want);
+        }
+    }
+
+    #[test]
+    fn lemmas() {
+        let cases = [
+            ("helicopters", "helicopter"),
+            ("Helicopters", "helicopter"),
+            ("people", "people"),
+            ("countries", "country"),
+            ("classes", "class"),
+            ("boxes", "box"),
+            ("churches", "church"),
+            ("bushes", "bush"),
+            ("cases", "case"),
+            ("men", "man"),
+            ("crises", "crisis"),
+            ("bus", "bus"),
+            ("hour", "hour"),
+            ("aircraft", "aircraft"),
+            ("MPs", "mp"),
+            ("NGOs", "ngo"),
+        ];
+        for (w, want) in cases {
+            assert_eq!(lemma(w), want, "{w}");
+        }
+    }
 }

@@ -1,6 +1,34 @@
 //! Direct quotes and who said them.
+//!
+//! A quote is text between straight double quotes (curly ones are already
+//! straightened by normalization) inside one paragraph of a kind that
+//! carries facts. Quote marks pair from the left; an unclosed quote ends at
+//! the paragraph end. The span is the quoted words, trimmed of white space
+//! and of a trailing comma (`"It was signed,"` → `It was signed`); a final
+//! `.`/`?`/`!` is kept. Single-quoted phrases are never quotes (they are
+//! scare quotes or names, `'Hind E'`).
+//!
+//! The speaker, in order of preference:
+//! 1. right after the quote: `"...," said X`, `"...," X said`, `"...," X told
+//!    Y` (X), `"...," the WSJ quoted X` (X, not the WSJ);
+//! 2. right before it: `X said: "..."`, `X said "..."`, `X told reporters: "..."`,
+//!    `according to X, "..."`;
+//! 3. anywhere else in the same sentence: `... "mend fences" ..., the
+//!    newspaper reported`, `The WSJ has said ... the "..."`;
+//! 4. a continuation: a quote with no speaker of its own that follows a
+//!    quote in the same paragraph, or opens the next paragraph, gets that
+//!    quote's speaker. Short phrases (three words or fewer) never inherit.
+//!
+//! A speaker that is a person's mention is given as [`Person::name`], an
+//! organisation's as [`Organisation::name`]; `he`/`she` is the most recent
+//! person mentioned before; `it`/`they` is the previous quote's speaker.
+//! Anything else (an unnamed source) is kept as written, lowercase, without a
+//! leading article (`a military source` → `military source`, `the
+//! newspaper` → `newspaper`, `officials`); a capitalized name that links to
+//! no person or organisation is kept as written (`Sharif`). A phrase quote
+//! with no speaker in its sentence is still a quote, with no speaker.
 
-use super::person::{Organisation, Person};
+use super::person::{Organisation, Person, SPEECH_VERBS, Tok, tokenize};
 use crate::span::Span;
 use crate::text::Text;
 
@@ -9,6 +37,8 @@ use crate::text::Text;
 pub struct Quote {
     /// The quoted words, without the quote marks.
     pub span: Span,
+    /// The quoted words as text (normalized).
+    pub text: String,
     /// The speaker's name as in [`Person::name`] or [`Organisation::name`]
     /// (or as written, for an unnamed source such as `a military source`).
     pub speaker: Option<String>,
@@ -16,8 +46,539 @@ pub struct Quote {
     pub speaker_span: Option<Span>,
 }
 
+/// Words between a subject and its speech verb (`has said`, `also said`).
+#[rustfmt::skip]
+const AUX: &[&str] = &[
+    "has", "had", "have", "also", "reportedly", "was", "is", "earlier", "later", "further",
+    "once", "then", "previously", "had", "would", "will", "recently", "separately", "quickly",
+];
+
+/// Words that end a speaker phrase read to the right (`a military source
+/// in Islamabad`).
+#[rustfmt::skip]
+const NP_STOP_RIGHT: &[&str] = &[
+    "who", "in", "on", "at", "when", "after", "while", "during", "that", "adding", "as", "to",
+    "from", "with", "for", "and", "but", "which", "before", "last", "this", "yesterday",
+    "today", "earlier", "late", "by", "said", "says", "told",
+];
+
+/// Words that end a speaker phrase read to the left (`... and officials said`).
+#[rustfmt::skip]
+const NP_STOP_LEFT: &[&str] = &[
+    "that", "and", "but", "which", "as", "while", "when", "because", "so", "since", "though",
+    "although", "if", "where", "after", "before", "meanwhile", "however",
+];
+
+const VERBS_OBJECT_SPEAKER: &[&str] = &["quoted", "quoting", "quotes", "cited", "citing"];
+
+/// The named things of the text: (span, name, is a person).
+struct Names {
+    ents: Vec<(Span, String, bool)>,
+}
+
+impl Names {
+    fn new(people: &[Person], orgs: &[Organisation]) -> Names {
+        let mut ents = Vec::new();
+        for p in people {
+            ents.extend(p.mentions.iter().map(|m| (*m, p.name.clone(), true)));
+        }
+        for o in orgs {
+            ents.extend(o.mentions.iter().map(|m| (*m, o.name.clone(), false)));
+        }
+        ents.sort_by_key(|e| e.0);
+        Names { ents }
+    }
+
+    /// Named things overlapping `span`, people first, in text order.
+    fn within(&self, span: Span) -> Vec<&(Span, String, bool)> {
+        // mentions are short: look a little before `span` only
+        let from = self
+            .ents
+            .partition_point(|(s, _, _)| s.start + 300 < span.start);
+        let to = self.ents.partition_point(|(s, _, _)| s.start < span.end);
+        let mut v: Vec<&(Span, String, bool)> = self.ents[from..to.max(from)]
+            .iter()
+            .filter(|(s, _, _)| s.start < span.end && span.start < s.end)
+            .collect();
+        v.sort_by_key(|e| (!e.2, e.0));
+        v
+    }
+
+    /// The most recent person mention before `at`.
+    fn person_before(&self, at: usize) -> Option<&(Span, String, bool)> {
+        let to = self.ents.partition_point(|(s, _, _)| s.start < at);
+        self.ents[..to]
+            .iter()
+            .rev()
+            .find(|(s, _, p)| *p && s.end <= at)
+    }
+}
+
+/// Resolves a speaker phrase made of `toks` (in text order).
+fn resolve(
+    s: &str,
+    toks: &[&Tok],
+    names: &Names,
+    prev: Option<&(String, Option<Span>)>,
+    nearest_last: bool,
+) -> Option<(String, Span)> {
+    let (first, last) = (toks.first()?, toks.last()?);
+    let span = Span::new(first.span.start, last.span.end);
+    let found = names.within(span);
+    let pick = if nearest_last {
+        // people first, then the one nearest the verb
+        found.iter().rfind(|e| e.2).or_else(|| found.last())
+    } else {
+        found.first()
+    };
+    if let Some(e) = pick {
+        return Some((e.1.clone(), e.0));
+    }
+    if toks.len() == 1 {
+        match first.low.as_str() {
+            "he" | "she" => {
+                return names
+                    .person_before(first.span.start)
+                    .map(|e| (e.1.clone(), first.span));
+            }
+            "it" | "they" => return prev.map(|p| (p.0.clone(), first.span)),
+            "i" | "we" | "you" => return None,
+            _ => {}
+        }
+    }
+    let mut words: Vec<&Tok> = toks.iter().copied().filter(|t| t.word).collect();
+    while words
+        .first()
+        .is_some_and(|t| ["a", "an", "the"].contains(&t.low.as_str()))
+    {
+        words.remove(0);
+    }
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    // a speaker phrase ends in a noun-like word, not a verb or date
+    if words.iter().any(|t| SPEECH_VERBS.contains(&t.low.as_str())) {
+        return None;
+    }
+    let sp = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+    // a proper name nobody linked (`Sharif` with two Sharifs about) stays
+    // as written; an unnamed source is lowercased
+    let written = &s[sp.range()];
+    if words.iter().all(|t| t.cap) && words[0].low != "officials" {
+        return Some((written.to_string(), sp));
+    }
+    Some((written.to_lowercase(), sp))
+}
+
+/// The phrase right of `v` (exclusive), up to punctuation.
+fn np_right(toks: &[Tok], v: usize) -> Vec<&Tok> {
+    let mut out = Vec::new();
+    let mut k = v + 1;
+    while k < toks.len() && out.len() < 12 && toks[k].word {
+        out.push(&toks[k]);
+        k += 1;
+    }
+    out
+}
+
+/// The phrase left of `v` (exclusive), back to punctuation, skipping auxiliaries.
+fn np_left(toks: &[Tok], v: usize) -> Vec<&Tok> {
+    let mut k = v;
+    while k > 0 && toks[k - 1].word && AUX.contains(&toks[k - 1].low.as_str()) {
+        k -= 1;
+    }
+    let end = k;
+    while k > 0
+        && end - k < 8
+        && toks[k - 1].word
+        && !NP_STOP_LEFT.contains(&toks[k - 1].low.as_str())
+    {
+        k -= 1;
+    }
+    toks[k..end].iter().collect()
+}
+
+/// Cuts a right phrase at its first stop word, unless a name lies in it.
+fn trim_right<'a>(phrase: Vec<&'a Tok>, names: &Names) -> Vec<&'a Tok> {
+    if let (Some(f), Some(l)) = (phrase.first(), phrase.last()) {
+        if !names.within(Span::new(f.span.start, l.span.end)).is_empty() {
+            return phrase;
+        }
+    }
+    let cut = phrase
+        .iter()
+        .position(|t| NP_STOP_RIGHT.contains(&t.low.as_str()) || (t.cap && is_calendar(&t.low)))
+        .unwrap_or(phrase.len());
+    phrase[..cut].to_vec()
+}
+
+fn is_calendar(w: &str) -> bool {
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .contains(&w)
+}
+
+fn is_speech(t: &Tok) -> bool {
+    t.word && SPEECH_VERBS.contains(&t.low.as_str()) && t.low != "according"
+}
+
+/// A speaker from the tokens after a quote. `adjacent`: only a verb at the
+/// very start (after a comma) or a short subject before a verb counts.
+fn right_speaker(
+    s: &str,
+    toks: &[Tok],
+    names: &Names,
+    prev: Option<&(String, Option<Span>)>,
+    adjacent: bool,
+) -> Option<(String, Span)> {
+    let start = usize::from(toks.first().is_some_and(|t| t.low == ","));
+    for v in start..toks.len() {
+        let t = &toks[v];
+        if t.is("according") && toks.get(v + 1).is_some_and(|x| x.is("to")) {
+            let np = trim_right(np_right(toks, v + 1), names);
+            return resolve(s, &np, names, prev, false);
+        }
+        if !is_speech(t) {
+            if adjacent && (!t.word || v - start >= 6) {
+                return None;
+            }
+            continue;
+        }
+        if v == start || VERBS_OBJECT_SPEAKER.contains(&t.low.as_str()) {
+            let np = trim_right(np_right(toks, v), names);
+            if let Some(r) = resolve(s, &np, names, prev, false) {
+                return Some(r);
+            }
+            if v == start {
+                return None;
+            }
+        }
+        let np = np_left(toks, v);
+        if let Some(r) = resolve(s, &np, names, prev, true) {
+            return Some(r);
+        }
+        if adjacent {
+            return None;
+        }
+    }
+    None
+}
+
+/// A speaker from the tokens before a quote (`X said:`, `according to X,`).
+fn left_speaker(
+    s: &str,
+    toks: &[Tok],
+    names: &Names,
+    prev: Option<&(String, Option<Span>)>,
+    adjacent: bool,
+) -> Option<(String, Span)> {
+    for v in (0..toks.len()).rev() {
+        let t = &toks[v];
+        if adjacent && toks.len() - v > 5 {
+            return None;
+        }
+        if t.is("according") && toks.get(v + 1).is_some_and(|x| x.is("to")) {
+            let np = trim_right(np_right(toks, v + 1), names);
+            return resolve(s, &np, names, prev, false);
+        }
+        if !is_speech(t) {
+            continue;
+        }
+        if VERBS_OBJECT_SPEAKER.contains(&t.low.as_str()) {
+            let np = trim_right(np_right(toks, v), names);
+            return resolve(s, &np, names, prev, false);
+        }
+        let np = np_left(toks, v);
+        if let Some(r) = resolve(s, &np, names, prev, true) {
+            return Some(r);
+        }
+        // `said X:` before the quote
+        let np = trim_right(np_right(toks, v), names);
+        if let Some(r) = resolve(s, &np, names, prev, false) {
+            return Some(r);
+        }
+        if adjacent {
+            return None;
+        }
+    }
+    None
+}
+
+/// Byte offset of the start of the sentence holding `at`, searching back to `floor`.
+fn sentence_start(s: &str, floor: usize, at: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = at;
+    while i > floor + 1 {
+        if b[i - 1] == b' '
+            && matches!(b[i - 2], b'.' | b'?' | b'!')
+            && b.get(i).is_some_and(u8::is_ascii_uppercase)
+        {
+            return i;
+        }
+        i -= 1;
+    }
+    floor
+}
+
+/// Byte offset of the end of the sentence holding `at`, searching up to `ceil`.
+fn sentence_end(s: &str, at: usize, ceil: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = at;
+    while i + 2 < ceil {
+        if matches!(b[i], b'.' | b'?' | b'!') && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase() {
+            return i + 1;
+        }
+        i += 1;
+    }
+    ceil
+}
+
 /// Finds the direct quotes of `text` with their speakers.
 pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quote> {
-    let _ = (text, people, orgs);
-    Vec::new()
+    let s = text.as_str();
+    let names = Names::new(people, orgs);
+    let mut out = Vec::new();
+    // the previous quote's speaker, and the paragraph it was in
+    let mut prev: Option<(String, Option<Span>)> = None;
+    let mut prev_para: Option<usize> = None;
+    let mut last_fact_para: Option<usize> = None;
+    for (pi, p) in text.paragraphs().iter().enumerate() {
+        if !p.kind.has_facts() {
+            continue;
+        }
+        let ps = p.span;
+        let marks: Vec<usize> = s[ps.range()]
+            .match_indices('"')
+            .map(|(i, _)| ps.start + i)
+            .collect();
+        let mut k = 0;
+        let mut floor = ps.start;
+        while k < marks.len() {
+            let open = marks[k];
+            let close = marks.get(k + 1).copied();
+            k += 2;
+            let next_open = marks.get(k).copied().unwrap_or(ps.end);
+            let inner_end = close.unwrap_or(ps.end);
+            let inner = &s[open + 1..inner_end];
+            let lead = inner.len() - inner.trim_start().len();
+            let trimmed = inner.trim().trim_end_matches(',').trim_end();
+            let span = Span::new(open + 1 + lead, open + 1 + lead + trimmed.len());
+            let after = close.map_or(ps.end, |c| c + 1);
+            let this_floor = floor;
+            floor = after;
+            if span.is_empty() {
+                continue;
+            }
+            let words = trimmed.split(' ').count();
+            let prev_ref = prev.as_ref();
+            // tokens right of the quote, in its sentence, up to the next quote
+            // a quote ending its sentence (`... Afghanistan."  It says`)
+            // has nothing of its sentence on its right
+            let ends_sentence = trimmed.ends_with(['.', '?', '!'])
+                && s[after..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            let r_end = if ends_sentence {
+                after
+            } else {
+                sentence_end(s, after, next_open).max(after)
+            };
+            let right = tokenize(&s[after..r_end], after);
+            let l_start = sentence_start(s, this_floor, open).min(open);
+            let left = tokenize(&s[l_start..open], l_start);
+            let found = right_speaker(s, &right, &names, prev_ref, true)
+                .or_else(|| left_speaker(s, &left, &names, prev_ref, true))
+                .or_else(|| right_speaker(s, &right, &names, prev_ref, false))
+                .or_else(|| left_speaker(s, &left, &names, prev_ref, false));
+            let (speaker, speaker_span) = match found {
+                Some((name, sp)) => (Some(name), Some(sp)),
+                None => {
+                    let continues = words > 3
+                        && (prev_para == Some(pi)
+                            || (prev_para.is_some()
+                                && prev_para == last_fact_para
+                                && open == ps.start));
+                    match (&prev, continues) {
+                        (Some((name, sp)), true) => (Some(name.clone()), *sp),
+                        _ => (None, None),
+                    }
+                }
+            };
+            if let Some(name) = &speaker {
+                prev = Some((name.clone(), speaker_span));
+                prev_para = Some(pi);
+            } else if words > 3 {
+                prev = None;
+                prev_para = None;
+            }
+            out.push(Quote {
+                span,
+                text: text.slice(span).to_string(),
+                speaker,
+                speaker_span,
+            });
+        }
+        last_fact_para = Some(pi);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{organisations, people};
+    use crate::span::SourceId;
+    use crate::text::normalize_str;
+
+    type Row<'a> = (&'a str, Option<&'a str>);
+
+    /// (text, [(quoted words, speaker)])
+    const QUOTES: &[(&str, &[Row])] = &[
+        (
+            "\"The agreement was signed in Rawalpindi on Wednesday,\" said a military source.",
+            &[(
+                "The agreement was signed in Rawalpindi on Wednesday",
+                Some("military source"),
+            )],
+        ),
+        (
+            "\"We are ready to buy more,\" Defence Minister Khawaja Asif said.",
+            &[("We are ready to buy more", Some("Khawaja Asif"))],
+        ),
+        (
+            "Defence Minister Khawaja Asif said: \"We are ready to buy more.\"",
+            &[("We are ready to buy more.", Some("Khawaja Asif"))],
+        ),
+        (
+            "\"Pakistan has decided it is no longer a client state,\" the WSJ quoted Zafar Hilaly, \
+             a former senior Pakistani diplomat. \"Pakistan must have other alternatives.\"",
+            &[
+                (
+                    "Pakistan has decided it is no longer a client state",
+                    Some("Zafar Hilaly"),
+                ),
+                (
+                    "Pakistan must have other alternatives.",
+                    Some("Zafar Hilaly"),
+                ),
+            ],
+        ),
+        (
+            "\"Talks will continue next month,\" Ahmed Khan told Reuters.",
+            &[("Talks will continue next month", Some("Ahmed Khan"))],
+        ),
+        (
+            "According to Reuters, \"the deal is worth a billion dollars.\"",
+            &[("the deal is worth a billion dollars.", Some("Reuters"))],
+        ),
+        (
+            "Prime Minister Nawaz Sharif says \"Pakistan wants peace with all neighbours.\"",
+            &[(
+                "Pakistan wants peace with all neighbours.",
+                Some("Nawaz Sharif"),
+            )],
+        ),
+        (
+            "The two countries are trying to \"mend fences\" as the U.S. administration looks to India, \
+             the newspaper reported.",
+            &[("mend fences", Some("newspaper"))],
+        ),
+        (
+            "The WSJ has said both are concerned about the \"export of extremism from Afghanistan.\" \
+             It says trade may help.",
+            &[("export of extremism from Afghanistan.", Some("WSJ"))],
+        ),
+        (
+            "\"The deal is done,\" Russia's Foreign Ministry said.",
+            &[("The deal is done", Some("Foreign Ministry"))],
+        ),
+        (
+            "Defence Minister Khawaja Asif visited Moscow. \"It went very well indeed,\" he said.",
+            &[("It went very well indeed", Some("Khawaja Asif"))],
+        ),
+        (
+            "\"We will buy four helicopters,\" said Defence Minister Khawaja Asif.\n\n\
+             \"Delivery will start next year and end in 2018.\"",
+            &[
+                ("We will buy four helicopters", Some("Khawaja Asif")),
+                (
+                    "Delivery will start next year and end in 2018.",
+                    Some("Khawaja Asif"),
+                ),
+            ],
+        ),
+        (
+            "\"Nothing has been decided yet,\" officials said on Monday.",
+            &[("Nothing has been decided yet", Some("officials"))],
+        ),
+        (
+            "In a statement, the ministry said: \"We reject the report.\"",
+            &[("We reject the report.", Some("ministry"))],
+        ),
+        (
+            "\"We will respond,\" the Foreign Office spokesman told a weekly briefing.",
+            &[("We will respond", Some("Foreign Office"))],
+        ),
+        (
+            "\"It was a mistake,\" he said.",
+            &[("It was a mistake", None)],
+        ),
+        (
+            "Sharif told the assembly: \"We want peace.\" Chief Minister Shahbaz Sharif agreed. \
+             \"So do we,\" said Prime Minister Nawaz Sharif.",
+            &[
+                ("We want peace.", Some("Sharif")),
+                ("So do we", Some("Nawaz Sharif")),
+            ],
+        ),
+        // phrases and negatives
+        (
+            "The helicopters are known as \"flying tanks\" in the region.",
+            &[("flying tanks", None)],
+        ),
+        (
+            "The deal had to be followed by another 'technical cooperation agreement' soon.",
+            &[],
+        ),
+        ("Nobody said anything about the deal.", &[]),
+        ("\"This never ends", &[("This never ends", None)]),
+        ("\"\" and \" \"", &[]),
+        ("He said \"a \"b\" c", &[("a", None), ("c", None)]),
+        (
+            "\"We are ready,\" said Khawaja Asif.\n\nThe deal was signed.\n\n\"It is a good day for both.\"",
+            &[
+                ("We are ready", Some("Khawaja Asif")),
+                ("It is a good day for both.", None),
+            ],
+        ),
+    ];
+
+    fn check(input: &str, want: &[(&str, Option<&str>)]) {
+        let text = normalize_str(SourceId::new("t"), None, input);
+        let ppl = people(&text);
+        let orgs = organisations(&text);
+        let got: Vec<(String, Option<String>)> = quotes(&text, &ppl, &orgs)
+            .into_iter()
+            .map(|q| (text.slice(q.span).to_string(), q.speaker))
+            .collect();
+        let want: Vec<(String, Option<String>)> = want
+            .iter()
+            .map(|(q, s)| ((*q).to_string(), s.map(str::to_string)))
+            .collect();
+        assert_eq!(got, want, "quotes of {input:?}");
+    }
+
+    #[test]
+    fn quotes_table() {
+        for (input, want) in QUOTES {
+            check(input, want);
+        }
+    }
 }

@@ -35,6 +35,9 @@ use crate::span::{LineCol, LineIndex, SourceId, Span};
 /// Lines longer than this many characters are never taken as hard-wrapped.
 pub const WRAP_MAX: usize = 100;
 
+/// Blocks whose longest line is shorter than this are lists, not wrapped prose.
+pub const WRAP_MIN: usize = 40;
+
 /// What a paragraph is, by its shape and wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
@@ -430,25 +433,57 @@ fn paragraph_breaks(text: &str, lines: &[Span]) -> Vec<bool> {
         }
         let widths: Vec<usize> = block
             .iter()
-            .map(|l| text[trim_span(text, *l).range()].chars().count())
+            .map(|l| collapsed_len(&text[trim_span(text, *l).range()]))
             .collect();
         let width = widths.iter().copied().max().unwrap_or(0);
         let open_ends = block[..block.len() - 1]
             .iter()
             .filter(|l| !ends_sentence(&text[trim_span(text, **l).range()]))
             .count();
-        let wrapped = width <= WRAP_MAX && open_ends * 2 >= block.len() - 1;
+        let wrapped = (WRAP_MIN..=WRAP_MAX).contains(&width) && open_ends * 2 >= block.len() - 1;
         if !wrapped {
             continue;
         }
         for k in 0..block.len() - 1 {
+            let line = &text[trim_span(text, block[k]).range()];
             let next = &text[trim_span(text, block[k + 1]).range()];
-            let first_word = next.split(' ').next().unwrap_or("").chars().count();
+            let first_word = next.split(is_space).next().unwrap_or("").chars().count();
             let would_fit = widths[k] + 1 + first_word <= width;
-            breaks[start + k] = would_fit;
+            // Lines that stand alone whatever the width: boilerplate, photo
+            // codes, and the line before a dateline (a headline).
+            // A boilerplate line (`Read more: ...`) takes only a short
+            // tail: a long line after it is the next paragraph.
+            let long_next = widths[k + 1] * 10 > width * 6;
+            let alone = BOILERPLATE.is_match(next)
+                || (BOILERPLATE.is_match(line) && long_next)
+                || is_photo_code(line)
+                || is_photo_code(next)
+                || (DATELINE.is_match(next) && !ends_sentence(line) && !line.ends_with(','));
+            breaks[start + k] = would_fit || alone;
         }
     }
     breaks
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(map_char(c), Mapped::Space)
+}
+
+/// Length in characters once runs of white space count as one space.
+fn collapsed_len(s: &str) -> usize {
+    let mut n = 0;
+    let mut prev_space = false;
+    for c in s.chars() {
+        if matches!(map_char(c), Mapped::Drop) {
+            continue;
+        }
+        let space = is_space(c);
+        if !(space && prev_space) {
+            n += 1;
+        }
+        prev_space = space;
+    }
+    n
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -459,7 +494,7 @@ fn ends_sentence(line: &str) -> bool {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // "ISLAMABAD:", "MOSCOW (Reuters) -", "NEW DELHI, Aug 20 (Reuters) -", "LONDON —"
     Regex::new(
-        r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Za-z][A-Za-z .]{1,20}?)?(?: \([A-Za-z .&]+\))? ?(?::|-{1,2}|\u{2013}|\u{2014}) ",
+        r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Za-z][A-Za-z0-9 .]{1,20}?)?(?: \([A-Za-z .&]+\))? ?(?::|-{1,2}|\u{2013}|\u{2014}) ",
     )
     .expect("valid dateline pattern")
 });

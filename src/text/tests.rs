@@ -1,1 +1,193 @@
+use super::*;
 
+fn text(s: &str) -> Text {
+    normalize_str(SourceId::new("t"), None, s)
+}
+
+fn kinds(s: &str) -> Vec<(ParagraphKind, String)> {
+    let t = text(s);
+    t.paragraphs()
+        .iter()
+        .map(|p| (p.kind, t.slice(p.span).to_string()))
+        .collect()
+}
+
+const ARTICLE: &str = "Pakistan, Russia sign landmark defence deal\n\
+ISLAMABAD: Pakistan and Russia on Wednesday signed a landmark defence deal that includes the sale of four helicopters.\n\
+\u{201c}The agreement was signed in Rawalpindi,\u{201d} said a military source.\n\
+Read more: Russian minister arrives in Pakistan\n\
+Both countries were negotiating the deal for the past year.\n";
+
+#[test]
+fn paragraph_kinds() {
+    use ParagraphKind::*;
+    let cases: &[(&str, &[ParagraphKind])] = &[
+        (ARTICLE, &[Heading, Body, Body, Boilerplate, Body]),
+        (
+            "RTX1JW5P\nPresident Putin (R) shakes hands in Ufa. Reuters/Photohost\n\nThe deal was signed.",
+            &[PhotoCode, Caption, Body],
+        ),
+        (
+            "The deal was signed.\nFollow us on Twitter\nShare this article\nAdvertisement\nContact the writer at x@y.com.",
+            &[Body, Boilerplate, Boilerplate, Boilerplate, Boilerplate],
+        ),
+        (
+            "https://example.com/a\nThe deal was signed.",
+            &[Boilerplate, Body],
+        ),
+    ];
+    for (input, want) in cases {
+        let got: Vec<ParagraphKind> = kinds(input).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(&got, want, "{input}");
+    }
+}
+
+#[test]
+fn dateline_is_split_off() {
+    for (input, place, first) in [
+        (ARTICLE, "ISLAMABAD", "Pakistan and Russia on Wednesday"),
+        (
+            "MOSCOW (Reuters) - Russia said on Monday it would sell jets.",
+            "MOSCOW",
+            "Russia said",
+        ),
+        (
+            "NEW DELHI, Aug 20 (Reuters) - India bought two ships.",
+            "NEW DELHI",
+            "India bought",
+        ),
+    ] {
+        let t = text(input);
+        let p = t
+            .paragraphs()
+            .iter()
+            .find(|p| p.dateline.is_some())
+            .expect("a dateline");
+        assert_eq!(t.slice(p.dateline.unwrap()), place);
+        let s = t
+            .sentences()
+            .iter()
+            .find(|s| s.paragraph == t.paragraphs().iter().position(|q| q == p).unwrap())
+            .unwrap();
+        assert!(t.slice(s.span).starts_with(first), "{}", t.slice(s.span));
+    }
+    // No dateline in ordinary sentences that start with a capitalised word.
+    assert!(
+        text("Officials said: the deal is done.").paragraphs()[0]
+            .dateline
+            .is_none()
+    );
+}
+
+/// Cosmetic edits that must not change the canonical content.
+fn cosmetic_variants(s: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("crlf", s.replace('\n', "\r\n")),
+        ("bom", format!("\u{feff}{s}")),
+        ("blank lines", s.replace('\n', "\n\n")),
+        ("trailing spaces", s.replace('\n', "  \n")),
+        ("double spaces", s.replace(' ', "  ")),
+        ("nbsp", s.replacen(' ', "\u{a0}", 5)),
+        ("straight quotes", s.replace(['\u{201c}', '\u{201d}'], "\"")),
+        ("rewrap 60", rewrap(s, 60)),
+        (
+            "rewrap 72 with blank lines",
+            rewrap(s, 72).replace("\n\n", "\n\n\n"),
+        ),
+        (
+            "boilerplate added",
+            s.replace("\nBoth", "\nFollow us on Facebook\nAdvertisement\nBoth"),
+        ),
+    ]
+}
+
+/// Hard-wraps every paragraph at `width` columns, separating paragraphs by a
+/// blank line (as a wire service or email would).
+fn rewrap(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    for para in s.lines().filter(|l| !l.trim().is_empty()) {
+        let mut line = String::new();
+        for w in para.split(' ') {
+            if !line.is_empty() && line.chars().count() + 1 + w.chars().count() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(w);
+        }
+        out.push_str(&line);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[test]
+fn cosmetic_edits_keep_content() {
+    let base = text(ARTICLE).content();
+    for (name, variant) in cosmetic_variants(ARTICLE) {
+        assert_eq!(text(&variant).content(), base, "{name}:\n{variant}");
+    }
+}
+
+#[test]
+fn rewrapped_paragraphs_join_without_blank_lines() {
+    // Wrapped at 50 columns with no blank lines between paragraphs: the
+    // short last line of each paragraph ends it.
+    let wrapped = rewrap(ARTICLE, 50).replace("\n\n", "\n");
+    assert_eq!(
+        text(&wrapped).content(),
+        text(ARTICLE).content(),
+        "{wrapped}"
+    );
+}
+
+#[test]
+fn normalize_is_idempotent_and_maps_back() {
+    let t = text(&ARTICLE.replace('\n', "\r\n").replace(' ', "  "));
+    let again = text(t.as_str());
+    assert_eq!(again.as_str(), t.as_str());
+    // Every sentence maps back to the same words in the original.
+    for s in t.sentences() {
+        let start = t.to_original(s.span.start);
+        let first_word = t.slice(s.span).split(' ').next().unwrap();
+        let first_word = first_word.trim_start_matches('"');
+        assert!(
+            t.original()[start..]
+                .trim_start_matches(['\u{201c}', '"'])
+                .starts_with(first_word),
+            "{first_word}"
+        );
+        assert!(t.original().is_char_boundary(start));
+    }
+    // Line and column are those of the original file.
+    let s = t
+        .sentences()
+        .iter()
+        .find(|s| t.slice(s.span).starts_with("\"The agreement"))
+        .unwrap();
+    assert_eq!(t.line_col(s.span.start), LineCol { line: 3, col: 1 });
+}
+
+#[test]
+fn spans_stay_on_char_boundaries() {
+    for input in [
+        "\u{201c}a\u{201d} b",
+        "\u{feff}\u{a0}x\u{2026}y",
+        "\u{ad}\u{200b}",
+        "é\r\n\r\nü",
+        "",
+    ] {
+        let t = text(input);
+        for s in t.sentences() {
+            assert!(
+                t.as_str().is_char_boundary(s.span.start)
+                    && t.as_str().is_char_boundary(s.span.end)
+            );
+            let o = t.to_original(s.span.start);
+            assert!(t.original().is_char_boundary(o), "{input:?}");
+        }
+    }
+}

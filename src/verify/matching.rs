@@ -42,11 +42,7 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
                     .counted
                     .as_deref()
                     .is_some_and(|c| same_term(aliases, c, counted));
-                let quals_ok = qualifiers.iter().all(|cq| {
-                    q.qualifiers
-                        .iter()
-                        .any(|fq| same_qualifier(aliases, fq, cq))
-                });
+                let quals_ok = qualifiers_match(aliases, qualifiers, &q.qualifiers);
                 if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = compare_amounts(amount, &q.amount);
                     add(rel, Evidence::of(a, f, note));
@@ -157,7 +153,11 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
                         normalize_term(&format!("{} {}", r.of.as_deref().unwrap_or(""), r.title))
                     })
                     .collect();
-                let claim_words: Vec<String> = role.split(' ').map(|w| aliases.canon(w)).collect();
+                let claim_words: Vec<String> = role
+                    .split(' ')
+                    .filter(|w| !matches!(*w, "of" | "the" | "a" | "an" | "at" | "for" | "in"))
+                    .map(|w| aliases.canon(w))
+                    .collect();
                 let matches = titles.iter().any(|t| {
                     let words: Vec<String> = t.split(' ').map(|w| aliases.canon(w)).collect();
                     claim_words
@@ -401,6 +401,23 @@ fn squash(s: &str) -> String {
 fn same_qualifier(aliases: &Aliases, fact: &str, claim: &str) -> bool {
     let (cf, cc) = (aliases.canon(fact), aliases.canon(claim));
     cf == cc || squash(&cf) == squash(&cc)
+}
+
+/// Whether the claim's qualifier words (`hind e`, `mi-35`) are all stated:
+/// as a whole qualifier of the fact (or an alias of one), or word by word.
+fn qualifiers_match(aliases: &Aliases, claim: &[String], fact: &[String]) -> bool {
+    if claim.is_empty() {
+        return true;
+    }
+    let phrase = claim.join(" ");
+    if fact.iter().any(|fq| same_qualifier(aliases, fq, &phrase)) {
+        return true;
+    }
+    let words: Vec<String> = fact.iter().flat_map(|q| q.split(' ')).map(squash).collect();
+    claim.iter().all(|cq| {
+        fact.iter().any(|fq| same_qualifier(aliases, fq, cq))
+            || cq.split(' ').all(|w| words.contains(&squash(w)))
+    })
 }
 
 fn demonym_match(word: &str, claim_word: &str) -> bool {

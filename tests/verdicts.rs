@@ -1,0 +1,160 @@
+//! Every claim kind against small articles that are not the seeds, with every
+//! verdict: one table, one `check` helper.
+
+use claimcheck::{Analysis, ClaimSet, Published, Source, Verdict, verify};
+
+/// Checks `claim` against `article` (published on `published`, if given).
+fn check(article: &str, published: Option<&str>, claim: &str) -> Verdict {
+    let published = published.map_or(Published::Unknown, |d| Published::On(d.parse().unwrap()));
+    let source = Source::from_string("t", published, article);
+    let toml = format!("[claims]\nc = {}\n", toml_string(claim));
+    let set = ClaimSet::from_toml("t.toml", &toml).unwrap_or_else(|e| panic!("{claim}: {e:?}"));
+    let out = verify(&set, &[Analysis::of(&source)]);
+    out.outcomes[0].verdicts[0].verdict
+}
+
+fn toml_string(s: &str) -> String {
+    format!("'{s}'")
+}
+
+const DEAL: &str = "KARACHI: India and France on Tuesday signed an agreement in New Delhi for the sale of 36 Rafale fighter jets, officials said.\n\
+The deal, worth about $8.7bn, was finalised after talks lasting more than two years.\n\
+\"This is a historic day for our air force,\" said Defence Minister Manohar Parrikar.\n\
+France will deliver the first jets in 2019. The two sides did not agree on a price for spare parts.\n\
+Read more: France wins Indian fighter deal\n";
+
+#[test]
+fn verdicts_on_an_unseen_article() {
+    use Verdict::*;
+    let pub_date = Some("2016-09-23");
+    let cases: &[(&str, Verdict)] = &[
+        // quantity
+        ("jet count = 36", Supported),
+        ("Rafale jet count = 36", Supported),
+        ("jet count = 40", Contradicted),
+        ("jet count >= 30", Supported),
+        ("helicopter count = 36", NotMentioned),
+        ("year count > 2", Supported),
+        // place of an event; the dateline is not where it happened
+        ("signed in New Delhi", Supported),
+        ("signed in India", Supported),
+        ("signed in Karachi", Contradicted),
+        ("signed in Paris", Contradicted),
+        ("delivered in Paris", NotMentioned),
+        // date of an event, resolved against the publication date
+        ("signed on Tuesday", Supported),
+        ("signed on Monday", Contradicted),
+        ("signed in September 2016", Supported),
+        ("signed on 2016-09-20", Supported),
+        ("signed in October 2016", Contradicted),
+        // role
+        ("Manohar Parrikar is Defence Minister", Supported),
+        ("Manohar Parrikar is Finance Minister", Contradicted),
+        ("Narendra Modi is Prime Minister", NotMentioned),
+        // quote
+        (
+            "Manohar Parrikar said \"a historic day for our air force\"",
+            Supported,
+        ),
+        (
+            "Narendra Modi said \"a historic day for our air force\"",
+            Contradicted,
+        ),
+        (
+            "Manohar Parrikar said \"we will buy more jets\"",
+            NotMentioned,
+        ),
+        // events and factuality
+        ("India signed an agreement", Supported),
+        ("India did not sign the agreement", Contradicted),
+        ("France will deliver jets", Supported),
+        ("France delivered jets", NotMentioned),
+        ("sides agreed on a price", Contradicted),
+        // mention, phrase, regex
+        ("mentions Rafale", Supported),
+        ("mentions Dassault", NotMentioned),
+        ("contains \"spare parts\"", Supported),
+        ("contains \"France wins\"", NotMentioned),
+        ("matches /\\$\\d+(\\.\\d+)?bn/", Supported),
+    ];
+    let mut failures = Vec::new();
+    for (claim, want) in cases {
+        let got = check(DEAL, pub_date, claim);
+        if got != *want {
+            failures.push(format!("{claim}: expected {want}, got {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn unknown_publication_date_leaves_relative_dates_unresolved() {
+    // Without a date, "on Tuesday" still supports a weekday claim but cannot
+    // support or contradict a calendar date.
+    assert_eq!(check(DEAL, None, "signed on Tuesday"), Verdict::Supported);
+    assert_eq!(
+        check(DEAL, None, "signed on 2016-09-20"),
+        Verdict::NotMentioned
+    );
+    assert_eq!(
+        check(DEAL, None, "signed on 2016-09-19"),
+        Verdict::Contradicted
+    );
+}
+
+#[test]
+fn a_time_of_one_event_never_dates_another() {
+    let a = "Officials said on Monday that the two countries signed the treaty.";
+    assert_eq!(
+        check(a, Some("2020-03-04"), "signed on Monday"),
+        Verdict::NotMentioned
+    );
+    assert_eq!(
+        check(a, Some("2020-03-04"), "said on Monday"),
+        Verdict::Supported
+    );
+}
+
+#[test]
+fn planned_hedged_and_denied_events_do_not_support() {
+    for (article, claim, want) in [
+        (
+            "The two sides are expected to sign the accord next week.",
+            "sides signed the accord",
+            Verdict::NotMentioned,
+        ),
+        (
+            "The rebels allegedly attacked the convoy.",
+            "rebels attacked the convoy",
+            Verdict::NotMentioned,
+        ),
+        (
+            "The ministry denied signing the contract.",
+            "ministry signed the contract",
+            Verdict::Contradicted,
+        ),
+        (
+            "The company reportedly bought two tankers.",
+            "company bought tankers",
+            Verdict::Supported,
+        ),
+    ] {
+        assert_eq!(check(article, None, claim), want, "{article} / {claim}");
+    }
+}
+
+#[test]
+fn boilerplate_and_vague_amounts_are_not_evidence() {
+    let a = "The army bought a number of drones.\nRead more: Army buys 12 drones\n";
+    assert_eq!(check(a, None, "drone count = 12"), Verdict::NotMentioned);
+    assert_eq!(check(a, None, "drone count = 3"), Verdict::NotMentioned);
+}
+
+#[test]
+fn another_day_for_the_same_event_contradicts() {
+    for published in [None, Some("2021-05-06")] {
+        let a = "The two firms signed the merger agreement on Tuesday, the companies said.";
+        assert_eq!(check(a, published, "signed on Monday"), Verdict::Contradicted, "{published:?}");
+        assert_eq!(check(a, published, "signed on Tuesday"), Verdict::Supported, "{published:?}");
+    }
+}
