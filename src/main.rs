@@ -49,6 +49,10 @@ enum Command {
         /// Snapshot directory scanned for orphans with `--locked`.
         #[arg(long, default_value = "tests/snapshots")]
         snapshots: PathBuf,
+        /// Worker threads (default: one per core). Output is the same for
+        /// any count.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+        threads: Option<u16>,
     },
     /// Record the current facts and verdicts of every source in the lock
     /// file, accepting what moved.
@@ -117,7 +121,8 @@ fn main() -> ExitCode {
             locked,
             lock,
             snapshots,
-        } => match claimcheck::check(&claims, &seeds) {
+            threads,
+        } => match with_threads(threads, || claimcheck::check(&claims, &seeds)) {
             Ok(run) => {
                 let report = if locked {
                     let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));
@@ -207,6 +212,19 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::from(code),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(&format!("error: cannot write output: {e}")),
+    }
+}
+
+/// Runs `f` in a pool of `threads` workers (the default pool when `None`).
+fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> T + Send) -> T {
+    match threads.map(|n| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build()
+    }) {
+        Some(Ok(pool)) => pool.install(f),
+        // No pool could be made: the default one does the same work.
+        _ => f(),
     }
 }
 

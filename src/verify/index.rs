@@ -1,27 +1,31 @@
 //! An index of each source's facts by kind and normalized key, so that a
 //! claim is judged only against the sources that could speak to it.
 //!
-//! The index never decides a verdict. It answers one question, "could
-//! [`matching::judge`](super::matching::judge) find any evidence or candidate
-//! for this claim in this source?", conservatively: it says no only when
-//! every fact `judge` would look at is certain to be skipped, in which case
-//! `judge` would return *not mentioned* with no evidence and no candidates,
-//! which is exactly what [`not_mentioned`] returns. Otherwise `judge` runs as
-//! before. So verdicts are identical with and without the index (tested in
-//! `tests/determinism.rs` on the seeds and on a generated corpus).
+//! For fact claims the index never decides a verdict. It answers one
+//! question, "could [`matching::judge`](super::matching::judge) find any
+//! evidence or candidate for this claim in this source?", conservatively: it
+//! says no only when every fact `judge` would look at is certain to be
+//! skipped, in which case `judge` would return *not mentioned* with no
+//! evidence and no candidates, which is exactly what [`not_mentioned`]
+//! returns. Otherwise `judge` runs as before. Mention and phrase claims are
+//! looked up in a word index that gives exactly what `judge`'s word search
+//! gives (the first occurrence in text order), without re-tokenizing every
+//! sentence for every claim. Verdicts are identical with and without the
+//! index (tested in `tests/determinism.rs` on the seeds and on a generated
+//! corpus).
 //!
 //! Keys are 64-bit FNV-1a hashes of the normalized strings `judge` compares
 //! for equality (or whose first letter it requires to agree); a collision
 //! only makes the index say "maybe", never "no".
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use crate::claims::{Aliases, Claim, ClaimKind, ClaimSet, Verdict, normalize_term, singular_of};
 use crate::extract::{FactKind, canonical_predicate};
 
-use super::{Analysis, SourceVerdict};
+use super::{Analysis, Evidence, SourceVerdict};
 
 /// The keys of one source's facts, for one claims file (keys depend on its
 /// aliases).
@@ -37,9 +41,42 @@ pub(crate) struct SourceIndex {
     surname_initials: HashSet<u32>,
     /// Whether the source has any quote.
     has_quotes: bool,
-    /// Normalized word tokens of fact-bearing sentences, when the claims
-    /// file has mention or phrase claims.
-    words: Option<HashSet<u64>>,
+    /// The word tokens of fact-bearing sentences, when the claims file has
+    /// mention or phrase claims.
+    words: Option<Words>,
+}
+
+/// Word tokens in text order, as `find_words` in `matching` sees them, with
+/// where each normalized word occurs.
+#[derive(Debug, Default)]
+struct Words {
+    /// (sentence ordinal, start, end in the normalized text, normalized word).
+    tokens: Vec<(usize, usize, usize, String)>,
+    /// Normalized word → indices into `tokens`, increasing.
+    postings: HashMap<String, Vec<usize>>,
+}
+
+impl Words {
+    /// Exactly `find_words`: the first place in text order where the words
+    /// of `needle` follow each other inside one sentence.
+    fn find(&self, needle: &[String]) -> Option<crate::Span> {
+        let first = needle.first()?;
+        for &i in self.postings.get(first)? {
+            let Some(last) = self.tokens.get(i + needle.len() - 1) else {
+                continue;
+            };
+            let sentence = self.tokens[i].0;
+            let all = needle.iter().enumerate().all(|(k, w)| {
+                self.tokens
+                    .get(i + k)
+                    .is_some_and(|t| t.0 == sentence && t.3 == *w)
+            });
+            if all {
+                return Some(crate::Span::new(self.tokens[i].1, last.2));
+            }
+        }
+        None
+    }
 }
 
 /// What a claim needs a source to have before it is worth judging.
@@ -53,8 +90,9 @@ pub(crate) enum ClaimKey {
     Person(u32),
     /// Any quote.
     Quote,
-    /// Every word of one of these needles (normalized words).
-    Words(Vec<Vec<u64>>),
+    /// The first of these needles (normalized words) found in the text, as
+    /// evidence described by the label (`mention of Rostec`).
+    Words(Vec<Vec<String>>, String),
     /// Cannot be indexed (a regex, a new kind): always judge.
     Always,
 }
@@ -80,9 +118,24 @@ impl SetIndex {
         }
     }
 
-    /// Whether the claim could find anything in analysis number `i`.
-    pub(crate) fn may_match(&self, i: usize, key: &ClaimKey) -> bool {
-        self.sources.get(i).is_none_or(|s| s.may_match(key))
+    /// The verdict of the claim in analysis number `i` when the index can
+    /// tell it (nothing to judge, or a mention or phrase looked up in the
+    /// words), `None` when `judge` must decide.
+    pub(crate) fn judge(&self, i: usize, key: &ClaimKey, a: &Analysis) -> Option<SourceVerdict> {
+        let ix = self.sources.get(i)?;
+        if let (ClaimKey::Words(needles, label), Some(words)) = (key, &ix.words) {
+            let found = needles.iter().find_map(|n| words.find(n));
+            return Some(match found {
+                Some(span) => SourceVerdict {
+                    source: a.id().clone(),
+                    verdict: Verdict::Supported,
+                    evidence: vec![Evidence::of_span(a, span, label.clone(), None)],
+                    candidates: Vec::new(),
+                },
+                None => not_mentioned(a),
+            });
+        }
+        (!ix.may_match(key)).then(|| not_mentioned(a))
     }
 }
 
@@ -146,12 +199,26 @@ impl SourceIndex {
             }
         }
         if want_words {
-            let mut words = HashSet::new();
-            for s in a.text.sentences().iter().filter(|s| s.kind.has_facts()) {
+            let mut words = Words::default();
+            for (n, s) in a
+                .text
+                .sentences()
+                .iter()
+                .filter(|s| s.kind.has_facts())
+                .enumerate()
+            {
                 let sent = a.text.slice(s.span);
                 for r in crate::extract::word_spans(sent) {
-                    if let Some(w) = sent.get(r) {
-                        words.insert(fnv(&normalize_term(w)));
+                    if let Some(w) = sent.get(r.clone()) {
+                        let w = normalize_term(w);
+                        words
+                            .postings
+                            .entry(w.clone())
+                            .or_default()
+                            .push(words.tokens.len());
+                        words
+                            .tokens
+                            .push((n, s.span.start + r.start, s.span.start + r.end, w));
                     }
                 }
             }
@@ -168,12 +235,7 @@ impl SourceIndex {
             ClaimKey::Event(e) => self.events.contains(e),
             ClaimKey::Person(initial) => self.surname_initials.contains(initial),
             ClaimKey::Quote => self.has_quotes,
-            ClaimKey::Words(needles) => match &self.words {
-                Some(words) => needles
-                    .iter()
-                    .any(|n| !n.is_empty() && n.iter().all(|w| words.contains(w))),
-                None => true,
-            },
+            ClaimKey::Words(..) => true,
             ClaimKey::Always => true,
         }
     }
@@ -182,11 +244,11 @@ impl SourceIndex {
 impl ClaimKey {
     /// The key of a claim under the aliases of its file.
     pub(crate) fn of(aliases: &Aliases, claim: &Claim) -> ClaimKey {
-        let words = |needle: &str| -> Vec<u64> {
+        let words = |needle: &str| -> Vec<String> {
             needle
                 .split(' ')
                 .filter(|w| !w.is_empty())
-                .map(fnv)
+                .map(str::to_string)
                 .collect()
         };
         match &claim.kind {
@@ -201,10 +263,14 @@ impl ClaimKey {
             | ClaimKind::Event { event, .. } => ClaimKey::Event(fnv(&aliases.canon(event))),
             ClaimKind::Role { person, .. } => ClaimKey::Person(surname_initial(person)),
             ClaimKind::Quote { .. } => ClaimKey::Quote,
-            ClaimKind::Mention { term } => {
-                ClaimKey::Words(aliases.variants(term).iter().map(|v| words(v)).collect())
-            }
-            ClaimKind::Phrase { text } => ClaimKey::Words(vec![words(&normalize_term(text))]),
+            ClaimKind::Mention { term } => ClaimKey::Words(
+                aliases.variants(term).iter().map(|v| words(v)).collect(),
+                format!("mention of {term}"),
+            ),
+            ClaimKind::Phrase { text } => ClaimKey::Words(
+                vec![words(&normalize_term(text))],
+                format!("phrase \"{text}\""),
+            ),
             // A regex (or a kind added later): no index, always judge.
             _ => ClaimKey::Always,
         }

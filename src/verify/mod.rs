@@ -187,9 +187,11 @@ fn verify_claim_in(
         .iter()
         .enumerate()
         .filter(|(_, a)| claim.sources.as_ref().is_none_or(|s| s.contains(a.id())))
-        .map(|(i, a)| match (index, &key) {
-            (Some(ix), Some(k)) if !ix.may_match(i, k) => index::not_mentioned(a),
-            _ => matching::judge(set.aliases(), claim, a),
+        .map(|(i, a)| {
+            index
+                .zip(key.as_ref())
+                .and_then(|(ix, k)| ix.judge(i, k, a))
+                .unwrap_or_else(|| matching::judge(set.aliases(), claim, a))
         })
         .collect();
     let (holds, failures) = apply_expectation(claim, &verdicts);
