@@ -61,7 +61,8 @@ pub fn parse_statement(statement: &str) -> Result<ClaimKind, String> {
     let measure = MEASURE_WORDS
         .iter()
         .any(|m| lower.contains(&format!(" {m} ")) || lower.starts_with(&format!("{m} ")));
-    if measure || lower.starts_with("number of ") {
+    let has_operator = s.contains(['=', '~', '<', '>', '\u{2248}', '\u{2264}', '\u{2265}']);
+    if (measure || lower.starts_with("number of ")) && (has_operator || lower.contains(" count ")) {
         return quantity_claim(s);
     }
     if let Some(k) = role_claim(s) {
