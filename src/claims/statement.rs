@@ -58,7 +58,11 @@ pub fn parse_statement(statement: &str) -> Result<ClaimKind, String> {
     if let Some((speaker, text)) = quote_claim(s) {
         return Ok(ClaimKind::Quote { speaker, text });
     }
-    if lower.contains(" count ") || lower.starts_with("count ") || lower.starts_with("number of ") {
+    let measure = MEASURE_WORDS
+        .iter()
+        .any(|m| lower.contains(&format!(" {m} ")) || lower.starts_with(&format!("{m} ")));
+    let has_operator = s.contains(['=', '~', '<', '>', '\u{2248}', '\u{2264}', '\u{2265}']);
+    if (measure || lower.starts_with("number of ")) && (has_operator || lower.contains(" count ")) {
         return quantity_claim(s);
     }
     if let Some(k) = role_claim(s) {
@@ -101,6 +105,12 @@ fn quote_claim(s: &str) -> Option<(String, String)> {
     None
 }
 
+/// Words that make a claim a quantity: `helicopter count = 4`,
+/// `deal value = $153m`, `turnout share = 52%`.
+const MEASURE_WORDS: &[&str] = &[
+    "count", "value", "worth", "cost", "price", "amount", "total", "share", "rate",
+];
+
 fn quantity_claim(s: &str) -> Result<ClaimKind, String> {
     const OPS: &[(&str, Bound)] = &[
         (">=", Bound::AtLeast),
@@ -132,10 +142,14 @@ fn quantity_claim(s: &str) -> Result<ClaimKind, String> {
         .strip_prefix("count of ")
         .or_else(|| lower.strip_prefix("number of "))
         .unwrap_or(&lower);
-    let thing = if thing == "count" {
+    let thing = if MEASURE_WORDS.contains(&thing) {
         ""
     } else {
-        thing.strip_suffix(" count").unwrap_or(thing).trim()
+        MEASURE_WORDS
+            .iter()
+            .find_map(|m| thing.strip_suffix(&format!(" {m}")))
+            .unwrap_or(thing)
+            .trim()
     };
     // The head is the last word before a preposition: "hours at the expo" → hours.
     let words: Vec<&str> = thing.split_whitespace().collect();

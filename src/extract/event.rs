@@ -547,6 +547,12 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
     if after_code && is_word(&toks[i - 1]) {
         return false;
     }
+    // "declined to comment", "failed to": a negation of the next verb.
+    if lowers.get(i + 1).is_some_and(|n| n == "to")
+        && matches!(w, "declined" | "declines" | "declining" | "decline")
+    {
+        return false;
+    }
     if NOUNY.contains(&w) {
         // After an auxiliary, a pronoun or a name it is a verb.
         return prev.is_some_and(|p| {

@@ -190,6 +190,13 @@ pub fn extract(text: &Text) -> Facts {
         };
         let sent = text.slice(s.span);
         let found = event::analyse(sent, text.published());
+        // A number inside a date expression (`Aug. 19`) counts nothing.
+        let date_spans: Vec<std::ops::Range<usize>> = found
+            .frames
+            .iter()
+            .flat_map(|e| e.dates.iter().map(|d| d.span.clone()))
+            .chain(found.loose_dates.iter().map(|d| d.span.clone()))
+            .collect();
         for e in found.frames {
             for d in &e.dates {
                 add(
@@ -240,7 +247,15 @@ pub fn extract(text: &Text) -> Facts {
                 at(&p.span),
             );
         }
-        for q in quantities(sent) {
+        let counts: Vec<QuantityMention> = quantities(sent)
+            .into_iter()
+            .filter(|q| {
+                !date_spans
+                    .iter()
+                    .any(|d| d.start < q.span.end && q.span.start < d.end)
+            })
+            .collect();
+        for q in counts {
             let span = at(&q.span);
             add(FactKind::Quantity(q), span);
         }

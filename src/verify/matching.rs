@@ -3,7 +3,7 @@
 use crate::claims::{Aliases, Claim, ClaimKind, PlaceName, Verdict, normalize_term};
 use crate::extract::{
     Amount, Bound, DateValue, EventFrame, Fact, FactKind, Factuality, Granularity, PlaceKind,
-    PlaceMention, canonical_predicate,
+    PlaceMention, Unit, canonical_predicate,
 };
 
 use super::{Analysis, Evidence, SourceVerdict};
@@ -43,8 +43,24 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
                     .as_deref()
                     .is_some_and(|c| same_term(aliases, c, counted));
                 let quals_ok = qualifiers_match(aliases, qualifiers, &q.qualifiers);
+                // Money and percentages count nothing themselves: they are
+                // about the thing the claim names when their sentence names it.
+                let measured = q.counted.is_none()
+                    && q.amount.unit == amount.unit
+                    && amount.unit != Unit::Count
+                    && sentence_has(a, aliases, f, counted);
                 if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = compare_amounts(amount, &q.amount);
+                    add(rel, Evidence::of(a, f, note));
+                } else if measured && q.change.is_none() {
+                    // Supports, but cannot contradict: the sentence may hold
+                    // several amounts about several things.
+                    let (rel, note) = compare_amounts(amount, &q.amount);
+                    let rel = if rel == Relation::Match {
+                        rel
+                    } else {
+                        Relation::Neither
+                    };
                     add(rel, Evidence::of(a, f, note));
                 } else if same_thing
                     || (q.amount.value == amount.value && q.amount.unit == amount.unit)
@@ -347,6 +363,24 @@ fn events<'a>(
             })
         })
         .collect()
+}
+
+/// Whether the sentence of `fact` names `term` (or an alias, or its plural).
+fn sentence_has(a: &Analysis, aliases: &Aliases, fact: &Fact, term: &str) -> bool {
+    let sentence = a
+        .text
+        .sentences()
+        .get(fact.sentence)
+        .map(|s| a.text.slice(s.span))
+        .unwrap_or("");
+    let words = normalize_term(sentence);
+    aliases
+        .variants(term)
+        .iter()
+        .any(|v| contains_words(&words, v))
+        || words
+            .split(' ')
+            .any(|w| crate::claims::singular_of(w) == crate::claims::singular_of(term))
 }
 
 /// Whether `hay` (normalized words) contains `needle` as whole words.
