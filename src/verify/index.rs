@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use crate::claims::{Aliases, Claim, ClaimKind, ClaimSet, Verdict, normalize_term, singular_of};
-use crate::extract::{FactKind, canonical_predicate};
+use crate::extract::{FactKind, Unit, canonical_predicate};
 
 use super::{Analysis, Evidence, SourceVerdict};
 
@@ -35,6 +35,10 @@ pub(crate) struct SourceIndex {
     counted: HashSet<u64>,
     /// The value of every quantity (bits, with -0 as 0).
     values: HashSet<u64>,
+    /// The unit of every quantity that counts nothing and is not a plain
+    /// count (money, percentages): `judge` may take it as about the claim's
+    /// thing when its sentence names it.
+    uncounted_units: HashSet<u64>,
     /// `canon(predicate)` and `canonical_predicate(canon(verb))` of every event.
     events: HashSet<u64>,
     /// First letter of the surname of every person (0 for none).
@@ -82,8 +86,13 @@ impl Words {
 /// What a claim needs a source to have before it is worth judging.
 #[derive(Debug)]
 pub(crate) enum ClaimKey {
-    /// A quantity fact counting this thing, or stating this value.
-    Quantity { counted: u64, value: u64 },
+    /// A quantity fact counting this thing, or stating this value, or
+    /// counting nothing in this unit (when it is not a plain count).
+    Quantity {
+        counted: u64,
+        value: u64,
+        unit: Option<u64>,
+    },
     /// An event with this canonical predicate.
     Event(u64),
     /// A person whose surname starts with this letter.
@@ -162,6 +171,14 @@ fn value_key(v: f64) -> u64 {
     if v == 0.0 { 0 } else { v.to_bits() }
 }
 
+/// A key for every unit but a plain count.
+fn unit_key(unit: &Unit) -> Option<u64> {
+    match unit {
+        Unit::Count => None,
+        other => Some(fnv(&format!("{other:?}"))),
+    }
+}
+
 fn counted_key(aliases: &Aliases, counted: &str) -> u64 {
     fnv(&singular_of(&aliases.canon(counted)))
 }
@@ -184,6 +201,9 @@ impl SourceIndex {
                         ix.counted.insert(counted_key(aliases, c));
                     }
                     ix.values.insert(value_key(q.amount.value));
+                    if let (None, Some(u)) = (&q.counted, unit_key(&q.amount.unit)) {
+                        ix.uncounted_units.insert(u);
+                    }
                 }
                 FactKind::Event(e) => {
                     ix.events.insert(fnv(&aliases.canon(&e.predicate)));
@@ -229,8 +249,14 @@ impl SourceIndex {
 
     fn may_match(&self, key: &ClaimKey) -> bool {
         match key {
-            ClaimKey::Quantity { counted, value } => {
-                self.counted.contains(counted) || self.values.contains(value)
+            ClaimKey::Quantity {
+                counted,
+                value,
+                unit,
+            } => {
+                self.counted.contains(counted)
+                    || self.values.contains(value)
+                    || unit.is_some_and(|u| self.uncounted_units.contains(&u))
             }
             ClaimKey::Event(e) => self.events.contains(e),
             ClaimKey::Person(initial) => self.surname_initials.contains(initial),
@@ -257,6 +283,7 @@ impl ClaimKey {
             } => ClaimKey::Quantity {
                 counted: counted_key(aliases, counted),
                 value: value_key(amount.value),
+                unit: unit_key(&amount.unit),
             },
             ClaimKind::Place { event, .. }
             | ClaimKind::Date { event, .. }
