@@ -303,3 +303,76 @@ impl ClaimKey {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::{ClaimSet, Verdict};
+    use crate::source::{Published, Source};
+    use crate::verify::{Analysis, verify, verify_claim};
+
+    const ARTICLE: &str = "ISLAMABAD: Pakistan signed a defence deal with Russia in Rawalpindi on \
+        Wednesday, officials said.\n\nThe United States sold four helicopters to the army.\n\n\
+        \"We are no longer a client state,\" said Zafar Hilaly, a former diplomat.\n";
+
+    /// Claim statement → the verdict in ARTICLE; indexed and plain must
+    /// agree on everything, evidence and candidates included.
+    fn check(statement: &str, want: Verdict) {
+        let toml = format!(
+            "[aliases]\nagreement = [\"deal\"]\n\"United States\" = [\"US\"]\n\n[claims]\nc = '{statement}'\n"
+        );
+        let set = ClaimSet::from_toml("t.toml", &toml).expect("claim parses");
+        let analyses = vec![
+            Analysis::of(&Source::from_string("a", Published::Unknown, ARTICLE)),
+            Analysis::of(&Source::from_string(
+                "b",
+                Published::Unknown,
+                "Nothing here at all.\n",
+            )),
+        ];
+        let indexed = verify(&set, &analyses);
+        let claim = set.iter().next().expect("one claim");
+        let plain = verify_claim(&set, claim, &analyses);
+        assert_eq!(
+            format!("{:?}", indexed.outcomes[0]),
+            format!("{plain:?}"),
+            "{statement}: the index changed the outcome"
+        );
+        assert_eq!(
+            plain.verdicts[0].verdict, want,
+            "{statement} in the article"
+        );
+        assert_eq!(
+            plain.verdicts[1].verdict,
+            Verdict::NotMentioned,
+            "{statement} in the empty source"
+        );
+    }
+
+    #[test]
+    fn indexed_equals_plain() {
+        let cases = [
+            ("mentions Rawalpindi", Verdict::Supported),
+            ("mentions US", Verdict::Supported), // through the alias
+            ("mentions Zafar Hilaly", Verdict::Supported),
+            ("mentions Hilaly Zafar", Verdict::NotMentioned), // words out of order
+            ("mentions Moscow", Verdict::NotMentioned),
+            ("contains \"defence deal\"", Verdict::Supported),
+            ("contains \"deal defence\"", Verdict::NotMentioned),
+            ("contains \"said Zafar\"", Verdict::Supported),
+            ("contains \"officials said the\"", Verdict::NotMentioned), // crosses a sentence
+            ("helicopter count = 4", Verdict::Supported),
+            ("helicopter count = 5", Verdict::Contradicted),
+            ("tank count = 4", Verdict::NotMentioned),
+            ("signed in Rawalpindi", Verdict::Supported),
+            ("signed in Moscow", Verdict::Contradicted),
+            ("opened in Moscow", Verdict::NotMentioned),
+            ("Zafar Hilaly is a former diplomat", Verdict::Supported),
+            ("Nawaz Sharif is Prime Minister", Verdict::NotMentioned),
+            ("matches /Rawal[a-z]+/", Verdict::Supported),
+            ("matches /Lahore/", Verdict::NotMentioned),
+        ];
+        for (statement, want) in cases {
+            check(statement, want);
+        }
+    }
+}
