@@ -172,7 +172,11 @@ fn money_claims_and_numbers_inside_dates() {
     let a = "The contract was signed on Aug. 19. Officials declined to give the value of the deal, estimated at $153 million.";
     let p = Some("2015-08-20");
     assert_eq!(check(a, p, "deal value = $153m"), Verdict::Supported);
-    assert_eq!(check(a, p, "deal value = $200m"), Verdict::NotMentioned, "money never contradicts by co-occurrence");
+    assert_eq!(
+        check(a, p, "deal value = $200m"),
+        Verdict::NotMentioned,
+        "money never contradicts by co-occurrence"
+    );
     assert_eq!(check(a, p, "signed on 2015-08-19"), Verdict::Supported);
     // "19" in "Aug. 19" is part of a date, not a count of anything.
     assert_eq!(check(a, p, "official count = 19"), Verdict::NotMentioned);
