@@ -52,7 +52,8 @@
 //!   with an organisation noun close after (`Russia's Rostec hi-tech
 //!   corporation` → `Rostec`), or after `claimed by`.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -454,12 +455,76 @@ const PARTICLES: &[&str] = &[
     "ud", "abu", "la", "le", "dos", "das",
 ];
 
+/// A small multiplicative hasher (as in rustc's FxHash) for the word sets:
+/// built once per process from constant lists.
+#[derive(Debug, Default, Clone, Copy)]
+struct Fx(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX_SEED);
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(FX_SEED);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(FX_SEED);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<Fx>;
+type WordSet = HashSet<&'static str, FxBuild>;
+
+fn word_set(list: &[&'static str]) -> WordSet {
+    list.iter().copied().collect()
+}
+
+/// Whether `w` is in the word set (the lists below, as sets).
+fn inn(set: &WordSet, w: &str) -> bool {
+    set.contains(w)
+}
+
+static ANAPHOR_NEXT_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ANAPHOR_NEXT));
+static HONORIFICS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(HONORIFICS));
+static MODIFIERS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(MODIFIERS));
+static ORG_CUT_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORG_CUT));
+static ORG_NOUNS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORG_NOUNS));
+static ORG_PREFIXES_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORG_PREFIXES));
+static ORG_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(ORG_WORDS));
+static PARTICLES_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PARTICLES));
+static PLACE_WORDS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PLACE_WORDS));
+static PORTFOLIOS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PORTFOLIOS));
+static PORTFOLIO_HEADS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PORTFOLIO_HEADS));
+static SPEECH_VERBS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(SPEECH_VERBS));
+static STOPWORDS_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(STOPWORDS));
+
 fn has(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
-static TITLE_SET: LazyLock<HashMap<&'static str, ()>> =
-    LazyLock::new(|| TITLES.iter().map(|t| (*t, ())).collect());
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TITLES));
+/// The first words of the lexicon titles, each with the most words of a
+/// title starting with it: a token that starts no title is looked at no further.
+static TITLE_FIRST: LazyLock<HashMap<&'static str, usize, FxBuild>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, usize, FxBuild> = HashMap::default();
+    for t in TITLES {
+        let n = t.split(' ').count();
+        let first = t.split(' ').next().unwrap_or(t);
+        let e = m.entry(first).or_insert(0);
+        *e = (*e).max(n);
+    }
+    m
+});
 static MAX_TITLE_WORDS: LazyLock<usize> = LazyLock::new(|| {
     TITLES
         .iter()
@@ -468,12 +533,12 @@ static MAX_TITLE_WORDS: LazyLock<usize> = LazyLock::new(|| {
         .unwrap_or(1)
 });
 /// Single words of the title lexicon: never part of a name.
-static TITLE_WORDS: LazyLock<HashMap<&'static str, ()>> = LazyLock::new(|| {
+static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     TITLES
         .iter()
         .chain(HONORIFICS)
         .filter(|t| !t.contains(' '))
-        .map(|t| (*t, ()))
+        .copied()
         .collect()
 });
 
@@ -487,6 +552,49 @@ fn normalize_title(t: &str) -> String {
 /// The country a word or phrase names, by the built-in table or the
 /// gazetteer: `Russia` → `russia`, `Russian` → `russia`.
 fn country_of(word: &str) -> Option<String> {
+    memo(&COUNTRY_MEMO, word, country_of_uncached)
+}
+
+/// Whether a word names a country or region. Cities are not asked: the
+/// gazetteer holds tens of thousands, many of them also given names
+/// (Vladimir, Zafar) or surnames.
+fn is_place(word: &str) -> bool {
+    memo(&PLACE_MEMO, word, |w| {
+        country_of(w).is_some() || lookup_place(w).is_some_and(|p| p.kind != PlaceKind::City)
+    })
+}
+
+type Memo<V> = RefCell<HashMap<String, V, FxBuild>>;
+
+thread_local! {
+    // `country_of` and `is_place` are pure and asked of the same words again
+    // and again: their answers are kept, per thread, up to `MEMO_MAX` words.
+    static COUNTRY_MEMO: Memo<Option<String>> = RefCell::default();
+    static PLACE_MEMO: Memo<bool> = RefCell::default();
+}
+
+const MEMO_MAX: usize = 16_384;
+
+fn memo<V: Clone>(
+    cell: &'static std::thread::LocalKey<Memo<V>>,
+    key: &str,
+    f: impl FnOnce(&str) -> V,
+) -> V {
+    if let Some(v) = cell.with(|m| m.borrow().get(key).cloned()) {
+        return v;
+    }
+    let v = f(key);
+    cell.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_MAX {
+            m.clear();
+        }
+        m.insert(key.to_string(), v.clone());
+    });
+    v
+}
+
+fn country_of_uncached(word: &str) -> Option<String> {
     let low = word.to_lowercase();
     let low = low.trim_end_matches('.');
     for (c, dems) in COUNTRIES {
@@ -500,13 +608,6 @@ fn country_of(word: &str) -> Option<String> {
         }
     }
     country_of_demonym(word).map(|p| p.name.to_lowercase())
-}
-
-/// Whether a word names a country or region. Cities are not asked: the
-/// gazetteer holds tens of thousands, many of them also given names
-/// (Vladimir, Zafar) or surnames.
-fn is_place(word: &str) -> bool {
-    country_of(word).is_some() || lookup_place(word).is_some_and(|p| p.kind != PlaceKind::City)
 }
 
 // ---------------------------------------------------------------------------
@@ -585,9 +686,9 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
         // a trailing abbreviation period: `Mr.`, `Gen.`, `E.`, `U.S.`
         if !poss && chars.get(j).is_some_and(|&(_, c)| c == '.') {
             let single = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
-            let abbrev = TITLE_WORDS.contains_key(low.as_str())
-                && (low.len() <= 4 || has(HONORIFICS, &low))
-                || has(HONORIFICS, &low)
+            let abbrev = TITLE_WORDS.contains(low.as_str())
+                && (low.len() <= 4 || inn(&HONORIFICS_SET, &low))
+                || inn(&HONORIFICS_SET, &low)
                 || has(&["inc", "ltd", "co", "corp", "jr", "sr", "st", "no"], &low);
             if single || abbrev || text.contains('.') {
                 end += 1;
@@ -641,18 +742,18 @@ fn is_name_token(text: &str, t: &Tok) -> bool {
         return false;
     }
     let low = t.low.as_str();
-    if has(STOPWORDS, low)
-        || TITLE_WORDS.contains_key(low)
-        || has(ORG_WORDS, low)
-        || has(MODIFIERS, low)
-        || has(PORTFOLIOS, low)
-        || has(SPEECH_VERBS, low)
-        || has(PLACE_WORDS, low)
+    if inn(&STOPWORDS_SET, low)
+        || TITLE_WORDS.contains(low)
+        || inn(&ORG_WORDS_SET, low)
+        || inn(&MODIFIERS_SET, low)
+        || inn(&PORTFOLIOS_SET, low)
+        || inn(&SPEECH_VERBS_SET, low)
+        || inn(&PLACE_WORDS_SET, low)
     {
         return false;
     }
     if let Some(first) = low.split('-').next() {
-        if has(ORG_PREFIXES, first) && low.contains('-') {
+        if inn(&ORG_PREFIXES_SET, first) && low.contains('-') {
             return false;
         }
     }
@@ -672,7 +773,7 @@ fn name_run(text: &str, t: &[Tok], j: usize) -> Option<usize> {
             }
         } else if k > j
             && t[k].word
-            && has(PARTICLES, &t[k].low)
+            && inn(&PARTICLES_SET, &t[k].low)
             && !t[k].cap
             && t.get(k + 1).is_some_and(|n| is_name_token(text, n))
         {
@@ -692,19 +793,36 @@ fn name_run(text: &str, t: &[Tok], j: usize) -> Option<usize> {
     Some(k)
 }
 
+/// The most words a lexicon title at `k` may have (0: none starts there).
+fn title_max_len(t: &[Tok], k: usize) -> usize {
+    let Some(first) = t.get(k) else {
+        return 0;
+    };
+    TITLE_FIRST
+        .get(first.low.as_str())
+        .map_or(0, |&n| n.min(*MAX_TITLE_WORDS).min(t.len() - k))
+}
+
+/// Whether the lowercase forms of `toks`, joined by spaces, are a lexicon
+/// title; `buf` is scratch space.
+fn in_title_lexicon(toks: &[Tok], buf: &mut String) -> bool {
+    buf.clear();
+    for (i, x) in toks.iter().enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(&x.low);
+    }
+    TITLE_SET.contains(buf.as_str())
+}
+
 /// The length of the longest lexicon title at `k`.
 fn lexicon_title_len(t: &[Tok], k: usize) -> Option<usize> {
-    let max = (*MAX_TITLE_WORDS).min(t.len().saturating_sub(k));
+    let max = title_max_len(t, k);
+    let mut buf = String::new();
     (1..=max).rev().find(|&len| {
         let toks = &t[k..k + len];
-        toks.iter().all(|x| x.word)
-            && TITLE_SET.contains_key(
-                toks.iter()
-                    .map(|x| x.low.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .as_str(),
-            )
+        toks.iter().all(|x| x.word) && in_title_lexicon(toks, &mut buf)
     })
 }
 
@@ -715,25 +833,24 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
     }
     let mut best: Option<(String, usize)> = None;
     // lexicon, longest first
-    let max = (*MAX_TITLE_WORDS).min(t.len().saturating_sub(k));
+    let max = title_max_len(t, k);
+    let mut buf = String::new();
     for len in (1..=max).rev() {
         let toks = &t[k..k + len];
         if toks.iter().any(|x| !x.word) || toks[..len - 1].iter().any(|x| x.poss) {
             continue;
         }
-        let phrase: Vec<&str> = toks.iter().map(|x| x.low.as_str()).collect();
-        let phrase = phrase.join(" ");
-        if TITLE_SET.contains_key(phrase.as_str()) {
-            best = Some((normalize_title(&phrase), len));
+        if in_title_lexicon(toks, &mut buf) {
+            best = Some((normalize_title(&buf), len));
             break;
         }
     }
     // portfolio words + head: `Defence Minister`, `Foreign Affairs Minister`
     let mut p = k;
-    while p < t.len() && p - k < 3 && t[p].word && !t[p].poss && has(PORTFOLIOS, &t[p].low) {
+    while p < t.len() && p - k < 3 && t[p].word && !t[p].poss && inn(&PORTFOLIOS_SET, &t[p].low) {
         p += 1;
     }
-    if p > k && p < t.len() && t[p].word && has(PORTFOLIO_HEADS, &t[p].low) {
+    if p > k && p < t.len() && t[p].word && inn(&PORTFOLIO_HEADS_SET, &t[p].low) {
         let words: Vec<&str> = t[k..=p].iter().map(|x| x.low.as_str()).collect();
         let len = p - k + 1;
         if best.as_ref().is_none_or(|b| b.1 < len) {
@@ -741,7 +858,7 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
         }
     }
     // head + of/for + portfolio: `Minister for Foreign Affairs`
-    if t[k].word && has(PORTFOLIO_HEADS, &t[k].low) {
+    if t[k].word && inn(&PORTFOLIO_HEADS_SET, &t[k].low) {
         if let Some(prep) = t.get(k + 1) {
             if prep.is("of") || prep.is("for") {
                 let mut q = k + 2;
@@ -753,7 +870,7 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
                     && q - ps < 3
                     && t[q].word
                     && t[q].cap
-                    && has(PORTFOLIOS, &t[q].low)
+                    && inn(&PORTFOLIOS_SET, &t[q].low)
                 {
                     q += 1;
                 }
@@ -787,7 +904,7 @@ fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
     let mut mods: Vec<String> = Vec::new();
     let mut of = None;
     let take_mods = |k: &mut usize, mods: &mut Vec<String>| {
-        while *k < t.len() && t[*k].word && !t[*k].poss && has(MODIFIERS, &t[*k].low) {
+        while *k < t.len() && t[*k].word && !t[*k].poss && inn(&MODIFIERS_SET, &t[*k].low) {
             // `chief` is a title too: a modifier only before another title
             if match_title(t, *k).is_some_and(|(_, n)| n > 1)
                 || (t[*k].is("chief") && match_title(t, *k + 1).is_none())
@@ -820,7 +937,7 @@ fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
     let start = t.get(i).map_or(0, |x| x.span.start);
     let mut end_byte = start;
     while k < t.len() {
-        if t[k].word && has(HONORIFICS, &t[k].low) && t[k].cap {
+        if t[k].word && inn(&HONORIFICS_SET, &t[k].low) && t[k].cap {
             honorific = true;
             end_byte = t[k].span.end;
             k += 1;
@@ -970,7 +1087,7 @@ fn add_org(orgs: &mut Vec<OrgAcc>, key: &str, form: &str, span: Span, alias: Opt
 }
 
 fn is_org_word(t: &Tok) -> bool {
-    t.word && t.cap && has(ORG_WORDS, &t.low)
+    t.word && t.cap && inn(&ORG_WORDS_SET, &t.low)
 }
 
 /// Whether the tokens' initials spell the acronym (loosely: in order,
@@ -1079,8 +1196,8 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
             for (x, tok) in t.iter().enumerate().take(last_org).skip(start) {
                 let low = tok.low.as_str();
                 let cut = tok.poss
-                    || has(ORG_CUT, low)
-                    || (tok.cap && TITLE_WORDS.contains_key(low) && !has(ORG_WORDS, low));
+                    || inn(&ORG_CUT_SET, low)
+                    || (tok.cap && TITLE_WORDS.contains(low) && !inn(&ORG_WORDS_SET, low));
                 if cut {
                     a = x + 1;
                 }
@@ -1102,7 +1219,7 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
                 let mut c = b + 1;
                 while c < j
                     && (t[c].cap || has(&["and", "&", "of"], &t[c].low))
-                    && !TITLE_WORDS.contains_key(t[c].low.as_str())
+                    && !TITLE_WORDS.contains(t[c].low.as_str())
                 {
                     c += 1;
                     if t[c - 1].poss {
@@ -1156,7 +1273,7 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
                 && (t[a - 1].word
                     && t[a - 1].cap
                     && !t[a - 1].poss
-                    && !has(STOPWORDS, &t[a - 1].low)
+                    && !inn(&STOPWORDS_SET, &t[a - 1].low)
                     || (t[a - 1].word
                         && has(&["of", "for", "and", "on"], &t[a - 1].low)
                         && a >= 2
@@ -1210,12 +1327,13 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
             }
             let raw = &s[tok.span.range()];
             let first = tok.low.split('-').next().unwrap_or("");
-            if tok.low.contains('-') && has(ORG_PREFIXES, first) && raw.split('-').count() >= 3 {
+            if tok.low.contains('-') && inn(&ORG_PREFIXES_SET, first) && raw.split('-').count() >= 3
+            {
                 add_org(&mut orgs, raw, raw, tok.span, None);
                 continue;
             }
-            if has(STOPWORDS, &tok.low)
-                || TITLE_WORDS.contains_key(tok.low.as_str())
+            if inn(&STOPWORDS_SET, &tok.low)
+                || TITLE_WORDS.contains(tok.low.as_str())
                 || is_place(raw)
             {
                 continue;
@@ -1224,7 +1342,7 @@ fn find_orgs(text: &Text) -> Vec<OrgAcc> {
                 x > 0 && t[x - 1].poss && country_of(&s[t[x - 1].span.range()]).is_some();
             let org_noun_near = t[x + 1..t.len().min(x + 4)]
                 .iter()
-                .any(|n| n.word && !n.cap && has(ORG_NOUNS, &n.low));
+                .any(|n| n.word && !n.cap && inn(&ORG_NOUNS_SET, &n.low));
             let claimed_by = x >= 2
                 && t[x - 1].is("by")
                 && has(
@@ -1515,7 +1633,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
             if i > 0 && t[i - 1].is("the") && chain.roles.len() == 1 {
                 let next = t.get(chain.end);
                 let free = next.is_none_or(|n| {
-                    !n.word || has(SPEECH_VERBS, &n.low) || has(ANAPHOR_NEXT, &n.low)
+                    !n.word || inn(&SPEECH_VERBS_SET, &n.low) || inn(&ANAPHOR_NEXT_SET, &n.low)
                 });
                 if free {
                     // the title without its modifiers (`the former
@@ -1523,7 +1641,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
                     let head = chain.roles[0]
                         .0
                         .split(' ')
-                        .skip_while(|w| has(MODIFIERS, w) && *w != "chief")
+                        .skip_while(|w| inn(&MODIFIERS_SET, w) && *w != "chief")
                         .collect::<Vec<_>>()
                         .join(" ");
                     out.push(Raw {
@@ -1551,7 +1669,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
                 let prev = |n: usize| (i >= n).then(|| t[i - n].low.as_str());
                 let speech_after = !t[b - 1].poss
                     && t.get(b).is_some_and(|x| {
-                        x.word && has(SPEECH_VERBS, &x.low) && x.low != "according"
+                        x.word && inn(&SPEECH_VERBS_SET, &x.low) && x.low != "according"
                     });
                 let speech_before = prev(1).is_some_and(|w| {
                     has(
@@ -1632,7 +1750,7 @@ fn apposition_before(s: &str, t: &[Tok], chain: &Chain, out: &mut Vec<Raw>) -> O
     let b = name_run(s, t, c + 1)?;
     let closes = t
         .get(b)
-        .is_none_or(|x| !x.word || has(SPEECH_VERBS, &x.low) || x.is("had") || x.is("has"));
+        .is_none_or(|x| !x.word || inn(&SPEECH_VERBS_SET, &x.low) || x.is("had") || x.is("has"));
     if !closes {
         return None;
     }
@@ -1663,6 +1781,8 @@ fn apposition_before(s: &str, t: &[Tok], chain: &Chain, out: &mut Vec<Raw>) -> O
 #[derive(Debug)]
 struct Acc {
     name: String,
+    /// `name` in lowercase.
+    lname: String,
     roles: Vec<Role>,
     mentions: Vec<Span>,
     last: usize,
@@ -1726,7 +1846,7 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
     let lname = raw.name.to_lowercase();
     let words = lname.split(' ').count();
     // the same full name
-    if let Some(p) = people.iter_mut().find(|p| p.name.to_lowercase() == lname) {
+    if let Some(p) = people.iter_mut().find(|p| p.lname == lname) {
         if words >= 2 || compatible(p, &raw.roles) {
             add_roles(p, &raw.roles);
             p.mentions.push(raw.span);
@@ -1737,7 +1857,7 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
     let surname = last_word(&lname).to_string();
     if words == 1 {
         let cands: Vec<usize> = (0..people.len())
-            .filter(|&i| last_word(&people[i].name.to_lowercase()) == surname)
+            .filter(|&i| last_word(&people[i].lname) == surname)
             .collect();
         let best = cands
             .iter()
@@ -1751,11 +1871,13 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
             p.last = pos;
             return;
         }
-    } else if let Some(p) = people.iter_mut().find(|p| {
-        !p.name.contains(' ') && p.name.to_lowercase() == surname && compatible(p, &raw.roles)
-    }) {
+    } else if let Some(p) = people
+        .iter_mut()
+        .find(|p| !p.name.contains(' ') && p.lname == surname && compatible(p, &raw.roles))
+    {
         // `President Obama` earlier, `Barack Obama` now
         p.name.clone_from(&raw.name);
+        p.lname.clone_from(&lname);
         add_roles(p, &raw.roles);
         p.mentions.push(raw.span);
         p.last = pos;
@@ -1764,6 +1886,7 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
     if raw.strong {
         let mut p = Acc {
             name: raw.name,
+            lname,
             roles: Vec::new(),
             mentions: vec![raw.span],
             last: pos,
@@ -1775,9 +1898,22 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
 
 /// Finds the people of `text`.
 pub fn people(text: &Text) -> Vec<Person> {
+    people_and_organisations(text).0
+}
+
+/// [`people`] and [`organisations`] of `text` at once: people are found
+/// around the organisations, which are thus looked for only once.
+pub(crate) fn people_and_organisations(text: &Text) -> (Vec<Person>, Vec<Organisation>) {
+    let orgs = organisations(text);
+    let people = people_with(text, &orgs);
+    (people, orgs)
+}
+
+/// The people of `text`, given its organisations.
+fn people_with(text: &Text, orgs: &[Organisation]) -> Vec<Person> {
     let s = text.as_str();
-    let org_names: Vec<(Span, String)> = organisations(text)
-        .into_iter()
+    let org_names: Vec<(Span, String)> = orgs
+        .iter()
         .flat_map(|o| {
             o.mentions
                 .iter()
@@ -1821,13 +1957,9 @@ pub fn people(text: &Text) -> Vec<Person> {
     let mut i = 0;
     while i < acc.len() {
         if !acc[i].name.contains(' ') {
-            let sur = acc[i].name.to_lowercase();
+            let sur = acc[i].lname.clone();
             let targets: Vec<usize> = (0..acc.len())
-                .filter(|&j| {
-                    j != i
-                        && acc[j].name.contains(' ')
-                        && last_word(&acc[j].name.to_lowercase()) == sur
-                })
+                .filter(|&j| j != i && acc[j].name.contains(' ') && last_word(&acc[j].lname) == sur)
                 .collect();
             if let [j] = targets[..] {
                 if compatible(&acc[j], &acc[i].roles) {
@@ -1845,7 +1977,7 @@ pub fn people(text: &Text) -> Vec<Person> {
     for (_, span) in weak_pending {
         let w = s[span.range()].to_lowercase();
         let targets: Vec<usize> = (0..acc.len())
-            .filter(|&j| last_word(&acc[j].name.to_lowercase()) == w)
+            .filter(|&j| last_word(&acc[j].lname) == w)
             .collect();
         if let [j] = targets[..] {
             // repeats go at the final sort and dedup
