@@ -682,7 +682,11 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
                 j += 1;
             }
         }
-        let mut low = text.to_lowercase();
+        let mut low = if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_lowercase()
+        };
         // a trailing abbreviation period: `Mr.`, `Gen.`, `E.`, `U.S.`
         if !poss && chars.get(j).is_some_and(|&(_, c)| c == '.') {
             let single = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
@@ -695,7 +699,7 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
                 j += 1;
             }
         }
-        low = low.trim_end_matches('.').to_string();
+        low.truncate(low.trim_end_matches('.').len());
         let cap = text.chars().next().is_some_and(char::is_uppercase);
         out.push(Tok {
             span: Span::new(base + off, base + end),
@@ -1119,8 +1123,23 @@ fn initials_match(text: &str, toks: &[Tok], acr: &str) -> bool {
 /// its first sentence's start to its last sentence's end (past a dateline).
 /// Whole paragraphs, not sentences, so that a sentence split after `Mr.` or
 /// `Gen.` does not cut a name from its title.
-fn units(text: &Text) -> Vec<Span> {
-    units_with_kind(text).into_iter().map(|(s, _)| s).collect()
+/// A unit (see [`units_with_kind`]) with its tokens, shared by the
+/// organisation and people finders.
+struct Unit {
+    span: Span,
+    kind: ParagraphKind,
+    toks: Vec<Tok>,
+}
+
+fn tokenized_units(text: &Text) -> Vec<Unit> {
+    units_with_kind(text)
+        .into_iter()
+        .map(|(span, kind)| Unit {
+            span,
+            kind,
+            toks: tokenize(text.slice(span), span.start),
+        })
+        .collect()
 }
 
 fn units_with_kind(text: &Text) -> Vec<(Span, ParagraphKind)> {
@@ -1139,12 +1158,13 @@ fn units_with_kind(text: &Text) -> Vec<(Span, ParagraphKind)> {
     out
 }
 
-fn find_orgs(text: &Text) -> Vec<OrgAcc> {
+fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
     let s = text.as_str();
     let mut orgs: Vec<OrgAcc> = Vec::new();
-    for span in units(text) {
+    for unit in units {
+        let span = unit.span;
         let st = text.slice(span);
-        let t = tokenize(st, span.start);
+        let t = &unit.toks[..];
         // tokens inside lexicon titles (`Chief of Army Staff`) are no
         // organisation words; portfolio titles (`Foreign Office
         // spokesman`) keep theirs
@@ -1453,7 +1473,11 @@ fn acronym_after(s: &str, t: &[Tok], b: usize, name: &[Tok]) -> Option<(String, 
 
 /// Finds the organisations of `text`.
 pub fn organisations(text: &Text) -> Vec<Organisation> {
-    let mut orgs: Vec<Organisation> = find_orgs(text)
+    orgs_of(text, &tokenized_units(text))
+}
+
+fn orgs_of(text: &Text, units: &[Unit]) -> Vec<Organisation> {
+    let mut orgs: Vec<Organisation> = find_orgs(text, units)
         .into_iter()
         .map(|o| {
             let aliases: Vec<String> = o.aliases.clone();
@@ -1904,13 +1928,14 @@ pub fn people(text: &Text) -> Vec<Person> {
 /// [`people`] and [`organisations`] of `text` at once: people are found
 /// around the organisations, which are thus looked for only once.
 pub(crate) fn people_and_organisations(text: &Text) -> (Vec<Person>, Vec<Organisation>) {
-    let orgs = organisations(text);
-    let people = people_with(text, &orgs);
+    let units = tokenized_units(text);
+    let orgs = orgs_of(text, &units);
+    let people = people_with(text, &orgs, &units);
     (people, orgs)
 }
 
 /// The people of `text`, given its organisations.
-fn people_with(text: &Text, orgs: &[Organisation]) -> Vec<Person> {
+fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person> {
     let s = text.as_str();
     let org_names: Vec<(Span, String)> = orgs
         .iter()
@@ -1924,8 +1949,8 @@ fn people_with(text: &Text, orgs: &[Organisation]) -> Vec<Person> {
     let mut org_spans: Vec<Span> = org_names.iter().map(|(sp, _)| *sp).collect();
     org_spans.sort();
     let mut raws = Vec::new();
-    for (span, kind) in units_with_kind(text) {
-        let t = tokenize(text.slice(span), span.start);
+    for unit in units {
+        let (kind, t) = (unit.kind, &unit.toks[..]);
         let blocked: Vec<bool> = t
             .iter()
             .map(|x| {
