@@ -44,6 +44,12 @@ impl Analysis {
     pub fn of(source: &crate::Source) -> Analysis {
         let text = crate::text::normalize(source);
         let facts = crate::extract::extract(&text);
+        Analysis::from_parts(text, facts)
+    }
+
+    /// An analysis from a text and the facts extracted from it (for
+    /// instance, facts from the cache).
+    pub fn from_parts(text: Text, facts: Facts) -> Analysis {
         let sentence_words = text
             .sentences()
             .iter()
