@@ -10,7 +10,10 @@ fn root() -> &'static Path {
 }
 
 fn temp_cache(name: &str) -> FactsCache {
-    let dir = std::env::temp_dir().join(format!("claimcheck-cache-test-{}-{name}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "claimcheck-cache-test-{}-{name}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
     FactsCache::new(dir)
 }
@@ -48,10 +51,16 @@ fn hit_for_the_same_source_miss_for_an_edit() {
     let back = cache.load(&a).expect("a hit after a store");
     let describe = |f: &claimcheck::Facts| f.iter().map(|f| f.describe()).collect::<Vec<_>>();
     assert_eq!(describe(&back), describe(&facts));
-    assert_eq!(back.iter().map(|f| f.span).collect::<Vec<_>>(), facts.iter().map(|f| f.span).collect::<Vec<_>>());
+    assert_eq!(
+        back.iter().map(|f| f.span).collect::<Vec<_>>(),
+        facts.iter().map(|f| f.span).collect::<Vec<_>>()
+    );
     let edited = Source::from_string("a", Published::Unknown, text.replace("Lyon", "Nice"));
     assert!(cache.load(&edited).is_none(), "an edited source misses");
     let dated = Source::from_string("a", Published::On("2020-01-01".parse().unwrap()), text);
-    assert!(cache.load(&dated).is_none(), "another publication date misses");
+    assert!(
+        cache.load(&dated).is_none(),
+        "another publication date misses"
+    );
     let _ = std::fs::remove_dir_all(cache.dir());
 }
