@@ -365,10 +365,15 @@ fn names(aliases: &Aliases, words: &str, term: &str) -> bool {
         return true;
     }
     let canon = aliases.canon(term);
-    let single = crate::claims::singular_of(term);
-    words
-        .split(' ')
-        .any(|w| aliases.canon(w) == canon || crate::claims::singular_of(w) == single)
+    let single = crate::claims::singular_of(&normalize_term(term));
+    words.split(' ').any(|w| {
+        aliases.canon_normalized(w) == canon
+            // Only words that could be a plural of it are singularized.
+            || (w.len() + 2 >= single.len()
+                && w.len() <= single.len() + 3
+                && w.as_bytes().first() == single.as_bytes().first()
+                && crate::claims::singular_of(w) == single)
+    })
 }
 
 /// Whether `hay` (normalized words) contains `needle` as whole words.
