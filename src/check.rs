@@ -9,6 +9,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::cache::FactsCache;
 use crate::claims::ClaimSet;
 use crate::error::Errors;
 use crate::source::Sources;
@@ -38,8 +39,28 @@ impl Run {
 /// Normalizes and extracts every source, in parallel; the result is in
 /// source order whatever the thread count.
 pub fn analyse(sources: &Sources) -> Vec<Analysis> {
+    analyse_cached(sources, None)
+}
+
+/// [`analyse`], taking the facts of unchanged sources from `cache` and
+/// storing the facts of the others there. The result is the same as
+/// without a cache.
+pub fn analyse_cached(sources: &Sources, cache: Option<&FactsCache>) -> Vec<Analysis> {
     let list: Vec<&crate::Source> = sources.iter().collect();
-    list.par_iter().map(|s| Analysis::of(s)).collect()
+    list.par_iter()
+        .map(|s| {
+            let Some(cache) = cache else {
+                return Analysis::of(s);
+            };
+            let text = crate::text::normalize(s);
+            let facts = cache.load(s).unwrap_or_else(|| {
+                let facts = crate::extract::extract(&text);
+                cache.store(s, &facts);
+                facts
+            });
+            Analysis::from_parts(text, facts)
+        })
+        .collect()
 }
 
 /// Loads the claims of `claims_dir` and the sources of `seeds_dir`, checking
@@ -81,8 +102,21 @@ pub fn load(claims_dir: &Path, seeds_dir: &Path) -> Result<(Sources, Vec<ClaimSe
 /// When the run cannot happen (see [`load`]). A claim that does not hold is
 /// not an error: see [`Run::all_hold`].
 pub fn check(claims_dir: impl AsRef<Path>, seeds_dir: impl AsRef<Path>) -> Result<Run, Errors> {
+    check_cached(claims_dir, seeds_dir, None)
+}
+
+/// [`check`] with a facts cache (see [`FactsCache`]).
+///
+/// # Errors
+///
+/// As [`check`].
+pub fn check_cached(
+    claims_dir: impl AsRef<Path>,
+    seeds_dir: impl AsRef<Path>,
+    cache: Option<&FactsCache>,
+) -> Result<Run, Errors> {
     let (sources, sets) = load(claims_dir.as_ref(), seeds_dir.as_ref())?;
-    let analyses = analyse(&sources);
+    let analyses = analyse_cached(&sources, cache);
     let outcomes = sets.iter().map(|set| verify(set, &analyses)).collect();
     Ok(Run {
         sources,

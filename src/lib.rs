@@ -34,6 +34,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+mod cache;
 mod check;
 mod claims;
 pub mod diff;
@@ -46,7 +47,8 @@ mod span;
 mod text;
 mod verify;
 
-pub use check::{Run, analyse, check, load};
+pub use cache::FactsCache;
+pub use check::{Run, analyse, analyse_cached, check, check_cached, load};
 pub use claims::{
     Aliases, Claim, ClaimId, ClaimKind, ClaimLocation, ClaimSet, Expectation, PlaceName, Verdict,
     normalize_term, parse_statement, singular_of,

@@ -53,6 +53,13 @@ enum Command {
         /// any count.
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
         threads: Option<u16>,
+        /// Where extracted facts are cached between runs, so unchanged
+        /// sources are not extracted again.
+        #[arg(long, default_value_os_t = claimcheck::FactsCache::default_dir())]
+        cache: PathBuf,
+        /// Extract every source again; neither read nor write the cache.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Record the current facts and verdicts of every source in the lock
     /// file, accepting what moved.
@@ -122,7 +129,12 @@ fn main() -> ExitCode {
             lock,
             snapshots,
             threads,
-        } => match with_threads(threads, || claimcheck::check(&claims, &seeds)) {
+            cache,
+            no_cache,
+        } => match with_threads(threads, || {
+            let cache = (!no_cache).then(|| claimcheck::FactsCache::new(cache));
+            claimcheck::check_cached(&claims, &seeds, cache.as_ref())
+        }) {
             Ok(run) => {
                 let report = if locked {
                     let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));

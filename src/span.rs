@@ -10,7 +10,19 @@ use std::ops::Range;
 /// the text the span was made for. Spans of facts and sentences index the
 /// *normalized* text of a source ([`crate::Text::as_str`]); they are mapped
 /// back to the original bytes only when evidence is rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -65,7 +77,9 @@ impl From<Range<usize>> for Span {
 }
 
 /// The short name of a source in `seeds/sources.toml` (e.g. `dawn`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct SourceId(String);
 
 impl SourceId {

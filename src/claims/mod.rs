@@ -252,6 +252,12 @@ impl Aliases {
         self.map.get(&n).cloned().unwrap_or(n)
     }
 
+    /// [`Aliases::canon`] of a term that is already normalized: no
+    /// allocation.
+    pub fn canon_normalized<'a>(&'a self, term: &'a str) -> &'a str {
+        self.map.get(term).map_or(term, String::as_str)
+    }
+
     /// Every variant (canonical included) of the canonical form of `term`.
     pub fn variants(&self, term: &str) -> Vec<String> {
         let c = self.canon(term);

@@ -11,7 +11,9 @@ use jiff::civil::{Date, Weekday};
 use regex::{Captures, Regex};
 
 /// How precise a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum Granularity {
     /// One day.
@@ -31,7 +33,7 @@ pub enum Granularity {
 }
 
 /// A date or a date range, resolved or not.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DateValue {
     /// First day covered, when resolved.
     pub start: Option<Date>,
@@ -40,6 +42,7 @@ pub struct DateValue {
     /// Precision.
     pub granularity: Granularity,
     /// The day of the week named, if any (kept even when unresolved).
+    #[serde(with = "weekday_number")]
     pub weekday: Option<Weekday>,
     /// The month named (1–12), if any (kept even when the year is unknown).
     pub month: Option<i8>,
@@ -55,7 +58,7 @@ impl DateValue {
 }
 
 /// One date mention in a string.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
     /// Byte range of the expression, including a leading preposition
     /// (`on Wednesday`, `in June`).
@@ -2071,5 +2074,30 @@ mod tests {
                 .iter()
                 .all(|m| m.value.granularity != Granularity::Day)
         );
+    }
+}
+
+/// Weekdays as 1 (Monday) to 7 (Sunday) in the facts cache: jiff's
+/// `Weekday` has no serde support of its own.
+mod weekday_number {
+    use jiff::civil::Weekday;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(w: &Option<Weekday>, s: S) -> Result<S::Ok, S::Error> {
+        match w {
+            Some(w) => s.serialize_some(&w.to_monday_one_offset()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Weekday>, D::Error> {
+        match Option::<i8>::deserialize(d)? {
+            None => Ok(None),
+            Some(n) => Weekday::from_monday_one_offset(n)
+                .map(Some)
+                .map_err(serde::de::Error::custom),
+        }
     }
 }

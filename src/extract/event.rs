@@ -30,7 +30,9 @@ use super::date::{DateMention, recognize_dates};
 use super::place::{PlaceMention, find_places};
 
 /// Whether the text says an event happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum Factuality {
     /// Stated as having happened or as true.
@@ -64,7 +66,7 @@ impl Factuality {
 }
 
 /// One event in a sentence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EventFrame {
     /// The canonical predicate (`sign` for signed, inked, concluded, sealed).
     pub predicate: String,

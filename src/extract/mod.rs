@@ -32,7 +32,9 @@ use crate::text::Text;
 pub const EXTRACTOR_VERSION: u32 = 1;
 
 /// What a place is to the story.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum PlaceRole {
     /// Where the story was filed from (`ISLAMABAD:`): not where anything happened.
@@ -45,7 +47,7 @@ pub enum PlaceRole {
 }
 
 /// One fact, with where it was found.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Fact {
     /// What the fact says.
     pub kind: FactKind,
@@ -59,7 +61,7 @@ pub struct Fact {
 }
 
 /// The kinds of fact.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub enum FactKind {
     /// A number and what it counts.
@@ -106,7 +108,7 @@ impl FactKind {
 }
 
 /// Every fact of one source, in text order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Facts {
     source: SourceId,
     facts: Vec<Fact>,

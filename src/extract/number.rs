@@ -23,7 +23,9 @@
 use std::ops::Range;
 
 /// How an amount relates to its value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum Bound {
     /// Exactly the value (`four`, `4`).
@@ -41,7 +43,9 @@ pub enum Bound {
 }
 
 /// What an amount is measured in.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum Unit {
     /// A plain count or number.
@@ -54,7 +58,7 @@ pub enum Unit {
 }
 
 /// A number as found: value, bound, optional range end, unit.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Amount {
     /// The value (for a range, its low end).
     pub value: f64,

@@ -63,7 +63,7 @@ use crate::span::Span;
 use crate::text::{ParagraphKind, Text};
 
 /// A role or title held by a person.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Role {
     /// The title, lowercase, without the organisation or country
     /// (`defence minister`, `chief of army staff`, `ceo`, `former senior diplomat`).
@@ -75,7 +75,7 @@ pub struct Role {
 }
 
 /// A person named in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     /// The fullest form of the name in the text (`Raheel Sharif`), without titles.
     pub name: String,
@@ -86,7 +86,7 @@ pub struct Person {
 }
 
 /// An organisation named in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Organisation {
     /// The fullest form of the name (`Shanghai Cooperation Organization`).
     pub name: String,

@@ -20,7 +20,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What sort of place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum PlaceKind {
     /// A sovereign country.
@@ -32,7 +34,7 @@ pub enum PlaceKind {
 }
 
 /// A place as the gazetteer knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PlaceInfo {
     /// Canonical name (`Rawalpindi`, `United States`).
     pub name: String,
@@ -43,7 +45,7 @@ pub struct PlaceInfo {
 }
 
 /// One place mention in a string.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceMention {
     /// Byte range of the name as written.
     pub span: Range<usize>,

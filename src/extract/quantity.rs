@@ -8,7 +8,9 @@ use std::ops::Range;
 use super::number::{Amount, Unit, recognize_numbers};
 
 /// A change rather than a level (`rose by 5%`, `fell 2%`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Change {
     /// Went up by the amount.
     Increase,
@@ -17,7 +19,7 @@ pub enum Change {
 }
 
 /// A number with the thing it counts, found in one sentence.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct QuantityMention {
     /// Byte range of the number expression in the sentence.
     pub span: Range<usize>,

@@ -33,7 +33,7 @@ use crate::span::Span;
 use crate::text::Text;
 
 /// A direct quote.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Quote {
     /// The quoted words, without the quote marks.
     pub span: Span,

@@ -343,44 +343,37 @@ fn events<'a>(
                 || canonical_predicate(&aliases.canon(&e.verb)).is_some_and(|p| p == want)
         })
         .filter(|(f, _)| {
-            let sentence = a
-                .text
-                .sentences()
-                .get(f.sentence)
-                .map(|s| a.text.slice(s.span))
-                .unwrap_or("");
-            let words = normalize_term(sentence);
-            let canon_words: Vec<String> = words.split(' ').map(|w| aliases.canon(w)).collect();
-            participants.iter().all(|p| {
-                aliases
-                    .variants(p)
-                    .iter()
-                    .any(|v| contains_words(&words, v))
-                    || canon_words.contains(&aliases.canon(p))
-                    || canon_words
-                        .iter()
-                        .any(|w| crate::claims::singular_of(w) == crate::claims::singular_of(p))
-            })
+            let words = a.sentence_words(f.sentence);
+            participants.iter().all(|p| names(aliases, words, p))
         })
         .collect()
 }
 
 /// Whether the sentence of `fact` names `term` (or an alias, or its plural).
 fn sentence_has(a: &Analysis, aliases: &Aliases, fact: &Fact, term: &str) -> bool {
-    let sentence = a
-        .text
-        .sentences()
-        .get(fact.sentence)
-        .map(|s| a.text.slice(s.span))
-        .unwrap_or("");
-    let words = normalize_term(sentence);
-    aliases
+    names(aliases, a.sentence_words(fact.sentence), term)
+}
+
+/// Whether normalized `words` name `term`: the term or one of its aliases as
+/// whole words, or a word with the same canonical or singular form.
+fn names(aliases: &Aliases, words: &str, term: &str) -> bool {
+    if aliases
         .variants(term)
         .iter()
-        .any(|v| contains_words(&words, v))
-        || words
-            .split(' ')
-            .any(|w| crate::claims::singular_of(w) == crate::claims::singular_of(term))
+        .any(|v| contains_words(words, v))
+    {
+        return true;
+    }
+    let canon = aliases.canon(term);
+    let single = crate::claims::singular_of(&normalize_term(term));
+    words.split(' ').any(|w| {
+        aliases.canon_normalized(w) == canon
+            // Only words that could be a plural of it are singularized.
+            || (w.len() + 2 >= single.len()
+                && w.len() <= single.len() + 3
+                && w.as_bytes().first() == single.as_bytes().first()
+                && crate::claims::singular_of(w) == single)
+    })
 }
 
 /// Whether `hay` (normalized words) contains `needle` as whole words.

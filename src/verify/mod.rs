@@ -34,6 +34,9 @@ pub struct Analysis {
     pub text: Text,
     /// Its facts.
     pub facts: Facts,
+    /// Each sentence as normalized words ([`crate::normalize_term`]), made
+    /// once here rather than once per claim.
+    sentence_words: Vec<String>,
 }
 
 impl Analysis {
@@ -41,7 +44,27 @@ impl Analysis {
     pub fn of(source: &crate::Source) -> Analysis {
         let text = crate::text::normalize(source);
         let facts = crate::extract::extract(&text);
-        Analysis { text, facts }
+        Analysis::from_parts(text, facts)
+    }
+
+    /// An analysis from a text and the facts extracted from it (for
+    /// instance, facts from the cache).
+    pub fn from_parts(text: Text, facts: Facts) -> Analysis {
+        let sentence_words = text
+            .sentences()
+            .iter()
+            .map(|s| crate::claims::normalize_term(text.slice(s.span)))
+            .collect();
+        Analysis {
+            text,
+            facts,
+            sentence_words,
+        }
+    }
+
+    /// Sentence `i` as normalized words (empty when out of range).
+    pub(crate) fn sentence_words(&self, i: usize) -> &str {
+        self.sentence_words.get(i).map_or("", String::as_str)
     }
 
     /// The source's id.
