@@ -147,8 +147,7 @@ impl<'a> IntoIterator for &'a Facts {
 /// Extracts every fact of `text`.
 pub fn extract(text: &Text) -> Facts {
     let mut facts = Vec::new();
-    let ppl = people(text);
-    let orgs = organisations(text);
+    let (ppl, orgs) = person::people_and_organisations(text);
     for p in &ppl {
         if let Some(&first) = p.mentions.first() {
             push(text, &mut facts, FactKind::Person(p.clone()), first, None);

@@ -1171,7 +1171,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
         let mut in_title = vec![false; t.len()];
         let mut k = 0;
         while k < t.len() {
-            if let Some(n) = lexicon_title_len(&t, k) {
+            if let Some(n) = lexicon_title_len(t, k) {
                 if n > 1 {
                     in_title[k..k + n].iter_mut().for_each(|x| *x = true);
                     k += n;
@@ -1268,7 +1268,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
             }
             let key = known_canonical(form).unwrap_or(form);
             // an acronym in parentheses right after
-            let alias = acronym_after(s, &t, b, &t[a..b]);
+            let alias = acronym_after(s, t, b, &t[a..b]);
             add_org(
                 &mut orgs,
                 key,
@@ -1308,7 +1308,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
             if b - a < 2 {
                 continue;
             }
-            if let Some((acr, sp)) = acronym_after(s, &t, b, &t[a..b]) {
+            if let Some((acr, sp)) = acronym_after(s, t, b, &t[a..b]) {
                 let span = Span::new(t[a].span.start, t[b - 1].span.end);
                 let form = &s[span.range()];
                 let key = known_canonical(form).unwrap_or(form);
@@ -1963,10 +1963,10 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
             })
             .collect();
         let before = raws.len();
-        scan_people(s, &t, &blocked, &org_names, &mut raws);
+        scan_people(s, t, &blocked, &org_names, &mut raws);
         // a headline in Title Case capitalizes every word: what it names
         // may link to people found elsewhere but makes no new person
-        if kind == ParagraphKind::Heading && title_case(&t) {
+        if kind == ParagraphKind::Heading && title_case(t) {
             raws[before..].iter_mut().for_each(|r| r.strong = false);
         }
     }
