@@ -80,12 +80,14 @@ impl From<Range<usize>> for Span {
 #[derive(
     Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
-pub struct SourceId(String);
+pub struct SourceId(std::sync::Arc<str>);
 
 impl SourceId {
     /// Wraps a name; the manifest loader checks it is a valid identifier.
+    /// Clones are cheap (a shared string): every verdict and piece of
+    /// evidence names its source.
     pub fn new(name: impl Into<String>) -> SourceId {
-        SourceId(name.into())
+        SourceId(name.into().into())
     }
 
     /// The name as a string slice.

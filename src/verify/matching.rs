@@ -334,14 +334,19 @@ fn events<'a>(
     let want = aliases.canon(event);
     a.facts
         .iter()
-        .filter_map(|f| match &f.kind {
-            FactKind::Event(e) => Some((f, e)),
+        .enumerate()
+        .filter_map(|(i, f)| match &f.kind {
+            FactKind::Event(e) => Some((i, f, e)),
             _ => None,
         })
-        .filter(|(_, e)| {
-            aliases.canon(&e.predicate) == want
-                || canonical_predicate(&aliases.canon(&e.verb)).is_some_and(|p| p == want)
+        .filter(|&(i, _, _)| {
+            a.event_terms(i).is_some_and(|(predicate, verb)| {
+                aliases.canon_normalized(predicate) == want
+                    || canonical_predicate(aliases.canon_normalized(verb))
+                        .is_some_and(|p| p == want)
+            })
         })
+        .map(|(_, f, e)| (f, e))
         .filter(|(f, _)| {
             let words = a.sentence_words(f.sentence);
             participants.iter().all(|p| names(aliases, words, p))

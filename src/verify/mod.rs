@@ -19,6 +19,7 @@ mod index;
 mod matching;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -37,6 +38,12 @@ pub struct Analysis {
     /// Each sentence as normalized words ([`crate::normalize_term`]), made
     /// once here rather than once per claim.
     sentence_words: Vec<String>,
+    /// Each sentence's text, shared by every piece of evidence quoting it.
+    sentence_texts: Vec<Arc<str>>,
+    /// For each fact, in order: when it is an event, its predicate and verb
+    /// normalized ([`crate::normalize_term`]), made once rather than once
+    /// per claim.
+    event_terms: Vec<Option<(String, String)>>,
 }
 
 impl Analysis {
@@ -55,11 +62,41 @@ impl Analysis {
             .iter()
             .map(|s| crate::claims::normalize_term(text.slice(s.span)))
             .collect();
+        let sentence_texts = text
+            .sentences()
+            .iter()
+            .map(|s| Arc::from(text.slice(s.span)))
+            .collect();
+        let event_terms = facts
+            .iter()
+            .map(|f| match &f.kind {
+                crate::extract::FactKind::Event(e) => Some((
+                    crate::claims::normalize_term(&e.predicate),
+                    crate::claims::normalize_term(&e.verb),
+                )),
+                _ => None,
+            })
+            .collect();
         Analysis {
             text,
             facts,
             sentence_words,
+            sentence_texts,
+            event_terms,
         }
+    }
+
+    /// The normalized predicate and verb of fact `i`, when it is an event.
+    pub(crate) fn event_terms(&self, i: usize) -> Option<(&str, &str)> {
+        self.event_terms
+            .get(i)?
+            .as_ref()
+            .map(|(p, v)| (p.as_str(), v.as_str()))
+    }
+
+    /// The text of sentence `i`, shared.
+    fn sentence_text(&self, i: usize) -> Option<Arc<str>> {
+        self.sentence_texts.get(i).cloned()
     }
 
     /// Sentence `i` as normalized words (empty when out of range).
@@ -82,8 +119,8 @@ pub struct Evidence {
     pub span: Span,
     /// Line and column of the fact in the original file.
     pub pos: LineCol,
-    /// The sentence, normalized.
-    pub sentence: String,
+    /// The sentence, normalized (shared with the source's analysis).
+    pub sentence: Arc<str>,
     /// What the fact says ([`Fact::describe`]).
     pub fact: String,
     /// Why it supports, contradicts, or was a near miss.
@@ -92,12 +129,7 @@ pub struct Evidence {
 
 impl Evidence {
     pub(crate) fn of(a: &Analysis, fact: &Fact, note: Option<String>) -> Evidence {
-        let sentence = a
-            .text
-            .sentences()
-            .get(fact.sentence)
-            .map(|s| a.text.slice(s.span).to_string())
-            .unwrap_or_default();
+        let sentence = a.sentence_text(fact.sentence).unwrap_or_default();
         Evidence {
             source: a.id().clone(),
             span: fact.span,
@@ -117,8 +149,8 @@ impl Evidence {
         let sentence = a
             .text
             .sentence_at(span.start)
-            .map(|i| a.text.slice(a.text.sentences()[i].span).to_string())
-            .unwrap_or_else(|| a.text.slice(span).to_string());
+            .and_then(|i| a.sentence_text(i))
+            .unwrap_or_else(|| Arc::from(a.text.slice(span)));
         Evidence {
             source: a.id().clone(),
             span,
