@@ -31,6 +31,7 @@
 //! file as it is on disk. Fields are only ever added, never renamed, within
 //! one `version`.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::verify::{ClaimOutcome, Evidence, SetOutcome};
@@ -38,9 +39,60 @@ use crate::verify::{ClaimOutcome, Evidence, SetOutcome};
 /// The version of the JSON layout.
 pub const VERSION: u32 = 1;
 
+// The document is serialized from borrowed structs, not built as a
+// `serde_json::Value` first: on an archive run it is claims x sources
+// entries. Fields are declared in alphabetical order, the order the keys
+// have always had.
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    claims: Vec<JClaim<'a>>,
+    summary: Summary,
+    version: u32,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    claims: usize,
+    fail: usize,
+    hold: usize,
+}
+
+#[derive(Serialize)]
+struct JClaim<'a> {
+    column: usize,
+    expect: &'a str,
+    failures: &'a [String],
+    file: String,
+    holds: bool,
+    id: &'a str,
+    kind: &'a str,
+    line: usize,
+    sources: Vec<JSource<'a>>,
+    statement: &'a str,
+}
+
+#[derive(Serialize)]
+struct JSource<'a> {
+    candidates: Vec<JEvidence<'a>>,
+    evidence: Vec<JEvidence<'a>>,
+    expected: Option<&'a str>,
+    source: &'a str,
+    verdict: &'a str,
+}
+
+#[derive(Serialize)]
+struct JEvidence<'a> {
+    column: usize,
+    fact: &'a str,
+    line: usize,
+    note: Option<&'a str>,
+    sentence: &'a str,
+}
+
 /// Renders every outcome as one JSON document (pretty-printed).
 pub fn render(sets: &[SetOutcome]) -> String {
-    let claims: Vec<Value> = sets
+    let claims: Vec<JClaim> = sets
         .iter()
         .flat_map(|s| s.outcomes.iter())
         .map(claim)
@@ -51,46 +103,54 @@ pub fn render(sets: &[SetOutcome]) -> String {
         .flat_map(|s| s.outcomes.iter())
         .filter(|o| !o.holds)
         .count();
-    let doc = json!({
-        "version": VERSION,
-        "summary": {"claims": total, "hold": total - fail, "fail": fail},
-        "claims": claims,
-    });
+    let doc = Doc {
+        claims,
+        summary: Summary {
+            claims: total,
+            fail,
+            hold: total - fail,
+        },
+        version: VERSION,
+    };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
 }
 
-fn claim(o: &ClaimOutcome) -> Value {
+fn claim(o: &ClaimOutcome) -> JClaim<'_> {
     let c = &o.claim;
-    json!({
-        "file": c.location.path.display().to_string(),
-        "line": c.location.pos.line,
-        "column": c.location.pos.col,
-        "id": c.id.as_str(),
-        "statement": c.statement,
-        "kind": c.kind.name(),
-        "expect": c.expect.as_str(),
-        "holds": o.holds,
-        "failures": o.failures,
-        "sources": o.verdicts.iter().map(|v| json!({
-            "source": v.source.as_str(),
-            "verdict": v.verdict.as_str(),
-            "expected": c.per_source.get(&v.source).map(|w| w.as_str()),
-            "evidence": v.evidence.iter().map(evidence).collect::<Vec<_>>(),
-            "candidates": v.candidates.iter().map(evidence).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-    })
+    JClaim {
+        column: c.location.pos.col,
+        expect: c.expect.as_str(),
+        failures: &o.failures,
+        file: c.location.path.display().to_string(),
+        holds: o.holds,
+        id: c.id.as_str(),
+        kind: c.kind.name(),
+        line: c.location.pos.line,
+        sources: o
+            .verdicts
+            .iter()
+            .map(|v| JSource {
+                candidates: v.candidates.iter().map(evidence).collect(),
+                evidence: v.evidence.iter().map(evidence).collect(),
+                expected: c.per_source.get(&v.source).map(|w| w.as_str()),
+                source: v.source.as_str(),
+                verdict: v.verdict.as_str(),
+            })
+            .collect(),
+        statement: &c.statement,
+    }
 }
 
-fn evidence(e: &Evidence) -> Value {
-    json!({
-        "line": e.pos.line,
-        "column": e.pos.col,
-        "fact": e.fact,
-        "note": e.note,
-        "sentence": e.sentence,
-    })
+fn evidence(e: &Evidence) -> JEvidence<'_> {
+    JEvidence {
+        column: e.pos.col,
+        fact: &e.fact,
+        line: e.pos.line,
+        note: e.note.as_deref(),
+        sentence: &e.sentence,
+    }
 }
 
 /// Every fact of a source as JSON:
