@@ -111,3 +111,29 @@ fn facts_subcommand_prints_positions() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown source `nope`"));
 }
+
+#[test]
+fn many_silent_sources_are_summed_up_in_one_line() {
+    let dir = temp_project(
+        "silent",
+        "[claims]\nphrase = 'contains \"signed a treaty\"'\n",
+    );
+    let mut manifest = String::from("[[source]]\nid = \"a\"\nfile = \"a.txt\"\n");
+    for i in 0..7 {
+        std::fs::write(
+            dir.join(format!("seeds/s{i}.txt")),
+            "ROME: Talks went on in Rome on Tuesday.\n",
+        )
+        .unwrap();
+        manifest.push_str(&format!("[[source]]\nid = \"s{i}\"\nfile = \"s{i}.txt\"\n"));
+    }
+    std::fs::write(dir.join("seeds/sources.toml"), manifest).unwrap();
+    let out = claimcheck(&["check"], &dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("8 sources: not-mentioned (a, s0, s1, s2, s3 and 3 more)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("s4: not-mentioned"), "{stdout}");
+}

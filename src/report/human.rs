@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::claims::Verdict;
-use crate::verify::{ClaimOutcome, Evidence, SetOutcome};
+use crate::verify::{ClaimOutcome, Evidence, SetOutcome, SourceVerdict};
 
 /// Renders the outcome of every claims file, then a summary line.
 pub fn render(sets: &[SetOutcome]) -> String {
@@ -46,7 +46,20 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
     for f in &o.failures {
         let _ = writeln!(out, "       ! {f}");
     }
+    // Sources that say nothing at all about the claim: listed one per line
+    // when few, summed up in one line when many (an archive run).
+    let silent = |v: &&SourceVerdict| {
+        v.verdict == Verdict::NotMentioned
+            && v.evidence.is_empty()
+            && v.candidates.is_empty()
+            && !c.per_source.contains_key(&v.source)
+    };
+    let n_silent = o.verdicts.iter().filter(silent).count();
+    let summarize = n_silent > MAX_SILENT_LINES;
     for v in &o.verdicts {
+        if summarize && silent(&v) {
+            continue;
+        }
         let want = c
             .per_source
             .get(&v.source)
@@ -65,8 +78,33 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
             }
         }
     }
+    if summarize {
+        let names: Vec<String> = o
+            .verdicts
+            .iter()
+            .filter(silent)
+            .take(MAX_SILENT_LINES)
+            .map(|v| v.source.to_string())
+            .collect();
+        let _ = writeln!(
+            out,
+            "       {n_silent} sources: not-mentioned ({} and {} more)",
+            names.join(", "),
+            n_silent - names.len()
+        );
+        if !o.holds {
+            let _ = writeln!(
+                out,
+                "         no candidate fact of this kind in any of them"
+            );
+        }
+    }
     out
 }
+
+/// Beyond this many sources with nothing on a claim, they are summed up in
+/// one line.
+const MAX_SILENT_LINES: usize = 5;
 
 fn evidence_line(e: &Evidence, indent: &str) -> String {
     let mut s = format!("{indent}{}:{} {}", e.source, e.pos, e.fact);
