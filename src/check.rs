@@ -12,9 +12,10 @@ use rayon::prelude::*;
 use crate::cache::FactsCache;
 use crate::claims::ClaimSet;
 use crate::error::Errors;
+use crate::progress::{NoProgress, Progress};
 use crate::source::Sources;
 use crate::span::SourceId;
-use crate::verify::{Analysis, SetOutcome, verify};
+use crate::verify::{Analysis, SetOutcome, verify_with};
 
 /// Everything one run loaded and found.
 #[derive(Debug, Clone)]
@@ -46,21 +47,37 @@ pub fn analyse(sources: &Sources) -> Vec<Analysis> {
 /// storing the facts of the others there. The result is the same as
 /// without a cache.
 pub fn analyse_cached(sources: &Sources, cache: Option<&FactsCache>) -> Vec<Analysis> {
+    analyse_with(sources, cache, &NoProgress)
+}
+
+fn analyse_with(
+    sources: &Sources,
+    cache: Option<&FactsCache>,
+    progress: &dyn Progress,
+) -> Vec<Analysis> {
     let list: Vec<&crate::Source> = sources.iter().collect();
-    list.par_iter()
+    progress.stage("analysing sources", list.len());
+    let out = list
+        .par_iter()
         .map(|s| {
-            let Some(cache) = cache else {
-                return Analysis::of(s);
+            let a = match cache {
+                None => Analysis::of(s),
+                Some(cache) => {
+                    let text = crate::text::normalize(s);
+                    let facts = cache.load(s).unwrap_or_else(|| {
+                        let facts = crate::extract::extract(&text);
+                        cache.store(s, &facts);
+                        facts
+                    });
+                    Analysis::from_parts(text, facts)
+                }
             };
-            let text = crate::text::normalize(s);
-            let facts = cache.load(s).unwrap_or_else(|| {
-                let facts = crate::extract::extract(&text);
-                cache.store(s, &facts);
-                facts
-            });
-            Analysis::from_parts(text, facts)
+            progress.advance(1);
+            a
         })
-        .collect()
+        .collect();
+    progress.done();
+    out
 }
 
 /// Loads the claims of `claims_dir` and the sources of `seeds_dir`, checking
@@ -115,9 +132,30 @@ pub fn check_cached(
     seeds_dir: impl AsRef<Path>,
     cache: Option<&FactsCache>,
 ) -> Result<Run, Errors> {
+    check_with(claims_dir, seeds_dir, cache, &NoProgress)
+}
+
+/// [`check_cached`], telling `progress` how it goes (sources analysed,
+/// then claims files verified).
+///
+/// # Errors
+///
+/// As [`check`].
+pub fn check_with(
+    claims_dir: impl AsRef<Path>,
+    seeds_dir: impl AsRef<Path>,
+    cache: Option<&FactsCache>,
+    progress: &dyn Progress,
+) -> Result<Run, Errors> {
     let (sources, sets) = load(claims_dir.as_ref(), seeds_dir.as_ref())?;
-    let analyses = analyse_cached(&sources, cache);
-    let outcomes = sets.iter().map(|set| verify(set, &analyses)).collect();
+    let analyses = analyse_with(&sources, cache, progress);
+    let claims: usize = sets.iter().map(ClaimSet::len).sum();
+    progress.stage("checking claims", claims);
+    let outcomes = sets
+        .iter()
+        .map(|set| verify_with(set, &analyses, progress))
+        .collect();
+    progress.done();
     Ok(Run {
         sources,
         analyses,

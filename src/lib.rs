@@ -41,6 +41,7 @@ pub mod diff;
 mod error;
 mod extract;
 pub mod lock;
+mod progress;
 pub mod report;
 mod source;
 mod span;
@@ -48,7 +49,7 @@ mod text;
 mod verify;
 
 pub use cache::FactsCache;
-pub use check::{Run, analyse, analyse_cached, check, check_cached, load};
+pub use check::{Run, analyse, analyse_cached, check, check_cached, check_with, load};
 pub use claims::{
     Aliases, Claim, ClaimId, ClaimKind, ClaimLocation, ClaimSet, Expectation, PlaceName, Verdict,
     normalize_term, parse_statement, singular_of,
@@ -57,6 +58,7 @@ pub use diff::{FactChange, FactRecord, SourceDiff, diff_analyses};
 pub use error::{Error, ErrorKind, Errors, Result};
 pub use extract::*;
 pub use lock::{LOCK_FILE, Lock, LockReport, LockState};
+pub use progress::{NoProgress, Progress};
 pub use source::{MANIFEST, MAX_SOURCE_BYTES, Published, Source, Sources, decode_article};
 pub use span::{LineCol, LineIndex, SourceId, Span};
 pub use text::{
@@ -64,5 +66,5 @@ pub use text::{
     split_sentences,
 };
 pub use verify::{
-    Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, verify, verify_claim,
+    Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, verify, verify_claim, verify_with,
 };

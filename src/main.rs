@@ -9,11 +9,13 @@
 //! lock file is bad input (2). `diff` exits 0 when no fact or verdict moved,
 //! 1 when one did; `lock` exits 0 after writing the lock file.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Parser)]
 #[command(
@@ -133,7 +135,10 @@ fn main() -> ExitCode {
             no_cache,
         } => match with_threads(threads, || {
             let cache = (!no_cache).then(|| claimcheck::FactsCache::new(cache));
-            claimcheck::check_cached(&claims, &seeds, cache.as_ref())
+            let bar = Bar::new();
+            let run = claimcheck::check_with(&claims, &seeds, cache.as_ref(), &bar);
+            bar.0.finish_and_clear();
+            run
         }) {
             Ok(run) => {
                 let report = if locked {
@@ -318,4 +323,49 @@ fn diff(
         claimcheck::diff::render(&d)
     );
     Ok((text, !d.no_fact_moved()))
+}
+
+/// A progress bar on stderr for long runs: it appears only when stderr is a
+/// terminal and the run has taken longer than [`Bar::DELAY`], and is
+/// cleared at the end. Reports on stdout are never touched.
+struct Bar(ProgressBar, std::time::Instant, AtomicBool);
+
+impl Bar {
+    const DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
+    fn new() -> Bar {
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template("{msg:18} [{bar:30}] {pos}/{len} {eta}") {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        // Only a terminal gets a bar: the flag says "already shown or never to be".
+        let never = !std::io::stderr().is_terminal();
+        Bar(bar, std::time::Instant::now(), AtomicBool::new(never))
+    }
+
+    fn show_if_slow(&self) {
+        if !self.2.load(Ordering::Relaxed)
+            && self.1.elapsed() >= Bar::DELAY
+            && !self.2.swap(true, Ordering::Relaxed)
+        {
+            self.0.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+}
+
+impl claimcheck::Progress for Bar {
+    fn stage(&self, name: &'static str, total: usize) {
+        self.0.set_message(name);
+        self.0.set_length(total as u64);
+        self.0.set_position(0);
+        self.0.reset_eta();
+        self.show_if_slow();
+    }
+
+    fn advance(&self, n: usize) {
+        self.0.inc(n as u64);
+        self.show_if_slow();
+    }
+
+    fn done(&self) {}
 }

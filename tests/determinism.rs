@@ -106,3 +106,53 @@ fn corpus_index_gives_the_plain_verdicts() {
     let n = index_changes_nothing(&claims, &seeds);
     assert!(n > 0, "no verdict was compared");
 }
+
+/// Counts what a run tells its progress hook.
+#[derive(Default)]
+struct Counting {
+    stages: std::sync::Mutex<Vec<(&'static str, usize)>>,
+    steps: std::sync::atomic::AtomicUsize,
+    done: std::sync::atomic::AtomicUsize,
+}
+
+impl claimcheck::Progress for Counting {
+    fn stage(&self, name: &'static str, total: usize) {
+        self.stages.lock().unwrap().push((name, total));
+    }
+    fn advance(&self, n: usize) {
+        self.steps
+            .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    }
+    fn done(&self) {
+        self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+#[test]
+fn progress_counts_every_source_and_claim_and_changes_nothing() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (claims, seeds) = (root.join("claims"), root.join("seeds"));
+    let progress = Counting::default();
+    let with = in_pool(2, || {
+        claimcheck::check_with(&claims, &seeds, None, &progress).expect("the run loads")
+    });
+    let without = claimcheck::check(&claims, &seeds).expect("the run loads");
+    let n_claims: usize = without.sets.iter().map(|s| s.len()).sum();
+    let n_sources = without.sources.iter().count();
+    assert_eq!(
+        *progress.stages.lock().unwrap(),
+        vec![
+            ("analysing sources", n_sources),
+            ("checking claims", n_claims)
+        ]
+    );
+    assert_eq!(
+        progress.steps.load(std::sync::atomic::Ordering::Relaxed),
+        n_sources + n_claims
+    );
+    assert_eq!(progress.done.load(std::sync::atomic::Ordering::Relaxed), 2);
+    assert_eq!(
+        json::render(&with.outcomes),
+        json::render(&without.outcomes)
+    );
+}

@@ -25,6 +25,7 @@ use rayon::prelude::*;
 
 use crate::claims::{Claim, ClaimSet, Expectation, Verdict};
 use crate::extract::{Fact, Facts};
+use crate::progress::{NoProgress, Progress};
 use crate::span::{LineCol, SourceId, Span};
 use crate::text::Text;
 
@@ -212,11 +213,20 @@ impl SetOutcome {
 /// indexed facts could speak to it; the outcomes are those of
 /// [`verify_claim`] for every claim, in file order.
 pub fn verify(set: &ClaimSet, analyses: &[Analysis]) -> SetOutcome {
+    verify_with(set, analyses, &NoProgress)
+}
+
+/// [`verify`], telling `progress` of every claim checked.
+pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progress) -> SetOutcome {
     let index = index::SetIndex::new(set, analyses);
     let claims: Vec<&Claim> = set.iter().collect();
     let outcomes = claims
         .par_iter()
-        .map(|c| verify_claim_in(set, c, analyses, Some(&index)))
+        .map(|c| {
+            let o = verify_claim_in(set, c, analyses, Some(&index));
+            progress.advance(1);
+            o
+        })
         .collect();
     SetOutcome {
         path: set.path().to_path_buf(),
