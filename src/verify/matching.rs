@@ -6,7 +6,7 @@ use crate::extract::{
     PlaceMention, Unit, canonical_predicate,
 };
 
-use super::{Analysis, Evidence, SourceVerdict};
+use super::{Analysis, Evidence, FactTerms, SourceVerdict};
 
 /// How one fact relates to a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +19,35 @@ pub(crate) enum Relation {
 /// At most this many near-miss candidates are shown.
 const MAX_CANDIDATES: usize = 3;
 
-pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVerdict {
+/// What `judge` needs of a claim whatever the source, made once per claim.
+pub(crate) struct Prepared {
+    /// The counted thing of a quantity claim, or the participants of an
+    /// event, place or date claim.
+    terms: Vec<Term>,
+}
+
+impl Prepared {
+    pub(crate) fn new(aliases: &Aliases, claim: &Claim) -> Prepared {
+        let terms = match &claim.kind {
+            ClaimKind::Quantity { counted, .. } => vec![Term::new(aliases, counted)],
+            ClaimKind::Place { participants, .. }
+            | ClaimKind::Date { participants, .. }
+            | ClaimKind::Event { participants, .. } => {
+                participants.iter().map(|p| Term::new(aliases, p)).collect()
+            }
+            _ => Vec::new(),
+        };
+        Prepared { terms }
+    }
+}
+
+/// The verdict of `claim` in one source, the claim [`Prepared`] beforehand.
+pub(crate) fn judge(
+    aliases: &Aliases,
+    claim: &Claim,
+    prepared: &Prepared,
+    a: &Analysis,
+) -> SourceVerdict {
     let mut support = Vec::new();
     let mut conflict = Vec::new();
     let mut near = Vec::new();
@@ -48,7 +76,10 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
                 let measured = q.counted.is_none()
                     && q.amount.unit == amount.unit
                     && amount.unit != Unit::Count
-                    && sentence_has(a, aliases, f, counted);
+                    && prepared
+                        .terms
+                        .iter()
+                        .all(|t| t.named_in(a.sentence_words(f.sentence)));
                 if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = compare_amounts(amount, &q.amount);
                     add(rel, Evidence::of(a, f, note));
@@ -76,10 +107,10 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
         }
         ClaimKind::Place {
             event,
-            participants,
+            participants: _,
             place,
         } => {
-            for (f, e) in events(a, aliases, event, participants) {
+            for (f, e) in events(a, aliases, event, &prepared.terms) {
                 if !e.factuality.is_factual() {
                     add(
                         Relation::Neither,
@@ -119,11 +150,11 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
         }
         ClaimKind::Date {
             event,
-            participants,
+            participants: _,
             date,
             ..
         } => {
-            for (f, e) in events(a, aliases, event, participants) {
+            for (f, e) in events(a, aliases, event, &prepared.terms) {
                 if !e.factuality.is_factual() {
                     add(
                         Relation::Neither,
@@ -155,11 +186,16 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
             }
         }
         ClaimKind::Role { person, role } => {
-            for f in a.facts.iter() {
+            let claimed = normalize_term(person);
+            for (i, f) in a.facts.iter().enumerate() {
                 let FactKind::Person(p) = &f.kind else {
                     continue;
                 };
-                if !same_person(person, &p.name) {
+                let named = match a.fact_terms(i) {
+                    FactTerms::Person(n) => same_person_normalized(&claimed, n),
+                    _ => same_person(person, &p.name),
+                };
+                if !named {
                     continue;
                 }
                 let titles: Vec<String> = p
@@ -243,10 +279,10 @@ pub(crate) fn judge(aliases: &Aliases, claim: &Claim, a: &Analysis) -> SourceVer
         }
         ClaimKind::Event {
             event,
-            participants,
+            participants: _,
             factuality,
         } => {
-            for (f, e) in events(a, aliases, event, participants) {
+            for (f, e) in events(a, aliases, event, &prepared.terms) {
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
                     (want, got) if want == &got => Relation::Match,
@@ -329,7 +365,7 @@ fn events<'a>(
     a: &'a Analysis,
     aliases: &Aliases,
     event: &str,
-    participants: &[String],
+    participants: &[Term],
 ) -> Vec<(&'a Fact, &'a EventFrame)> {
     let want = aliases.canon(event);
     a.facts
@@ -340,45 +376,77 @@ fn events<'a>(
             _ => None,
         })
         .filter(|&(i, _, _)| {
-            a.event_terms(i).is_some_and(|(predicate, verb)| {
-                aliases.canon_normalized(predicate) == want
-                    || canonical_predicate(aliases.canon_normalized(verb))
-                        .is_some_and(|p| p == want)
-            })
+            let FactTerms::Event(predicate, verb, canonical) = a.fact_terms(i) else {
+                return false;
+            };
+            if aliases.canon_normalized(predicate) == want {
+                return true;
+            }
+            let v = aliases.canon_normalized(verb);
+            // The verb's canonical predicate is precomputed unless an alias maps the verb.
+            let p = if std::ptr::eq(v, verb.as_str()) {
+                *canonical
+            } else {
+                canonical_predicate(v)
+            };
+            p.is_some_and(|p| p == want)
         })
         .map(|(_, f, e)| (f, e))
         .filter(|(f, _)| {
             let words = a.sentence_words(f.sentence);
-            participants.iter().all(|p| names(aliases, words, p))
+            participants.iter().all(|t| t.named_in(words))
         })
         .collect()
 }
 
-/// Whether the sentence of `fact` names `term` (or an alias, or its plural).
-fn sentence_has(a: &Analysis, aliases: &Aliases, fact: &Fact, term: &str) -> bool {
-    names(aliases, a.sentence_words(fact.sentence), term)
+/// A claim's term in the forms sentences are searched for, made once per
+/// claim and source rather than once per fact.
+pub(crate) struct Term {
+    /// The term and its aliases, normalized.
+    variants: Vec<String>,
+    /// Every word whose canonical form is the term's (a few variants): a
+    /// word is compared to these instead of being looked up in the aliases.
+    same_canon: Vec<String>,
+    /// The singular of its normalized form.
+    single: String,
 }
 
-/// Whether normalized `words` name `term`: the term or one of its aliases as
-/// whole words, or a word with the same canonical or singular form.
-fn names(aliases: &Aliases, words: &str, term: &str) -> bool {
-    if aliases
-        .variants(term)
-        .iter()
-        .any(|v| contains_words(words, v))
-    {
-        return true;
+impl Term {
+    fn new(aliases: &Aliases, term: &str) -> Term {
+        let canon = aliases.canon(term);
+        let variants = aliases.variants(term);
+        // `variants` is the canonical form and every alias of it; of those,
+        // the ones the aliases map to it are exactly the words whose
+        // canonical form it is.
+        let same_canon = variants
+            .iter()
+            .filter(|v| aliases.canon_normalized(v) == canon)
+            .cloned()
+            .collect();
+        Term {
+            variants,
+            same_canon,
+            single: crate::claims::singular_of(&normalize_term(term)),
+        }
     }
-    let canon = aliases.canon(term);
-    let single = crate::claims::singular_of(&normalize_term(term));
-    words.split(' ').any(|w| {
-        aliases.canon_normalized(w) == canon
-            // Only words that could be a plural of it are singularized.
-            || (w.len() + 2 >= single.len()
-                && w.len() <= single.len() + 3
-                && w.as_bytes().first() == single.as_bytes().first()
-                && crate::claims::singular_of(w) == single)
-    })
+
+    /// Whether normalized `words` name the term: the term or one of its
+    /// aliases as whole words, or a word with the same canonical or
+    /// singular form.
+    fn named_in(&self, words: &str) -> bool {
+        if self.variants.iter().any(|v| contains_words(words, v)) {
+            return true;
+        }
+        let single = &self.single;
+        words.split(' ').any(|w| {
+            self.same_canon.iter().any(|c| c == w)
+                // Only words that could be a plural of it are singularized.
+                || (w.len() + 2 >= single.len()
+                    && w.len() <= single.len() + 3
+                    && w.as_bytes().first() == single.as_bytes().first()
+                    && crate::claims::singular_of(w) == *single)
+        })
+    }
 }
 
 /// Whether `hay` (normalized words) contains `needle` as whole words.
@@ -462,14 +530,13 @@ fn demonym_match(word: &str, claim_word: &str) -> bool {
 /// transliteration (Sergei/Sergey), case, and a claim that gives only the
 /// surname or the full name.
 pub(crate) fn same_person(claim: &str, fact: &str) -> bool {
-    let c: Vec<String> = normalize_term(claim)
-        .split(' ')
-        .map(str::to_string)
-        .collect();
-    let f: Vec<String> = normalize_term(fact)
-        .split(' ')
-        .map(str::to_string)
-        .collect();
+    same_person_normalized(&normalize_term(claim), &normalize_term(fact))
+}
+
+/// [`same_person`] of two names already normalized.
+fn same_person_normalized(claim: &str, fact: &str) -> bool {
+    let c: Vec<&str> = claim.split(' ').collect();
+    let f: Vec<&str> = fact.split(' ').collect();
     if c.is_empty() || f.is_empty() {
         return false;
     }
@@ -485,6 +552,17 @@ pub(crate) fn same_person(claim: &str, fact: &str) -> bool {
 fn similar_token(a: &str, b: &str) -> bool {
     if a == b {
         return true;
+    }
+    // The same rejections as below, without collecting chars (ASCII: one
+    // byte per char).
+    if a.is_ascii()
+        && b.is_ascii()
+        && (a.len() < 4
+            || b.len() < 4
+            || a.len().abs_diff(b.len()) > 1
+            || a.as_bytes()[0] != b.as_bytes()[0])
+    {
+        return false;
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if ca.len() < 4 || cb.len() < 4 || ca.len().abs_diff(cb.len()) > 1 || ca[0] != cb[0] {

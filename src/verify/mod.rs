@@ -41,10 +41,20 @@ pub struct Analysis {
     sentence_words: Vec<String>,
     /// Each sentence's text, shared by every piece of evidence quoting it.
     sentence_texts: Vec<Arc<str>>,
-    /// For each fact, in order: when it is an event, its predicate and verb
-    /// normalized ([`crate::normalize_term`]), made once rather than once
-    /// per claim.
-    event_terms: Vec<Option<(String, String)>>,
+    /// For each fact, in order: the terms claims compare it on, normalized
+    /// ([`crate::normalize_term`]) once rather than once per claim.
+    fact_terms: Vec<FactTerms>,
+}
+
+/// The normalized terms of one fact (see [`Analysis::fact_terms`]).
+#[derive(Debug, Clone)]
+pub(crate) enum FactTerms {
+    /// An event: predicate, verb, and the canonical predicate of the verb.
+    Event(String, String, Option<&'static str>),
+    /// A person: the name.
+    Person(String),
+    /// Nothing precomputed.
+    Other,
 }
 
 impl Analysis {
@@ -68,14 +78,18 @@ impl Analysis {
             .iter()
             .map(|s| Arc::from(text.slice(s.span)))
             .collect();
-        let event_terms = facts
+        let fact_terms = facts
             .iter()
             .map(|f| match &f.kind {
-                crate::extract::FactKind::Event(e) => Some((
-                    crate::claims::normalize_term(&e.predicate),
-                    crate::claims::normalize_term(&e.verb),
-                )),
-                _ => None,
+                crate::extract::FactKind::Event(e) => {
+                    let verb = crate::claims::normalize_term(&e.verb);
+                    let canonical = crate::extract::canonical_predicate(&verb);
+                    FactTerms::Event(crate::claims::normalize_term(&e.predicate), verb, canonical)
+                }
+                crate::extract::FactKind::Person(p) => {
+                    FactTerms::Person(crate::claims::normalize_term(&p.name))
+                }
+                _ => FactTerms::Other,
             })
             .collect();
         Analysis {
@@ -83,16 +97,13 @@ impl Analysis {
             facts,
             sentence_words,
             sentence_texts,
-            event_terms,
+            fact_terms,
         }
     }
 
-    /// The normalized predicate and verb of fact `i`, when it is an event.
-    pub(crate) fn event_terms(&self, i: usize) -> Option<(&str, &str)> {
-        self.event_terms
-            .get(i)?
-            .as_ref()
-            .map(|(p, v)| (p.as_str(), v.as_str()))
+    /// The normalized terms of fact `i`.
+    pub(crate) fn fact_terms(&self, i: usize) -> &FactTerms {
+        self.fact_terms.get(i).unwrap_or(&FactTerms::Other)
     }
 
     /// The text of sentence `i`, shared.
@@ -248,6 +259,7 @@ fn verify_claim_in(
     index: Option<&index::SetIndex>,
 ) -> ClaimOutcome {
     let key = index.map(|_| index::ClaimKey::of(set.aliases(), claim));
+    let prepared = std::cell::OnceCell::new();
     let verdicts: Vec<SourceVerdict> = analyses
         .iter()
         .enumerate()
@@ -256,7 +268,11 @@ fn verify_claim_in(
             index
                 .zip(key.as_ref())
                 .and_then(|(ix, k)| ix.judge(i, k, a))
-                .unwrap_or_else(|| matching::judge(set.aliases(), claim, a))
+                .unwrap_or_else(|| {
+                    let prepared =
+                        prepared.get_or_init(|| matching::Prepared::new(set.aliases(), claim));
+                    matching::judge(set.aliases(), claim, prepared, a)
+                })
         })
         .collect();
     let (holds, failures) = apply_expectation(claim, &verdicts);
