@@ -458,7 +458,7 @@ const PARTICLES: &[&str] = &[
 /// A small multiplicative hasher (as in rustc's FxHash) for the word sets:
 /// built once per process from constant lists.
 #[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
+pub(super) struct Fx(u64);
 
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -482,7 +482,7 @@ impl std::hash::Hasher for Fx {
     }
 }
 
-type FxBuild = std::hash::BuildHasherDefault<Fx>;
+pub(super) type FxBuild = std::hash::BuildHasherDefault<Fx>;
 type WordSet = HashSet<&'static str, FxBuild>;
 
 fn word_set(list: &[&'static str]) -> WordSet {
@@ -634,8 +634,10 @@ impl Tok {
 }
 
 pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    // Sized for the worst case (ASCII) so that it never grows.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
+    let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
     while i < chars.len() {
         let (off, c) = chars[i];

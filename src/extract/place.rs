@@ -194,6 +194,15 @@ fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// [`key_chars`] of an ASCII byte: lowercase, hyphen as space.
+fn key_byte(b: u8) -> u8 {
+    if b == b'-' {
+        b' '
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
 impl Hash for Key<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         // One word per key: cheap with [`Fx`]. ASCII fast path, same result as `key_chars`.
@@ -202,11 +211,7 @@ impl Hash for Key<'_> {
         let s = self.0;
         if s.is_ascii() {
             for &b in s.as_bytes() {
-                mix(u32::from(if b == b'-' {
-                    b' '
-                } else {
-                    b.to_ascii_lowercase()
-                }));
+                mix(u32::from(key_byte(b)));
             }
         } else {
             for c in key_chars(s) {
@@ -245,7 +250,15 @@ type FxBuild = std::hash::BuildHasherDefault<Fx>;
 
 impl PartialEq for Key<'_> {
     fn eq(&self, other: &Self) -> bool {
-        key_chars(self.0).eq(key_chars(other.0))
+        let (a, b) = (self.0, other.0);
+        if a.is_ascii() && b.is_ascii() {
+            // ASCII fast path, same result as `key_chars`.
+            return a.len() == b.len()
+                && a.bytes()
+                    .zip(b.bytes())
+                    .all(|(x, y)| key_byte(x) == key_byte(y));
+        }
+        key_chars(a).eq(key_chars(b))
     }
 }
 
@@ -253,6 +266,9 @@ impl Eq for Key<'_> {}
 
 /// Normal form of a name for lookup: lowercase, hyphens as spaces, single spaces.
 fn norm(s: &str) -> String {
+    if s.is_ascii() {
+        return norm_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in key_chars(s) {
         if c.is_whitespace() {
@@ -269,13 +285,36 @@ fn norm(s: &str) -> String {
     out
 }
 
+/// [`norm`] of an ASCII string, byte by byte (same result).
+fn norm_ascii(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for b in s.bytes() {
+        let b = key_byte(b);
+        // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form
+        // feed, carriage return and space.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            if !out.is_empty() && out.last() != Some(&b' ') {
+                out.push(b' ');
+            }
+        } else {
+            out.push(b);
+        }
+    }
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
+    // Only ASCII bytes were pushed.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 #[derive(Debug)]
 struct Index {
     entries: Vec<Entry>,
     names: HashMap<Key<'static>, Aliases, FxBuild>,
     demonyms: HashMap<Key<'static>, u32, FxBuild>,
-    /// Sorted (the file is), searched by bisection: cheaper to build than a set.
-    words: Vec<&'static str>,
+    /// Ordinary English words: a hash set, as a sorted list searched by
+    /// bisection costs more cache misses per look-up than it saves at build.
+    words: HashSet<&'static str, FxBuild>,
 }
 
 impl Index {
@@ -348,10 +387,9 @@ impl Index {
                 }
             }
         }
-        let mut words: Vec<&'static str> = ENGLISH_WORDS.lines().collect();
-        if !words.is_sorted() {
-            words.sort_unstable();
-        }
+        let mut words: HashSet<&'static str, FxBuild> =
+            HashSet::with_capacity_and_hasher(70_000, FxBuild::default());
+        words.extend(ENGLISH_WORDS.lines());
         Index {
             entries,
             names,
@@ -374,7 +412,7 @@ impl Index {
     }
 
     fn is_word(&self, lower: &str) -> bool {
-        self.words.binary_search(&lower).is_ok()
+        self.words.contains(lower)
     }
 
     /// Rank of an entry among those of one name: lower is better.
@@ -485,7 +523,9 @@ struct Token {
 
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized for the worst case (ASCII) so that it never grows.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let pos = |k: usize| chars.get(k).map_or(text.len(), |&(p, _)| p);
