@@ -52,6 +52,7 @@
 //!   with an organisation noun close after (`Russia's Rostec hi-tech
 //!   corporation` → `Rostec`), or after `claimed by`.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -614,11 +615,12 @@ fn country_of_uncached(word: &str) -> Option<String> {
 // Tokens.
 
 #[derive(Debug, Clone)]
-pub(super) struct Tok {
+pub(super) struct Tok<'a> {
     /// Absolute span of the token (without a possessive `'s`).
     pub(super) span: Span,
-    /// Lowercase form without a trailing period.
-    pub(super) low: String,
+    /// Lowercase form without a trailing period (borrowed from the text
+    /// when it is written so, as most words and all punctuation are).
+    pub(super) low: Cow<'a, str>,
     /// A word (letters or digits), not punctuation.
     pub(super) word: bool,
     /// Starts with an uppercase letter.
@@ -627,13 +629,13 @@ pub(super) struct Tok {
     pub(super) poss: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     pub(super) fn is(&self, w: &str) -> bool {
         self.low == w
     }
 }
 
-pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
+pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
     // Sized for the worst case (ASCII) so that it never grows.
     let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
     chars.extend(s.char_indices());
@@ -648,7 +650,7 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
         if !c.is_alphanumeric() {
             out.push(Tok {
                 span: Span::new(base + off, base + off + c.len_utf8()),
-                low: c.to_string(),
+                low: Cow::Borrowed(&s[off..off + c.len_utf8()]),
                 word: false,
                 cap: false,
                 poss: false,
@@ -684,15 +686,19 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
                 j += 1;
             }
         }
-        let mut low = if text.is_ascii() {
-            text.to_ascii_lowercase()
+        let mut low: Cow<'_, str> = if text.is_ascii() {
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            }
         } else {
-            text.to_lowercase()
+            Cow::Owned(text.to_lowercase())
         };
         // a trailing abbreviation period: `Mr.`, `Gen.`, `E.`, `U.S.`
         if !poss && chars.get(j).is_some_and(|&(_, c)| c == '.') {
             let single = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
-            let abbrev = TITLE_WORDS.contains(low.as_str())
+            let abbrev = TITLE_WORDS.contains(&*low)
                 && (low.len() <= 4 || inn(&HONORIFICS_SET, &low))
                 || inn(&HONORIFICS_SET, &low)
                 || has(&["inc", "ltd", "co", "corp", "jr", "sr", "st", "no"], &low);
@@ -701,7 +707,11 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
                 j += 1;
             }
         }
-        low.truncate(low.trim_end_matches('.').len());
+        let trimmed = low.trim_end_matches('.').len();
+        match &mut low {
+            Cow::Borrowed(b) => *b = &b[..trimmed],
+            Cow::Owned(o) => o.truncate(trimmed),
+        }
         let cap = text.chars().next().is_some_and(char::is_uppercase);
         out.push(Tok {
             span: Span::new(base + off, base + end),
@@ -747,7 +757,7 @@ fn is_name_token(text: &str, t: &Tok) -> bool {
     {
         return false;
     }
-    let low = t.low.as_str();
+    let low = t.low.as_ref();
     if inn(&STOPWORDS_SET, low)
         || TITLE_WORDS.contains(low)
         || inn(&ORG_WORDS_SET, low)
@@ -805,7 +815,7 @@ fn title_max_len(t: &[Tok], k: usize) -> usize {
         return 0;
     };
     TITLE_FIRST
-        .get(first.low.as_str())
+        .get(first.low.as_ref())
         .map_or(0, |&n| n.min(*MAX_TITLE_WORDS).min(t.len() - k))
 }
 
@@ -857,7 +867,7 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
         p += 1;
     }
     if p > k && p < t.len() && t[p].word && inn(&PORTFOLIO_HEADS_SET, &t[p].low) {
-        let words: Vec<&str> = t[k..=p].iter().map(|x| x.low.as_str()).collect();
+        let words: Vec<&str> = t[k..=p].iter().map(|x| x.low.as_ref()).collect();
         let len = p - k + 1;
         if best.as_ref().is_none_or(|b| b.1 < len) {
             best = Some((normalize_title(&words.join(" ")), len));
@@ -882,7 +892,7 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
                 }
                 let len = q - k;
                 if q > ps && best.as_ref().is_none_or(|b| b.1 < len) {
-                    let words: Vec<&str> = t[ps..q].iter().map(|x| x.low.as_str()).collect();
+                    let words: Vec<&str> = t[ps..q].iter().map(|x| x.low.as_ref()).collect();
                     best = Some((
                         format!("{} {}", words.join(" "), normalize_title(&t[k].low)),
                         len,
@@ -917,7 +927,7 @@ fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
             {
                 break;
             }
-            mods.push(t[*k].low.clone());
+            mods.push(t[*k].low.to_string());
             *k += 1;
         }
     };
@@ -1127,13 +1137,13 @@ fn initials_match(text: &str, toks: &[Tok], acr: &str) -> bool {
 /// `Gen.` does not cut a name from its title.
 /// A unit (see [`units_with_kind`]) with its tokens, shared by the
 /// organisation and people finders.
-struct Unit {
+struct Unit<'a> {
     span: Span,
     kind: ParagraphKind,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
 }
 
-fn tokenized_units(text: &Text) -> Vec<Unit> {
+fn tokenized_units(text: &Text) -> Vec<Unit<'_>> {
     units_with_kind(text)
         .into_iter()
         .map(|(span, kind)| Unit {
@@ -1216,7 +1226,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
             // cut the start after a possessive, at stopwords and titles
             let mut a = start;
             for (x, tok) in t.iter().enumerate().take(last_org).skip(start) {
-                let low = tok.low.as_str();
+                let low = tok.low.as_ref();
                 let cut = tok.poss
                     || inn(&ORG_CUT_SET, low)
                     || (tok.cap && TITLE_WORDS.contains(low) && !inn(&ORG_WORDS_SET, low));
@@ -1241,7 +1251,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
                 let mut c = b + 1;
                 while c < j
                     && (t[c].cap || has(&["and", "&", "of"], &t[c].low))
-                    && !TITLE_WORDS.contains(t[c].low.as_str())
+                    && !TITLE_WORDS.contains(t[c].low.as_ref())
                 {
                     c += 1;
                     if t[c - 1].poss {
@@ -1355,7 +1365,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
                 continue;
             }
             if inn(&STOPWORDS_SET, &tok.low)
-                || TITLE_WORDS.contains(tok.low.as_str())
+                || TITLE_WORDS.contains(tok.low.as_ref())
                 || is_place(raw)
             {
                 continue;
@@ -1552,7 +1562,7 @@ fn apposition_after(s: &str, t: &[Tok], b: usize) -> Vec<Role> {
         return Vec::new();
     };
     if first.is("who") {
-        let verb = t.get(k + 1).map(|x| x.low.as_str()).unwrap_or("");
+        let verb = t.get(k + 1).map(|x| x.low.as_ref()).unwrap_or("");
         let title = match verb {
             "heads" | "headed" | "runs" | "ran" => "head",
             "leads" | "led" => "leader",
@@ -1692,7 +1702,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
                     apposition_after(s, t, b)
                 };
                 let words = b - i;
-                let prev = |n: usize| (i >= n).then(|| t[i - n].low.as_str());
+                let prev = |n: usize| (i >= n).then(|| t[i - n].low.as_ref());
                 let speech_after = !t[b - 1].poss
                     && t.get(b).is_some_and(|x| {
                         x.word && inn(&SPEECH_VERBS_SET, &x.low) && x.low != "according"
