@@ -426,6 +426,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         in_date: &in_date,
     };
     let report_tail = reported_tail(&lowers);
+    let first_speech = first_speech_verb(&lowers);
     let mut verbs: Vec<(usize, &'static str)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !is_word(t) || in_date[i] {
@@ -473,7 +474,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 factuality: factuality(
                     &lowers,
                     i,
-                    report_tail || (pred != "say" && after_speech_verb(&lowers, i)),
+                    report_tail || (pred != "say" && first_speech.is_some_and(|s| s < i)),
                 ),
                 agent,
                 object,
@@ -590,10 +591,10 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
     true
 }
 
-/// Whether a speech verb (`said`, `told`) comes before token `i`, making
-/// the event part of what someone said.
-fn after_speech_verb(lowers: &[&str], i: usize) -> bool {
-    lowers[..i].iter().any(|&w| {
+/// The first speech verb (`said`, `told`) of the sentence: an event after
+/// it is part of what someone said.
+fn first_speech_verb(lowers: &[&str]) -> Option<usize> {
+    lowers.iter().position(|&w| {
         matches!(
             w,
             "said"

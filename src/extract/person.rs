@@ -636,9 +636,7 @@ impl Tok<'_> {
 }
 
 pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
-    // Sized for the worst case (ASCII) so that it never grows.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-    chars.extend(s.char_indices());
+    let chars = super::place::char_table(s);
     let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
     while i < chars.len() {

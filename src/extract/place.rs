@@ -538,9 +538,7 @@ struct Token {
 
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
-    // Sized for the worst case (ASCII) so that it never grows.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
+    let chars = char_table(text);
     let n = chars.len();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let pos = |k: usize| chars.get(k).map_or(text.len(), |&(p, _)| p);
@@ -622,6 +620,18 @@ fn tokenize(text: &str) -> Vec<Token> {
         gap_start = end;
     }
     tokens
+}
+
+/// The chars of `text` with their byte offsets (`char_indices`, collected;
+/// byte by byte when the text is ASCII, which is quicker).
+pub(super) fn char_table(text: &str) -> Vec<(usize, char)> {
+    if text.is_ascii() {
+        text.bytes().map(char::from).enumerate().collect()
+    } else {
+        let mut chars = Vec::with_capacity(text.len());
+        chars.extend(text.char_indices());
+        chars
+    }
 }
 
 fn classify_gap(gap: &str, first: bool) -> Sep {
