@@ -533,6 +533,21 @@ static MAX_TITLE_WORDS: LazyLock<usize> = LazyLock::new(|| {
         .max()
         .unwrap_or(1)
 });
+/// Words that are never part of a person's name: stopwords, title words,
+/// organisation words, modifiers, portfolios, speech verbs and place words
+/// (one look-up instead of seven).
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let sets: [&WordSet; 7] = [
+        &STOPWORDS_SET,
+        &TITLE_WORDS,
+        &ORG_WORDS_SET,
+        &MODIFIERS_SET,
+        &PORTFOLIOS_SET,
+        &SPEECH_VERBS_SET,
+        &PLACE_WORDS_SET,
+    ];
+    sets.iter().flat_map(|s| s.iter().copied()).collect()
+});
 /// Single words of the title lexicon: never part of a name.
 static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     TITLES
@@ -756,14 +771,7 @@ fn is_name_token(text: &str, t: &Tok) -> bool {
         return false;
     }
     let low = t.low.as_ref();
-    if inn(&STOPWORDS_SET, low)
-        || TITLE_WORDS.contains(low)
-        || inn(&ORG_WORDS_SET, low)
-        || inn(&MODIFIERS_SET, low)
-        || inn(&PORTFOLIOS_SET, low)
-        || inn(&SPEECH_VERBS_SET, low)
-        || inn(&PLACE_WORDS_SET, low)
-    {
+    if inn(&NOT_NAME_SET, low) {
         return false;
     }
     if let Some(first) = low.split('-').next() {
