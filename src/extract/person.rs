@@ -533,6 +533,15 @@ static MAX_TITLE_WORDS: LazyLock<usize> = LazyLock::new(|| {
         .max()
         .unwrap_or(1)
 });
+/// Lowercase words that may start a title chain (see [`parse_chain`]):
+/// modifiers, first words of lexicon titles, portfolios and their heads.
+static CHAIN_START_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let sets: [&WordSet; 3] = [&MODIFIERS_SET, &PORTFOLIOS_SET, &PORTFOLIO_HEADS_SET];
+    sets.iter()
+        .flat_map(|s| s.iter().copied())
+        .chain(TITLE_FIRST.keys().copied())
+        .collect()
+});
 /// Words that are never part of a person's name: stopwords, title words,
 /// organisation words, modifiers, portfolios, speech verbs and place words
 /// (one look-up instead of seven).
@@ -922,6 +931,12 @@ struct Chain {
 /// Modifiers, a country (possessive, demonym or noun), modifiers, then one
 /// or more titles.
 fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
+    // A chain starts with a word: a capitalized one (country, honorific,
+    // title) or a modifier, title or portfolio word. Most tokens start none.
+    let first = t.get(i)?;
+    if !first.word || (!first.cap && !inn(&CHAIN_START_SET, &first.low)) {
+        return None;
+    }
     let mut k = i;
     let mut mods: Vec<String> = Vec::new();
     let mut of = None;
