@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::{Date, Weekday};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 /// How precise a date is.
 #[derive(
@@ -106,7 +106,11 @@ pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> 
     // the original text where case matters (`May` the month).
     let lower = text.to_ascii_lowercase();
     let mut cands: Vec<(usize, usize, usize, DateValue)> = Vec::new();
-    for (order, rule) in RULES.iter().enumerate() {
+    // One pass of the rule set tells which rules match at all; only those
+    // are run again for their matches and captures.
+    let rules = &*RULES;
+    for order in rules.set.matches(&lower).iter() {
+        let rule = &rules.rules[order];
         for caps in rule.re.captures_iter(&lower) {
             let Some(m) = caps.get(0) else { continue };
             if m.is_empty() {
@@ -289,6 +293,14 @@ fn build_ci(pattern: &str) -> Regex {
 }
 
 fn build_with(pattern: &str, flags: &str) -> Regex {
+    let p = expand(pattern, flags);
+    // The patterns are constants: a failure here is a bug caught by the tests.
+    Regex::new(&p).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
+}
+
+/// A rule pattern with its `{MON}`-style pieces filled in, ASCII word
+/// boundaries and `flags` prefixed: the source of its [`Regex`].
+fn expand(pattern: &str, flags: &str) -> String {
     let p = pattern
         .replace("{MON}", MON)
         .replace("{WDANY}", WDANY)
@@ -298,11 +310,24 @@ fn build_with(pattern: &str, flags: &str) -> Regex {
         .replace("{NUM}", NUM)
         .replace("{REL_YEAR}", REL_YEAR)
         .replace(r"\b", r"(?-u:\b)");
-    // The patterns are constants: a failure here is a bug caught by the tests.
-    Regex::new(&format!("{flags}{p}")).unwrap_or_else(|e| panic!("bad date pattern {pattern}: {e}"))
+    format!("{flags}{p}")
 }
 
-static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+/// The date rules, in priority order, and a set of all their patterns that
+/// finds in one pass which of them match a text at all.
+struct Rules {
+    rules: Vec<Rule>,
+    set: RegexSet,
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let rules = rule_list();
+    let set = RegexSet::new(rules.iter().map(|r| r.re.as_str()))
+        .unwrap_or_else(|e| panic!("bad date rule set: {e}"));
+    Rules { rules, set }
+});
+
+fn rule_list() -> Vec<Rule> {
     let r = |p: &str, handle: Handler| Rule {
         re: build(p),
         handle,
@@ -433,7 +458,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             h_q_short,
         ),
     ]
-});
+}
 
 // ---------------------------------------------------------------------------
 // Handlers.

@@ -22,11 +22,13 @@
 //! `failed to`, `denied` → negated; `allegedly`, `may`, `is believed to` →
 //! hedged; `reportedly`, `X reported`, `according to` → reported.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::date::{DateMention, recognize_dates};
+use super::person::FxBuild;
 use super::place::{PlaceMention, find_places};
 
 /// Whether the text says an event happened.
@@ -226,8 +228,8 @@ const NOUNY: &[&str] = &[
     "lift", "welcome", "discuss", "win", "test", "lower", "boost", "produce",
 ];
 
-static LEXICON: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static LEXICON: LazyLock<HashMap<String, &'static str, FxBuild>> = LazyLock::new(|| {
+    let mut map = HashMap::default();
     for group in PREDICATES {
         let canonical = group[0];
         for &base in group.iter() {
@@ -296,7 +298,7 @@ pub(crate) struct Tok<'a> {
 /// Splits `s` into word tokens (letters, digits, inner `'` `-` `.`) and single
 /// punctuation tokens; spaces are dropped.
 pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 4);
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
@@ -355,8 +357,17 @@ const LOCATIVE: &[&str] = &[
 const MOVEMENT: &[&str] = &["visit", "arrive", "travel", "hold", "meet"];
 const SPEECH: &[&str] = &["say", "deny", "warn", "announce"];
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// `s` in lowercase, borrowed when it already is (most words are).
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 fn is_word(t: &Tok<'_>) -> bool {
@@ -381,12 +392,13 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
 /// Finds the events of one sentence and what is left over.
 pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> SentenceEvents {
     let toks = tokens(sentence);
-    let lowers: Vec<String> = toks.iter().map(|t| lower(t.text)).collect();
+    let lowered: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t.text)).collect();
+    let lowers: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
     // Clause boundaries, as token indices where a new clause starts.
     let mut clause_of = vec![0usize; toks.len()];
     let mut clause = 0;
     for i in 0..toks.len() {
-        let t = lowers[i].as_str();
+        let t = lowers[i];
         let boundary = matches!(
             t,
             "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}"
@@ -414,12 +426,13 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         in_date: &in_date,
     };
     let report_tail = reported_tail(&lowers);
+    let first_speech = first_speech_verb(&lowers);
     let mut verbs: Vec<(usize, &'static str)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !is_word(t) || in_date[i] {
             continue;
         }
-        let Some(&pred) = LEXICON.get(&lowers[i]) else {
+        let Some(&pred) = LEXICON.get(lowers[i]) else {
             continue;
         };
         if !looks_verbal(&toks, &lowers, i) {
@@ -441,10 +454,10 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
-            let passive = lowers.get(i + 1).is_some_and(|w| w == "by");
+            let passive = lowers.get(i + 1).is_some_and(|&w| w == "by");
             let inverted = SPEECH.contains(&pred)
                 && i > 0
-                && matches!(lowers[i - 1].as_str(), "," | "\"")
+                && matches!(lowers[i - 1], "," | "\"")
                 && i + 1 < toks.len();
             let before = ctx.phrase_before(i);
             let (agent, object) = if inverted {
@@ -461,7 +474,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 factuality: factuality(
                     &lowers,
                     i,
-                    report_tail || (pred != "say" && after_speech_verb(&lowers, i)),
+                    report_tail || (pred != "say" && first_speech.is_some_and(|s| s < i)),
                 ),
                 agent,
                 object,
@@ -507,8 +520,8 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         };
         let vi = verbs[k].0;
         let pred = verbs[k].1;
-        let prev = ti.checked_sub(1).map(|j| lowers[j].as_str());
-        let prev2 = ti.checked_sub(2).map(|j| lowers[j].as_str());
+        let prev = ti.checked_sub(1).map(|j| lowers[j]);
+        let prev2 = ti.checked_sub(2).map(|j| lowers[j]);
         let locative = prev.is_some_and(|w| LOCATIVE.contains(&w) && w != "on")
             || (MOVEMENT.contains(&pred)
                 && ti > vi
@@ -528,13 +541,13 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
-fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
-    let w = lowers[i].as_str();
-    let prev = i.checked_sub(1).map(|j| lowers[j].as_str());
+fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
+    let w = lowers[i];
+    let prev = i.checked_sub(1).map(|j| lowers[j]);
     if prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s") || p.ends_with("s'")) {
         return false;
     }
-    if lowers.get(i + 1).is_some_and(|n| n == "of") && !w.ends_with("ed") {
+    if lowers.get(i + 1).is_some_and(|&n| n == "of") && !w.ends_with("ed") {
         return false;
     }
     // A capitalized lexicon word inside a sentence is usually part of a name.
@@ -550,7 +563,7 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
         return false;
     }
     // "declined to comment", "failed to": a negation of the next verb.
-    if lowers.get(i + 1).is_some_and(|n| n == "to")
+    if lowers.get(i + 1).is_some_and(|&n| n == "to")
         && matches!(w, "declined" | "declines" | "declining" | "decline")
     {
         return false;
@@ -578,12 +591,12 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[String], i: usize) -> bool {
     true
 }
 
-/// Whether a speech verb (`said`, `told`) comes before token `i`, making
-/// the event part of what someone said.
-fn after_speech_verb(lowers: &[String], i: usize) -> bool {
-    lowers[..i].iter().any(|w| {
+/// The first speech verb (`said`, `told`) of the sentence: an event after
+/// it is part of what someone said.
+fn first_speech_verb(lowers: &[&str]) -> Option<usize> {
+    lowers.iter().position(|&w| {
         matches!(
-            w.as_str(),
+            w,
             "said"
                 | "says"
                 | "told"
@@ -599,12 +612,9 @@ fn after_speech_verb(lowers: &[String], i: usize) -> bool {
 }
 
 /// Whether the sentence ends in a reporting clause (`..., Reuters reported.`).
-fn reported_tail(lowers: &[String]) -> bool {
+fn reported_tail(lowers: &[&str]) -> bool {
     let n = lowers.len();
-    let tail: Vec<&str> = lowers[n.saturating_sub(5)..]
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let tail = &lowers[n.saturating_sub(5)..];
     tail.iter()
         .any(|w| matches!(*w, "reported" | "reports" | "quoted"))
         || lowers
@@ -612,9 +622,9 @@ fn reported_tail(lowers: &[String]) -> bool {
             .any(|w| w[0] == "according" && w[1] == "to")
 }
 
-fn factuality(lowers: &[String], i: usize, reported: bool) -> Factuality {
+fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     let from = i.saturating_sub(6);
-    let window: Vec<&str> = lowers[from..i].iter().map(String::as_str).collect();
+    let window = &lowers[from..i];
     // Stop at a clause boundary before the verb.
     let start = window
         .iter()
@@ -723,20 +733,20 @@ const PHRASE_STOP: &[&str] = &[
 
 struct Ctx<'a, 'b> {
     toks: &'a [Tok<'b>],
-    lowers: &'a [String],
+    lowers: &'a [&'b str],
     clause_of: &'a [usize],
     in_date: &'a [bool],
 }
 
-impl Ctx<'_, '_> {
+impl<'b> Ctx<'_, 'b> {
     /// The subject-like words before token `i` in its clause.
     fn phrase_before(&self, i: usize) -> Option<String> {
         let c = self.clause_of[i];
         let mut j = i;
-        let mut words = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         while j > 0 && self.clause_of[j - 1] == c {
             j -= 1;
-            let w = self.lowers[j].as_str();
+            let w = self.lowers[j];
             if self.in_date[j] {
                 if words.is_empty() {
                     continue;
@@ -760,7 +770,7 @@ impl Ctx<'_, '_> {
                 }
                 break;
             }
-            words.push(w.to_string());
+            words.push(w);
             if words.len() >= 6 {
                 break;
             }
@@ -773,10 +783,10 @@ impl Ctx<'_, '_> {
     /// token before it.
     fn phrase_after(&self, from: usize) -> Option<String> {
         let c = self.clause_of.get(from.saturating_sub(1)).copied()?;
-        let mut words = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         let mut j = from;
         while j < self.toks.len() && self.clause_of[j] == c && words.len() < 8 {
-            let w = self.lowers[j].as_str();
+            let w = self.lowers[j];
             if self.in_date[j] || (!is_word(&self.toks[j]) && w != "'") {
                 break;
             }
@@ -792,13 +802,13 @@ impl Ctx<'_, '_> {
                 break;
             }
             if w != "'" {
-                words.push(w.to_string());
+                words.push(w);
             }
             j += 1;
         }
         while words
             .last()
-            .is_some_and(|w| DETERMINERS.contains(&w.as_str()) || PHRASE_STOP.contains(&w.as_str()))
+            .is_some_and(|w| DETERMINERS.contains(w) || PHRASE_STOP.contains(w))
         {
             words.pop();
         }

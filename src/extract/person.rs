@@ -52,6 +52,7 @@
 //!   with an organisation noun close after (`Russia's Rostec hi-tech
 //!   corporation` → `Rostec`), or after `claimed by`.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -458,7 +459,7 @@ const PARTICLES: &[&str] = &[
 /// A small multiplicative hasher (as in rustc's FxHash) for the word sets:
 /// built once per process from constant lists.
 #[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
+pub(super) struct Fx(u64);
 
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -482,7 +483,7 @@ impl std::hash::Hasher for Fx {
     }
 }
 
-type FxBuild = std::hash::BuildHasherDefault<Fx>;
+pub(super) type FxBuild = std::hash::BuildHasherDefault<Fx>;
 type WordSet = HashSet<&'static str, FxBuild>;
 
 fn word_set(list: &[&'static str]) -> WordSet {
@@ -531,6 +532,30 @@ static MAX_TITLE_WORDS: LazyLock<usize> = LazyLock::new(|| {
         .map(|t| t.split(' ').count())
         .max()
         .unwrap_or(1)
+});
+/// Lowercase words that may start a title chain (see [`parse_chain`]):
+/// modifiers, first words of lexicon titles, portfolios and their heads.
+static CHAIN_START_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let sets: [&WordSet; 3] = [&MODIFIERS_SET, &PORTFOLIOS_SET, &PORTFOLIO_HEADS_SET];
+    sets.iter()
+        .flat_map(|s| s.iter().copied())
+        .chain(TITLE_FIRST.keys().copied())
+        .collect()
+});
+/// Words that are never part of a person's name: stopwords, title words,
+/// organisation words, modifiers, portfolios, speech verbs and place words
+/// (one look-up instead of seven).
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let sets: [&WordSet; 7] = [
+        &STOPWORDS_SET,
+        &TITLE_WORDS,
+        &ORG_WORDS_SET,
+        &MODIFIERS_SET,
+        &PORTFOLIOS_SET,
+        &SPEECH_VERBS_SET,
+        &PLACE_WORDS_SET,
+    ];
+    sets.iter().flat_map(|s| s.iter().copied()).collect()
 });
 /// Single words of the title lexicon: never part of a name.
 static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -614,11 +639,12 @@ fn country_of_uncached(word: &str) -> Option<String> {
 // Tokens.
 
 #[derive(Debug, Clone)]
-pub(super) struct Tok {
+pub(super) struct Tok<'a> {
     /// Absolute span of the token (without a possessive `'s`).
     pub(super) span: Span,
-    /// Lowercase form without a trailing period.
-    pub(super) low: String,
+    /// Lowercase form without a trailing period (borrowed from the text
+    /// when it is written so, as most words and all punctuation are).
+    pub(super) low: Cow<'a, str>,
     /// A word (letters or digits), not punctuation.
     pub(super) word: bool,
     /// Starts with an uppercase letter.
@@ -627,15 +653,15 @@ pub(super) struct Tok {
     pub(super) poss: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
     pub(super) fn is(&self, w: &str) -> bool {
         self.low == w
     }
 }
 
-pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
+    let chars = super::place::char_table(s);
+    let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
     while i < chars.len() {
         let (off, c) = chars[i];
@@ -646,7 +672,7 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
         if !c.is_alphanumeric() {
             out.push(Tok {
                 span: Span::new(base + off, base + off + c.len_utf8()),
-                low: c.to_string(),
+                low: Cow::Borrowed(&s[off..off + c.len_utf8()]),
                 word: false,
                 cap: false,
                 poss: false,
@@ -682,15 +708,19 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
                 j += 1;
             }
         }
-        let mut low = if text.is_ascii() {
-            text.to_ascii_lowercase()
+        let mut low: Cow<'_, str> = if text.is_ascii() {
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            }
         } else {
-            text.to_lowercase()
+            Cow::Owned(text.to_lowercase())
         };
         // a trailing abbreviation period: `Mr.`, `Gen.`, `E.`, `U.S.`
         if !poss && chars.get(j).is_some_and(|&(_, c)| c == '.') {
             let single = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
-            let abbrev = TITLE_WORDS.contains(low.as_str())
+            let abbrev = TITLE_WORDS.contains(&*low)
                 && (low.len() <= 4 || inn(&HONORIFICS_SET, &low))
                 || inn(&HONORIFICS_SET, &low)
                 || has(&["inc", "ltd", "co", "corp", "jr", "sr", "st", "no"], &low);
@@ -699,7 +729,11 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok> {
                 j += 1;
             }
         }
-        low.truncate(low.trim_end_matches('.').len());
+        let trimmed = low.trim_end_matches('.').len();
+        match &mut low {
+            Cow::Borrowed(b) => *b = &b[..trimmed],
+            Cow::Owned(o) => o.truncate(trimmed),
+        }
         let cap = text.chars().next().is_some_and(char::is_uppercase);
         out.push(Tok {
             span: Span::new(base + off, base + end),
@@ -745,15 +779,8 @@ fn is_name_token(text: &str, t: &Tok) -> bool {
     {
         return false;
     }
-    let low = t.low.as_str();
-    if inn(&STOPWORDS_SET, low)
-        || TITLE_WORDS.contains(low)
-        || inn(&ORG_WORDS_SET, low)
-        || inn(&MODIFIERS_SET, low)
-        || inn(&PORTFOLIOS_SET, low)
-        || inn(&SPEECH_VERBS_SET, low)
-        || inn(&PLACE_WORDS_SET, low)
-    {
+    let low = t.low.as_ref();
+    if inn(&NOT_NAME_SET, low) {
         return false;
     }
     if let Some(first) = low.split('-').next() {
@@ -803,7 +830,7 @@ fn title_max_len(t: &[Tok], k: usize) -> usize {
         return 0;
     };
     TITLE_FIRST
-        .get(first.low.as_str())
+        .get(first.low.as_ref())
         .map_or(0, |&n| n.min(*MAX_TITLE_WORDS).min(t.len() - k))
 }
 
@@ -855,7 +882,7 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
         p += 1;
     }
     if p > k && p < t.len() && t[p].word && inn(&PORTFOLIO_HEADS_SET, &t[p].low) {
-        let words: Vec<&str> = t[k..=p].iter().map(|x| x.low.as_str()).collect();
+        let words: Vec<&str> = t[k..=p].iter().map(|x| x.low.as_ref()).collect();
         let len = p - k + 1;
         if best.as_ref().is_none_or(|b| b.1 < len) {
             best = Some((normalize_title(&words.join(" ")), len));
@@ -880,7 +907,7 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
                 }
                 let len = q - k;
                 if q > ps && best.as_ref().is_none_or(|b| b.1 < len) {
-                    let words: Vec<&str> = t[ps..q].iter().map(|x| x.low.as_str()).collect();
+                    let words: Vec<&str> = t[ps..q].iter().map(|x| x.low.as_ref()).collect();
                     best = Some((
                         format!("{} {}", words.join(" "), normalize_title(&t[k].low)),
                         len,
@@ -904,6 +931,12 @@ struct Chain {
 /// Modifiers, a country (possessive, demonym or noun), modifiers, then one
 /// or more titles.
 fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
+    // A chain starts with a word: a capitalized one (country, honorific,
+    // title) or a modifier, title or portfolio word. Most tokens start none.
+    let first = t.get(i)?;
+    if !first.word || (!first.cap && !inn(&CHAIN_START_SET, &first.low)) {
+        return None;
+    }
     let mut k = i;
     let mut mods: Vec<String> = Vec::new();
     let mut of = None;
@@ -915,7 +948,7 @@ fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
             {
                 break;
             }
-            mods.push(t[*k].low.clone());
+            mods.push(t[*k].low.to_string());
             *k += 1;
         }
     };
@@ -1125,13 +1158,13 @@ fn initials_match(text: &str, toks: &[Tok], acr: &str) -> bool {
 /// `Gen.` does not cut a name from its title.
 /// A unit (see [`units_with_kind`]) with its tokens, shared by the
 /// organisation and people finders.
-struct Unit {
+struct Unit<'a> {
     span: Span,
     kind: ParagraphKind,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
 }
 
-fn tokenized_units(text: &Text) -> Vec<Unit> {
+fn tokenized_units(text: &Text) -> Vec<Unit<'_>> {
     units_with_kind(text)
         .into_iter()
         .map(|(span, kind)| Unit {
@@ -1214,7 +1247,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
             // cut the start after a possessive, at stopwords and titles
             let mut a = start;
             for (x, tok) in t.iter().enumerate().take(last_org).skip(start) {
-                let low = tok.low.as_str();
+                let low = tok.low.as_ref();
                 let cut = tok.poss
                     || inn(&ORG_CUT_SET, low)
                     || (tok.cap && TITLE_WORDS.contains(low) && !inn(&ORG_WORDS_SET, low));
@@ -1239,7 +1272,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
                 let mut c = b + 1;
                 while c < j
                     && (t[c].cap || has(&["and", "&", "of"], &t[c].low))
-                    && !TITLE_WORDS.contains(t[c].low.as_str())
+                    && !TITLE_WORDS.contains(t[c].low.as_ref())
                 {
                     c += 1;
                     if t[c - 1].poss {
@@ -1353,7 +1386,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
                 continue;
             }
             if inn(&STOPWORDS_SET, &tok.low)
-                || TITLE_WORDS.contains(tok.low.as_str())
+                || TITLE_WORDS.contains(tok.low.as_ref())
                 || is_place(raw)
             {
                 continue;
@@ -1550,7 +1583,7 @@ fn apposition_after(s: &str, t: &[Tok], b: usize) -> Vec<Role> {
         return Vec::new();
     };
     if first.is("who") {
-        let verb = t.get(k + 1).map(|x| x.low.as_str()).unwrap_or("");
+        let verb = t.get(k + 1).map(|x| x.low.as_ref()).unwrap_or("");
         let title = match verb {
             "heads" | "headed" | "runs" | "ran" => "head",
             "leads" | "led" => "leader",
@@ -1690,7 +1723,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
                     apposition_after(s, t, b)
                 };
                 let words = b - i;
-                let prev = |n: usize| (i >= n).then(|| t[i - n].low.as_str());
+                let prev = |n: usize| (i >= n).then(|| t[i - n].low.as_ref());
                 let speech_after = !t[b - 1].poss
                     && t.get(b).is_some_and(|x| {
                         x.word && inn(&SPEECH_VERBS_SET, &x.low) && x.low != "according"

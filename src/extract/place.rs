@@ -194,6 +194,21 @@ fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// Whether [`key_chars`] turns `c` into a space (lowercasing makes no
+/// space nor hyphen out of any other char).
+fn key_space(c: char) -> bool {
+    matches!(c, ' ' | '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
+}
+
+/// [`key_chars`] of an ASCII byte: lowercase, hyphen as space.
+fn key_byte(b: u8) -> u8 {
+    if b == b'-' {
+        b' '
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
 impl Hash for Key<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         // One word per key: cheap with [`Fx`]. ASCII fast path, same result as `key_chars`.
@@ -202,11 +217,7 @@ impl Hash for Key<'_> {
         let s = self.0;
         if s.is_ascii() {
             for &b in s.as_bytes() {
-                mix(u32::from(if b == b'-' {
-                    b' '
-                } else {
-                    b.to_ascii_lowercase()
-                }));
+                mix(u32::from(key_byte(b)));
             }
         } else {
             for c in key_chars(s) {
@@ -245,7 +256,15 @@ type FxBuild = std::hash::BuildHasherDefault<Fx>;
 
 impl PartialEq for Key<'_> {
     fn eq(&self, other: &Self) -> bool {
-        key_chars(self.0).eq(key_chars(other.0))
+        let (a, b) = (self.0, other.0);
+        if a.is_ascii() && b.is_ascii() {
+            // ASCII fast path, same result as `key_chars`.
+            return a.len() == b.len()
+                && a.bytes()
+                    .zip(b.bytes())
+                    .all(|(x, y)| key_byte(x) == key_byte(y));
+        }
+        key_chars(a).eq(key_chars(b))
     }
 }
 
@@ -253,6 +272,9 @@ impl Eq for Key<'_> {}
 
 /// Normal form of a name for lookup: lowercase, hyphens as spaces, single spaces.
 fn norm(s: &str) -> String {
+    if s.is_ascii() {
+        return norm_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in key_chars(s) {
         if c.is_whitespace() {
@@ -269,13 +291,39 @@ fn norm(s: &str) -> String {
     out
 }
 
+/// [`norm`] of an ASCII string, byte by byte (same result).
+fn norm_ascii(s: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    for b in s.bytes() {
+        let b = key_byte(b);
+        // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form
+        // feed, carriage return and space.
+        if matches!(b, b'\t'..=b'\r' | b' ') {
+            if !out.is_empty() && out.last() != Some(&b' ') {
+                out.push(b' ');
+            }
+        } else {
+            out.push(b);
+        }
+    }
+    if out.last() == Some(&b' ') {
+        out.pop();
+    }
+    // Only ASCII bytes were pushed.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 #[derive(Debug)]
 struct Index {
     entries: Vec<Entry>,
     names: HashMap<Key<'static>, Aliases, FxBuild>,
     demonyms: HashMap<Key<'static>, u32, FxBuild>,
-    /// Sorted (the file is), searched by bisection: cheaper to build than a set.
-    words: Vec<&'static str>,
+    /// The first words of the names of more than one word: a window of
+    /// tokens whose first word is not here names nothing.
+    first_words: HashSet<Key<'static>, FxBuild>,
+    /// Ordinary English words: a hash set, as a sorted list searched by
+    /// bisection costs more cache misses per look-up than it saves at build.
+    words: HashSet<&'static str, FxBuild>,
 }
 
 impl Index {
@@ -285,6 +333,8 @@ impl Index {
             HashMap::with_capacity_and_hasher(80_000, FxBuild::default());
         let mut demonyms = HashMap::with_capacity_and_hasher(512, FxBuild::default());
         let mut country_of: HashMap<&'static str, u32> = HashMap::with_capacity(256);
+        let mut first_words: HashSet<Key<'static>, FxBuild> =
+            HashSet::with_capacity_and_hasher(16_384, FxBuild::default());
         for line in PLACES_TSV.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -334,6 +384,9 @@ impl Index {
                     entry: id,
                     abbrev: is_abbrev(a),
                 };
+                if let Some((first, _)) = a.split_once(key_space) {
+                    first_words.insert(Key(first));
+                }
                 match names.entry(Key(a)) {
                     std::collections::hash_map::Entry::Vacant(v) => {
                         v.insert(Aliases::One(alias));
@@ -348,14 +401,14 @@ impl Index {
                 }
             }
         }
-        let mut words: Vec<&'static str> = ENGLISH_WORDS.lines().collect();
-        if !words.is_sorted() {
-            words.sort_unstable();
-        }
+        let mut words: HashSet<&'static str, FxBuild> =
+            HashSet::with_capacity_and_hasher(70_000, FxBuild::default());
+        words.extend(ENGLISH_WORDS.lines());
         Index {
             entries,
             names,
             demonyms,
+            first_words,
             words,
         }
     }
@@ -374,7 +427,7 @@ impl Index {
     }
 
     fn is_word(&self, lower: &str) -> bool {
-        self.words.binary_search(&lower).is_ok()
+        self.words.contains(lower)
     }
 
     /// Rank of an entry among those of one name: lower is better.
@@ -485,7 +538,7 @@ struct Token {
 
 fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars = char_table(text);
     let n = chars.len();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let pos = |k: usize| chars.get(k).map_or(text.len(), |&(p, _)| p);
@@ -567,6 +620,18 @@ fn tokenize(text: &str) -> Vec<Token> {
         gap_start = end;
     }
     tokens
+}
+
+/// The chars of `text` with their byte offsets (`char_indices`, collected;
+/// byte by byte when the text is ASCII, which is quicker).
+pub(super) fn char_table(text: &str) -> Vec<(usize, char)> {
+    if text.is_ascii() {
+        text.bytes().map(char::from).enumerate().collect()
+    } else {
+        let mut chars = Vec::with_capacity(text.len());
+        chars.extend(text.char_indices());
+        chars
+    }
 }
 
 fn classify_gap(gap: &str, first: bool) -> Sep {
@@ -754,9 +819,14 @@ fn match_at(
         }
         last += 1;
     }
+    // A name of several words starts with a known first word.
+    let several = last > i
+        && index
+            .first_words
+            .contains(&Key(&text[first.start..first.end]));
     for j in (i..=last).rev() {
         let t = &tokens[j];
-        if !is_cap(text, t) {
+        if !is_cap(text, t) || (j > i && !several) {
             continue;
         }
         let written = &text[first.start..t.end];

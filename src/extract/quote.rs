@@ -135,7 +135,7 @@ fn resolve(
         return Some((e.1.clone(), e.0));
     }
     if toks.len() == 1 {
-        match first.low.as_str() {
+        match first.low.as_ref() {
             "he" | "she" => {
                 return names
                     .person_before(first.span.start)
@@ -149,7 +149,7 @@ fn resolve(
     let mut words: Vec<&Tok> = toks.iter().copied().filter(|t| t.word).collect();
     while words
         .first()
-        .is_some_and(|t| ["a", "an", "the"].contains(&t.low.as_str()))
+        .is_some_and(|t| ["a", "an", "the"].contains(&t.low.as_ref()))
     {
         words.remove(0);
     }
@@ -157,7 +157,7 @@ fn resolve(
         return None;
     }
     // a speaker phrase ends in a noun-like word, not a verb or date
-    if words.iter().any(|t| SPEECH_VERBS.contains(&t.low.as_str())) {
+    if words.iter().any(|t| SPEECH_VERBS.contains(&t.low.as_ref())) {
         return None;
     }
     let sp = Span::new(words[0].span.start, words[words.len() - 1].span.end);
@@ -171,7 +171,7 @@ fn resolve(
 }
 
 /// The phrase right of `v` (exclusive), up to punctuation.
-fn np_right(toks: &[Tok], v: usize) -> Vec<&Tok> {
+fn np_right<'t, 'a>(toks: &'t [Tok<'a>], v: usize) -> Vec<&'t Tok<'a>> {
     let mut out = Vec::new();
     let mut k = v + 1;
     while k < toks.len() && out.len() < 12 && toks[k].word {
@@ -182,16 +182,16 @@ fn np_right(toks: &[Tok], v: usize) -> Vec<&Tok> {
 }
 
 /// The phrase left of `v` (exclusive), back to punctuation, skipping auxiliaries.
-fn np_left(toks: &[Tok], v: usize) -> Vec<&Tok> {
+fn np_left<'t, 'a>(toks: &'t [Tok<'a>], v: usize) -> Vec<&'t Tok<'a>> {
     let mut k = v;
-    while k > 0 && toks[k - 1].word && AUX.contains(&toks[k - 1].low.as_str()) {
+    while k > 0 && toks[k - 1].word && AUX.contains(&toks[k - 1].low.as_ref()) {
         k -= 1;
     }
     let end = k;
     while k > 0
         && end - k < 8
         && toks[k - 1].word
-        && !NP_STOP_LEFT.contains(&toks[k - 1].low.as_str())
+        && !NP_STOP_LEFT.contains(&toks[k - 1].low.as_ref())
     {
         k -= 1;
     }
@@ -199,7 +199,7 @@ fn np_left(toks: &[Tok], v: usize) -> Vec<&Tok> {
 }
 
 /// Cuts a right phrase at its first stop word, unless a name lies in it.
-fn trim_right<'a>(phrase: Vec<&'a Tok>, names: &Names) -> Vec<&'a Tok> {
+fn trim_right<'t, 'a>(phrase: Vec<&'t Tok<'a>>, names: &Names) -> Vec<&'t Tok<'a>> {
     if let (Some(f), Some(l)) = (phrase.first(), phrase.last()) {
         if !names.within(Span::new(f.span.start, l.span.end)).is_empty() {
             return phrase;
@@ -207,7 +207,7 @@ fn trim_right<'a>(phrase: Vec<&'a Tok>, names: &Names) -> Vec<&'a Tok> {
     }
     let cut = phrase
         .iter()
-        .position(|t| NP_STOP_RIGHT.contains(&t.low.as_str()) || (t.cap && is_calendar(&t.low)))
+        .position(|t| NP_STOP_RIGHT.contains(&t.low.as_ref()) || (t.cap && is_calendar(&t.low)))
         .unwrap_or(phrase.len());
     phrase[..cut].to_vec()
 }
@@ -226,7 +226,7 @@ fn is_calendar(w: &str) -> bool {
 }
 
 fn is_speech(t: &Tok) -> bool {
-    t.word && SPEECH_VERBS.contains(&t.low.as_str()) && t.low != "according"
+    t.word && SPEECH_VERBS.contains(&t.low.as_ref()) && t.low != "according"
 }
 
 /// A speaker from the tokens after a quote. `adjacent`: only a verb at the
@@ -251,7 +251,7 @@ fn right_speaker(
             }
             continue;
         }
-        if v == start || VERBS_OBJECT_SPEAKER.contains(&t.low.as_str()) {
+        if v == start || VERBS_OBJECT_SPEAKER.contains(&t.low.as_ref()) {
             let np = trim_right(np_right(toks, v), names);
             if let Some(r) = resolve(s, &np, names, prev, false) {
                 return Some(r);
@@ -291,7 +291,7 @@ fn left_speaker(
         if !is_speech(t) {
             continue;
         }
-        if VERBS_OBJECT_SPEAKER.contains(&t.low.as_str()) {
+        if VERBS_OBJECT_SPEAKER.contains(&t.low.as_ref()) {
             let np = trim_right(np_right(toks, v), names);
             return resolve(s, &np, names, prev, false);
         }
