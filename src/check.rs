@@ -87,6 +87,9 @@ fn analyse_with(
 ///
 /// Every problem of both directories together, so one run shows them all.
 pub fn load(claims_dir: &Path, seeds_dir: &Path) -> Result<(Sources, Vec<ClaimSet>), Errors> {
+    // Claims are parsed with the gazetteer and the date patterns: have them
+    // built while the files are read.
+    crate::extract::warm_up();
     let sources = Sources::load(seeds_dir);
     let sets = ClaimSet::load_dir(claims_dir);
     let mut errors = Vec::new();

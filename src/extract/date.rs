@@ -327,6 +327,13 @@ static RULES: LazyLock<Rules> = LazyLock::new(|| {
     Rules { rules, set }
 });
 
+/// Compiles the date patterns now (see [`super::warm_up`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&RULES);
+    LazyLock::force(&RANGE_JOIN);
+    LazyLock::force(&FUTURE);
+}
+
 fn rule_list() -> Vec<Rule> {
     let r = |p: &str, handle: Handler| Rule {
         re: build(p),

@@ -134,6 +134,11 @@ static ENGLISH_WORDS: &str = include_str!("../../data/english-words.txt");
 
 static INDEX: LazyLock<Index> = LazyLock::new(Index::build);
 
+/// Builds the gazetteer index now (see [`super::warm_up`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&INDEX);
+}
+
 /// Cities at least this large match without a locative context.
 const BIG_CITY: u64 = 100_000;
 /// Cities at least this large outrank regions of the same name.
