@@ -199,12 +199,6 @@ fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// Whether [`key_chars`] turns `c` into a space (lowercasing makes no
-/// space nor hyphen out of any other char).
-fn key_space(c: char) -> bool {
-    matches!(c, ' ' | '-' | '\u{2010}' | '\u{2011}' | '\u{2013}')
-}
-
 /// [`key_chars`] of an ASCII byte: lowercase, hyphen as space.
 fn key_byte(b: u8) -> u8 {
     if b == b'-' {
@@ -323,9 +317,6 @@ struct Index {
     entries: Vec<Entry>,
     names: HashMap<Key<'static>, Aliases, FxBuild>,
     demonyms: HashMap<Key<'static>, u32, FxBuild>,
-    /// The first words of the names of more than one word: a window of
-    /// tokens whose first word is not here names nothing.
-    first_words: HashSet<Key<'static>, FxBuild>,
     /// Ordinary English words: a hash set, as a sorted list searched by
     /// bisection costs more cache misses per look-up than it saves at build.
     words: HashSet<&'static str, FxBuild>,
@@ -338,8 +329,6 @@ impl Index {
             HashMap::with_capacity_and_hasher(80_000, FxBuild::default());
         let mut demonyms = HashMap::with_capacity_and_hasher(512, FxBuild::default());
         let mut country_of: HashMap<&'static str, u32> = HashMap::with_capacity(256);
-        let mut first_words: HashSet<Key<'static>, FxBuild> =
-            HashSet::with_capacity_and_hasher(16_384, FxBuild::default());
         for line in PLACES_TSV.lines() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -389,9 +378,6 @@ impl Index {
                     entry: id,
                     abbrev: is_abbrev(a),
                 };
-                if let Some((first, _)) = a.split_once(key_space) {
-                    first_words.insert(Key(first));
-                }
                 match names.entry(Key(a)) {
                     std::collections::hash_map::Entry::Vacant(v) => {
                         v.insert(Aliases::One(alias));
@@ -413,7 +399,6 @@ impl Index {
             entries,
             names,
             demonyms,
-            first_words,
             words,
         }
     }
@@ -824,14 +809,9 @@ fn match_at(
         }
         last += 1;
     }
-    // A name of several words starts with a known first word.
-    let several = last > i
-        && index
-            .first_words
-            .contains(&Key(&text[first.start..first.end]));
     for j in (i..=last).rev() {
         let t = &tokens[j];
-        if !is_cap(text, t) || (j > i && !several) {
+        if !is_cap(text, t) {
             continue;
         }
         let written = &text[first.start..t.end];
