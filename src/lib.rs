@@ -8,24 +8,10 @@
 //! [`Evidence`] for each claim and source; [`report`] renders the outcomes.
 //! [`check`] runs all of it over a claims directory and a sources directory.
 //!
-//! ```
-//! use claimcheck::{Analysis, ClaimSet, Errors, Published, Source, Verdict, verify};
+//! In code (this is `examples/library.rs`, run by `cargo test` through
+//! `tests/library_example.rs`):
 //!
-//! let source = Source::from_string(
-//!     "wire",
-//!     Published::Unknown,
-//!     "PARIS: The two sides signed a deal in Lyon on Monday, officials said.",
-//! );
-//! let claims = ClaimSet::from_toml(
-//!     "claims.toml",
-//!     "[claims]\nplace = \"signed in Lyon\"\nday = \"signed on Tuesday\"\n",
-//! )
-//! .map_err(Errors)?;
-//! let outcome = verify(&claims, &[Analysis::of(&source)]);
-//! assert_eq!(outcome.outcomes[0].verdicts[0].verdict, Verdict::Supported);
-//! assert_eq!(outcome.outcomes[1].verdicts[0].verdict, Verdict::Contradicted);
-//! # Ok::<(), Errors>(())
-//! ```
+#![doc = concat!("```rust,ignore\n", include_str!("../examples/library.rs"), "```")]
 //!
 //! Main types: [`Source`] → [`Text`] → [`Facts`] of [`Fact`]s; [`ClaimSet`]
 //! of [`Claim`]s; [`SetOutcome`] of [`ClaimOutcome`]s, each with one
