@@ -137,7 +137,7 @@ fn main() -> ExitCode {
             let cache = (!no_cache).then(|| claimcheck::FactsCache::new(cache));
             let bar = Bar::new();
             let run = claimcheck::check_with(&claims, &seeds, cache.as_ref(), &bar);
-            bar.0.finish_and_clear();
+            bar.bar.finish_and_clear();
             run
         }) {
             Ok(run) => {
@@ -328,7 +328,12 @@ fn diff(
 /// A progress bar on stderr for long runs: it appears only when stderr is a
 /// terminal and the run has taken longer than [`Bar::DELAY`], and is
 /// cleared at the end. Reports on stdout are never touched.
-struct Bar(ProgressBar, std::time::Instant, AtomicBool);
+struct Bar {
+    bar: ProgressBar,
+    started: std::time::Instant,
+    /// Already shown, or never to be (stderr is not a terminal).
+    settled: AtomicBool,
+}
 
 impl Bar {
     const DELAY: std::time::Duration = std::time::Duration::from_millis(300);
@@ -338,32 +343,34 @@ impl Bar {
         if let Ok(style) = ProgressStyle::with_template("{msg:18} [{bar:30}] {pos}/{len} {eta}") {
             bar.set_style(style.progress_chars("=> "));
         }
-        // Only a terminal gets a bar: the flag says "already shown or never to be".
-        let never = !std::io::stderr().is_terminal();
-        Bar(bar, std::time::Instant::now(), AtomicBool::new(never))
+        Bar {
+            bar,
+            started: std::time::Instant::now(),
+            settled: AtomicBool::new(!std::io::stderr().is_terminal()),
+        }
     }
 
     fn show_if_slow(&self) {
-        if !self.2.load(Ordering::Relaxed)
-            && self.1.elapsed() >= Bar::DELAY
-            && !self.2.swap(true, Ordering::Relaxed)
+        if !self.settled.load(Ordering::Relaxed)
+            && self.started.elapsed() >= Bar::DELAY
+            && !self.settled.swap(true, Ordering::Relaxed)
         {
-            self.0.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }
     }
 }
 
 impl claimcheck::Progress for Bar {
     fn stage(&self, name: &'static str, total: usize) {
-        self.0.set_message(name);
-        self.0.set_length(total as u64);
-        self.0.set_position(0);
-        self.0.reset_eta();
+        self.bar.set_message(name);
+        self.bar.set_length(total as u64);
+        self.bar.set_position(0);
+        self.bar.reset_eta();
         self.show_if_slow();
     }
 
     fn advance(&self, n: usize) {
-        self.0.inc(n as u64);
+        self.bar.inc(n as u64);
         self.show_if_slow();
     }
 

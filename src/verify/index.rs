@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use crate::claims::{Aliases, Claim, ClaimKind, ClaimSet, Verdict, normalize_term, singular_of};
 use crate::extract::{FactKind, Unit, canonical_predicate};
 
-use super::{Analysis, Evidence, SourceVerdict};
+use super::{Analysis, Evidence, FactTerms, SourceVerdict};
 
 /// The keys of one source's facts, for one claims file (keys depend on its
 /// aliases).
@@ -194,7 +194,7 @@ fn surname_initial(name: &str) -> u32 {
 impl SourceIndex {
     fn new(aliases: &Aliases, a: &Analysis, want_words: bool) -> SourceIndex {
         let mut ix = SourceIndex::default();
-        for f in a.facts.iter() {
+        for (i, f) in a.facts.iter().enumerate() {
             match &f.kind {
                 FactKind::Quantity(q) => {
                     if let Some(c) = &q.counted {
@@ -205,10 +205,14 @@ impl SourceIndex {
                         ix.uncounted_units.insert(u);
                     }
                 }
-                FactKind::Event(e) => {
-                    ix.events.insert(fnv(&aliases.canon(&e.predicate)));
-                    if let Some(p) = canonical_predicate(&aliases.canon(&e.verb)) {
-                        ix.events.insert(fnv(p));
+                FactKind::Event(_) => {
+                    // The keys `matching::events` compares, from the same
+                    // normalized terms.
+                    if let FactTerms::Event(predicate, verb, _) = a.fact_terms(i) {
+                        ix.events.insert(fnv(aliases.canon_normalized(predicate)));
+                        if let Some(p) = canonical_predicate(aliases.canon_normalized(verb)) {
+                            ix.events.insert(fnv(p));
+                        }
                     }
                 }
                 FactKind::Person(p) => {

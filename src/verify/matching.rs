@@ -105,21 +105,10 @@ pub(crate) fn judge(
                 }
             }
         }
-        ClaimKind::Place {
-            event,
-            participants: _,
-            place,
-        } => {
+        ClaimKind::Place { event, place, .. } => {
             for (f, e) in events(a, aliases, event, &prepared.terms) {
                 if !e.factuality.is_factual() {
-                    add(
-                        Relation::Neither,
-                        Evidence::of(
-                            a,
-                            f,
-                            Some(format!("the event is {}", e.factuality.as_str())),
-                        ),
-                    );
+                    add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
                     continue;
                 }
                 if e.places.is_empty() {
@@ -148,22 +137,10 @@ pub(crate) fn judge(
                 add(rel, Evidence::of(a, f, note));
             }
         }
-        ClaimKind::Date {
-            event,
-            participants: _,
-            date,
-            ..
-        } => {
+        ClaimKind::Date { event, date, .. } => {
             for (f, e) in events(a, aliases, event, &prepared.terms) {
                 if !e.factuality.is_factual() {
-                    add(
-                        Relation::Neither,
-                        Evidence::of(
-                            a,
-                            f,
-                            Some(format!("the event is {}", e.factuality.as_str())),
-                        ),
-                    );
+                    add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
                     continue;
                 }
                 if e.dates.is_empty() {
@@ -278,9 +255,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Event {
-            event,
-            participants: _,
-            factuality,
+            event, factuality, ..
         } => {
             for (f, e) in events(a, aliases, event, &prepared.terms) {
                 let rel = match (factuality, e.factuality) {
@@ -292,7 +267,7 @@ pub(crate) fn judge(
                 };
                 let note = match rel {
                     Relation::Match => factuality_note(e.factuality),
-                    _ => Some(format!("the event is {}", e.factuality.as_str())),
+                    _ => unfactual_note(e),
                 };
                 add(rel, Evidence::of(a, f, note));
             }
@@ -343,6 +318,11 @@ pub(crate) fn judge(
         evidence,
         candidates,
     }
+}
+
+/// Why an event the source does not commit to decides nothing.
+fn unfactual_note(e: &EventFrame) -> Option<String> {
+    Some(format!("the event is {}", e.factuality.as_str()))
 }
 
 fn factuality_note(f: Factuality) -> Option<String> {
