@@ -1,9 +1,20 @@
-//! Fingerprints the extractor: a hash of every file whose change can change
-//! the facts (text normalization, extractors, gazetteer data). The facts
-//! cache keys on it, so a cache made by other extractor code is never used,
-//! even when nobody remembered to bump `EXTRACTOR_VERSION`.
+//! Two jobs at compile time:
+//!
+//! - Fingerprints the extractor: a hash of every file whose change can change
+//!   the facts (text normalization, extractors, gazetteer data). The facts
+//!   cache keys on it, so a cache made by other extractor code is never used,
+//!   even when nobody remembered to bump `EXTRACTOR_VERSION`.
+//! - Compiles the gazetteer (`data/places.tsv`, `data/english-words.txt`)
+//!   into the hash tables `src/extract/place.rs` reads in place, so no
+//!   process spends its start-up building them (layout in
+//!   `src/extract/gazetteer_table.rs`).
 
+use std::collections::HashMap;
 use std::path::Path;
+
+#[allow(dead_code)] // The reading half is the extractor's.
+#[path = "src/extract/gazetteer_table.rs"]
+mod table;
 
 fn main() {
     let mut files = Vec::new();
@@ -24,6 +35,13 @@ fn main() {
         }
     }
     println!("cargo:rustc-env=CLAIMCHECK_EXTRACTOR_HASH={hash:016x}");
+
+    let places = std::fs::read_to_string("data/places.tsv").expect("data/places.tsv is readable");
+    let words = std::fs::read_to_string("data/english-words.txt")
+        .expect("data/english-words.txt is readable");
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    let blob = gazetteer(&places, &words);
+    std::fs::write(Path::new(&out).join("gazetteer.bin"), blob).expect("OUT_DIR is writable");
 }
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -38,4 +56,143 @@ fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
             out.push(p);
         }
     }
+}
+
+/// `s`, a slice of `file`, packed as a range of it.
+fn pack_in(file: &str, s: &str) -> u32 {
+    let offset = s.as_ptr() as usize - file.as_ptr() as usize;
+    table::pack(offset, s.len())
+        .unwrap_or_else(|| panic!("gazetteer string {s:?} at byte {offset} too long or too far"))
+}
+
+/// The tables described in `gazetteer_table.rs`.
+fn gazetteer(places: &str, words: &str) -> Vec<u8> {
+    let mut entries: Vec<[u32; table::ENTRY_WORDS]> = Vec::new();
+    // Names in first-seen order, each with its aliases in file order.
+    let mut names: Vec<(&str, Vec<u32>)> = Vec::new();
+    let mut name_at: HashMap<String, usize> = HashMap::new();
+    let mut demonyms: Vec<(&str, u32)> = Vec::new();
+    let mut demonym_at: HashMap<String, usize> = HashMap::new();
+    let mut country_of: HashMap<&str, u32> = HashMap::new();
+    let key = |s: &str| table::key_chars(s).collect::<String>();
+    for line in places.lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let mut f = line.split('\t');
+        let (Some(kind), Some(country), Some(admin1), Some(pop), Some(name), aliases) = (
+            f.next(),
+            f.next(),
+            f.next(),
+            f.next(),
+            f.next(),
+            f.next().unwrap_or(""),
+        ) else {
+            continue;
+        };
+        let kind = match kind {
+            "C" => table::KIND_COUNTRY,
+            "R" => table::KIND_REGION,
+            "T" => table::KIND_CITY,
+            "X" => table::KIND_AREA,
+            "D" => {
+                if let Some(&c) = country_of.get(country) {
+                    for a in aliases.split('|').filter(|a| !a.is_empty()) {
+                        // A later line naming the same demonym wins.
+                        match demonym_at.get(&key(a)) {
+                            Some(&i) => demonyms[i].1 = c,
+                            None => {
+                                demonym_at.insert(key(a), demonyms.len());
+                                demonyms.push((a, c));
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let id = u32::try_from(entries.len()).expect("fewer than 2^31 places");
+        if kind == table::KIND_COUNTRY {
+            country_of.insert(country, id);
+        }
+        let population: u64 = pop.parse().unwrap_or(0);
+        entries.push([
+            kind,
+            pack_in(places, country),
+            pack_in(places, admin1),
+            pack_in(places, name),
+            population as u32,
+            (population >> 32) as u32,
+        ]);
+        for a in std::iter::once(name)
+            .chain(aliases.split('|'))
+            .filter(|a| !a.is_empty())
+        {
+            let alias = id << 1 | u32::from(table::is_abbrev(a));
+            match name_at.get(&key(a)) {
+                Some(&i) => names[i].1.push(alias),
+                None => {
+                    name_at.insert(key(a), names.len());
+                    names.push((a, vec![alias]));
+                }
+            }
+        }
+    }
+
+    let mut name_slots = vec![[table::EMPTY; table::NAME_WORDS]; table::slots_for(names.len())];
+    let mut aliases: Vec<u32> = Vec::new();
+    for (name, list) in &names {
+        let start = u32::try_from(aliases.len()).expect("fewer than 2^32 aliases");
+        aliases.extend(list);
+        let count = u32::try_from(list.len()).expect("fewer than 2^32 aliases");
+        let slot = free_slot(&name_slots, table::key_hash(name), |s| s[0]);
+        name_slots[slot] = [pack_in(places, name), start, count];
+    }
+    let mut demonym_slots =
+        vec![[table::EMPTY; table::DEMONYM_WORDS]; table::slots_for(demonyms.len())];
+    for (d, entry) in &demonyms {
+        let slot = free_slot(&demonym_slots, table::key_hash(d), |s| s[0]);
+        demonym_slots[slot] = [pack_in(places, d), *entry];
+    }
+    let word_list: Vec<&str> = {
+        let mut seen = std::collections::HashSet::new();
+        words.lines().filter(|w| seen.insert(*w)).collect()
+    };
+    let mut word_slots = vec![[table::EMPTY]; table::slots_for(word_list.len())];
+    for w in &word_list {
+        let slot = free_slot(&word_slots, table::word_hash(w), |s| s[0]);
+        word_slots[slot] = [pack_in(words, w)];
+    }
+
+    let sections: [Vec<u32>; table::SECTIONS] = [
+        entries.concat(),
+        name_slots.concat(),
+        aliases,
+        demonym_slots.concat(),
+        word_slots.concat(),
+    ];
+    let mut out = Vec::new();
+    for s in &sections {
+        out.extend(u32::try_from(s.len()).expect("small tables").to_le_bytes());
+    }
+    for s in &sections {
+        for w in s {
+            out.extend(w.to_le_bytes());
+        }
+    }
+    out
+}
+
+/// The first empty slot on the probe sequence of `hash`.
+fn free_slot<const N: usize>(
+    slots: &[[u32; N]],
+    hash: u64,
+    first: impl Fn(&[u32; N]) -> u32,
+) -> usize {
+    let mut i = table::home(hash, slots.len());
+    while first(&slots[i]) != table::EMPTY {
+        i = (i + 1) & (slots.len() - 1);
+    }
+    i
 }

@@ -8,6 +8,7 @@
 
 mod date;
 mod event;
+mod gazetteer_table;
 mod number;
 mod person;
 mod place;
@@ -144,18 +145,17 @@ impl<'a> IntoIterator for &'a Facts {
     }
 }
 
-/// Starts building the extractors' largest tables (the gazetteer index,
-/// the compiled date patterns) on two background threads and returns at
-/// once. They are built on first use anyway; a process that will need both
-/// soon (claims are parsed with them) calls this first so that they are
-/// built side by side instead of one after the other. Only the first call
-/// does anything.
+/// Starts compiling the date patterns, the extractors' one large table
+/// still built at run time (the gazetteer is compiled by `build.rs`), on a
+/// background thread and returns at once. They are built on first use
+/// anyway; a process that will need them soon (claims are parsed with them)
+/// calls this first so that they are built while it reads its files. Only the
+/// first call does anything.
 pub fn warm_up() {
     static STARTED: std::sync::Once = std::sync::Once::new();
     STARTED.call_once(|| {
-        // A thread that cannot be spawned only means the tables are built
+        // A thread that cannot be spawned only means the patterns are built
         // on first use, as without this call.
-        let _ = std::thread::Builder::new().spawn(place::warm_up);
         let _ = std::thread::Builder::new().spawn(date::warm_up);
     });
 }

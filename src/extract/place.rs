@@ -14,8 +14,9 @@
 //! not be part of a longer capitalized name ("Raheel Sharif", "Wall Street
 //! Journal", "Washington Post").
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::collections::HashSet;
+
+use super::gazetteer_table as table;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -69,7 +70,7 @@ pub fn find_places(text: &str) -> Vec<PlaceMention> {
                 i = m.next;
                 if let Some(e) = m.entry {
                     // A qualified city ("Ufa, Russia") is a place whatever else its name is.
-                    let key = (index.entries[e].kind == Kind::City && m.qualifier.is_none())
+                    let key = (index.entry(e).kind == Kind::City && m.qualifier.is_none())
                         .then(|| norm(&text[m.span.clone()]));
                     found.push((
                         PlaceMention {
@@ -122,8 +123,8 @@ pub fn lookup_place(name: &str) -> Option<PlaceInfo> {
 /// The country a demonym or adjective names (`Russian` → Russia).
 pub fn country_of_demonym(word: &str) -> Option<PlaceInfo> {
     let index = &*INDEX;
-    let e = *index.demonyms.get(&Key(&norm(word.trim())))?;
-    Some(index.info(e as usize))
+    let e = index.demonym(&norm(word.trim()))?;
+    Some(index.info(e))
 }
 
 // ---------------------------------------------------------------------------
@@ -131,13 +132,11 @@ pub fn country_of_demonym(word: &str) -> Option<PlaceInfo> {
 
 static PLACES_TSV: &str = include_str!("../../data/places.tsv");
 static ENGLISH_WORDS: &str = include_str!("../../data/english-words.txt");
+/// The gazetteer's hash tables, compiled from the two files above by
+/// `build.rs` (layout in [`table`]).
+static TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 
-static INDEX: LazyLock<Index> = LazyLock::new(Index::build);
-
-/// Builds the gazetteer index now (see [`super::warm_up`]).
-pub(super) fn warm_up() {
-    LazyLock::force(&INDEX);
-}
+static INDEX: LazyLock<Index> = LazyLock::new(|| Index::new(TABLES));
 
 /// Cities at least this large match without a locative context.
 const BIG_CITY: u64 = 100_000;
@@ -155,7 +154,7 @@ enum Kind {
     Area,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
     kind: Kind,
     country: &'static str,
@@ -172,110 +171,13 @@ struct Alias {
     abbrev: bool,
 }
 
-#[derive(Debug)]
-enum Aliases {
-    One(Alias),
-    Many(Vec<Alias>),
-}
-
-impl Aliases {
-    fn as_slice(&self) -> &[Alias] {
-        match self {
-            Aliases::One(a) => std::slice::from_ref(a),
-            Aliases::Many(v) => v,
-        }
-    }
-}
-
-/// A name compared case-insensitively, with hyphens as spaces, without allocating.
-#[derive(Debug, Clone, Copy)]
-struct Key<'a>(&'a str);
-
-fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(char::to_lowercase).map(|c| match c {
-        '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => ' ',
-        '\u{2019}' | '\u{2018}' => '\'',
-        c => c,
-    })
-}
-
-/// [`key_chars`] of an ASCII byte: lowercase, hyphen as space.
-fn key_byte(b: u8) -> u8 {
-    if b == b'-' {
-        b' '
-    } else {
-        b.to_ascii_lowercase()
-    }
-}
-
-impl Hash for Key<'_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        // One word per key: cheap with [`Fx`]. ASCII fast path, same result as `key_chars`.
-        let mut h = 0u64;
-        let mut mix = |c: u32| h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(FX_SEED);
-        let s = self.0;
-        if s.is_ascii() {
-            for &b in s.as_bytes() {
-                mix(u32::from(key_byte(b)));
-            }
-        } else {
-            for c in key_chars(s) {
-                mix(c as u32);
-            }
-        }
-        state.write_u64(h);
-    }
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-/// A small multiplicative hasher (as in rustc's FxHash): the index is built
-/// once per process and keys are not attacker-chosen for a DoS.
-#[derive(Debug, Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(FX_SEED);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(FX_SEED);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<Fx>;
-
-impl PartialEq for Key<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (self.0, other.0);
-        if a.is_ascii() && b.is_ascii() {
-            // ASCII fast path, same result as `key_chars`.
-            return a.len() == b.len()
-                && a.bytes()
-                    .zip(b.bytes())
-                    .all(|(x, y)| key_byte(x) == key_byte(y));
-        }
-        key_chars(a).eq(key_chars(b))
-    }
-}
-
-impl Eq for Key<'_> {}
-
 /// Normal form of a name for lookup: lowercase, hyphens as spaces, single spaces.
 fn norm(s: &str) -> String {
     if s.is_ascii() {
         return norm_ascii(s);
     }
     let mut out = String::with_capacity(s.len());
-    for c in key_chars(s) {
+    for c in table::key_chars(s) {
         if c.is_whitespace() {
             if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
@@ -294,7 +196,7 @@ fn norm(s: &str) -> String {
 fn norm_ascii(s: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     for b in s.bytes() {
-        let b = key_byte(b);
+        let b = table::key_byte(b);
         // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form
         // feed, carriage return and space.
         if matches!(b, b'\t'..=b'\r' | b' ') {
@@ -312,99 +214,130 @@ fn norm_ascii(s: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// One section of the compiled tables: a run of little-endian words.
+#[derive(Debug, Clone, Copy)]
+struct Section(&'static [u8]);
+
+impl Section {
+    fn len(self) -> usize {
+        self.0.len() / 4
+    }
+
+    fn word(self, i: usize) -> u32 {
+        let b = &self.0[4 * i..4 * i + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    /// The slot of a hash table of `width` words per slot whose first word,
+    /// a packed string of `file`, equals `key` by `eq`.
+    fn probe(
+        self,
+        width: usize,
+        file: &'static str,
+        hash: u64,
+        key: &str,
+        eq: impl Fn(&str, &str) -> bool,
+    ) -> Option<usize> {
+        let slots = self.len() / width;
+        if slots == 0 {
+            return None;
+        }
+        let mut i = table::home(hash, slots);
+        loop {
+            let first = self.word(i * width);
+            if first == table::EMPTY {
+                return None;
+            }
+            if eq(&file[table::unpack(first)], key) {
+                return Some(i);
+            }
+            i = (i + 1) & (slots - 1);
+        }
+    }
+}
+
+/// The gazetteer, read in place from the compiled tables.
 #[derive(Debug)]
 struct Index {
-    entries: Vec<Entry>,
-    names: HashMap<Key<'static>, Aliases, FxBuild>,
-    demonyms: HashMap<Key<'static>, u32, FxBuild>,
-    /// Ordinary English words: a hash set, as a sorted list searched by
-    /// bisection costs more cache misses per look-up than it saves at build.
-    words: HashSet<&'static str, FxBuild>,
+    entries: Section,
+    names: Section,
+    aliases: Section,
+    demonyms: Section,
+    words: Section,
 }
 
 impl Index {
-    fn build() -> Index {
-        let mut entries = Vec::with_capacity(40_000);
-        let mut names: HashMap<Key<'static>, Aliases, FxBuild> =
-            HashMap::with_capacity_and_hasher(80_000, FxBuild::default());
-        let mut demonyms = HashMap::with_capacity_and_hasher(512, FxBuild::default());
-        let mut country_of: HashMap<&'static str, u32> = HashMap::with_capacity(256);
-        for line in PLACES_TSV.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut f = line.split('\t');
-            let (Some(kind), Some(country), Some(admin1), Some(pop), Some(name), aliases) = (
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next(),
-                f.next().unwrap_or(""),
-            ) else {
-                continue;
-            };
-            let kind = match kind {
-                "C" => Kind::Country,
-                "R" => Kind::Region,
-                "T" => Kind::City,
-                "X" => Kind::Area,
-                "D" => {
-                    if let Some(&c) = country_of.get(country) {
-                        for a in aliases.split('|').filter(|a| !a.is_empty()) {
-                            demonyms.insert(Key(a), c);
-                        }
-                    }
-                    continue;
-                }
-                _ => continue,
-            };
-            let id = entries.len() as u32;
-            if kind == Kind::Country {
-                country_of.insert(country, id);
-            }
-            entries.push(Entry {
-                kind,
-                country,
-                admin1,
-                population: pop.parse().unwrap_or(0),
-                name,
-            });
-            for a in std::iter::once(name)
-                .chain(aliases.split('|'))
-                .filter(|a| !a.is_empty())
-            {
-                let alias = Alias {
-                    entry: id,
-                    abbrev: is_abbrev(a),
-                };
-                match names.entry(Key(a)) {
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(Aliases::One(alias));
-                    }
-                    std::collections::hash_map::Entry::Occupied(mut o) => {
-                        let v = o.get_mut();
-                        match v {
-                            Aliases::One(first) => *v = Aliases::Many(vec![*first, alias]),
-                            Aliases::Many(list) => list.push(alias),
-                        }
-                    }
-                }
-            }
-        }
-        let mut words: HashSet<&'static str, FxBuild> =
-            HashSet::with_capacity_and_hasher(70_000, FxBuild::default());
-        words.extend(ENGLISH_WORDS.lines());
+    /// The index over `tables` (as `build.rs` wrote them).
+    fn new(tables: &'static [u8]) -> Index {
+        let header = Section(&tables[..4 * table::SECTIONS]);
+        let mut at = 4 * table::SECTIONS;
+        let mut next = |k: usize| {
+            let len = 4 * header.word(k) as usize;
+            let s = Section(&tables[at..at + len]);
+            at += len;
+            s
+        };
         Index {
-            entries,
-            names,
-            demonyms,
-            words,
+            entries: next(0),
+            names: next(1),
+            aliases: next(2),
+            demonyms: next(3),
+            words: next(4),
         }
     }
 
+    /// Entry `e`.
+    fn entry(&self, e: usize) -> Entry {
+        let w = |k: usize| self.entries.word(e * table::ENTRY_WORDS + k);
+        let s = |k: usize| &PLACES_TSV[table::unpack(w(k))];
+        Entry {
+            kind: match w(0) {
+                table::KIND_COUNTRY => Kind::Country,
+                table::KIND_REGION => Kind::Region,
+                table::KIND_CITY => Kind::City,
+                _ => Kind::Area,
+            },
+            country: s(1),
+            admin1: s(2),
+            name: s(3),
+            population: u64::from(w(4)) | u64::from(w(5)) << 32,
+        }
+    }
+
+    /// The entries named `key` (compared as [`table::key_eq`]), in file order.
+    fn aliases(&self, key: &str) -> Option<impl Iterator<Item = Alias> + '_> {
+        let slot = self.names.probe(
+            table::NAME_WORDS,
+            PLACES_TSV,
+            table::key_hash(key),
+            key,
+            table::key_eq,
+        )?;
+        let start = self.names.word(slot * table::NAME_WORDS + 1) as usize;
+        let count = self.names.word(slot * table::NAME_WORDS + 2) as usize;
+        Some((start..start + count).map(|i| {
+            let w = self.aliases.word(i);
+            Alias {
+                entry: w >> 1,
+                abbrev: w & 1 == 1,
+            }
+        }))
+    }
+
+    /// The country entry of a demonym (compared as [`table::key_eq`]).
+    fn demonym(&self, key: &str) -> Option<usize> {
+        let slot = self.demonyms.probe(
+            table::DEMONYM_WORDS,
+            PLACES_TSV,
+            table::key_hash(key),
+            key,
+            table::key_eq,
+        )?;
+        Some(self.demonyms.word(slot * table::DEMONYM_WORDS + 1) as usize)
+    }
+
     fn info(&self, e: usize) -> PlaceInfo {
-        let entry = &self.entries[e];
+        let entry = self.entry(e);
         PlaceInfo {
             name: entry.name.to_string(),
             kind: match entry.kind {
@@ -416,13 +349,18 @@ impl Index {
         }
     }
 
+    /// Whether `lower` is an ordinary English word (exactly as listed).
     fn is_word(&self, lower: &str) -> bool {
-        self.words.contains(lower)
+        self.words
+            .probe(1, ENGLISH_WORDS, table::word_hash(lower), lower, |a, b| {
+                a == b
+            })
+            .is_some()
     }
 
     /// Rank of an entry among those of one name: lower is better.
     fn rank(&self, e: usize) -> (u8, std::cmp::Reverse<u64>) {
-        let entry = &self.entries[e];
+        let entry = self.entry(e);
         let class = match entry.kind {
             Kind::Area => 0,
             Kind::Country => 1,
@@ -437,11 +375,9 @@ impl Index {
     /// check abbreviations are in capitals; `within` restricts to one country
     /// or region.
     fn best(&self, key: &str, written: Option<&str>, within: Option<usize>) -> Option<usize> {
-        let aliases = self.names.get(&Key(key))?;
+        let aliases = self.aliases(key)?;
         let caps = written.is_some_and(|w| !w.chars().any(char::is_lowercase));
         aliases
-            .as_slice()
-            .iter()
             .filter(|a| !a.abbrev || caps || (written.is_none() && !self.is_word(key)))
             .map(|a| a.entry as usize)
             .filter(|&e| within.is_none_or(|q| self.inside(e, q)))
@@ -450,13 +386,11 @@ impl Index {
 
     /// All entries for a name, best first (see [`Index::best`]).
     fn candidates(&self, key: &str, written: Option<&str>) -> Vec<usize> {
-        let Some(aliases) = self.names.get(&Key(key)) else {
+        let Some(aliases) = self.aliases(key) else {
             return Vec::new();
         };
         let caps = written.is_some_and(all_caps);
         let mut out: Vec<usize> = aliases
-            .as_slice()
-            .iter()
             .filter(|a| !a.abbrev || caps)
             .map(|a| a.entry as usize)
             .collect();
@@ -466,7 +400,7 @@ impl Index {
 
     /// Whether entry `e` lies in country or region `q` (and is not `q` itself).
     fn inside(&self, e: usize, q: usize) -> bool {
-        let (a, b) = (&self.entries[e], &self.entries[q]);
+        let (a, b) = (self.entry(e), self.entry(q));
         e != q
             && a.kind != Kind::Area
             && a.kind != Kind::Country
@@ -482,19 +416,13 @@ impl Index {
     }
 }
 
-/// A name written in capitals: "US", "U.S.", "KPK".
-fn is_abbrev(a: &str) -> bool {
-    let letters = a.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 5 && !a.chars().any(|c| c.is_lowercase() || c == ' ')
-}
-
 fn lookup_entry(index: &Index, name: &str, within: Option<usize>) -> Option<usize> {
     let key = norm(name);
     let e = index.best(&key, None, within).or_else(|| {
         let rest = key.strip_prefix("the ")?;
         index.best(rest, None, within)
     })?;
-    (index.entries[e].kind != Kind::Area).then_some(e)
+    (index.entry(e).kind != Kind::Area).then_some(e)
 }
 
 // ---------------------------------------------------------------------------
@@ -819,7 +747,7 @@ fn match_at(
         let Some(e) = index.best(&key, Some(written), None) else {
             continue;
         };
-        if index.entries[e].kind == Kind::Area {
+        if index.entry(e).kind == Kind::Area {
             return Some(Match {
                 span: first.start..t.end,
                 entry: None,
@@ -875,7 +803,7 @@ fn name_like(index: &Index, text: &str, t: &Token) -> bool {
     // A place next to a place ("Khyber Pakhtunkhwa Punjab") is not a name.
     index
         .best(&lower, Some(&text[t.start..t.end]), None)
-        .is_none_or(|e| index.entries[e].kind == Kind::City)
+        .is_none_or(|e| index.entry(e).kind == Kind::City)
 }
 
 fn judge(
@@ -888,7 +816,7 @@ fn judge(
     key: &str,
 ) -> Verdict {
     let written = &text[tokens[i].start..tokens[j].end];
-    let entry = &index.entries[e];
+    let entry = index.entry(e);
     let caps = all_caps(written);
     let letters = written.chars().filter(|c| c.is_alphabetic()).count();
     // Short words in capitals ("SCO", "IANS") are acronyms, unless a known
@@ -973,11 +901,9 @@ fn judge(
 }
 
 fn is_abbrev_alias(index: &Index, key: &str, e: usize) -> bool {
-    index.names.get(&Key(key)).is_some_and(|a| {
-        a.as_slice()
-            .iter()
-            .any(|a| a.entry as usize == e && a.abbrev)
-    })
+    index
+        .aliases(key)
+        .is_some_and(|mut a| a.any(|a| a.entry as usize == e && a.abbrev))
 }
 
 /// The country or region named from token `k` on (longest first) in which
@@ -1008,7 +934,7 @@ fn qualifier(
         index
             .candidates(&norm(q_written), Some(q_written))
             .into_iter()
-            .filter(|&q| matches!(index.entries[q].kind, Kind::Country | Kind::Region))
+            .filter(|&q| matches!(index.entry(q).kind, Kind::Country | Kind::Region))
             .find_map(|q| {
                 let c = index.best(key, Some(written), Some(q))?;
                 let span = first.start..tokens[j].end;
@@ -1328,32 +1254,59 @@ mod tests {
 }
 
 #[cfg(test)]
-mod measure {
-    /// Not a timed test: prints how long the index takes to build, for the
-    /// record (`cargo test --release --lib extract::place::measure -- --ignored --nocapture`).
+mod tables {
+    use super::{ENGLISH_WORDS, INDEX, Kind, PLACES_TSV, table};
+
+    /// Every name, demonym and word of the data files is found in the tables
+    /// `build.rs` compiled, with the entry of its line.
     #[test]
-    #[ignore]
-    fn index_build_time() {
-        // On-CPU time of this thread (the machine may be shared: wall time is noisy).
-        let cpu = || {
-            std::fs::read_to_string("/proc/thread-self/schedstat")
-                .ok()
-                .and_then(|s| {
-                    s.split_whitespace()
-                        .next()
-                        .and_then(|n| n.parse::<u64>().ok())
-                })
-                .unwrap_or(0)
-        };
-        for _ in 0..5 {
-            let (t0, c0) = (std::time::Instant::now(), cpu());
-            let index = super::Index::build();
-            let (wall, c1) = (t0.elapsed(), cpu());
-            eprintln!(
-                "Index::build: wall {wall:?}, cpu {:.1} ms",
-                c1.saturating_sub(c0) as f64 / 1e6
-            );
-            assert!(index.names.len() > 50_000 && index.words.len() > 50_000);
+    fn compiled_tables_hold_the_data() {
+        let index = &*INDEX;
+        let mut entry = 0usize;
+        let mut countries = std::collections::HashMap::new();
+        for line in PLACES_TSV
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let f: Vec<&str> = line.split('\t').collect();
+            let aliases = f.get(5).copied().unwrap_or("");
+            if f[0] == "D" {
+                for a in aliases.split('|').filter(|a| !a.is_empty()) {
+                    let e = index.demonym(a).unwrap_or_else(|| panic!("demonym {a}"));
+                    assert_eq!(index.entry(e).kind, Kind::Country, "{a}");
+                }
+                assert!(countries.contains_key(f[1]), "{line}");
+                continue;
+            }
+            let e = index.entry(entry);
+            assert_eq!((e.country, e.admin1, e.name), (f[1], f[2], f[4]), "{line}");
+            assert_eq!(e.population, f[3].parse::<u64>().unwrap_or(0), "{line}");
+            if f[0] == "C" {
+                countries.insert(f[1], entry);
+            }
+            for a in std::iter::once(f[4])
+                .chain(aliases.split('|'))
+                .filter(|a| !a.is_empty())
+            {
+                let found = index
+                    .aliases(a)
+                    .map(|l| l.collect::<Vec<_>>())
+                    .unwrap_or_default();
+                assert!(
+                    found
+                        .iter()
+                        .any(|x| x.entry as usize == entry && x.abbrev == table::is_abbrev(a)),
+                    "alias {a} of {line}"
+                );
+            }
+            entry += 1;
         }
+        for w in ENGLISH_WORDS.lines() {
+            assert!(index.is_word(w), "{w}");
+        }
+        for not in ["rawalpindi", "Deal", "", "zzzq"] {
+            assert!(!index.is_word(not), "{not}");
+        }
+        assert!(index.aliases("Atlantis of the Deep").is_none());
     }
 }
