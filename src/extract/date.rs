@@ -5,7 +5,7 @@
 //! no reference they stay unresolved, never guessed.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use jiff::civil::{Date, Weekday};
 use regex::{Captures, Regex, RegexSet};
@@ -111,7 +111,7 @@ pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> 
     let rules = &*RULES;
     for order in rules.set.matches(&lower).iter() {
         let rule = &rules.rules[order];
-        for caps in rule.re.captures_iter(&lower) {
+        for caps in rule.re().captures_iter(&lower) {
             let Some(m) = caps.get(0) else { continue };
             if m.is_empty() {
                 continue;
@@ -272,8 +272,23 @@ struct Ctx<'a> {
 type Handler = fn(&Captures<'_>, &Ctx<'_>, usize, usize) -> Option<DateValue>;
 
 struct Rule {
-    re: Regex,
+    /// The expanded pattern (see [`expand`]).
+    pattern: String,
+    /// Its regex, compiled the first time the rule set says it can match:
+    /// a run that meets few kinds of date compiles few rules.
+    re: OnceLock<Regex>,
     handle: Handler,
+}
+
+impl Rule {
+    fn re(&self) -> &Regex {
+        self.re.get_or_init(|| {
+            // The patterns are constants: a failure here is a bug caught by
+            // the tests (`every_rule_compiles`).
+            Regex::new(&self.pattern)
+                .unwrap_or_else(|e| panic!("bad date pattern {}: {e}", self.pattern))
+        })
+    }
 }
 
 const MON: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -283,10 +298,6 @@ const DAY: &str = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?P<year>(?:1\d|20)\d\d)";
 const NUM: &str = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d{1,3})";
 const REL_YEAR: &str = r"(?P<rel>last|this|next|the\s+previous|the\s+following|the\s+same)\s+year";
-
-fn build(pattern: &str) -> Regex {
-    build_with(pattern, "")
-}
 
 fn build_ci(pattern: &str) -> Regex {
     build_with(pattern, "(?i)")
@@ -322,7 +333,7 @@ struct Rules {
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let rules = rule_list();
-    let set = RegexSet::new(rules.iter().map(|r| r.re.as_str()))
+    let set = RegexSet::new(rules.iter().map(|r| r.pattern.as_str()))
         .unwrap_or_else(|e| panic!("bad date rule set: {e}"));
     Rules { rules, set }
 });
@@ -336,7 +347,8 @@ pub(super) fn warm_up() {
 
 fn rule_list() -> Vec<Rule> {
     let r = |p: &str, handle: Handler| Rule {
-        re: build(p),
+        pattern: expand(p, ""),
+        re: OnceLock::new(),
         handle,
     };
     vec![
@@ -1706,6 +1718,17 @@ fn extend_preposition(text: &str, start: usize) -> usize {
 mod tests {
     use super::*;
     use Granularity::*;
+
+    /// Rules compile on first use: make sure every one does, and that the
+    /// set and the rules agree on their patterns.
+    #[test]
+    fn every_rule_compiles() {
+        let rules = &*RULES;
+        assert_eq!(rules.set.len(), rules.rules.len());
+        for (rule, pattern) in rules.rules.iter().zip(rules.set.patterns()) {
+            assert_eq!(rule.re().as_str(), pattern);
+        }
+    }
 
     /// (text, reference, expected mentions as (span text, start, end,
     /// granularity)); "" for an unresolved start/end.
