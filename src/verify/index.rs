@@ -32,17 +32,18 @@ use super::{Analysis, Evidence, FactTerms, SourceVerdict};
 #[derive(Debug, Default)]
 pub(crate) struct SourceIndex {
     /// `singular_of(canon(counted))` of every quantity.
-    counted: HashSet<u64>,
+    counted: HashSet<u64, KeyHash>,
     /// The value of every quantity (bits, with -0 as 0).
-    values: HashSet<u64>,
+    values: HashSet<u64, KeyHash>,
     /// The unit of every quantity that counts nothing and is not a plain
     /// count (money, percentages): `judge` may take it as about the claim's
     /// thing when its sentence names it.
-    uncounted_units: HashSet<u64>,
-    /// `canon(predicate)` and `canonical_predicate(canon(verb))` of every event.
-    events: HashSet<u64>,
+    uncounted_units: HashSet<u64, KeyHash>,
+    /// `canon(predicate)` and `canonical_predicate(canon(verb))` of every
+    /// event → the indices of the event facts with that key, increasing.
+    events: HashMap<u64, Vec<u32>, KeyHash>,
     /// First letter of the surname of every person (0 for none).
-    surname_initials: HashSet<u32>,
+    surname_initials: HashSet<u32, KeyHash>,
     /// Whether the source has any quote.
     has_quotes: bool,
     /// The word tokens of fact-bearing sentences, when the claims file has
@@ -101,7 +102,7 @@ pub(crate) enum ClaimKey {
     Quote,
     /// The first of these needles (normalized words) found in the text, as
     /// evidence described by the label (`mention of Rostec`).
-    Words(Vec<Vec<String>>, String),
+    Words(Vec<Vec<String>>, std::sync::Arc<str>),
     /// Cannot be indexed (a regex, a new kind): always judge.
     Always,
 }
@@ -146,6 +147,22 @@ impl SetIndex {
         }
         (!ix.may_match(key)).then(|| not_mentioned(a))
     }
+
+    /// The event facts of analysis number `i` that an event, place or date
+    /// claim with `key` can be about (a superset, increasing), or `None`
+    /// when the key is not an event's.
+    pub(crate) fn event_facts(&self, i: usize, key: &ClaimKey) -> Option<&[u32]> {
+        let ClaimKey::Event(e) = key else {
+            return None;
+        };
+        Some(
+            self.sources
+                .get(i)?
+                .events
+                .get(e)
+                .map_or(&[][..], Vec::as_slice),
+        )
+    }
 }
 
 /// What `judge` returns when no fact speaks to the claim.
@@ -157,6 +174,31 @@ pub(crate) fn not_mentioned(a: &Analysis) -> SourceVerdict {
         candidates: Vec::new(),
     }
 }
+
+/// Hashes keys that are already hashes ([`fnv`], float bits, code points)
+/// with one multiplication instead of SipHash: the index is probed once per
+/// claim and source.
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+type KeyHash = std::hash::BuildHasherDefault<KeyHasher>;
 
 fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -209,9 +251,16 @@ impl SourceIndex {
                     // The keys `matching::events` compares, from the same
                     // normalized terms.
                     if let FactTerms::Event(predicate, verb, _) = a.fact_terms(i) {
-                        ix.events.insert(fnv(aliases.canon_normalized(predicate)));
+                        let i = u32::try_from(i).unwrap_or(u32::MAX);
+                        let mut add = |key: u64| {
+                            let list = ix.events.entry(key).or_default();
+                            if list.last() != Some(&i) {
+                                list.push(i);
+                            }
+                        };
+                        add(fnv(aliases.canon_normalized(predicate)));
                         if let Some(p) = canonical_predicate(aliases.canon_normalized(verb)) {
-                            ix.events.insert(fnv(p));
+                            add(fnv(p));
                         }
                     }
                 }
@@ -262,7 +311,7 @@ impl SourceIndex {
                     || self.values.contains(value)
                     || unit.is_some_and(|u| self.uncounted_units.contains(&u))
             }
-            ClaimKey::Event(e) => self.events.contains(e),
+            ClaimKey::Event(e) => self.events.contains_key(e),
             ClaimKey::Person(initial) => self.surname_initials.contains(initial),
             ClaimKey::Quote => self.has_quotes,
             ClaimKey::Words(..) => true,
@@ -296,11 +345,11 @@ impl ClaimKey {
             ClaimKind::Quote { .. } => ClaimKey::Quote,
             ClaimKind::Mention { term } => ClaimKey::Words(
                 aliases.variants(term).iter().map(|v| words(v)).collect(),
-                format!("mention of {term}"),
+                format!("mention of {term}").into(),
             ),
             ClaimKind::Phrase { text } => ClaimKey::Words(
                 vec![words(&normalize_term(text))],
-                format!("phrase \"{text}\""),
+                format!("phrase \"{text}\"").into(),
             ),
             // A regex (or a kind added later): no index, always judge.
             _ => ClaimKey::Always,

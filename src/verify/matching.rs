@@ -24,10 +24,24 @@ pub(crate) struct Prepared {
     /// The counted thing of a quantity claim, or the participants of an
     /// event, place or date claim.
     terms: Vec<Term>,
+    /// A quantity claim's counted thing, canonical, and the singular of
+    /// that; a quote claim's text and speaker, normalized.
+    pair: Option<(String, String)>,
 }
 
 impl Prepared {
     pub(crate) fn new(aliases: &Aliases, claim: &Claim) -> Prepared {
+        let pair = match &claim.kind {
+            ClaimKind::Quantity { counted, .. } => {
+                let canon = aliases.canon(counted);
+                let single = crate::claims::singular_of(&canon);
+                Some((canon, single))
+            }
+            ClaimKind::Quote { speaker, text } => {
+                Some((normalize_term(text), normalize_term(speaker)))
+            }
+            _ => None,
+        };
         let terms = match &claim.kind {
             ClaimKind::Quantity { counted, .. } => vec![Term::new(aliases, counted)],
             ClaimKind::Place { participants, .. }
@@ -37,16 +51,20 @@ impl Prepared {
             }
             _ => Vec::new(),
         };
-        Prepared { terms }
+        Prepared { terms, pair }
     }
 }
 
 /// The verdict of `claim` in one source, the claim [`Prepared`] beforehand.
+///
+/// `event_facts`, when given, are the only facts an event, place or date
+/// claim can be about (the index's superset of them, increasing).
 pub(crate) fn judge(
     aliases: &Aliases,
     claim: &Claim,
     prepared: &Prepared,
     a: &Analysis,
+    event_facts: Option<&[u32]>,
 ) -> SourceVerdict {
     let mut support = Vec::new();
     let mut conflict = Vec::new();
@@ -62,14 +80,27 @@ pub(crate) fn judge(
             qualifiers,
             amount,
         } => {
-            for f in a.facts.iter() {
+            let (canon, single) = prepared.pair.as_ref().map_or(("", ""), |(c, s)| (c, s));
+            for (i, f) in a.facts.iter().enumerate() {
                 let FactKind::Quantity(q) = &f.kind else {
                     continue;
                 };
-                let same_thing = q
-                    .counted
-                    .as_deref()
-                    .is_some_and(|c| same_term(aliases, c, counted));
+                let same_thing = match a.fact_terms(i) {
+                    FactTerms::Quantity(c) => c.as_ref().is_some_and(|(c, c_single)| {
+                        let fc = aliases.canon_normalized(c);
+                        // The singular is precomputed unless an alias maps the term.
+                        fc == canon
+                            || if std::ptr::eq(fc, c.as_str()) {
+                                c_single == single
+                            } else {
+                                crate::claims::singular_of(fc) == single
+                            }
+                    }),
+                    _ => q
+                        .counted
+                        .as_deref()
+                        .is_some_and(|c| same_term(aliases, c, counted)),
+                };
                 let quals_ok = qualifiers_match(aliases, qualifiers, &q.qualifiers);
                 // Money and percentages count nothing themselves: they are
                 // about the thing the claim names when their sentence names it.
@@ -106,7 +137,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Place { event, place, .. } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms) {
+            for (f, e) in events(a, aliases, event, &prepared.terms, event_facts) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
                     continue;
@@ -138,7 +169,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Date { event, date, .. } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms) {
+            for (f, e) in events(a, aliases, event, &prepared.terms, event_facts) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
                     continue;
@@ -214,17 +245,19 @@ pub(crate) fn judge(
                 add(rel, Evidence::of(a, f, note));
             }
         }
-        ClaimKind::Quote { speaker, text } => {
-            let want = normalize_term(text);
-            for f in a.facts.iter() {
+        ClaimKind::Quote { .. } => {
+            let (want, claimed) = prepared.pair.as_ref().map_or(("", ""), |(w, s)| (w, s));
+            for (i, f) in a.facts.iter().enumerate() {
                 let FactKind::Quote(q) = &f.kind else {
                     continue;
                 };
-                let said = normalize_term(a.text.slice(q.span));
-                if !said.contains(&want) {
-                    if q.speaker
+                let FactTerms::Quote(said, said_by) = a.fact_terms(i) else {
+                    continue;
+                };
+                if !said.contains(want) {
+                    if said_by
                         .as_deref()
-                        .is_some_and(|s| same_person(speaker, s))
+                        .is_some_and(|s| same_person_normalized(claimed, s))
                     {
                         add(
                             Relation::Neither,
@@ -233,11 +266,8 @@ pub(crate) fn judge(
                     }
                     continue;
                 }
-                let rel = match q.speaker.as_deref() {
-                    Some(s)
-                        if same_person(speaker, s)
-                            || normalize_term(s) == normalize_term(speaker) =>
-                    {
+                let rel = match said_by.as_deref() {
+                    Some(s) if same_person_normalized(claimed, s) || s == claimed => {
                         Relation::Match
                     }
                     Some(_) => Relation::Conflict,
@@ -257,7 +287,7 @@ pub(crate) fn judge(
         ClaimKind::Event {
             event, factuality, ..
         } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms) {
+            for (f, e) in events(a, aliases, event, &prepared.terms, event_facts) {
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
                     (want, got) if want == &got => Relation::Match,
@@ -277,7 +307,7 @@ pub(crate) fn judge(
                 if let Some(span) = find_words(&a.text, &v) {
                     add(
                         Relation::Match,
-                        Evidence::of_span(a, span, format!("mention of {term}"), None),
+                        Evidence::of_span(a, span, format!("mention of {term}").into(), None),
                     );
                     break;
                 }
@@ -287,7 +317,7 @@ pub(crate) fn judge(
             if let Some(span) = find_words(&a.text, &normalize_term(text)) {
                 add(
                     Relation::Match,
-                    Evidence::of_span(a, span, format!("phrase \"{text}\""), None),
+                    Evidence::of_span(a, span, format!("phrase \"{text}\"").into(), None),
                 );
             }
         }
@@ -297,7 +327,12 @@ pub(crate) fn judge(
                     let span = crate::Span::new(s.span.start + m.start(), s.span.start + m.end());
                     add(
                         Relation::Match,
-                        Evidence::of_span(a, span, format!("match of /{}/", regex.as_str()), None),
+                        Evidence::of_span(
+                            a,
+                            span,
+                            format!("match of /{}/", regex.as_str()).into(),
+                            None,
+                        ),
                     );
                     break;
                 }
@@ -346,11 +381,18 @@ fn events<'a>(
     aliases: &Aliases,
     event: &str,
     participants: &[Term],
+    only: Option<&[u32]>,
 ) -> Vec<(&'a Fact, &'a EventFrame)> {
     let want = aliases.canon(event);
-    a.facts
-        .iter()
-        .enumerate()
+    let facts = a.facts.iter().as_slice();
+    let numbered: Box<dyn Iterator<Item = (usize, &'a Fact)>> = match only {
+        Some(only) => Box::new(
+            only.iter()
+                .filter_map(|&i| Some((i as usize, facts.get(i as usize)?))),
+        ),
+        None => Box::new(facts.iter().enumerate()),
+    };
+    numbered
         .filter_map(|(i, f)| match &f.kind {
             FactKind::Event(e) => Some((i, f, e)),
             _ => None,

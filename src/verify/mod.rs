@@ -19,7 +19,7 @@ mod index;
 mod matching;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -44,6 +44,9 @@ pub struct Analysis {
     /// For each fact, in order: the terms claims compare it on, normalized
     /// ([`crate::normalize_term`]) once rather than once per claim.
     fact_terms: Vec<FactTerms>,
+    /// For each fact, in order: [`Fact::describe`], made the first time a
+    /// claim cites the fact and shared by every later piece of evidence.
+    described: Vec<OnceLock<Arc<str>>>,
 }
 
 /// The normalized terms of one fact (see [`Analysis::fact_terms`]).
@@ -53,6 +56,10 @@ pub(crate) enum FactTerms {
     Event(String, String, Option<&'static str>),
     /// A person: the name.
     Person(String),
+    /// A quantity: what it counts (if anything) and the singular of that.
+    Quantity(Option<(String, String)>),
+    /// A quote: what was said, and the speaker if known.
+    Quote(String, Option<String>),
     /// Nothing precomputed.
     Other,
 }
@@ -89,21 +96,48 @@ impl Analysis {
                 crate::extract::FactKind::Person(p) => {
                     FactTerms::Person(crate::claims::normalize_term(&p.name))
                 }
+                crate::extract::FactKind::Quantity(q) => {
+                    FactTerms::Quantity(q.counted.as_deref().map(|c| {
+                        let c = crate::claims::normalize_term(c);
+                        let single = crate::claims::singular_of(&c);
+                        (c, single)
+                    }))
+                }
+                crate::extract::FactKind::Quote(q) => FactTerms::Quote(
+                    crate::claims::normalize_term(text.slice(q.span)),
+                    q.speaker.as_deref().map(crate::claims::normalize_term),
+                ),
                 _ => FactTerms::Other,
             })
             .collect();
+        let described = facts.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             text,
             facts,
             sentence_words,
             sentence_texts,
             fact_terms,
+            described,
         }
     }
 
     /// The normalized terms of fact `i`.
     pub(crate) fn fact_terms(&self, i: usize) -> &FactTerms {
         self.fact_terms.get(i).unwrap_or(&FactTerms::Other)
+    }
+
+    /// [`Fact::describe`] of `fact`, one of this analysis' facts, shared.
+    fn describe(&self, fact: &Fact) -> Arc<str> {
+        // The fact's position in `facts`, from its address (checked).
+        let i = (fact as *const Fact as usize)
+            .wrapping_sub(self.facts.iter().as_slice().as_ptr() as usize)
+            / std::mem::size_of::<Fact>().max(1);
+        match (self.facts.iter().as_slice().get(i), self.described.get(i)) {
+            (Some(f), Some(d)) if std::ptr::eq(f, fact) => {
+                d.get_or_init(|| Arc::from(fact.describe())).clone()
+            }
+            _ => Arc::from(fact.describe()),
+        }
     }
 
     /// The text of sentence `i`, shared.
@@ -133,8 +167,9 @@ pub struct Evidence {
     pub pos: LineCol,
     /// The sentence, normalized (shared with the source's analysis).
     pub sentence: Arc<str>,
-    /// What the fact says ([`Fact::describe`]).
-    pub fact: String,
+    /// What the fact says ([`Fact::describe`]), shared with every other
+    /// piece of evidence citing the same fact.
+    pub fact: Arc<str>,
     /// Why it supports, contradicts, or was a near miss.
     pub note: Option<String>,
 }
@@ -147,7 +182,7 @@ impl Evidence {
             span: fact.span,
             pos: a.text.line_col(fact.span.start),
             sentence,
-            fact: fact.describe(),
+            fact: a.describe(fact),
             note,
         }
     }
@@ -155,7 +190,7 @@ impl Evidence {
     pub(crate) fn of_span(
         a: &Analysis,
         span: Span,
-        fact: String,
+        fact: Arc<str>,
         note: Option<String>,
     ) -> Evidence {
         let sentence = a
@@ -271,7 +306,10 @@ fn verify_claim_in(
                 .unwrap_or_else(|| {
                     let prepared =
                         prepared.get_or_init(|| matching::Prepared::new(set.aliases(), claim));
-                    matching::judge(set.aliases(), claim, prepared, a)
+                    let event_facts = index
+                        .zip(key.as_ref())
+                        .and_then(|(ix, k)| ix.event_facts(i, k));
+                    matching::judge(set.aliases(), claim, prepared, a, event_facts)
                 })
         })
         .collect();
