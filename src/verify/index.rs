@@ -55,32 +55,51 @@ pub(crate) struct SourceIndex {
 /// where each normalized word occurs.
 #[derive(Debug, Default)]
 struct Words {
-    /// (sentence ordinal, start, end in the normalized text, normalized word).
-    tokens: Vec<(usize, usize, usize, String)>,
-    /// Normalized word → indices into `tokens`, increasing.
-    postings: HashMap<String, Vec<usize>>,
+    /// (sentence ordinal, start, end in the normalized text, word id).
+    tokens: Vec<(u32, u32, u32, u32)>,
+    /// Normalized word → its id.
+    ids: HashMap<String, u32, KeyHash>,
+    /// Word id → indices into `tokens`, increasing.
+    postings: Vec<Vec<u32>>,
 }
 
 impl Words {
     /// Exactly `find_words`: the first place in text order where the words
     /// of `needle` follow each other inside one sentence.
     fn find(&self, needle: &[String]) -> Option<crate::Span> {
-        let first = needle.first()?;
-        for &i in self.postings.get(first)? {
-            let Some(last) = self.tokens.get(i + needle.len() - 1) else {
+        let ids: Vec<u32> = needle
+            .iter()
+            .map(|w| self.ids.get(w.as_str()).copied())
+            .collect::<Option<_>>()?;
+        let first = *ids.first()?;
+        for &i in self.postings.get(first as usize)? {
+            let i = i as usize;
+            let Some(last) = self.tokens.get(i + ids.len() - 1) else {
                 continue;
             };
             let sentence = self.tokens[i].0;
-            let all = needle.iter().enumerate().all(|(k, w)| {
+            let all = ids.iter().enumerate().all(|(k, &w)| {
                 self.tokens
                     .get(i + k)
-                    .is_some_and(|t| t.0 == sentence && t.3 == *w)
+                    .is_some_and(|t| t.0 == sentence && t.3 == w)
             });
             if all {
-                return Some(crate::Span::new(self.tokens[i].1, last.2));
+                return Some(crate::Span::new(self.tokens[i].1 as usize, last.2 as usize));
             }
         }
         None
+    }
+
+    /// Adds a token of sentence `n` at `start..end`, normalized `word`.
+    fn push(&mut self, n: usize, start: usize, end: usize, word: String) {
+        let next = self.postings.len() as u32;
+        let id = *self.ids.entry(word).or_insert(next);
+        if id == next {
+            self.postings.push(Vec::new());
+        }
+        self.postings[id as usize].push(self.tokens.len() as u32);
+        // Sources are at most `MAX_SOURCE_BYTES`, far below `u32::MAX`.
+        self.tokens.push((n as u32, start as u32, end as u32, id));
     }
 }
 
@@ -283,15 +302,12 @@ impl SourceIndex {
                 let sent = a.text.slice(s.span);
                 for r in crate::extract::word_spans(sent) {
                     if let Some(w) = sent.get(r.clone()) {
-                        let w = normalize_term(w);
-                        words
-                            .postings
-                            .entry(w.clone())
-                            .or_default()
-                            .push(words.tokens.len());
-                        words
-                            .tokens
-                            .push((n, s.span.start + r.start, s.span.start + r.end, w));
+                        words.push(
+                            n,
+                            s.span.start + r.start,
+                            s.span.start + r.end,
+                            normalize_term(w),
+                        );
                     }
                 }
             }
