@@ -18,6 +18,7 @@
 //! for equality (or whose first letter it requires to agree); a collision
 //! only makes the index say "maybe", never "no".
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -31,21 +32,24 @@ use super::{Analysis, Evidence, FactTerms, SourceVerdict};
 /// aliases).
 #[derive(Debug, Default)]
 pub(crate) struct SourceIndex {
-    /// `singular_of(canon(counted))` of every quantity.
-    counted: HashSet<u64, KeyHash>,
-    /// The value of every quantity (bits, with -0 as 0).
-    values: HashSet<u64, KeyHash>,
+    /// `singular_of(canon(counted))` of every quantity → the indices of the
+    /// quantity facts with that key, increasing (as are all lists below).
+    counted: HashMap<u64, Vec<u32>, KeyHash>,
+    /// The value of every quantity (bits, with -0 as 0) → its facts.
+    values: HashMap<u64, Vec<u32>, KeyHash>,
     /// The unit of every quantity that counts nothing and is not a plain
-    /// count (money, percentages): `judge` may take it as about the claim's
-    /// thing when its sentence names it.
-    uncounted_units: HashSet<u64, KeyHash>,
+    /// count (money, percentages) → its facts: `judge` may take such a fact
+    /// as about the claim's thing when its sentence names it.
+    uncounted_units: HashMap<u64, Vec<u32>, KeyHash>,
     /// `canon(predicate)` and `canonical_predicate(canon(verb))` of every
     /// event → the indices of the event facts with that key, increasing.
     events: HashMap<u64, Vec<u32>, KeyHash>,
     /// First letter of the surname of every person (0 for none).
     surname_initials: HashSet<u32, KeyHash>,
-    /// Whether the source has any quote.
-    has_quotes: bool,
+    /// The person facts.
+    people: Vec<u32>,
+    /// The quote facts.
+    quotes: Vec<u32>,
     /// The word tokens of fact-bearing sentences, when the claims file has
     /// mention or phrase claims.
     words: Option<Words>,
@@ -167,20 +171,37 @@ impl SetIndex {
         (!ix.may_match(key)).then(|| not_mentioned(a))
     }
 
-    /// The event facts of analysis number `i` that an event, place or date
-    /// claim with `key` can be about (a superset, increasing), or `None`
-    /// when the key is not an event's.
-    pub(crate) fn event_facts(&self, i: usize, key: &ClaimKey) -> Option<&[u32]> {
-        let ClaimKey::Event(e) = key else {
-            return None;
+    /// The facts of analysis number `i` that a claim with `key` can be
+    /// about: a superset of those `judge` looks at, in increasing order.
+    /// `None` when the key does not narrow them (mentions, phrases,
+    /// patterns).
+    pub(crate) fn facts_for(&self, i: usize, key: &ClaimKey) -> Option<Cow<'_, [u32]>> {
+        let ix = self.sources.get(i)?;
+        let list = |map: &HashMap<u64, Vec<u32>, KeyHash>, k: &u64| -> Vec<u32> {
+            map.get(k).cloned().unwrap_or_default()
         };
-        Some(
-            self.sources
-                .get(i)?
-                .events
-                .get(e)
-                .map_or(&[][..], Vec::as_slice),
-        )
+        match key {
+            ClaimKey::Quantity {
+                counted,
+                value,
+                unit,
+            } => {
+                let mut all = list(&ix.counted, counted);
+                all.extend(list(&ix.values, value));
+                if let Some(u) = unit {
+                    all.extend(list(&ix.uncounted_units, u));
+                }
+                all.sort_unstable();
+                all.dedup();
+                Some(Cow::Owned(all))
+            }
+            ClaimKey::Event(e) => Some(Cow::Borrowed(
+                ix.events.get(e).map_or(&[][..], Vec::as_slice),
+            )),
+            ClaimKey::Person(_) => Some(Cow::Borrowed(&ix.people)),
+            ClaimKey::Quote => Some(Cow::Borrowed(&ix.quotes)),
+            ClaimKey::Words(..) | ClaimKey::Always => None,
+        }
     }
 }
 
@@ -255,38 +276,42 @@ fn surname_initial(name: &str) -> u32 {
 impl SourceIndex {
     fn new(aliases: &Aliases, a: &Analysis, want_words: bool) -> SourceIndex {
         let mut ix = SourceIndex::default();
-        for (i, f) in a.facts.iter().enumerate() {
+        /// Adds fact `i` to the list of `key`, once.
+        fn add(map: &mut HashMap<u64, Vec<u32>, KeyHash>, key: u64, i: u32) {
+            let list = map.entry(key).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+        for (n, f) in a.facts.iter().enumerate() {
+            // Facts are far fewer than `u32::MAX` (sources are at most
+            // `MAX_SOURCE_BYTES`).
+            let i = n as u32;
             match &f.kind {
                 FactKind::Quantity(q) => {
                     if let Some(c) = &q.counted {
-                        ix.counted.insert(counted_key(aliases, c));
+                        add(&mut ix.counted, counted_key(aliases, c), i);
                     }
-                    ix.values.insert(value_key(q.amount.value));
+                    add(&mut ix.values, value_key(q.amount.value), i);
                     if let (None, Some(u)) = (&q.counted, unit_key(&q.amount.unit)) {
-                        ix.uncounted_units.insert(u);
+                        add(&mut ix.uncounted_units, u, i);
                     }
                 }
                 FactKind::Event(_) => {
                     // The keys `matching::events` compares, from the same
                     // normalized terms.
-                    if let FactTerms::Event(predicate, verb, _) = a.fact_terms(i) {
-                        let i = u32::try_from(i).unwrap_or(u32::MAX);
-                        let mut add = |key: u64| {
-                            let list = ix.events.entry(key).or_default();
-                            if list.last() != Some(&i) {
-                                list.push(i);
-                            }
-                        };
-                        add(fnv(aliases.canon_normalized(predicate)));
+                    if let FactTerms::Event(predicate, verb, _) = a.fact_terms(n) {
+                        add(&mut ix.events, fnv(aliases.canon_normalized(predicate)), i);
                         if let Some(p) = canonical_predicate(aliases.canon_normalized(verb)) {
-                            add(fnv(p));
+                            add(&mut ix.events, fnv(p), i);
                         }
                     }
                 }
                 FactKind::Person(p) => {
                     ix.surname_initials.insert(surname_initial(&p.name));
+                    ix.people.push(i);
                 }
-                FactKind::Quote(_) => ix.has_quotes = true,
+                FactKind::Quote(_) => ix.quotes.push(i),
                 _ => {}
             }
         }
@@ -323,13 +348,13 @@ impl SourceIndex {
                 value,
                 unit,
             } => {
-                self.counted.contains(counted)
-                    || self.values.contains(value)
-                    || unit.is_some_and(|u| self.uncounted_units.contains(&u))
+                self.counted.contains_key(counted)
+                    || self.values.contains_key(value)
+                    || unit.is_some_and(|u| self.uncounted_units.contains_key(&u))
             }
             ClaimKey::Event(e) => self.events.contains_key(e),
             ClaimKey::Person(initial) => self.surname_initials.contains(initial),
-            ClaimKey::Quote => self.has_quotes,
+            ClaimKey::Quote => !self.quotes.is_empty(),
             ClaimKey::Words(..) => true,
             ClaimKey::Always => true,
         }

@@ -57,14 +57,14 @@ impl Prepared {
 
 /// The verdict of `claim` in one source, the claim [`Prepared`] beforehand.
 ///
-/// `event_facts`, when given, are the only facts an event, place or date
-/// claim can be about (the index's superset of them, increasing).
+/// `only`, when given, are the only facts the claim can be about (the
+/// index's superset of them, increasing): the others are not looked at.
 pub(crate) fn judge(
     aliases: &Aliases,
     claim: &Claim,
     prepared: &Prepared,
     a: &Analysis,
-    event_facts: Option<&[u32]>,
+    only: Option<&[u32]>,
 ) -> SourceVerdict {
     let mut support = Vec::new();
     let mut conflict = Vec::new();
@@ -81,7 +81,7 @@ pub(crate) fn judge(
             amount,
         } => {
             let (canon, single) = prepared.pair.as_ref().map_or(("", ""), |(c, s)| (c, s));
-            for (i, f) in a.facts.iter().enumerate() {
+            for (i, f) in numbered(a, only) {
                 let FactKind::Quantity(q) = &f.kind else {
                     continue;
                 };
@@ -137,7 +137,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Place { event, place, .. } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms, event_facts) {
+            for (f, e) in events(a, aliases, event, &prepared.terms, only) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
                     continue;
@@ -169,7 +169,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Date { event, date, .. } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms, event_facts) {
+            for (f, e) in events(a, aliases, event, &prepared.terms, only) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
                     continue;
@@ -195,7 +195,7 @@ pub(crate) fn judge(
         }
         ClaimKind::Role { person, role } => {
             let claimed = normalize_term(person);
-            for (i, f) in a.facts.iter().enumerate() {
+            for (i, f) in numbered(a, only) {
                 let FactKind::Person(p) = &f.kind else {
                     continue;
                 };
@@ -247,7 +247,7 @@ pub(crate) fn judge(
         }
         ClaimKind::Quote { .. } => {
             let (want, claimed) = prepared.pair.as_ref().map_or(("", ""), |(w, s)| (w, s));
-            for (i, f) in a.facts.iter().enumerate() {
+            for (i, f) in numbered(a, only) {
                 let FactKind::Quote(q) = &f.kind else {
                     continue;
                 };
@@ -287,7 +287,7 @@ pub(crate) fn judge(
         ClaimKind::Event {
             event, factuality, ..
         } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms, event_facts) {
+            for (f, e) in events(a, aliases, event, &prepared.terms, only) {
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
                     (want, got) if want == &got => Relation::Match,
@@ -374,6 +374,21 @@ fn best(rels: &[Relation]) -> Relation {
     }
 }
 
+/// The facts of `a` with their indices: all, or those of `only`.
+fn numbered<'a>(
+    a: &'a Analysis,
+    only: Option<&'a [u32]>,
+) -> Box<dyn Iterator<Item = (usize, &'a Fact)> + 'a> {
+    let facts = a.facts.iter().as_slice();
+    match only {
+        Some(only) => Box::new(
+            only.iter()
+                .filter_map(move |&i| Some((i as usize, facts.get(i as usize)?))),
+        ),
+        None => Box::new(facts.iter().enumerate()),
+    }
+}
+
 /// The events of a source with the claim's predicate whose sentence has
 /// every participant word (or an alias of it).
 fn events<'a>(
@@ -381,18 +396,10 @@ fn events<'a>(
     aliases: &Aliases,
     event: &str,
     participants: &[Term],
-    only: Option<&[u32]>,
+    only: Option<&'a [u32]>,
 ) -> Vec<(&'a Fact, &'a EventFrame)> {
     let want = aliases.canon(event);
-    let facts = a.facts.iter().as_slice();
-    let numbered: Box<dyn Iterator<Item = (usize, &'a Fact)>> = match only {
-        Some(only) => Box::new(
-            only.iter()
-                .filter_map(|&i| Some((i as usize, facts.get(i as usize)?))),
-        ),
-        None => Box::new(facts.iter().enumerate()),
-    };
-    numbered
+    numbered(a, only)
         .filter_map(|(i, f)| match &f.kind {
             FactKind::Event(e) => Some((i, f, e)),
             _ => None,

@@ -306,10 +306,10 @@ fn verify_claim_in(
                 .unwrap_or_else(|| {
                     let prepared =
                         prepared.get_or_init(|| matching::Prepared::new(set.aliases(), claim));
-                    let event_facts = index
+                    let only = index
                         .zip(key.as_ref())
-                        .and_then(|(ix, k)| ix.event_facts(i, k));
-                    matching::judge(set.aliases(), claim, prepared, a, event_facts)
+                        .and_then(|(ix, k)| ix.facts_for(i, k));
+                    matching::judge(set.aliases(), claim, prepared, a, only.as_deref())
                 })
         })
         .collect();
