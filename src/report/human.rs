@@ -2,16 +2,19 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
+
 use crate::claims::Verdict;
 use crate::verify::{ClaimOutcome, Evidence, SetOutcome, SourceVerdict};
 
 /// Renders the outcome of every claims file, then a summary line.
 pub fn render(sets: &[SetOutcome]) -> String {
-    let mut out = String::new();
-    for set in sets {
-        for o in &set.outcomes {
-            out.push_str(&render_claim(o));
-        }
+    // Claims are rendered in parallel and joined in file order.
+    let outcomes: Vec<&ClaimOutcome> = sets.iter().flat_map(|s| &s.outcomes).collect();
+    let parts: Vec<String> = outcomes.par_iter().map(|o| render_claim(o)).collect();
+    let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 64);
+    for p in &parts {
+        out.push_str(p);
     }
     let total: usize = sets.iter().map(|s| s.outcomes.len()).sum();
     let failed: usize = sets
@@ -67,14 +70,14 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
             .unwrap_or_default();
         let _ = writeln!(out, "       {}: {}{want}", v.source, v.verdict);
         for e in &v.evidence {
-            out.push_str(&evidence_line(e, "         "));
+            evidence_line(&mut out, e, "         ");
         }
         if v.verdict == Verdict::NotMentioned && !o.holds {
             if v.candidates.is_empty() {
                 let _ = writeln!(out, "         no candidate fact of this kind");
             }
             for e in &v.candidates {
-                out.push_str(&evidence_line(e, "         nearest: "));
+                evidence_line(&mut out, e, "         nearest: ");
             }
         }
     }
@@ -106,18 +109,20 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
 /// one line.
 const MAX_SILENT_LINES: usize = 5;
 
-fn evidence_line(e: &Evidence, indent: &str) -> String {
-    let mut s = format!("{indent}{}:{} {}", e.source, e.pos, e.fact);
+/// Appends two lines: the evidence's position, fact and note; then its
+/// sentence, quoted, under the fact.
+fn evidence_line(out: &mut String, e: &Evidence, indent: &str) {
+    let _ = write!(out, "{indent}{}:{} {}", e.source, e.pos, e.fact);
     if let Some(n) = &e.note {
-        s.push_str(&format!(" ({n})"));
+        let _ = write!(out, " ({n})");
     }
-    s.push('\n');
-    s.push_str(&format!(
-        "{}  \"{}\"\n",
-        " ".repeat(indent.len()),
-        e.sentence
-    ));
-    s
+    let _ = writeln!(
+        out,
+        "\n{:width$}  \"{}\"",
+        "",
+        e.sentence,
+        width = indent.len()
+    );
 }
 
 /// Every fact of a source, one per line, at `file:line:col`.

@@ -31,6 +31,7 @@
 //! file as it is on disk. Fields are only ever added, never renamed, within
 //! one `version`.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -46,6 +47,7 @@ pub const VERSION: u32 = 1;
 
 #[derive(Serialize)]
 struct Doc<'a> {
+    /// Always empty when serialized: `render` puts the claims in.
     claims: Vec<JClaim<'a>>,
     summary: Summary,
     version: u32,
@@ -92,19 +94,11 @@ struct JEvidence<'a> {
 
 /// Renders every outcome as one JSON document (pretty-printed).
 pub fn render(sets: &[SetOutcome]) -> String {
-    let claims: Vec<JClaim> = sets
-        .iter()
-        .flat_map(|s| s.outcomes.iter())
-        .map(claim)
-        .collect();
-    let total = claims.len();
-    let fail = sets
-        .iter()
-        .flat_map(|s| s.outcomes.iter())
-        .filter(|o| !o.holds)
-        .count();
+    let outcomes: Vec<&ClaimOutcome> = sets.iter().flat_map(|s| &s.outcomes).collect();
+    let total = outcomes.len();
+    let fail = outcomes.iter().filter(|o| !o.holds).count();
     let doc = Doc {
-        claims,
+        claims: Vec::new(),
         summary: Summary {
             claims: total,
             fail,
@@ -113,6 +107,38 @@ pub fn render(sets: &[SetOutcome]) -> String {
         version: VERSION,
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    // Claims are serialized in parallel, each as serde_json pretty-prints it
+    // two levels deep (every line indented four spaces), and put in the
+    // empty array in file order: the same bytes as one serialization.
+    const EMPTY: &str = "\"claims\": []";
+    if let (Some(at), false) = (s.find(EMPTY), outcomes.is_empty()) {
+        let parts: Vec<String> = outcomes
+            .par_iter()
+            .map(|o| {
+                let one = serde_json::to_string_pretty(&claim(o)).unwrap_or_default();
+                let mut out = String::with_capacity(one.len() + one.len() / 8);
+                for (k, line) in one.split('\n').enumerate() {
+                    if k > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("    ");
+                    out.push_str(line);
+                }
+                out
+            })
+            .collect();
+        let mut array =
+            String::with_capacity(parts.iter().map(|p| p.len() + 2).sum::<usize>() + 32);
+        array.push_str("\"claims\": [\n");
+        for (k, p) in parts.iter().enumerate() {
+            if k > 0 {
+                array.push_str(",\n");
+            }
+            array.push_str(p);
+        }
+        array.push_str("\n  ]");
+        s.replace_range(at..at + EMPTY.len(), &array);
+    }
     s.push('\n');
     s
 }
