@@ -138,42 +138,52 @@ fn main() -> ExitCode {
             let bar = Bar::new();
             let run = claimcheck::check_with(&claims, &seeds, cache.as_ref(), &bar);
             bar.bar.finish_and_clear();
-            run
+            let run = run.map_err(|errors| errors.to_string())?;
+            let report = if locked {
+                let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));
+                match claimcheck::Lock::load(&path) {
+                    Ok(l) => Some(claimcheck::lock::compare(&l, &path, &run, Some(&snapshots))),
+                    Err(e) => {
+                        return Err(format!(
+                            "{e}\nhint: create the lock file with `claimcheck lock`"
+                        ));
+                    }
+                }
+            } else {
+                None
+            };
+            let r = report.as_ref();
+            let ok = run.all_hold() && r.is_none_or(claimcheck::LockReport::ok);
+            let code = if ok { 0 } else { 1 };
+            // The two reports that can be archive-sized are written as they
+            // are made, in the same pool as the run.
+            let stream = |write: fn(
+                &[claimcheck::SetOutcome],
+                &mut dyn std::io::Write,
+            ) -> std::io::Result<()>| {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                match write(&run.outcomes, &mut out).and_then(|()| out.flush()) {
+                    Ok(()) => Ok((String::new(), code)),
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok((String::new(), 0)),
+                    Err(e) => Err(format!("error: cannot write output: {e}")),
+                }
+            };
+            let text = match (format, r) {
+                (Format::Human, None) => return stream(claimcheck::report::human::write),
+                (Format::Json, None) => return stream(claimcheck::report::json::write),
+                (Format::Human, Some(r)) => {
+                    let mut t = claimcheck::report::human::render(&run.outcomes);
+                    t.push_str(&claimcheck::lock::render(r));
+                    t
+                }
+                (Format::Json, Some(r)) => claimcheck::report::json_locked(&run.outcomes, r),
+                (Format::Junit, r) => claimcheck::report::junit::render(&run.outcomes, r),
+                (Format::Github, r) => claimcheck::report::github::render(&run.outcomes, r),
+            };
+            Ok((text, code))
         }) {
-            Ok(run) => {
-                let report = if locked {
-                    let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));
-                    match claimcheck::Lock::load(&path) {
-                        Ok(l) => Some(claimcheck::lock::compare(&l, &path, &run, Some(&snapshots))),
-                        Err(e) => {
-                            return fail(&format!(
-                                "{e}\nhint: create the lock file with `claimcheck lock`"
-                            ));
-                        }
-                    }
-                } else {
-                    None
-                };
-                let r = report.as_ref();
-                let text = match format {
-                    Format::Human => {
-                        let mut t = claimcheck::report::human::render(&run.outcomes);
-                        if let Some(r) = r {
-                            t.push_str(&claimcheck::lock::render(r));
-                        }
-                        t
-                    }
-                    Format::Json => match r {
-                        Some(r) => claimcheck::report::json_locked(&run.outcomes, r),
-                        None => claimcheck::report::json::render(&run.outcomes),
-                    },
-                    Format::Junit => claimcheck::report::junit::render(&run.outcomes, r),
-                    Format::Github => claimcheck::report::github::render(&run.outcomes, r),
-                };
-                let ok = run.all_hold() && r.is_none_or(claimcheck::LockReport::ok);
-                (text, if ok { 0 } else { 1 })
-            }
-            Err(errors) => return fail(&errors.to_string()),
+            Ok(done) => done,
+            Err(msg) => return fail(&msg),
         },
         Command::Lock {
             claims,

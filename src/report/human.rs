@@ -9,27 +9,39 @@ use crate::verify::{ClaimOutcome, Evidence, SetOutcome, SourceVerdict};
 
 /// Renders the outcome of every claims file, then a summary line.
 pub fn render(sets: &[SetOutcome]) -> String {
-    // Claims are rendered in parallel and joined in file order.
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail, and every part is a `String`.
+    let _ = write(sets, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], written to `w` as it is made: claims are rendered a few at a
+/// time, in parallel, and written in file order.
+///
+/// # Errors
+///
+/// When `w` fails.
+pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let outcomes: Vec<&ClaimOutcome> = sets.iter().flat_map(|s| &s.outcomes).collect();
-    let parts: Vec<String> = outcomes.par_iter().map(|o| render_claim(o)).collect();
-    let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 64);
-    for p in &parts {
-        out.push_str(p);
+    for chunk in outcomes.chunks(CHUNK) {
+        let parts: Vec<String> = chunk.par_iter().map(|o| render_claim(o)).collect();
+        for p in &parts {
+            w.write_all(p.as_bytes())?;
+        }
     }
-    let total: usize = sets.iter().map(|s| s.outcomes.len()).sum();
-    let failed: usize = sets
-        .iter()
-        .map(|s| s.outcomes.iter().filter(|o| !o.holds).count())
-        .sum();
-    let _ = writeln!(
-        out,
+    let total = outcomes.len();
+    let failed = outcomes.iter().filter(|o| !o.holds).count();
+    writeln!(
+        w,
         "\n{} claims: {} hold, {} fail",
         total,
         total - failed,
         failed
-    );
-    out
+    )
 }
+
+/// Claims rendered together, in parallel, before they are written.
+const CHUNK: usize = 32;
 
 /// Renders one claim: a status line, then one line per source with its
 /// evidence; on failure, what was expected and the nearest candidates.

@@ -94,6 +94,19 @@ struct JEvidence<'a> {
 
 /// Renders every outcome as one JSON document (pretty-printed).
 pub fn render(sets: &[SetOutcome]) -> String {
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail, and serde_json writes UTF-8.
+    let _ = write(sets, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], written to `w` as it is made: claims are serialized a few at
+/// a time, in parallel, so an archive run never holds the whole document.
+///
+/// # Errors
+///
+/// When `w` fails.
+pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let outcomes: Vec<&ClaimOutcome> = sets.iter().flat_map(|s| &s.outcomes).collect();
     let total = outcomes.len();
     let fail = outcomes.iter().filter(|o| !o.holds).count();
@@ -106,41 +119,47 @@ pub fn render(sets: &[SetOutcome]) -> String {
         },
         version: VERSION,
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    // Claims are serialized in parallel, each as serde_json pretty-prints it
-    // two levels deep (every line indented four spaces), and put in the
-    // empty array in file order: the same bytes as one serialization.
+    let s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    // Each claim is serialized as serde_json pretty-prints it two levels
+    // deep (every line indented four spaces) and put in the empty array, in
+    // file order: the same bytes as one serialization of the whole.
     const EMPTY: &str = "\"claims\": []";
-    if let (Some(at), false) = (s.find(EMPTY), outcomes.is_empty()) {
-        let parts: Vec<String> = outcomes
-            .par_iter()
-            .map(|o| {
-                let one = serde_json::to_string_pretty(&claim(o)).unwrap_or_default();
-                let mut out = String::with_capacity(one.len() + one.len() / 8);
-                for (k, line) in one.split('\n').enumerate() {
-                    if k > 0 {
-                        out.push('\n');
+    match s.find(EMPTY) {
+        Some(at) if !outcomes.is_empty() => {
+            w.write_all(&s.as_bytes()[..at])?;
+            w.write_all(b"\"claims\": [\n")?;
+            for (n, chunk) in outcomes.chunks(CHUNK).enumerate() {
+                let parts: Vec<String> = chunk.par_iter().map(|o| indented(o)).collect();
+                for (k, p) in parts.iter().enumerate() {
+                    if n > 0 || k > 0 {
+                        w.write_all(b",\n")?;
                     }
-                    out.push_str("    ");
-                    out.push_str(line);
+                    w.write_all(p.as_bytes())?;
                 }
-                out
-            })
-            .collect();
-        let mut array =
-            String::with_capacity(parts.iter().map(|p| p.len() + 2).sum::<usize>() + 32);
-        array.push_str("\"claims\": [\n");
-        for (k, p) in parts.iter().enumerate() {
-            if k > 0 {
-                array.push_str(",\n");
             }
-            array.push_str(p);
+            w.write_all(b"\n  ]")?;
+            w.write_all(&s.as_bytes()[at + EMPTY.len()..])?;
         }
-        array.push_str("\n  ]");
-        s.replace_range(at..at + EMPTY.len(), &array);
+        _ => w.write_all(s.as_bytes())?,
     }
-    s.push('\n');
-    s
+    w.write_all(b"\n")
+}
+
+/// Claims serialized together, in parallel, before they are written.
+const CHUNK: usize = 32;
+
+/// One claim, pretty-printed, each line indented by four spaces.
+fn indented(o: &ClaimOutcome) -> String {
+    let one = serde_json::to_string_pretty(&claim(o)).unwrap_or_default();
+    let mut out = String::with_capacity(one.len() + one.len() / 8);
+    for (k, line) in one.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
 }
 
 fn claim(o: &ClaimOutcome) -> JClaim<'_> {
