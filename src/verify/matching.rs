@@ -24,23 +24,27 @@ pub(crate) struct Prepared {
     /// The counted thing of a quantity claim, or the participants of an
     /// event, place or date claim.
     terms: Vec<Term>,
-    /// A quantity claim's counted thing, canonical, and the singular of
-    /// that; a quote claim's text and speaker, normalized.
-    pair: Option<(String, String)>,
+    /// Two terms of the claim, made once: a quantity's counted thing,
+    /// canonical, and the singular of that; a quote's text and speaker,
+    /// normalized; a role's person, normalized; an event's, place's or
+    /// date's event, canonical. Empty when unused.
+    keys: (String, String),
 }
 
 impl Prepared {
     pub(crate) fn new(aliases: &Aliases, claim: &Claim) -> Prepared {
-        let pair = match &claim.kind {
+        let keys = match &claim.kind {
             ClaimKind::Quantity { counted, .. } => {
                 let canon = aliases.canon(counted);
                 let single = crate::claims::singular_of(&canon);
-                Some((canon, single))
+                (canon, single)
             }
-            ClaimKind::Quote { speaker, text } => {
-                Some((normalize_term(text), normalize_term(speaker)))
-            }
-            _ => None,
+            ClaimKind::Quote { speaker, text } => (normalize_term(text), normalize_term(speaker)),
+            ClaimKind::Role { person, .. } => (normalize_term(person), String::new()),
+            ClaimKind::Place { event, .. }
+            | ClaimKind::Date { event, .. }
+            | ClaimKind::Event { event, .. } => (aliases.canon(event), String::new()),
+            _ => (String::new(), String::new()),
         };
         let terms = match &claim.kind {
             ClaimKind::Quantity { counted, .. } => vec![Term::new(aliases, counted)],
@@ -51,7 +55,7 @@ impl Prepared {
             }
             _ => Vec::new(),
         };
-        Prepared { terms, pair }
+        Prepared { terms, keys }
     }
 }
 
@@ -80,7 +84,7 @@ pub(crate) fn judge(
             qualifiers,
             amount,
         } => {
-            let (canon, single) = prepared.pair.as_ref().map_or(("", ""), |(c, s)| (c, s));
+            let (canon, single) = (&prepared.keys.0, &prepared.keys.1);
             for (i, f) in numbered(a, only) {
                 let FactKind::Quantity(q) = &f.kind else {
                     continue;
@@ -93,7 +97,7 @@ pub(crate) fn judge(
                             || if std::ptr::eq(fc, c.as_str()) {
                                 c_single == single
                             } else {
-                                crate::claims::singular_of(fc) == single
+                                crate::claims::singular_of(fc) == *single
                             }
                     }),
                     _ => q
@@ -136,8 +140,8 @@ pub(crate) fn judge(
                 }
             }
         }
-        ClaimKind::Place { event, place, .. } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms, only) {
+        ClaimKind::Place { place, .. } => {
+            for (f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
                     continue;
@@ -168,8 +172,8 @@ pub(crate) fn judge(
                 add(rel, Evidence::of(a, f, note));
             }
         }
-        ClaimKind::Date { event, date, .. } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms, only) {
+        ClaimKind::Date { date, .. } => {
+            for (f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
                     continue;
@@ -194,13 +198,13 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Role { person, role } => {
-            let claimed = normalize_term(person);
+            let claimed = &prepared.keys.0;
             for (i, f) in numbered(a, only) {
                 let FactKind::Person(p) = &f.kind else {
                     continue;
                 };
                 let named = match a.fact_terms(i) {
-                    FactTerms::Person(n) => same_person_normalized(&claimed, n),
+                    FactTerms::Person(n) => same_person_normalized(claimed, n),
                     _ => same_person(person, &p.name),
                 };
                 if !named {
@@ -246,7 +250,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Quote { .. } => {
-            let (want, claimed) = prepared.pair.as_ref().map_or(("", ""), |(w, s)| (w, s));
+            let (want, claimed) = (&prepared.keys.0, &prepared.keys.1);
             for (i, f) in numbered(a, only) {
                 let FactKind::Quote(q) = &f.kind else {
                     continue;
@@ -284,10 +288,8 @@ pub(crate) fn judge(
                 add(rel, Evidence::of(a, f, note));
             }
         }
-        ClaimKind::Event {
-            event, factuality, ..
-        } => {
-            for (f, e) in events(a, aliases, event, &prepared.terms, only) {
+        ClaimKind::Event { factuality, .. } => {
+            for (f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
                     (want, got) if want == &got => Relation::Match,
@@ -394,11 +396,10 @@ fn numbered<'a>(
 fn events<'a>(
     a: &'a Analysis,
     aliases: &Aliases,
-    event: &str,
+    want: &str,
     participants: &[Term],
     only: Option<&'a [u32]>,
 ) -> Vec<(&'a Fact, &'a EventFrame)> {
-    let want = aliases.canon(event);
     numbered(a, only)
         .filter_map(|(i, f)| match &f.kind {
             FactKind::Event(e) => Some((i, f, e)),
@@ -466,15 +467,35 @@ impl Term {
         if self.variants.iter().any(|v| contains_words(words, v)) {
             return true;
         }
+        // A word equal to a same-canon form is a variant found just above,
+        // unless the form is empty.
+        if self.same_canon.iter().any(String::is_empty) && words.split(' ').any(str::is_empty) {
+            return true;
+        }
         let single = &self.single;
-        words.split(' ').any(|w| {
-            self.same_canon.iter().any(|c| c == w)
-                // Only words that could be a plural of it are singularized.
-                || (w.len() + 2 >= single.len()
-                    && w.len() <= single.len() + 3
-                    && w.as_bytes().first() == single.as_bytes().first()
-                    && crate::claims::singular_of(w) == *single)
-        })
+        // Only words that could be a plural of it are singularized.
+        let plural = |w: &str| {
+            w.len() + 2 >= single.len()
+                && w.len() <= single.len() + 3
+                && w.as_bytes().first() == single.as_bytes().first()
+                && crate::claims::singular_of(w) == *single
+        };
+        match single.as_bytes().first() {
+            None => words.split(' ').any(plural),
+            // Only the words that start with its first byte: found by a
+            // byte scan instead of splitting every word.
+            Some(&b) => {
+                let bytes = words.as_bytes();
+                (0..bytes.len())
+                    .filter(|&i| bytes[i] == b && (i == 0 || bytes[i - 1] == b' '))
+                    .any(|i| {
+                        words
+                            .get(i..)
+                            .and_then(|rest| rest.split(' ').next())
+                            .is_some_and(plural)
+                    })
+            }
+        }
     }
 }
 
@@ -564,18 +585,21 @@ pub(crate) fn same_person(claim: &str, fact: &str) -> bool {
 
 /// [`same_person`] of two names already normalized.
 fn same_person_normalized(claim: &str, fact: &str) -> bool {
-    let c: Vec<&str> = claim.split(' ').collect();
-    let f: Vec<&str> = fact.split(' ').collect();
-    if c.is_empty() || f.is_empty() {
+    // Surnames (last tokens) must agree; every other claim token must match
+    // some fact token.
+    let (c_first, c_last) = match claim.rsplit_once(' ') {
+        Some((first, last)) => (Some(first), last),
+        None => (None, claim),
+    };
+    let f_last = fact.rsplit(' ').next().unwrap_or(fact);
+    if !similar_token(c_last, f_last) {
         return false;
     }
-    // Surnames must agree; every other claim token must match some fact token.
-    if !similar_token(c.last().map_or("", |s| s), f.last().map_or("", |s| s)) {
-        return false;
-    }
-    c[..c.len() - 1]
-        .iter()
-        .all(|t| f.iter().any(|u| similar_token(t, u)))
+    c_first.is_none_or(|first| {
+        first
+            .split(' ')
+            .all(|t| fact.split(' ').any(|u| similar_token(t, u)))
+    })
 }
 
 fn similar_token(a: &str, b: &str) -> bool {
