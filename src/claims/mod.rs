@@ -288,10 +288,19 @@ impl Aliases {
 /// Lowercase, straight quotes dropped, dots dropped from abbreviations
 /// (`U.S.` → `us`), white space collapsed.
 pub fn normalize_term(s: &str) -> String {
+    let mut out = String::new();
+    normalize_term_into(s, &mut out);
+    out
+}
+
+/// [`normalize_term`] of `s` into `out` (cleared first), reusing its
+/// allocation.
+pub(crate) fn normalize_term_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        normalize_ascii(s)
+        normalize_ascii(s, out);
     } else {
-        normalize_chars(s)
+        out.push_str(&normalize_chars(s));
     }
 }
 
@@ -339,8 +348,8 @@ fn normalize_chars(s: &str) -> String {
 /// [`normalize_term`] of an ASCII string, byte by byte (same result: the
 /// whitespace `char::is_whitespace` knows in ASCII, the same punctuation
 /// dropped, and no `'s` left to strip once apostrophes are gone).
-fn normalize_ascii(s: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+fn normalize_ascii(s: &str, out: &mut String) {
+    out.reserve(s.len());
     let mut space = false;
     for &b in s.as_bytes() {
         match b {
@@ -348,15 +357,13 @@ fn normalize_ascii(s: &str) -> String {
             b'\'' | b'"' | b'.' | b',' | b';' | b':' | b'!' | b'?' | b'(' | b')' => {}
             _ => {
                 if space {
-                    out.push(b' ');
+                    out.push(' ');
                     space = false;
                 }
-                out.push(b.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
             }
         }
     }
-    // Only ASCII bytes were pushed.
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The claims of one file.
@@ -981,6 +988,12 @@ mod tests {
 
     /// The ASCII fast path of `normalize_term` gives what the general path
     /// gives.
+    fn ascii(s: &str) -> String {
+        let mut out = String::new();
+        normalize_ascii(s, &mut out);
+        out
+    }
+
     #[test]
     fn ascii_normalization_equals_general() {
         let cases = [
@@ -997,13 +1010,13 @@ mod tests {
             "it's    o'clock?",
         ];
         for c in cases {
-            assert_eq!(normalize_ascii(c), normalize_chars(c), "{c:?}");
+            assert_eq!(ascii(c), normalize_chars(c), "{c:?}");
         }
         // Every single byte, and every pair, alone and between words.
         for a in 0u8..128 {
             for b in [b' ', b'a', b'\'', b'.', b'\n', b'Z', a] {
                 let s = String::from_utf8(vec![b'x', a, b, b'y', b' ', a]).unwrap_or_default();
-                assert_eq!(normalize_ascii(&s), normalize_chars(&s), "{s:?}");
+                assert_eq!(ascii(&s), normalize_chars(&s), "{s:?}");
             }
         }
     }

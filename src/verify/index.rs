@@ -19,11 +19,13 @@
 //! only makes the index say "maybe", never "no".
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use crate::claims::{Aliases, Claim, ClaimKind, ClaimSet, Verdict, normalize_term, singular_of};
+use crate::claims::{
+    Aliases, Claim, ClaimKind, ClaimSet, Verdict, normalize_term, normalize_term_into, singular_of,
+};
 use crate::extract::{FactKind, Unit, canonical_predicate};
 
 use super::{Analysis, Evidence, FactTerms, SourceVerdict};
@@ -44,10 +46,10 @@ pub(crate) struct SourceIndex {
     /// `canon(predicate)` and `canonical_predicate(canon(verb))` of every
     /// event → the indices of the event facts with that key, increasing.
     events: HashMap<u64, Vec<u32>, KeyHash>,
-    /// First letter of the surname of every person (0 for none).
-    surname_initials: HashSet<u32, KeyHash>,
-    /// The person facts.
-    people: Vec<u32>,
+    /// First letter of the surname of every person (0 for none) → the
+    /// person facts with that initial: `judge` compares surnames, and names
+    /// with different first letters never match.
+    surname_initials: HashMap<u32, Vec<u32>, KeyHash>,
     /// The quote facts.
     quotes: Vec<u32>,
     /// The word tokens of fact-bearing sentences, when the claims file has
@@ -95,12 +97,16 @@ impl Words {
     }
 
     /// Adds a token of sentence `n` at `start..end`, normalized `word`.
-    fn push(&mut self, n: usize, start: usize, end: usize, word: String) {
-        let next = self.postings.len() as u32;
-        let id = *self.ids.entry(word).or_insert(next);
-        if id == next {
-            self.postings.push(Vec::new());
-        }
+    fn push(&mut self, n: usize, start: usize, end: usize, word: &str) {
+        let id = match self.ids.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = self.postings.len() as u32;
+                self.ids.insert(word.to_string(), id);
+                self.postings.push(Vec::new());
+                id
+            }
+        };
         self.postings[id as usize].push(self.tokens.len() as u32);
         // Sources are at most `MAX_SOURCE_BYTES`, far below `u32::MAX`.
         self.tokens.push((n as u32, start as u32, end as u32, id));
@@ -198,7 +204,11 @@ impl SetIndex {
             ClaimKey::Event(e) => Some(Cow::Borrowed(
                 ix.events.get(e).map_or(&[][..], Vec::as_slice),
             )),
-            ClaimKey::Person(_) => Some(Cow::Borrowed(&ix.people)),
+            ClaimKey::Person(initial) => Some(Cow::Borrowed(
+                ix.surname_initials
+                    .get(initial)
+                    .map_or(&[][..], Vec::as_slice),
+            )),
             ClaimKey::Quote => Some(Cow::Borrowed(&ix.quotes)),
             ClaimKey::Words(..) | ClaimKey::Always => None,
         }
@@ -308,8 +318,10 @@ impl SourceIndex {
                     }
                 }
                 FactKind::Person(p) => {
-                    ix.surname_initials.insert(surname_initial(&p.name));
-                    ix.people.push(i);
+                    ix.surname_initials
+                        .entry(surname_initial(&p.name))
+                        .or_default()
+                        .push(i);
                 }
                 FactKind::Quote(_) => ix.quotes.push(i),
                 _ => {}
@@ -317,6 +329,7 @@ impl SourceIndex {
         }
         if want_words {
             let mut words = Words::default();
+            let mut word = String::new();
             for (n, s) in a
                 .text
                 .sentences()
@@ -327,12 +340,8 @@ impl SourceIndex {
                 let sent = a.text.slice(s.span);
                 for r in crate::extract::word_spans(sent) {
                     if let Some(w) = sent.get(r.clone()) {
-                        words.push(
-                            n,
-                            s.span.start + r.start,
-                            s.span.start + r.end,
-                            normalize_term(w),
-                        );
+                        normalize_term_into(w, &mut word);
+                        words.push(n, s.span.start + r.start, s.span.start + r.end, &word);
                     }
                 }
             }
@@ -353,7 +362,7 @@ impl SourceIndex {
                     || unit.is_some_and(|u| self.uncounted_units.contains_key(&u))
             }
             ClaimKey::Event(e) => self.events.contains_key(e),
-            ClaimKey::Person(initial) => self.surname_initials.contains(initial),
+            ClaimKey::Person(initial) => self.surname_initials.contains_key(initial),
             ClaimKey::Quote => !self.quotes.is_empty(),
             ClaimKey::Words(..) => true,
             ClaimKey::Always => true,
