@@ -139,7 +139,7 @@ pub fn check_cached(
 }
 
 /// [`check_cached`], telling `progress` how it goes (sources analysed,
-/// then claims files verified).
+/// then sources checked against each claims file).
 ///
 /// # Errors
 ///
@@ -152,8 +152,7 @@ pub fn check_with(
 ) -> Result<Run, Errors> {
     let (sources, sets) = load(claims_dir.as_ref(), seeds_dir.as_ref())?;
     let analyses = analyse_with(&sources, cache, progress);
-    let claims: usize = sets.iter().map(ClaimSet::len).sum();
-    progress.stage("checking claims", claims);
+    progress.stage("checking sources", sets.len() * analyses.len());
     let outcomes = sets
         .iter()
         .map(|set| verify_with(set, &analyses, progress))

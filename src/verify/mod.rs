@@ -255,24 +255,68 @@ impl SetOutcome {
 
 /// Checks every claim of `set` against the analyses it names.
 ///
-/// Claims are checked in parallel, and each only against the sources whose
-/// indexed facts could speak to it; the outcomes are those of
-/// [`verify_claim`] for every claim, in file order.
+/// Sources are checked in parallel, each against every claim while its facts
+/// are in cache, and each claim only against the sources whose indexed facts
+/// could speak to it; the outcomes are those of [`verify_claim`] for every
+/// claim, in file order.
 pub fn verify(set: &ClaimSet, analyses: &[Analysis]) -> SetOutcome {
     verify_with(set, analyses, &NoProgress)
 }
 
-/// [`verify`], telling `progress` of every claim checked.
+/// [`verify`], telling `progress` of every source checked against the
+/// claims.
 pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progress) -> SetOutcome {
     let index = index::SetIndex::new(set, analyses);
     let claims: Vec<&Claim> = set.iter().collect();
+    let keys: Vec<index::ClaimKey> = claims
+        .iter()
+        .map(|c| index::ClaimKey::of(set.aliases(), c))
+        .collect();
+    let prepared: Vec<matching::Prepared> = claims
+        .iter()
+        .map(|c| matching::Prepared::new(set.aliases(), c))
+        .collect();
+    // Source by source (one source's facts and index are read by every
+    // claim in turn, so they stay in cache), a verdict for each claim that
+    // applies to the source; then appended claim by claim, in source order.
+    // A chunk of sources at a time, so that only one chunk's verdicts are
+    // ever held twice.
+    let mut verdicts: Vec<Vec<SourceVerdict>> = claims
+        .iter()
+        .map(|_| Vec::with_capacity(analyses.len()))
+        .collect();
+    for (n, chunk) in analyses.chunks(SOURCES_PER_CHUNK).enumerate() {
+        let rows: Vec<Vec<Option<SourceVerdict>>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(j, a)| {
+                let i = n * SOURCES_PER_CHUNK + j;
+                let row = claims
+                    .iter()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        c.sources
+                            .as_ref()
+                            .is_none_or(|s| s.contains(a.id()))
+                            .then(|| judge_indexed(set, c, &prepared[k], &index, i, &keys[k], a))
+                    })
+                    .collect();
+                progress.advance(1);
+                row
+            })
+            .collect();
+        for row in rows {
+            for (k, v) in row.into_iter().enumerate() {
+                if let Some(v) = v {
+                    verdicts[k].push(v);
+                }
+            }
+        }
+    }
     let outcomes = claims
         .par_iter()
-        .map(|c| {
-            let o = verify_claim_in(set, c, analyses, Some(&index));
-            progress.advance(1);
-            o
-        })
+        .zip(verdicts)
+        .map(|(c, verdicts)| outcome(c, verdicts))
         .collect();
     SetOutcome {
         path: set.path().to_path_buf(),
@@ -281,38 +325,29 @@ pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progres
     }
 }
 
-/// Checks one claim.
-pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> ClaimOutcome {
-    verify_claim_in(set, claim, analyses, None)
-}
+/// Sources checked against every claim before their verdicts are sorted
+/// out by claim.
+const SOURCES_PER_CHUNK: usize = 128;
 
-/// [`verify_claim`], skipping the sources the index rules out.
-fn verify_claim_in(
+/// The verdict of one claim in analysis `i`: from the index when it can
+/// tell, else judged on the facts the index lists for the claim.
+fn judge_indexed(
     set: &ClaimSet,
     claim: &Claim,
-    analyses: &[Analysis],
-    index: Option<&index::SetIndex>,
-) -> ClaimOutcome {
-    let key = index.map(|_| index::ClaimKey::of(set.aliases(), claim));
-    let prepared = std::cell::OnceCell::new();
-    let verdicts: Vec<SourceVerdict> = analyses
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| claim.sources.as_ref().is_none_or(|s| s.contains(a.id())))
-        .map(|(i, a)| {
-            index
-                .zip(key.as_ref())
-                .and_then(|(ix, k)| ix.judge(i, k, a))
-                .unwrap_or_else(|| {
-                    let prepared =
-                        prepared.get_or_init(|| matching::Prepared::new(set.aliases(), claim));
-                    let only = index
-                        .zip(key.as_ref())
-                        .and_then(|(ix, k)| ix.facts_for(i, k));
-                    matching::judge(set.aliases(), claim, prepared, a, only.as_deref())
-                })
-        })
-        .collect();
+    prepared: &matching::Prepared,
+    index: &index::SetIndex,
+    i: usize,
+    key: &index::ClaimKey,
+    a: &Analysis,
+) -> SourceVerdict {
+    index.judge(i, key, a).unwrap_or_else(|| {
+        let only = index.facts_for(i, key);
+        matching::judge(set.aliases(), claim, prepared, a, only.as_deref())
+    })
+}
+
+/// A claim's outcome from its verdicts, in source order.
+fn outcome(claim: &Claim, verdicts: Vec<SourceVerdict>) -> ClaimOutcome {
     let (holds, failures) = apply_expectation(claim, &verdicts);
     ClaimOutcome {
         claim: claim.clone(),
@@ -320,6 +355,18 @@ fn verify_claim_in(
         holds,
         failures,
     }
+}
+
+/// Checks one claim, against every source it names, with no index: the
+/// reference the indexed [`verify`] must equal.
+pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> ClaimOutcome {
+    let prepared = matching::Prepared::new(set.aliases(), claim);
+    let verdicts = analyses
+        .iter()
+        .filter(|a| claim.sources.as_ref().is_none_or(|s| s.contains(a.id())))
+        .map(|a| matching::judge(set.aliases(), claim, &prepared, a, None))
+        .collect();
+    outcome(claim, verdicts)
 }
 
 fn apply_expectation(claim: &Claim, verdicts: &[SourceVerdict]) -> (bool, Vec<String>) {
