@@ -168,19 +168,31 @@ fn main() -> ExitCode {
                     Err(e) => Err(format!("error: cannot write output: {e}")),
                 }
             };
-            let text = match (format, r) {
-                (Format::Human, None) => return stream(claimcheck::report::human::write),
-                (Format::Json, None) => return stream(claimcheck::report::json::write),
+            let result = match (format, r) {
+                (Format::Human, None) => stream(claimcheck::report::human::write),
+                (Format::Json, None) => stream(claimcheck::report::json::write),
                 (Format::Human, Some(r)) => {
                     let mut t = claimcheck::report::human::render(&run.outcomes);
                     t.push_str(&claimcheck::lock::render(r));
-                    t
+                    Ok((t, code))
                 }
-                (Format::Json, Some(r)) => claimcheck::report::json_locked(&run.outcomes, r),
-                (Format::Junit, r) => claimcheck::report::junit::render(&run.outcomes, r),
-                (Format::Github, r) => claimcheck::report::github::render(&run.outcomes, r),
+                (Format::Json, Some(r)) => {
+                    Ok((claimcheck::report::json_locked(&run.outcomes, r), code))
+                }
+                (Format::Junit, r) => {
+                    Ok((claimcheck::report::junit::render(&run.outcomes, r), code))
+                }
+                (Format::Github, r) => {
+                    Ok((claimcheck::report::github::render(&run.outcomes, r), code))
+                }
             };
-            Ok((text, code))
+            // The process ends once the result is printed: freeing the run's
+            // millions of small allocations one by one would only delay it
+            // (0.4 to 0.8 s on a 10 MB archive). The memory goes back to the
+            // system at exit.
+            drop(report);
+            std::mem::forget(run);
+            result
         }) {
             Ok(done) => done,
             Err(msg) => return fail(&msg),
