@@ -59,38 +59,57 @@ pub(crate) struct SourceIndex {
 
 /// Word tokens in text order, as `find_words` in `matching` sees them, with
 /// where each normalized word occurs.
+///
+/// Words are told apart by a 64-bit hash of their normalized form, not
+/// stored: a match is confirmed on the text before it is returned, so a
+/// collision can never make a false match, only a wasted look.
 #[derive(Debug, Default)]
 struct Words {
-    /// (sentence ordinal, start, end in the normalized text, word id).
-    tokens: Vec<(u32, u32, u32, u32)>,
-    /// Normalized word → its id.
-    ids: HashMap<String, u32, KeyHash>,
-    /// Word id → indices into `tokens`, increasing.
-    postings: Vec<Vec<u32>>,
+    /// Per token: sentence ordinal, start and end in the normalized text,
+    /// word id, and the next token with the same word id (`u32::MAX` for
+    /// none).
+    tokens: Vec<[u32; 5]>,
+    /// Hash of a normalized word → its id.
+    ids: HashMap<u64, u32, KeyHash>,
+    /// Word id → its first and last tokens.
+    ends: Vec<(u32, u32)>,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl Words {
     /// Exactly `find_words`: the first place in text order where the words
     /// of `needle` follow each other inside one sentence.
-    fn find(&self, needle: &[String]) -> Option<crate::Span> {
+    fn find(&self, needle: &[String], text: &crate::Text) -> Option<crate::Span> {
         let ids: Vec<u32> = needle
             .iter()
-            .map(|w| self.ids.get(w.as_str()).copied())
+            .map(|w| self.ids.get(&fnv(w)).copied())
             .collect::<Option<_>>()?;
-        let first = *ids.first()?;
-        for &i in self.postings.get(first as usize)? {
-            let i = i as usize;
-            let Some(last) = self.tokens.get(i + ids.len() - 1) else {
+        let mut i = self.ends.get(*ids.first()? as usize)?.0;
+        let mut word = String::new();
+        while i != NONE {
+            let at = i as usize;
+            i = self.tokens[at][4];
+            let Some(last) = self.tokens.get(at + ids.len() - 1) else {
                 continue;
             };
-            let sentence = self.tokens[i].0;
-            let all = ids.iter().enumerate().all(|(k, &w)| {
-                self.tokens
-                    .get(i + k)
-                    .is_some_and(|t| t.0 == sentence && t.3 == w)
+            let sentence = self.tokens[at][0];
+            let all = ids.iter().zip(needle).enumerate().all(|(k, (&id, w))| {
+                self.tokens.get(at + k).is_some_and(|t| {
+                    t[0] == sentence && t[3] == id && {
+                        // Confirmed on the text: equal hashes are not
+                        // equal words.
+                        let span = crate::Span::new(t[1] as usize, t[2] as usize);
+                        normalize_term_into(text.slice(span), &mut word);
+                        word == *w
+                    }
+                })
             });
             if all {
-                return Some(crate::Span::new(self.tokens[i].1 as usize, last.2 as usize));
+                return Some(crate::Span::new(
+                    self.tokens[at][1] as usize,
+                    last[2] as usize,
+                ));
             }
         }
         None
@@ -98,18 +117,19 @@ impl Words {
 
     /// Adds a token of sentence `n` at `start..end`, normalized `word`.
     fn push(&mut self, n: usize, start: usize, end: usize, word: &str) {
-        let id = match self.ids.get(word) {
-            Some(&id) => id,
-            None => {
-                let id = self.postings.len() as u32;
-                self.ids.insert(word.to_string(), id);
-                self.postings.push(Vec::new());
-                id
-            }
-        };
-        self.postings[id as usize].push(self.tokens.len() as u32);
         // Sources are at most `MAX_SOURCE_BYTES`, far below `u32::MAX`.
-        self.tokens.push((n as u32, start as u32, end as u32, id));
+        let at = self.tokens.len() as u32;
+        let next_id = self.ends.len() as u32;
+        let id = *self.ids.entry(fnv(word)).or_insert(next_id);
+        if id == next_id {
+            self.ends.push((at, at));
+        } else {
+            let last = self.ends[id as usize].1;
+            self.tokens[last as usize][4] = at;
+            self.ends[id as usize].1 = at;
+        }
+        self.tokens
+            .push([n as u32, start as u32, end as u32, id, NONE]);
     }
 }
 
@@ -163,7 +183,7 @@ impl SetIndex {
     pub(crate) fn judge(&self, i: usize, key: &ClaimKey, a: &Analysis) -> Option<SourceVerdict> {
         let ix = self.sources.get(i)?;
         if let (ClaimKey::Words(needles, label), Some(words)) = (key, &ix.words) {
-            let found = needles.iter().find_map(|n| words.find(n));
+            let found = needles.iter().find_map(|n| words.find(n, &a.text));
             return Some(match found {
                 Some(span) => SourceVerdict {
                     source: a.id().clone(),
