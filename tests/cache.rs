@@ -34,7 +34,7 @@ fn cached_runs_match_fresh_runs() {
     assert_eq!(reports(Some(&cache)), fresh, "second run reads it");
     // Damaged entries are misses, not errors.
     for e in std::fs::read_dir(cache.dir()).unwrap() {
-        std::fs::write(e.unwrap().path(), b"{ not json").unwrap();
+        std::fs::write(e.unwrap().path(), b"{ not facts").unwrap();
     }
     assert_eq!(reports(Some(&cache)), fresh, "damaged entries are rebuilt");
     let _ = std::fs::remove_dir_all(cache.dir());
