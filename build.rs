@@ -146,23 +146,31 @@ fn gazetteer(places: &str, words: &str) -> Vec<u8> {
         let start = u32::try_from(aliases.len()).expect("fewer than 2^32 aliases");
         aliases.extend(list);
         let count = u32::try_from(list.len()).expect("fewer than 2^32 aliases");
-        let slot = free_slot(&name_slots, table::key_hash(name), |s| s[0]);
-        name_slots[slot] = [pack_in(places, name), start, count];
+        let hash = table::key_hash(name);
+        let slot = free_slot(&name_slots, hash, |s| s[0]);
+        name_slots[slot] = [
+            pack_in(places, name),
+            table::fingerprint(hash),
+            start,
+            count,
+        ];
     }
     let mut demonym_slots =
         vec![[table::EMPTY; table::DEMONYM_WORDS]; table::slots_for(demonyms.len())];
     for (d, entry) in &demonyms {
-        let slot = free_slot(&demonym_slots, table::key_hash(d), |s| s[0]);
-        demonym_slots[slot] = [pack_in(places, d), *entry];
+        let hash = table::key_hash(d);
+        let slot = free_slot(&demonym_slots, hash, |s| s[0]);
+        demonym_slots[slot] = [pack_in(places, d), table::fingerprint(hash), *entry];
     }
     let word_list: Vec<&str> = {
         let mut seen = std::collections::HashSet::new();
         words.lines().filter(|w| seen.insert(*w)).collect()
     };
-    let mut word_slots = vec![[table::EMPTY]; table::slots_for(word_list.len())];
+    let mut word_slots = vec![[table::EMPTY; table::WORD_WORDS]; table::slots_for(word_list.len())];
     for w in &word_list {
-        let slot = free_slot(&word_slots, table::word_hash(w), |s| s[0]);
-        word_slots[slot] = [pack_in(words, w)];
+        let hash = table::word_hash(w);
+        let slot = free_slot(&word_slots, hash, |s| s[0]);
+        word_slots[slot] = [pack_in(words, w), table::fingerprint(hash)];
     }
 
     let sections: [Vec<u32>; table::SECTIONS] = [

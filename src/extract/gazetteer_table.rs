@@ -14,25 +14,29 @@
 //!   `places.tsv`.
 //! - **names**: an open-addressing hash table (linear probing, a power of two
 //!   of slots) of [`NAME_WORDS`] words per slot: the packed name as first
-//!   written, the first of its aliases in **aliases**, and how many. Names
-//!   are compared by [`key_eq`] and hashed by [`key_hash`]; an empty slot is
-//!   [`EMPTY`].
+//!   written, its [`fingerprint`], the first of its aliases in **aliases**,
+//!   and how many. Names are compared by [`key_eq`] (only where the
+//!   fingerprints agree) and hashed by [`key_hash`]; an empty slot starts
+//!   with [`EMPTY`].
 //! - **aliases**: one word per alias, `entry << 1 | abbrev`, grouped by name
 //!   in file order.
 //! - **demonyms**: a hash table of [`DEMONYM_WORDS`] words per slot (packed
-//!   demonym, entry of its country), same probing; the last line naming a
-//!   demonym wins.
-//! - **words**: a hash table of one word per slot, the packed word (a range
-//!   of `english-words.txt`), hashed by [`word_hash`] and compared exactly.
+//!   demonym, fingerprint, entry of its country), same probing; the last
+//!   line naming a demonym wins.
+//! - **words**: a hash table of [`WORD_WORDS`] words per slot, the packed
+//!   word (a range of `english-words.txt`) and its fingerprint, hashed by
+//!   [`word_hash`] and compared exactly.
 
 /// Number of sections, and so of header words.
 pub(crate) const SECTIONS: usize = 5;
 /// Words per entry.
 pub(crate) const ENTRY_WORDS: usize = 6;
 /// Words per slot of the names table.
-pub(crate) const NAME_WORDS: usize = 3;
+pub(crate) const NAME_WORDS: usize = 4;
 /// Words per slot of the demonyms table.
-pub(crate) const DEMONYM_WORDS: usize = 2;
+pub(crate) const DEMONYM_WORDS: usize = 3;
+/// Words per slot of the words table.
+pub(crate) const WORD_WORDS: usize = 2;
 /// An empty slot.
 pub(crate) const EMPTY: u32 = u32::MAX;
 
@@ -114,6 +118,12 @@ pub(crate) fn key_eq(a: &str, b: &str) -> bool {
 /// Hash of an English word, compared exactly.
 pub(crate) fn word_hash(s: &str) -> u64 {
     s.bytes().fold(0, |h, b| mix(h, u32::from(b)))
+}
+
+/// The bits of `hash` a slot keeps, so that a probe compares strings only
+/// where they agree (the low bits: [`home`] uses the high ones).
+pub(crate) fn fingerprint(hash: u64) -> u32 {
+    hash as u32
 }
 
 /// The first slot to probe for `hash` in a table of `slots` slots.

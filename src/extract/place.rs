@@ -70,7 +70,7 @@ pub fn find_places(text: &str) -> Vec<PlaceMention> {
                 i = m.next;
                 if let Some(e) = m.entry {
                     // A qualified city ("Ufa, Russia") is a place whatever else its name is.
-                    let key = (index.entry(e).kind == Kind::City && m.qualifier.is_none())
+                    let key = (index.kind(e) == Kind::City && m.qualifier.is_none())
                         .then(|| norm(&text[m.span.clone()]));
                     found.push((
                         PlaceMention {
@@ -229,7 +229,8 @@ impl Section {
     }
 
     /// The slot of a hash table of `width` words per slot whose first word,
-    /// a packed string of `file`, equals `key` by `eq`.
+    /// a packed string of `file`, equals `key` by `eq` (compared only where
+    /// the second word, the fingerprint, agrees with `hash`'s).
     fn probe(
         self,
         width: usize,
@@ -242,13 +243,14 @@ impl Section {
         if slots == 0 {
             return None;
         }
+        let fingerprint = table::fingerprint(hash);
         let mut i = table::home(hash, slots);
         loop {
             let first = self.word(i * width);
             if first == table::EMPTY {
                 return None;
             }
-            if eq(&file[table::unpack(first)], key) {
+            if self.word(i * width + 1) == fingerprint && eq(&file[table::unpack(first)], key) {
                 return Some(i);
             }
             i = (i + 1) & (slots - 1);
@@ -286,21 +288,32 @@ impl Index {
         }
     }
 
+    /// The kind of entry `e` (without decoding its strings).
+    fn kind(&self, e: usize) -> Kind {
+        match self.entries.word(e * table::ENTRY_WORDS) {
+            table::KIND_COUNTRY => Kind::Country,
+            table::KIND_REGION => Kind::Region,
+            table::KIND_CITY => Kind::City,
+            _ => Kind::Area,
+        }
+    }
+
+    /// The population of entry `e`.
+    fn population(&self, e: usize) -> u64 {
+        let w = |k: usize| u64::from(self.entries.word(e * table::ENTRY_WORDS + k));
+        w(4) | w(5) << 32
+    }
+
     /// Entry `e`.
     fn entry(&self, e: usize) -> Entry {
-        let w = |k: usize| self.entries.word(e * table::ENTRY_WORDS + k);
-        let s = |k: usize| &PLACES_TSV[table::unpack(w(k))];
+        let s =
+            |k: usize| &PLACES_TSV[table::unpack(self.entries.word(e * table::ENTRY_WORDS + k))];
         Entry {
-            kind: match w(0) {
-                table::KIND_COUNTRY => Kind::Country,
-                table::KIND_REGION => Kind::Region,
-                table::KIND_CITY => Kind::City,
-                _ => Kind::Area,
-            },
+            kind: self.kind(e),
             country: s(1),
             admin1: s(2),
             name: s(3),
-            population: u64::from(w(4)) | u64::from(w(5)) << 32,
+            population: self.population(e),
         }
     }
 
@@ -313,8 +326,8 @@ impl Index {
             key,
             table::key_eq,
         )?;
-        let start = self.names.word(slot * table::NAME_WORDS + 1) as usize;
-        let count = self.names.word(slot * table::NAME_WORDS + 2) as usize;
+        let start = self.names.word(slot * table::NAME_WORDS + 2) as usize;
+        let count = self.names.word(slot * table::NAME_WORDS + 3) as usize;
         Some((start..start + count).map(|i| {
             let w = self.aliases.word(i);
             Alias {
@@ -333,7 +346,7 @@ impl Index {
             key,
             table::key_eq,
         )?;
-        Some(self.demonyms.word(slot * table::DEMONYM_WORDS + 1) as usize)
+        Some(self.demonyms.word(slot * table::DEMONYM_WORDS + 2) as usize)
     }
 
     fn info(&self, e: usize) -> PlaceInfo {
@@ -352,23 +365,27 @@ impl Index {
     /// Whether `lower` is an ordinary English word (exactly as listed).
     fn is_word(&self, lower: &str) -> bool {
         self.words
-            .probe(1, ENGLISH_WORDS, table::word_hash(lower), lower, |a, b| {
-                a == b
-            })
+            .probe(
+                table::WORD_WORDS,
+                ENGLISH_WORDS,
+                table::word_hash(lower),
+                lower,
+                |a, b| a == b,
+            )
             .is_some()
     }
 
     /// Rank of an entry among those of one name: lower is better.
     fn rank(&self, e: usize) -> (u8, std::cmp::Reverse<u64>) {
-        let entry = self.entry(e);
-        let class = match entry.kind {
+        let population = self.population(e);
+        let class = match self.kind(e) {
             Kind::Area => 0,
             Kind::Country => 1,
-            Kind::City if entry.population >= MAJOR_CITY => 2,
+            Kind::City if population >= MAJOR_CITY => 2,
             Kind::Region => 3,
             Kind::City => 4,
         };
-        (class, std::cmp::Reverse(entry.population))
+        (class, std::cmp::Reverse(population))
     }
 
     /// Best entry for a (normalized) name. `written` is the name as written, to
@@ -422,7 +439,7 @@ fn lookup_entry(index: &Index, name: &str, within: Option<usize>) -> Option<usiz
         let rest = key.strip_prefix("the ")?;
         index.best(rest, None, within)
     })?;
-    (index.entry(e).kind != Kind::Area).then_some(e)
+    (index.kind(e) != Kind::Area).then_some(e)
 }
 
 // ---------------------------------------------------------------------------
@@ -747,7 +764,7 @@ fn match_at(
         let Some(e) = index.best(&key, Some(written), None) else {
             continue;
         };
-        if index.entry(e).kind == Kind::Area {
+        if index.kind(e) == Kind::Area {
             return Some(Match {
                 span: first.start..t.end,
                 entry: None,
@@ -803,7 +820,7 @@ fn name_like(index: &Index, text: &str, t: &Token) -> bool {
     // A place next to a place ("Khyber Pakhtunkhwa Punjab") is not a name.
     index
         .best(&lower, Some(&text[t.start..t.end]), None)
-        .is_none_or(|e| index.entry(e).kind == Kind::City)
+        .is_none_or(|e| index.kind(e) == Kind::City)
 }
 
 fn judge(
@@ -934,7 +951,7 @@ fn qualifier(
         index
             .candidates(&norm(q_written), Some(q_written))
             .into_iter()
-            .filter(|&q| matches!(index.entry(q).kind, Kind::Country | Kind::Region))
+            .filter(|&q| matches!(index.kind(q), Kind::Country | Kind::Region))
             .find_map(|q| {
                 let c = index.best(key, Some(written), Some(q))?;
                 let span = first.start..tokens[j].end;
@@ -1273,7 +1290,7 @@ mod tables {
             if f[0] == "D" {
                 for a in aliases.split('|').filter(|a| !a.is_empty()) {
                     let e = index.demonym(a).unwrap_or_else(|| panic!("demonym {a}"));
-                    assert_eq!(index.entry(e).kind, Kind::Country, "{a}");
+                    assert_eq!(index.kind(e), Kind::Country, "{a}");
                 }
                 assert!(countries.contains_key(f[1]), "{line}");
                 continue;
