@@ -117,7 +117,7 @@ pub(crate) fn judge(
                         .all(|t| t.named_in(a.sentence_words(f.sentence)));
                 if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = compare_amounts(amount, &q.amount);
-                    add(rel, Evidence::of(a, f, note));
+                    add(rel, Evidence::of(a, i, f, note));
                 } else if measured && q.change.is_none() {
                     // Supports, but cannot contradict: the sentence may hold
                     // several amounts about several things.
@@ -127,7 +127,7 @@ pub(crate) fn judge(
                     } else {
                         Relation::Neither
                     };
-                    add(rel, Evidence::of(a, f, note));
+                    add(rel, Evidence::of(a, i, f, note));
                 } else if same_thing
                     || (q.amount.value == amount.value && q.amount.unit == amount.unit)
                 {
@@ -136,14 +136,17 @@ pub(crate) fn judge(
                     } else {
                         "same number, another thing"
                     };
-                    add(Relation::Neither, Evidence::of(a, f, Some(why.to_string())));
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(why.to_string())),
+                    );
                 }
             }
         }
         ClaimKind::Place { place, .. } => {
-            for (f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
+            for (i, f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
                 if !e.factuality.is_factual() {
-                    add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
+                    add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
                 }
                 if e.places.is_empty() {
@@ -169,13 +172,13 @@ pub(crate) fn judge(
                         "a place of the event that neither matches nor excludes the claim".into(),
                     ),
                 };
-                add(rel, Evidence::of(a, f, note));
+                add(rel, Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Date { date, .. } => {
-            for (f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
+            for (i, f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
                 if !e.factuality.is_factual() {
-                    add(Relation::Neither, Evidence::of(a, f, unfactual_note(e)));
+                    add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
                 }
                 if e.dates.is_empty() {
@@ -194,7 +197,7 @@ pub(crate) fn judge(
                         "a date of the event that neither matches nor excludes the claim".into(),
                     ),
                 };
-                add(rel, Evidence::of(a, f, note));
+                add(rel, Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Role { person, role } => {
@@ -246,7 +249,7 @@ pub(crate) fn judge(
                     Relation::Neither => Some("the person is named with other roles".into()),
                     Relation::Match => None,
                 };
-                add(rel, Evidence::of(a, f, note));
+                add(rel, Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Quote { .. } => {
@@ -265,7 +268,7 @@ pub(crate) fn judge(
                     {
                         add(
                             Relation::Neither,
-                            Evidence::of(a, f, Some("another quote by the same speaker".into())),
+                            Evidence::of(a, i, f, Some("another quote by the same speaker".into())),
                         );
                     }
                     continue;
@@ -285,11 +288,11 @@ pub(crate) fn judge(
                     Relation::Neither => Some("the quote has no speaker in the source".into()),
                     Relation::Match => None,
                 };
-                add(rel, Evidence::of(a, f, note));
+                add(rel, Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Event { factuality, .. } => {
-            for (f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
+            for (i, f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
                     (want, got) if want == &got => Relation::Match,
@@ -301,7 +304,7 @@ pub(crate) fn judge(
                     Relation::Match => factuality_note(e.factuality),
                     _ => unfactual_note(e),
                 };
-                add(rel, Evidence::of(a, f, note));
+                add(rel, Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Mention { term } => {
@@ -399,7 +402,7 @@ fn events<'a>(
     want: &str,
     participants: &[Term],
     only: Option<&'a [u32]>,
-) -> Vec<(&'a Fact, &'a EventFrame)> {
+) -> Vec<(usize, &'a Fact, &'a EventFrame)> {
     numbered(a, only)
         .filter_map(|(i, f)| match &f.kind {
             FactKind::Event(e) => Some((i, f, e)),
@@ -421,8 +424,7 @@ fn events<'a>(
             };
             p.is_some_and(|p| p == want)
         })
-        .map(|(_, f, e)| (f, e))
-        .filter(|(f, _)| {
+        .filter(|(_, f, _)| {
             let words = a.sentence_words(f.sentence);
             participants.iter().all(|t| t.named_in(words))
         })

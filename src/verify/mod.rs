@@ -126,17 +126,11 @@ impl Analysis {
         self.fact_terms.get(i).unwrap_or(&FactTerms::Other)
     }
 
-    /// [`Fact::describe`] of `fact`, one of this analysis' facts, shared.
-    fn describe(&self, fact: &Fact) -> Arc<str> {
-        // The fact's position in `facts`, from its address (checked).
-        let i = (fact as *const Fact as usize)
-            .wrapping_sub(self.facts.iter().as_slice().as_ptr() as usize)
-            / std::mem::size_of::<Fact>().max(1);
-        match (self.facts.iter().as_slice().get(i), self.described.get(i)) {
-            (Some(f), Some(d)) if std::ptr::eq(f, fact) => {
-                d.get_or_init(|| Arc::from(fact.describe())).clone()
-            }
-            _ => Arc::from(fact.describe()),
+    /// [`Fact::describe`] of fact number `i`, `fact`, shared.
+    fn describe(&self, i: usize, fact: &Fact) -> Arc<str> {
+        match self.described.get(i) {
+            Some(d) => d.get_or_init(|| Arc::from(fact.describe())).clone(),
+            None => Arc::from(fact.describe()),
         }
     }
 
@@ -175,14 +169,15 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    pub(crate) fn of(a: &Analysis, fact: &Fact, note: Option<String>) -> Evidence {
+    /// The evidence of fact number `i` of `a`, `fact`.
+    pub(crate) fn of(a: &Analysis, i: usize, fact: &Fact, note: Option<String>) -> Evidence {
         let sentence = a.sentence_text(fact.sentence).unwrap_or_default();
         Evidence {
             source: a.id().clone(),
             span: fact.span,
             pos: a.text.line_col(fact.span.start),
             sentence,
-            fact: a.describe(fact),
+            fact: a.describe(i, fact),
             note,
         }
     }
