@@ -24,27 +24,53 @@ pub(crate) struct Prepared {
     /// The counted thing of a quantity claim, or the participants of an
     /// event, place or date claim.
     terms: Vec<Term>,
-    /// Two terms of the claim, made once: a quantity's counted thing,
-    /// canonical, and the singular of that; a quote's text and speaker,
-    /// normalized; a role's person, normalized; an event's, place's or
-    /// date's event, canonical. Empty when unused.
-    keys: (String, String),
+    /// The claim's own terms, normalized once.
+    side: Side,
+}
+
+/// The terms of a claim that `judge` compares with every source's facts.
+enum Side {
+    /// A quantity's counted thing, canonical, and its singular.
+    Quantity { canon: String, single: String },
+    /// A quote's words and speaker, normalized.
+    Quote { text: String, speaker: String },
+    /// A role's person, normalized.
+    Role { person: String },
+    /// An event's (place's, date's) event, canonical.
+    Event { event: String },
+    /// Nothing to prepare.
+    Other,
 }
 
 impl Prepared {
+    /// The canonical event of an event, place or date claim ("" for others).
+    fn event(&self) -> &str {
+        match &self.side {
+            Side::Event { event } => event,
+            _ => "",
+        }
+    }
+
     pub(crate) fn new(aliases: &Aliases, claim: &Claim) -> Prepared {
-        let keys = match &claim.kind {
+        let side = match &claim.kind {
             ClaimKind::Quantity { counted, .. } => {
                 let canon = aliases.canon(counted);
                 let single = crate::claims::singular_of(&canon);
-                (canon, single)
+                Side::Quantity { canon, single }
             }
-            ClaimKind::Quote { speaker, text } => (normalize_term(text), normalize_term(speaker)),
-            ClaimKind::Role { person, .. } => (normalize_term(person), String::new()),
+            ClaimKind::Quote { speaker, text } => Side::Quote {
+                text: normalize_term(text),
+                speaker: normalize_term(speaker),
+            },
+            ClaimKind::Role { person, .. } => Side::Role {
+                person: normalize_term(person),
+            },
             ClaimKind::Place { event, .. }
             | ClaimKind::Date { event, .. }
-            | ClaimKind::Event { event, .. } => (aliases.canon(event), String::new()),
-            _ => (String::new(), String::new()),
+            | ClaimKind::Event { event, .. } => Side::Event {
+                event: aliases.canon(event),
+            },
+            _ => Side::Other,
         };
         let terms = match &claim.kind {
             ClaimKind::Quantity { counted, .. } => vec![Term::new(aliases, counted)],
@@ -55,7 +81,7 @@ impl Prepared {
             }
             _ => Vec::new(),
         };
-        Prepared { terms, keys }
+        Prepared { terms, side }
     }
 }
 
@@ -84,7 +110,10 @@ pub(crate) fn judge(
             qualifiers,
             amount,
         } => {
-            let (canon, single) = (&prepared.keys.0, &prepared.keys.1);
+            let (canon, single) = match &prepared.side {
+                Side::Quantity { canon, single } => (canon.as_str(), single.as_str()),
+                _ => ("", ""),
+            };
             for (i, f) in numbered(a, only) {
                 let FactKind::Quantity(q) = &f.kind else {
                     continue;
@@ -144,7 +173,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Place { place, .. } => {
-            for (i, f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
+            for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
@@ -176,7 +205,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Date { date, .. } => {
-            for (i, f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
+            for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
@@ -201,7 +230,10 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Role { person, role } => {
-            let claimed = &prepared.keys.0;
+            let claimed = match &prepared.side {
+                Side::Role { person } => person.as_str(),
+                _ => "",
+            };
             for (i, f) in numbered(a, only) {
                 let FactKind::Person(p) = &f.kind else {
                     continue;
@@ -253,7 +285,10 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Quote { .. } => {
-            let (want, claimed) = (&prepared.keys.0, &prepared.keys.1);
+            let (want, claimed) = match &prepared.side {
+                Side::Quote { text, speaker } => (text.as_str(), speaker.as_str()),
+                _ => ("", ""),
+            };
             for (i, f) in numbered(a, only) {
                 let FactKind::Quote(q) = &f.kind else {
                     continue;
@@ -292,7 +327,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Event { factuality, .. } => {
-            for (i, f, e) in events(a, aliases, &prepared.keys.0, &prepared.terms, only) {
+            for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
                     (want, got) if want == &got => Relation::Match,
