@@ -228,6 +228,12 @@ impl Section {
         u32::from_le_bytes([b[0], b[1], b[2], b[3]])
     }
 
+    /// [`Section::probe`] for a name of `places.tsv`, compared as
+    /// [`table::key_eq`].
+    fn probe_name(self, width: usize, key: &str) -> Option<usize> {
+        self.probe(width, PLACES_TSV, table::key_hash(key), key, table::key_eq)
+    }
+
     /// The slot of a hash table of `width` words per slot whose first word,
     /// a packed string of `file`, equals `key` by `eq` (compared only where
     /// the second word, the fingerprint, agrees with `hash`'s).
@@ -319,13 +325,7 @@ impl Index {
 
     /// The entries named `key` (compared as [`table::key_eq`]), in file order.
     fn aliases(&self, key: &str) -> Option<impl Iterator<Item = Alias> + '_> {
-        let slot = self.names.probe(
-            table::NAME_WORDS,
-            PLACES_TSV,
-            table::key_hash(key),
-            key,
-            table::key_eq,
-        )?;
+        let slot = self.names.probe_name(table::NAME_WORDS, key)?;
         let start = self.names.word(slot * table::NAME_WORDS + 2) as usize;
         let count = self.names.word(slot * table::NAME_WORDS + 3) as usize;
         Some((start..start + count).map(|i| {
@@ -339,13 +339,7 @@ impl Index {
 
     /// The country entry of a demonym (compared as [`table::key_eq`]).
     fn demonym(&self, key: &str) -> Option<usize> {
-        let slot = self.demonyms.probe(
-            table::DEMONYM_WORDS,
-            PLACES_TSV,
-            table::key_hash(key),
-            key,
-            table::key_eq,
-        )?;
+        let slot = self.demonyms.probe_name(table::DEMONYM_WORDS, key)?;
         Some(self.demonyms.word(slot * table::DEMONYM_WORDS + 2) as usize)
     }
 
