@@ -21,8 +21,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use rayon::prelude::*;
-
 use crate::claims::{
     Aliases, Claim, ClaimKind, ClaimSet, Verdict, normalize_term, normalize_term_into, singular_of,
 };
@@ -156,33 +154,19 @@ pub(crate) enum ClaimKey {
     Always,
 }
 
-/// The indexes of every analysis, in order.
-#[derive(Debug)]
-pub(crate) struct SetIndex {
-    sources: Vec<SourceIndex>,
+/// Whether the claims of `set` need the words index (they have mention or
+/// phrase claims).
+pub(crate) fn wants_words(set: &ClaimSet) -> bool {
+    set.iter()
+        .any(|c| matches!(c.kind, ClaimKind::Mention { .. } | ClaimKind::Phrase { .. }))
 }
 
-impl SetIndex {
-    /// Indexes every analysis for the claims of `set`.
-    pub(crate) fn new(set: &ClaimSet, analyses: &[Analysis]) -> SetIndex {
-        let want_words = set
-            .iter()
-            .any(|c| matches!(c.kind, ClaimKind::Mention { .. } | ClaimKind::Phrase { .. }));
-        let aliases = set.aliases();
-        SetIndex {
-            sources: analyses
-                .par_iter()
-                .map(|a| SourceIndex::new(aliases, a, want_words))
-                .collect(),
-        }
-    }
-
-    /// The verdict of the claim in analysis number `i` when the index can
-    /// tell it (nothing to judge, or a mention or phrase looked up in the
-    /// words), `None` when `judge` must decide.
-    pub(crate) fn judge(&self, i: usize, key: &ClaimKey, a: &Analysis) -> Option<SourceVerdict> {
-        let ix = self.sources.get(i)?;
-        if let (ClaimKey::Words(needles, label), Some(words)) = (key, &ix.words) {
+impl SourceIndex {
+    /// The verdict of the claim in this index's analysis `a` when the index
+    /// can tell it (nothing to judge, or a mention or phrase looked up in
+    /// the words), `None` when `judge` must decide.
+    pub(crate) fn judge(&self, key: &ClaimKey, a: &Analysis) -> Option<SourceVerdict> {
+        if let (ClaimKey::Words(needles, label), Some(words)) = (key, &self.words) {
             let found = needles.iter().find_map(|n| words.find(n, &a.text));
             return Some(match found {
                 Some(span) => SourceVerdict {
@@ -194,15 +178,13 @@ impl SetIndex {
                 None => not_mentioned(a),
             });
         }
-        (!ix.may_match(key)).then(|| not_mentioned(a))
+        (!self.may_match(key)).then(|| not_mentioned(a))
     }
 
-    /// The facts of analysis number `i` that a claim with `key` can be
-    /// about: a superset of those `judge` looks at, in increasing order.
-    /// `None` when the key does not narrow them (mentions, phrases,
-    /// patterns).
-    pub(crate) fn facts_for(&self, i: usize, key: &ClaimKey) -> Option<Cow<'_, [u32]>> {
-        let ix = self.sources.get(i)?;
+    /// The facts that a claim with `key` can be about: a superset of those
+    /// `judge` looks at, in increasing order. `None` when the key does not
+    /// narrow them (mentions, phrases, patterns).
+    pub(crate) fn facts_for(&self, key: &ClaimKey) -> Option<Cow<'_, [u32]>> {
         let list = |map: &HashMap<u64, Vec<u32>, KeyHash>, k: &u64| -> Vec<u32> {
             map.get(k).cloned().unwrap_or_default()
         };
@@ -212,24 +194,24 @@ impl SetIndex {
                 value,
                 unit,
             } => {
-                let mut all = list(&ix.counted, counted);
-                all.extend(list(&ix.values, value));
+                let mut all = list(&self.counted, counted);
+                all.extend(list(&self.values, value));
                 if let Some(u) = unit {
-                    all.extend(list(&ix.uncounted_units, u));
+                    all.extend(list(&self.uncounted_units, u));
                 }
                 all.sort_unstable();
                 all.dedup();
                 Some(Cow::Owned(all))
             }
             ClaimKey::Event(e) => Some(Cow::Borrowed(
-                ix.events.get(e).map_or(&[][..], Vec::as_slice),
+                self.events.get(e).map_or(&[][..], Vec::as_slice),
             )),
             ClaimKey::Person(initial) => Some(Cow::Borrowed(
-                ix.surname_initials
+                self.surname_initials
                     .get(initial)
                     .map_or(&[][..], Vec::as_slice),
             )),
-            ClaimKey::Quote => Some(Cow::Borrowed(&ix.quotes)),
+            ClaimKey::Quote => Some(Cow::Borrowed(&self.quotes)),
             ClaimKey::Words(..) | ClaimKey::Always => None,
         }
     }
@@ -304,7 +286,9 @@ fn surname_initial(name: &str) -> u32 {
 }
 
 impl SourceIndex {
-    fn new(aliases: &Aliases, a: &Analysis, want_words: bool) -> SourceIndex {
+    /// Indexes analysis `a` for a claims file with `aliases`; with the
+    /// words index when `want_words`.
+    pub(crate) fn new(aliases: &Aliases, a: &Analysis, want_words: bool) -> SourceIndex {
         let mut ix = SourceIndex::default();
         /// Adds fact `i` to the list of `key`, once.
         fn add(map: &mut HashMap<u64, Vec<u32>, KeyHash>, key: u64, i: u32) {

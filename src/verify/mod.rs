@@ -261,7 +261,7 @@ pub fn verify(set: &ClaimSet, analyses: &[Analysis]) -> SetOutcome {
 /// [`verify`], telling `progress` of every source checked against the
 /// claims.
 pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progress) -> SetOutcome {
-    let index = index::SetIndex::new(set, analyses);
+    let want_words = index::wants_words(set);
     let claims: Vec<&Claim> = set.iter().collect();
     let keys: Vec<index::ClaimKey> = claims
         .iter()
@@ -280,12 +280,12 @@ pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progres
         .iter()
         .map(|_| Vec::with_capacity(analyses.len()))
         .collect();
-    for (n, chunk) in analyses.chunks(SOURCES_PER_CHUNK).enumerate() {
+    for chunk in analyses.chunks(SOURCES_PER_CHUNK) {
         let rows: Vec<Vec<Option<SourceVerdict>>> = chunk
             .par_iter()
-            .enumerate()
-            .map(|(j, a)| {
-                let i = n * SOURCES_PER_CHUNK + j;
+            .map(|a| {
+                // Indexed just before it is used, dropped just after.
+                let index = index::SourceIndex::new(set.aliases(), a, want_words);
                 let row = claims
                     .iter()
                     .enumerate()
@@ -293,7 +293,7 @@ pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progres
                         c.sources
                             .as_ref()
                             .is_none_or(|s| s.contains(a.id()))
-                            .then(|| judge_indexed(set, c, &prepared[k], &index, i, &keys[k], a))
+                            .then(|| judge_indexed(set, c, &prepared[k], &index, &keys[k], a))
                     })
                     .collect();
                 progress.advance(1);
@@ -324,19 +324,18 @@ pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progres
 /// out by claim.
 const SOURCES_PER_CHUNK: usize = 128;
 
-/// The verdict of one claim in analysis `i`: from the index when it can
+/// The verdict of one claim in analysis `a`: from its index when that can
 /// tell, else judged on the facts the index lists for the claim.
 fn judge_indexed(
     set: &ClaimSet,
     claim: &Claim,
     prepared: &matching::Prepared,
-    index: &index::SetIndex,
-    i: usize,
+    index: &index::SourceIndex,
     key: &index::ClaimKey,
     a: &Analysis,
 ) -> SourceVerdict {
-    index.judge(i, key, a).unwrap_or_else(|| {
-        let only = index.facts_for(i, key);
+    index.judge(key, a).unwrap_or_else(|| {
+        let only = index.facts_for(key);
         matching::judge(set.aliases(), claim, prepared, a, only.as_deref())
     })
 }
