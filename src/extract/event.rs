@@ -357,19 +357,6 @@ const LOCATIVE: &[&str] = &[
 const MOVEMENT: &[&str] = &["visit", "arrive", "travel", "hold", "meet"];
 const SPEECH: &[&str] = &["say", "deny", "warn", "announce"];
 
-/// `s` in lowercase, borrowed when it already is (most words are).
-fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        }
-    } else {
-        Cow::Owned(s.to_lowercase())
-    }
-}
-
 fn is_word(t: &Tok<'_>) -> bool {
     t.text.chars().next().is_some_and(char::is_alphanumeric)
 }
@@ -392,7 +379,7 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
 /// Finds the events of one sentence and what is left over.
 pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> SentenceEvents {
     let toks = tokens(sentence);
-    let lowered: Vec<Cow<'_, str>> = toks.iter().map(|t| lower(t.text)).collect();
+    let lowered: Vec<Cow<'_, str>> = toks.iter().map(|t| super::lowercase(t.text)).collect();
     let lowers: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
     // Clause boundaries, as token indices where a new clause starts.
     let mut clause_of = vec![0usize; toks.len()];

@@ -160,6 +160,20 @@ pub fn warm_up() {
     });
 }
 
+/// `s` in lowercase, borrowed when it already is (most words are).
+pub(super) fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Extracts every fact of `text`.
 pub fn extract(text: &Text) -> Facts {
     // About four facts a sentence: reserved up front, as growing a vector of

@@ -708,15 +708,7 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
                 j += 1;
             }
         }
-        let mut low: Cow<'_, str> = if text.is_ascii() {
-            if text.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(text.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(text)
-            }
-        } else {
-            Cow::Owned(text.to_lowercase())
-        };
+        let mut low: Cow<'_, str> = super::lowercase(text);
         // a trailing abbreviation period: `Mr.`, `Gen.`, `E.`, `U.S.`
         if !poss && chars.get(j).is_some_and(|&(_, c)| c == '.') {
             let single = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
