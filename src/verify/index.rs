@@ -154,6 +154,14 @@ pub(crate) enum ClaimKey {
     Always,
 }
 
+/// What [`SourceIndex::lookup`] found.
+pub(crate) enum Lookup<'a> {
+    /// The verdict, with no judging needed.
+    Decided(SourceVerdict),
+    /// Judge on these facts (all of them when `None`).
+    Judge(Option<Cow<'a, [u32]>>),
+}
+
 /// Whether the claims of `set` need the words index (they have mention or
 /// phrase claims).
 pub(crate) fn wants_words(set: &ClaimSet) -> bool {
@@ -162,13 +170,13 @@ pub(crate) fn wants_words(set: &ClaimSet) -> bool {
 }
 
 impl SourceIndex {
-    /// The verdict of the claim in this index's analysis `a` when the index
-    /// can tell it (nothing to judge, or a mention or phrase looked up in
-    /// the words), `None` when `judge` must decide.
-    pub(crate) fn judge(&self, key: &ClaimKey, a: &Analysis) -> Option<SourceVerdict> {
+    /// What the index can tell of a claim with `key` in its analysis `a`:
+    /// the verdict itself (nothing to judge, or a mention or phrase looked
+    /// up in the words), or the facts `judge` must look at (`None`: all).
+    pub(crate) fn lookup(&self, key: &ClaimKey, a: &Analysis) -> Lookup<'_> {
         if let (ClaimKey::Words(needles, label), Some(words)) = (key, &self.words) {
             let found = needles.iter().find_map(|n| words.find(n, &a.text));
-            return Some(match found {
+            return Lookup::Decided(match found {
                 Some(span) => SourceVerdict {
                     source: a.id().clone(),
                     verdict: Verdict::Supported,
@@ -178,13 +186,17 @@ impl SourceIndex {
                 None => not_mentioned(a),
             });
         }
-        (!self.may_match(key)).then(|| not_mentioned(a))
+        match self.facts_for(key) {
+            // No fact `judge` would look at: it would say not mentioned.
+            Some(facts) if facts.is_empty() => Lookup::Decided(not_mentioned(a)),
+            facts => Lookup::Judge(facts),
+        }
     }
 
     /// The facts that a claim with `key` can be about: a superset of those
     /// `judge` looks at, in increasing order. `None` when the key does not
     /// narrow them (mentions, phrases, patterns).
-    pub(crate) fn facts_for(&self, key: &ClaimKey) -> Option<Cow<'_, [u32]>> {
+    fn facts_for(&self, key: &ClaimKey) -> Option<Cow<'_, [u32]>> {
         let list = |map: &HashMap<u64, Vec<u32>, KeyHash>, k: &u64| -> Vec<u32> {
             map.get(k).cloned().unwrap_or_default()
         };
@@ -352,25 +364,6 @@ impl SourceIndex {
             ix.words = Some(words);
         }
         ix
-    }
-
-    fn may_match(&self, key: &ClaimKey) -> bool {
-        match key {
-            ClaimKey::Quantity {
-                counted,
-                value,
-                unit,
-            } => {
-                self.counted.contains_key(counted)
-                    || self.values.contains_key(value)
-                    || unit.is_some_and(|u| self.uncounted_units.contains_key(&u))
-            }
-            ClaimKey::Event(e) => self.events.contains_key(e),
-            ClaimKey::Person(initial) => self.surname_initials.contains_key(initial),
-            ClaimKey::Quote => !self.quotes.is_empty(),
-            ClaimKey::Words(..) => true,
-            ClaimKey::Always => true,
-        }
     }
 }
 

@@ -334,10 +334,12 @@ fn judge_indexed(
     key: &index::ClaimKey,
     a: &Analysis,
 ) -> SourceVerdict {
-    index.judge(key, a).unwrap_or_else(|| {
-        let only = index.facts_for(key);
-        matching::judge(set.aliases(), claim, prepared, a, only.as_deref())
-    })
+    match index.lookup(key, a) {
+        index::Lookup::Decided(verdict) => verdict,
+        index::Lookup::Judge(only) => {
+            matching::judge(set.aliases(), claim, prepared, a, only.as_deref())
+        }
+    }
 }
 
 /// A claim's outcome from its verdicts, in source order.
