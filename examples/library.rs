@@ -16,10 +16,13 @@ fn main() -> Result<(), Errors> {
     )
     .map_err(Errors)?;
     let outcome = verify(&claims, &[Analysis::of(&source)]);
-    assert_eq!(outcome.outcomes[0].verdicts[0].verdict, Verdict::Supported);
     assert_eq!(
-        outcome.outcomes[1].verdicts[0].verdict,
-        Verdict::Contradicted
+        outcome.outcomes[0].verdicts().next().map(|v| v.verdict),
+        Some(Verdict::Supported)
+    );
+    assert_eq!(
+        outcome.outcomes[1].verdicts().next().map(|v| v.verdict),
+        Some(Verdict::Contradicted)
     );
     println!("place: supported, day: contradicted");
     Ok(())

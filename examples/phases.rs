@@ -71,7 +71,7 @@ fn main() -> ExitCode {
     let verdicts: usize = outcomes
         .iter()
         .flat_map(|o| &o.outcomes)
-        .map(|o| o.verdicts.len())
+        .map(|o| o.verdicts().len())
         .sum();
     eprintln!("verify     {:>10.1?} ({verdicts} verdicts)", t.elapsed());
     ExitCode::SUCCESS

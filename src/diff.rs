@@ -561,7 +561,7 @@ pub fn verdict_records(outcomes: &[SetOutcome], source: &str) -> Vec<VerdictReco
     let mut out = Vec::new();
     for set in outcomes {
         for o in &set.outcomes {
-            for v in o.verdicts.iter().filter(|v| v.source.as_str() == source) {
+            for v in o.verdicts().filter(|v| v.source.as_str() == source) {
                 out.push(VerdictRecord {
                     claim: format!("{}::{}", set.name, o.claim.id),
                     statement: o.claim.statement.clone(),

@@ -52,5 +52,6 @@ pub use text::{
     split_sentences,
 };
 pub use verify::{
-    Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, verify, verify_claim, verify_with,
+    Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, VerdictRef, Verdicts, verify,
+    verify_claim, verify_with,
 };

@@ -66,7 +66,7 @@ fn index_changes_nothing(claims: &Path, seeds: &Path) -> usize {
                 "claim {} differs through the index",
                 p.claim.id
             );
-            checked += p.verdicts.len();
+            checked += p.verdicts().len();
         }
     }
     checked

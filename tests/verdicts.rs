@@ -10,7 +10,11 @@ fn check(article: &str, published: Option<&str>, claim: &str) -> Verdict {
     let toml = format!("[claims]\nc = {}\n", toml_string(claim));
     let set = ClaimSet::from_toml("t.toml", &toml).unwrap_or_else(|e| panic!("{claim}: {e:?}"));
     let out = verify(&set, &[Analysis::of(&source)]);
-    out.outcomes[0].verdicts[0].verdict
+    out.outcomes[0]
+        .verdicts()
+        .next()
+        .expect("one source")
+        .verdict
 }
 
 fn toml_string(s: &str) -> String {

@@ -177,8 +177,7 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
             failed_claims += 1;
             let c = &o.claim;
             let found: Vec<String> = o
-                .verdicts
-                .iter()
+                .verdicts()
                 .map(|v| {
                     let ev = v
                         .evidence

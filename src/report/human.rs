@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 
 use crate::claims::Verdict;
-use crate::verify::{ClaimOutcome, Evidence, SetOutcome, SourceVerdict};
+use crate::verify::{ClaimOutcome, Evidence, SetOutcome, VerdictRef};
 
 /// Renders the outcome of every claims file, then a summary line.
 pub fn render(sets: &[SetOutcome]) -> String {
@@ -63,40 +63,34 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
     }
     // Sources that say nothing at all about the claim: listed one per line
     // when few, summed up in one line when many (an archive run).
-    let silent = |v: &&SourceVerdict| {
-        v.verdict == Verdict::NotMentioned
-            && v.evidence.is_empty()
-            && v.candidates.is_empty()
-            && !c.per_source.contains_key(&v.source)
-    };
-    let n_silent = o.verdicts.iter().filter(silent).count();
+    let silent = |v: &VerdictRef| v.is_silent() && !c.per_source.contains_key(v.source);
+    let n_silent = o.verdicts().filter(silent).count();
     let summarize = n_silent > MAX_SILENT_LINES;
-    for v in &o.verdicts {
+    for v in o.verdicts() {
         if summarize && silent(&v) {
             continue;
         }
         let want = c
             .per_source
-            .get(&v.source)
+            .get(v.source)
             .map(|w| format!(" (expected {w})"))
             .unwrap_or_default();
         let _ = writeln!(out, "       {}: {}{want}", v.source, v.verdict);
-        for e in &v.evidence {
+        for e in v.evidence {
             evidence_line(&mut out, e, "         ");
         }
         if v.verdict == Verdict::NotMentioned && !o.holds {
             if v.candidates.is_empty() {
                 let _ = writeln!(out, "         no candidate fact of this kind");
             }
-            for e in &v.candidates {
+            for e in v.candidates {
                 evidence_line(&mut out, e, "         nearest: ");
             }
         }
     }
     if summarize {
         let names: Vec<String> = o
-            .verdicts
-            .iter()
+            .verdicts()
             .filter(silent)
             .take(MAX_SILENT_LINES)
             .map(|v| v.source.to_string())

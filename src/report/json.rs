@@ -174,12 +174,11 @@ fn claim(o: &ClaimOutcome) -> JClaim<'_> {
         kind: c.kind.name(),
         line: c.location.pos.line,
         sources: o
-            .verdicts
-            .iter()
+            .verdicts()
             .map(|v| JSource {
                 candidates: v.candidates.iter().map(evidence).collect(),
                 evidence: v.evidence.iter().map(evidence).collect(),
-                expected: c.per_source.get(&v.source).map(|w| w.as_str()),
+                expected: c.per_source.get(v.source).map(|w| w.as_str()),
                 source: v.source.as_str(),
                 verdict: v.verdict.as_str(),
             })

@@ -85,8 +85,7 @@ fn testcase(set: &str, o: &ClaimOutcome) -> String {
         return out;
     }
     let found: Vec<String> = o
-        .verdicts
-        .iter()
+        .verdicts()
         .map(|v| format!("{}: {}", v.source, v.verdict))
         .collect();
     let message = format!(

@@ -53,9 +53,9 @@ pub fn verdicts(set: &SetOutcome) -> String {
         for f in &o.failures {
             let _ = writeln!(out, "  ! {f}");
         }
-        for v in &o.verdicts {
+        for v in o.verdicts() {
             let _ = writeln!(out, "  {}: {}", v.source, v.verdict);
-            for e in &v.evidence {
+            for e in v.evidence {
                 let note = e
                     .note
                     .as_ref()

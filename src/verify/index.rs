@@ -437,12 +437,10 @@ mod tests {
             format!("{plain:?}"),
             "{statement}: the index changed the outcome"
         );
+        let verdicts: Vec<Verdict> = plain.verdicts().map(|v| v.verdict).collect();
+        assert_eq!(verdicts[0], want, "{statement} in the article");
         assert_eq!(
-            plain.verdicts[0].verdict, want,
-            "{statement} in the article"
-        );
-        assert_eq!(
-            plain.verdicts[1].verdict,
+            verdicts[1],
             Verdict::NotMentioned,
             "{statement} in the empty source"
         );

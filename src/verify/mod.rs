@@ -217,18 +217,114 @@ pub struct SourceVerdict {
     pub candidates: Vec<Evidence>,
 }
 
+impl SourceVerdict {
+    /// Whether the source says nothing at all about the claim: not
+    /// mentioned, with no evidence and no candidate.
+    pub fn is_silent(&self) -> bool {
+        self.verdict == Verdict::NotMentioned
+            && self.evidence.is_empty()
+            && self.candidates.is_empty()
+    }
+}
+
+/// One source's verdict on a claim, borrowed from a [`ClaimOutcome`]: the
+/// fields of a [`SourceVerdict`], which a silent source does not store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerdictRef<'a> {
+    /// The source.
+    pub source: &'a SourceId,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The facts that decided it.
+    pub evidence: &'a [Evidence],
+    /// When nothing decided it: the nearest facts.
+    pub candidates: &'a [Evidence],
+}
+
+impl VerdictRef<'_> {
+    /// Whether the source says nothing at all about the claim.
+    pub fn is_silent(&self) -> bool {
+        self.verdict == Verdict::NotMentioned
+            && self.evidence.is_empty()
+            && self.candidates.is_empty()
+    }
+}
+
+impl<'a> From<&'a SourceVerdict> for VerdictRef<'a> {
+    fn from(v: &'a SourceVerdict) -> Self {
+        VerdictRef {
+            source: &v.source,
+            verdict: v.verdict,
+            evidence: &v.evidence,
+            candidates: &v.candidates,
+        }
+    }
+}
+
 /// A claim checked against its sources, with the expectation applied.
+///
+/// Most sources of a large run say nothing about most claims; only the
+/// verdicts of the sources that do are stored ([`ClaimOutcome::said`]).
+/// [`ClaimOutcome::verdicts`] gives every source's.
 #[derive(Debug, Clone)]
 pub struct ClaimOutcome {
     /// The claim.
     pub claim: Claim,
-    /// One verdict per source checked, in source order.
-    pub verdicts: Vec<SourceVerdict>,
+    /// Every source the claim was checked against, in source order (one
+    /// list shared by the claims checked against the same sources).
+    pub checked: Arc<[SourceId]>,
+    /// The verdicts of the checked sources that say something about the
+    /// claim, in source order; every other checked source is silent (see
+    /// [`SourceVerdict::is_silent`]).
+    pub said: Vec<SourceVerdict>,
     /// Whether the expectation holds.
     pub holds: bool,
     /// Why not, when it does not hold: one line per unmet expectation.
     pub failures: Vec<String>,
 }
+
+impl ClaimOutcome {
+    /// One verdict per source checked, in source order.
+    pub fn verdicts(&self) -> Verdicts<'_> {
+        Verdicts {
+            checked: self.checked.iter(),
+            said: &self.said,
+        }
+    }
+}
+
+/// The iterator of [`ClaimOutcome::verdicts`].
+#[derive(Debug, Clone)]
+pub struct Verdicts<'a> {
+    checked: std::slice::Iter<'a, SourceId>,
+    said: &'a [SourceVerdict],
+}
+
+impl<'a> Iterator for Verdicts<'a> {
+    type Item = VerdictRef<'a>;
+
+    fn next(&mut self) -> Option<VerdictRef<'a>> {
+        let source = self.checked.next()?;
+        match self.said.split_first() {
+            Some((v, rest)) if v.source == *source => {
+                self.said = rest;
+                Some(v.into())
+            }
+            _ => Some(VerdictRef {
+                source,
+                verdict: Verdict::NotMentioned,
+                evidence: &[],
+                candidates: &[],
+            }),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.checked.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Verdicts<'_> {}
 
 /// The outcomes of one claims file.
 #[derive(Debug, Clone)]
@@ -271,17 +367,27 @@ pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progres
         .iter()
         .map(|c| matching::Prepared::new(set.aliases(), c))
         .collect();
+    let all: Arc<[SourceId]> = analyses.iter().map(|a| a.id().clone()).collect();
+    let checked: Vec<Arc<[SourceId]>> = claims
+        .iter()
+        .map(|c| match &c.sources {
+            None => Arc::clone(&all),
+            Some(only) => analyses
+                .iter()
+                .map(Analysis::id)
+                .filter(|id| only.contains(*id))
+                .cloned()
+                .collect(),
+        })
+        .collect();
     // Source by source (one source's facts and index are read by every
     // claim in turn, so they stay in cache), a verdict for each claim that
     // applies to the source; then appended claim by claim, in source order.
     // A chunk of sources at a time, so that only one chunk's verdicts are
-    // ever held twice.
-    let mut verdicts: Vec<Vec<SourceVerdict>> = claims
-        .iter()
-        .map(|_| Vec::with_capacity(analyses.len()))
-        .collect();
+    // ever held twice. Silent verdicts are not kept.
+    let mut said: Vec<Vec<SourceVerdict>> = claims.iter().map(|_| Vec::new()).collect();
     for chunk in analyses.chunks(SOURCES_PER_CHUNK) {
-        let rows: Vec<Vec<Option<SourceVerdict>>> = chunk
+        let rows: Vec<Vec<(usize, SourceVerdict)>> = chunk
             .par_iter()
             .map(|a| {
                 // Indexed just before it is used, dropped just after.
@@ -289,29 +395,25 @@ pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progres
                 let row = claims
                     .iter()
                     .enumerate()
-                    .map(|(k, c)| {
-                        c.sources
-                            .as_ref()
-                            .is_none_or(|s| s.contains(a.id()))
-                            .then(|| judge_indexed(set, c, &prepared[k], &index, &keys[k], a))
-                    })
+                    .filter(|(_, c)| c.sources.as_ref().is_none_or(|s| s.contains(a.id())))
+                    .map(|(k, c)| (k, judge_indexed(set, c, &prepared[k], &index, &keys[k], a)))
+                    .filter(|(_, v)| !v.is_silent())
                     .collect();
                 progress.advance(1);
                 row
             })
             .collect();
         for row in rows {
-            for (k, v) in row.into_iter().enumerate() {
-                if let Some(v) = v {
-                    verdicts[k].push(v);
-                }
+            for (k, v) in row {
+                said[k].push(v);
             }
         }
     }
     let outcomes = claims
         .par_iter()
-        .zip(verdicts)
-        .map(|(c, verdicts)| outcome(c, verdicts))
+        .zip(checked)
+        .zip(said)
+        .map(|((c, checked), said)| outcome(c, checked, said))
         .collect();
     SetOutcome {
         path: set.path().to_path_buf(),
@@ -342,12 +444,14 @@ fn judge_indexed(
     }
 }
 
-/// A claim's outcome from its verdicts, in source order.
-fn outcome(claim: &Claim, verdicts: Vec<SourceVerdict>) -> ClaimOutcome {
-    let (holds, failures) = apply_expectation(claim, &verdicts);
+/// A claim's outcome from the sources it was checked against and the
+/// verdicts of those that say something, in source order.
+fn outcome(claim: &Claim, checked: Arc<[SourceId]>, said: Vec<SourceVerdict>) -> ClaimOutcome {
+    let (holds, failures) = apply_expectation(claim, &checked, &said);
     ClaimOutcome {
         claim: claim.clone(),
-        verdicts,
+        checked,
+        said,
         holds,
         failures,
     }
@@ -357,15 +461,26 @@ fn outcome(claim: &Claim, verdicts: Vec<SourceVerdict>) -> ClaimOutcome {
 /// reference the indexed [`verify`] must equal.
 pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> ClaimOutcome {
     let prepared = matching::Prepared::new(set.aliases(), claim);
-    let verdicts = analyses
+    let applies = |a: &&Analysis| claim.sources.as_ref().is_none_or(|s| s.contains(a.id()));
+    let checked = analyses
         .iter()
-        .filter(|a| claim.sources.as_ref().is_none_or(|s| s.contains(a.id())))
-        .map(|a| matching::judge(set.aliases(), claim, &prepared, a, None))
+        .filter(applies)
+        .map(|a| a.id().clone())
         .collect();
-    outcome(claim, verdicts)
+    let said = analyses
+        .iter()
+        .filter(applies)
+        .map(|a| matching::judge(set.aliases(), claim, &prepared, a, None))
+        .filter(|v| !v.is_silent())
+        .collect();
+    outcome(claim, checked, said)
 }
 
-fn apply_expectation(claim: &Claim, verdicts: &[SourceVerdict]) -> (bool, Vec<String>) {
+fn apply_expectation(
+    claim: &Claim,
+    checked: &[SourceId],
+    verdicts: &[SourceVerdict],
+) -> (bool, Vec<String>) {
     let mut failures = Vec::new();
     let count = |v: Verdict| verdicts.iter().filter(|s| s.verdict == v).count();
     let names = |v: Verdict| {
@@ -416,15 +531,19 @@ fn apply_expectation(claim: &Claim, verdicts: &[SourceVerdict]) -> (bool, Vec<St
     let by_source: BTreeMap<&SourceId, Verdict> =
         verdicts.iter().map(|v| (&v.source, v.verdict)).collect();
     for (source, want) in &claim.per_source {
-        match by_source.get(source) {
-            Some(got) if got == want => {}
+        let got = by_source
+            .get(source)
+            .copied()
+            .or_else(|| checked.contains(source).then_some(Verdict::NotMentioned));
+        match got {
+            Some(got) if got == *want => {}
             Some(got) => failures.push(format!("expected {want} in {source}, found {got}")),
             None => failures.push(format!(
                 "expected {want} in {source}, but the claim is not checked against it"
             )),
         }
     }
-    if verdicts.is_empty() {
+    if checked.is_empty() {
         failures.push("no source to check against".to_string());
     }
     (failures.is_empty(), failures)

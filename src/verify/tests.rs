@@ -114,3 +114,73 @@ fn person_names() {
         assert_eq!(same_person(claim, fact), want, "{claim} vs {fact}");
     }
 }
+
+/// Silent sources are not stored, yet every checked source has a verdict, in
+/// source order, and per-source expectations see the silent ones.
+#[test]
+fn silent_sources_are_listed_not_stored() {
+    use crate::claims::{ClaimSet, Verdict};
+    use crate::source::{Published, Source};
+    use crate::verify::{Analysis, verify, verify_claim};
+
+    let analyses: Vec<Analysis> = [
+        ("a", "Nothing here at all.\n"),
+        (
+            "b",
+            "The deal was signed in Lyon on Monday, officials said.\n",
+        ),
+        ("c", "Nothing there either.\n"),
+    ]
+    .into_iter()
+    .map(|(id, text)| Analysis::of(&Source::from_string(id, Published::Unknown, text)))
+    .collect();
+    let toml = r#"
+[[claim]]
+id = "lyon"
+claim = "signed in Lyon"
+per_source = { a = "not-mentioned", c = "supported" }
+
+[[claim]]
+id = "paris"
+claim = "signed in Paris"
+sources = ["a", "c"]
+expect = "not-mentioned"
+"#;
+    let set = ClaimSet::from_toml("t.toml", toml).expect("valid claims");
+    let out = verify(&set, &analyses);
+
+    let lyon = &out.outcomes[0];
+    let got: Vec<(&str, Verdict)> = lyon
+        .verdicts()
+        .map(|v| (v.source.as_str(), v.verdict))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a", Verdict::NotMentioned),
+            ("b", Verdict::Supported),
+            ("c", Verdict::NotMentioned)
+        ]
+    );
+    assert_eq!(lyon.said.len(), 1, "only b says something");
+    assert!(
+        lyon.verdicts()
+            .filter(|v| v.source.as_str() != "b")
+            .all(|v| v.is_silent())
+    );
+    assert_eq!(
+        lyon.failures,
+        ["expected supported in c, found not-mentioned"],
+        "a's expectation holds, c's does not"
+    );
+
+    let paris = &out.outcomes[1];
+    let checked: Vec<&str> = paris.verdicts().map(|v| v.source.as_str()).collect();
+    assert_eq!(checked, ["a", "c"], "only the sources the claim names");
+    assert!(paris.said.is_empty() && paris.holds);
+
+    for (o, c) in out.outcomes.iter().zip(set.iter()) {
+        let plain = verify_claim(&set, c, &analyses);
+        assert_eq!(format!("{o:?}"), format!("{plain:?}"));
+    }
+}
