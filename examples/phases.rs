@@ -11,7 +11,8 @@
 //!
 //! Normalizing, reading the cache and preparing run one source after the
 //! other here (the binary does them in parallel); verifying uses the rayon
-//! pool (`RAYON_NUM_THREADS`).
+//! pool (`RAYON_NUM_THREADS`). After each phase, the process's resident
+//! memory (on Linux).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -30,13 +31,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    eprintln!("load       {:>10.1?}", t.elapsed());
+    eprintln!("load       {:>10.1?}  {}", t.elapsed(), rss());
     let cache = claimcheck::FactsCache::new(claimcheck::FactsCache::default_dir());
     let list: Vec<&claimcheck::Source> = sources.iter().collect();
 
     let t = Instant::now();
     let texts: Vec<_> = list.iter().map(|s| claimcheck::normalize(s)).collect();
-    eprintln!("normalize  {:>10.1?}", t.elapsed());
+    eprintln!("normalize  {:>10.1?}  {}", t.elapsed(), rss());
 
     let t = Instant::now();
     let mut misses = 0;
@@ -51,8 +52,9 @@ fn main() -> ExitCode {
         })
         .collect();
     eprintln!(
-        "cache      {:>10.1?} ({misses} misses extracted)",
-        t.elapsed()
+        "cache      {:>10.1?}  {} ({misses} misses extracted)",
+        t.elapsed(),
+        rss()
     );
 
     let t = Instant::now();
@@ -61,7 +63,7 @@ fn main() -> ExitCode {
         .zip(facts)
         .map(|(text, facts)| claimcheck::Analysis::from_parts(text, facts))
         .collect();
-    eprintln!("prepare    {:>10.1?}", t.elapsed());
+    eprintln!("prepare    {:>10.1?}  {}", t.elapsed(), rss());
 
     let t = Instant::now();
     let outcomes: Vec<_> = sets
@@ -73,6 +75,22 @@ fn main() -> ExitCode {
         .flat_map(|o| &o.outcomes)
         .map(|o| o.verdicts().len())
         .sum();
-    eprintln!("verify     {:>10.1?} ({verdicts} verdicts)", t.elapsed());
+    eprintln!(
+        "verify     {:>10.1?}  {} ({verdicts} verdicts)",
+        t.elapsed(),
+        rss()
+    );
     ExitCode::SUCCESS
+}
+
+/// The process's resident memory, from `/proc/self/status` (empty elsewhere).
+fn rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmRSS:"))
+                .map(|v| format!("rss {}", v.trim()))
+        })
+        .unwrap_or_default()
 }

@@ -379,7 +379,7 @@ pub(crate) fn judge(
             }
         }
     }
-    let (verdict, evidence, candidates) = if !support.is_empty() {
+    let (verdict, mut evidence, mut candidates) = if !support.is_empty() {
         (Verdict::Supported, support, Vec::new())
     } else if !conflict.is_empty() {
         (Verdict::Contradicted, conflict, Vec::new())
@@ -387,6 +387,10 @@ pub(crate) fn judge(
         near.truncate(MAX_CANDIDATES);
         (Verdict::NotMentioned, Vec::new(), near)
     };
+    // Kept until the run ends, claims x sources of them: a vector grown by
+    // pushes has room for at least four.
+    evidence.shrink_to_fit();
+    candidates.shrink_to_fit();
     SourceVerdict {
         source: a.id().clone(),
         verdict,
