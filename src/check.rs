@@ -15,14 +15,15 @@ use crate::error::Errors;
 use crate::progress::{NoProgress, Progress};
 use crate::source::Sources;
 use crate::span::SourceId;
-use crate::verify::{Analysis, SetOutcome, verify_with};
+use crate::verify::{Analysis, SOURCES_PER_CHUNK, SetOutcome, SourceRow, Verifier};
 
 /// Everything one run loaded and found.
 #[derive(Debug, Clone)]
 pub struct Run {
     /// The sources, in manifest order.
     pub sources: Sources,
-    /// One analysis per source, in the same order.
+    /// One analysis per source, in the same order; empty when the run
+    /// kept only its outcomes ([`Keep::Outcomes`]).
     pub analyses: Vec<Analysis>,
     /// The claims files, sorted by path.
     pub sets: Vec<ClaimSet>,
@@ -47,37 +48,25 @@ pub fn analyse(sources: &Sources) -> Vec<Analysis> {
 /// storing the facts of the others there. The result is the same as
 /// without a cache.
 pub fn analyse_cached(sources: &Sources, cache: Option<&FactsCache>) -> Vec<Analysis> {
-    analyse_with(sources, cache, &NoProgress)
+    let list: Vec<&crate::Source> = sources.iter().collect();
+    list.par_iter().map(|s| analyse_one(s, cache)).collect()
 }
 
-fn analyse_with(
-    sources: &Sources,
-    cache: Option<&FactsCache>,
-    progress: &dyn Progress,
-) -> Vec<Analysis> {
-    let list: Vec<&crate::Source> = sources.iter().collect();
-    progress.stage("analysing sources", list.len());
-    let out = list
-        .par_iter()
-        .map(|s| {
-            let a = match cache {
-                None => Analysis::of(s),
-                Some(cache) => {
-                    let text = crate::text::normalize(s);
-                    let facts = cache.load(s).unwrap_or_else(|| {
-                        let facts = crate::extract::extract(&text);
-                        cache.store(s, &facts);
-                        facts
-                    });
-                    Analysis::from_parts(text, facts)
-                }
-            };
-            progress.advance(1);
-            a
-        })
-        .collect();
-    progress.done();
-    out
+/// One source's analysis, its facts from `cache` when they are there (and
+/// stored there when they are not).
+fn analyse_one(s: &crate::Source, cache: Option<&FactsCache>) -> Analysis {
+    match cache {
+        None => Analysis::of(s),
+        Some(cache) => {
+            let text = crate::text::normalize(s);
+            let facts = cache.load(s).unwrap_or_else(|| {
+                let facts = crate::extract::extract(&text);
+                cache.store(s, &facts);
+                facts
+            });
+            Analysis::from_parts(text, facts)
+        }
+    }
 }
 
 /// Loads the claims of `claims_dir` and the sources of `seeds_dir`, checking
@@ -135,11 +124,27 @@ pub fn check_cached(
     seeds_dir: impl AsRef<Path>,
     cache: Option<&FactsCache>,
 ) -> Result<Run, Errors> {
-    check_with(claims_dir, seeds_dir, cache, &NoProgress)
+    check_with(claims_dir, seeds_dir, cache, Keep::Analyses, &NoProgress)
 }
 
-/// [`check_cached`], telling `progress` how it goes (sources analysed,
-/// then sources checked against each claims file).
+/// What a run keeps besides the outcomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Every source's analysis, in [`Run::analyses`]: what the lock and
+    /// the facts snapshots are made from.
+    Analyses,
+    /// The outcomes only: each source's analysis is dropped once the source
+    /// has been checked, and [`Run::analyses`] is empty. An archive run
+    /// then holds its sources and verdicts, never every source's facts.
+    Outcomes,
+}
+
+/// [`check_cached`], telling `progress` how it goes (sources checked: each
+/// analysed, then checked against every claims file), keeping what `keep`
+/// says.
+///
+/// Sources go a chunk at a time: each source of a chunk is analysed and
+/// checked against every claim on one thread, chunks one after the other.
 ///
 /// # Errors
 ///
@@ -148,15 +153,33 @@ pub fn check_with(
     claims_dir: impl AsRef<Path>,
     seeds_dir: impl AsRef<Path>,
     cache: Option<&FactsCache>,
+    keep: Keep,
     progress: &dyn Progress,
 ) -> Result<Run, Errors> {
     let (sources, sets) = load(claims_dir.as_ref(), seeds_dir.as_ref())?;
-    let analyses = analyse_with(&sources, cache, progress);
-    progress.stage("checking sources", sets.len() * analyses.len());
-    let outcomes = sets
-        .iter()
-        .map(|set| verify_with(set, &analyses, progress))
-        .collect();
+    let list: Vec<&crate::Source> = sources.iter().collect();
+    progress.stage("checking sources", list.len());
+    let mut verifiers: Vec<Verifier> = sets.iter().map(Verifier::new).collect();
+    let mut analyses = Vec::new();
+    for chunk in list.chunks(SOURCES_PER_CHUNK) {
+        let done: Vec<(Option<Analysis>, Vec<SourceRow>)> = chunk
+            .par_iter()
+            .map(|s| {
+                let a = analyse_one(s, cache);
+                let rows = verifiers.iter().map(|v| v.row(&a)).collect();
+                progress.advance(1);
+                // Dropped here, on this thread, when not kept.
+                ((keep == Keep::Analyses).then_some(a), rows)
+            })
+            .collect();
+        for (s, (a, rows)) in chunk.iter().zip(done) {
+            for (v, row) in verifiers.iter_mut().zip(rows) {
+                v.push(s.id(), row);
+            }
+            analyses.extend(a);
+        }
+    }
+    let outcomes = verifiers.into_iter().map(Verifier::finish).collect();
     progress.done();
     Ok(Run {
         sources,

@@ -35,7 +35,7 @@ mod text;
 mod verify;
 
 pub use cache::FactsCache;
-pub use check::{Run, analyse, analyse_cached, check, check_cached, check_with, load};
+pub use check::{Keep, Run, analyse, analyse_cached, check, check_cached, check_with, load};
 pub use claims::{
     Aliases, Claim, ClaimId, ClaimKind, ClaimLocation, ClaimSet, Expectation, PlaceName, Verdict,
     normalize_term, parse_statement, singular_of,
@@ -52,6 +52,6 @@ pub use text::{
     split_sentences,
 };
 pub use verify::{
-    Analysis, ClaimOutcome, Evidence, SetOutcome, SourceVerdict, VerdictRef, Verdicts, verify,
-    verify_claim, verify_with,
+    Analysis, ClaimOutcome, Evidence, SetOutcome, SourceRow, SourceVerdict, VerdictRef, Verdicts,
+    Verifier, verify, verify_claim, verify_with,
 };

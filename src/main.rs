@@ -136,7 +136,13 @@ fn main() -> ExitCode {
         } => match with_threads(threads, || {
             let cache = (!no_cache).then(|| claimcheck::FactsCache::new(cache));
             let bar = Bar::new();
-            let run = claimcheck::check_with(&claims, &seeds, cache.as_ref(), &bar);
+            // Only the lock comparison needs every source's facts.
+            let keep = if locked {
+                claimcheck::Keep::Analyses
+            } else {
+                claimcheck::Keep::Outcomes
+            };
+            let run = claimcheck::check_with(&claims, &seeds, cache.as_ref(), keep, &bar);
             bar.bar.finish_and_clear();
             let run = run.map_err(|errors| errors.to_string())?;
             let report = if locked {

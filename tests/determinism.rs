@@ -134,23 +134,22 @@ fn progress_counts_every_source_and_changes_nothing() {
     let (claims, seeds) = (root.join("claims"), root.join("seeds"));
     let progress = Counting::default();
     let with = in_pool(2, || {
-        claimcheck::check_with(&claims, &seeds, None, &progress).expect("the run loads")
+        claimcheck::check_with(&claims, &seeds, None, claimcheck::Keep::Outcomes, &progress)
+            .expect("the run loads")
     });
     let without = claimcheck::check(&claims, &seeds).expect("the run loads");
-    let n_sets = without.sets.len();
     let n_sources = without.sources.iter().count();
     assert_eq!(
         *progress.stages.lock().unwrap(),
-        vec![
-            ("analysing sources", n_sources),
-            ("checking sources", n_sets * n_sources)
-        ]
+        vec![("checking sources", n_sources)]
     );
     assert_eq!(
         progress.steps.load(std::sync::atomic::Ordering::Relaxed),
-        n_sources + n_sets * n_sources
+        n_sources
     );
-    assert_eq!(progress.done.load(std::sync::atomic::Ordering::Relaxed), 2);
+    assert_eq!(progress.done.load(std::sync::atomic::Ordering::Relaxed), 1);
+    assert!(with.analyses.is_empty(), "Keep::Outcomes kept the analyses");
+    assert_eq!(without.analyses.len(), n_sources);
     assert_eq!(
         json::render(&with.outcomes),
         json::render(&without.outcomes)

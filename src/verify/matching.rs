@@ -20,6 +20,7 @@ pub(crate) enum Relation {
 const MAX_CANDIDATES: usize = 3;
 
 /// What `judge` needs of a claim whatever the source, made once per claim.
+#[derive(Debug)]
 pub(crate) struct Prepared {
     /// The counted thing of a quantity claim, or the participants of an
     /// event, place or date claim.
@@ -29,6 +30,7 @@ pub(crate) struct Prepared {
 }
 
 /// The terms of a claim that `judge` compares with every source's facts.
+#[derive(Debug)]
 enum Side {
     /// A quantity's counted thing, canonical, and its singular.
     Quantity { canon: String, single: String },
@@ -472,6 +474,7 @@ fn events<'a>(
 
 /// A claim's term in the forms sentences are searched for, made once per
 /// claim and source rather than once per fact.
+#[derive(Debug)]
 pub(crate) struct Term {
     /// The term and its aliases, normalized.
     variants: Vec<String>,

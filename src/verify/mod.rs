@@ -357,74 +357,147 @@ pub fn verify(set: &ClaimSet, analyses: &[Analysis]) -> SetOutcome {
 /// [`verify`], telling `progress` of every source checked against the
 /// claims.
 pub fn verify_with(set: &ClaimSet, analyses: &[Analysis], progress: &dyn Progress) -> SetOutcome {
-    let want_words = index::wants_words(set);
-    let claims: Vec<&Claim> = set.iter().collect();
-    let keys: Vec<index::ClaimKey> = claims
-        .iter()
-        .map(|c| index::ClaimKey::of(set.aliases(), c))
-        .collect();
-    let prepared: Vec<matching::Prepared> = claims
-        .iter()
-        .map(|c| matching::Prepared::new(set.aliases(), c))
-        .collect();
-    let all: Arc<[SourceId]> = analyses.iter().map(|a| a.id().clone()).collect();
-    let checked: Vec<Arc<[SourceId]>> = claims
-        .iter()
-        .map(|c| match &c.sources {
-            None => Arc::clone(&all),
-            Some(only) => analyses
+    let mut v = Verifier::new(set);
+    v.add(analyses, progress);
+    v.finish()
+}
+
+/// [`verify`] a few sources at a time: the verdicts of each batch of
+/// analyses [`add`](Verifier::add)ed are kept, the analyses need not be.
+/// [`finish`](Verifier::finish) gives what [`verify`] gives for all the
+/// analyses added, in the order added.
+#[derive(Debug)]
+pub struct Verifier<'a> {
+    set: &'a ClaimSet,
+    claims: Vec<&'a Claim>,
+    keys: Vec<index::ClaimKey>,
+    prepared: Vec<matching::Prepared>,
+    want_words: bool,
+    /// Every source added.
+    all: Vec<SourceId>,
+    /// For each claim that names its sources, those added; `None` for the
+    /// claims checked against all.
+    named: Vec<Option<Vec<SourceId>>>,
+    /// For each claim, the verdicts that are not silent.
+    said: Vec<Vec<SourceVerdict>>,
+}
+
+/// The verdicts of one source that are not silent, by claim number.
+#[derive(Debug)]
+pub struct SourceRow(Vec<(usize, SourceVerdict)>);
+
+impl<'a> Verifier<'a> {
+    /// Ready to check the claims of `set`: each claim prepared and keyed
+    /// once.
+    pub fn new(set: &'a ClaimSet) -> Self {
+        let claims: Vec<&Claim> = set.iter().collect();
+        Verifier {
+            set,
+            keys: claims
                 .iter()
-                .map(Analysis::id)
-                .filter(|id| only.contains(*id))
-                .cloned()
+                .map(|c| index::ClaimKey::of(set.aliases(), c))
                 .collect(),
-        })
-        .collect();
-    // Source by source (one source's facts and index are read by every
-    // claim in turn, so they stay in cache), a verdict for each claim that
-    // applies to the source; then appended claim by claim, in source order.
-    // A chunk of sources at a time, so that only one chunk's verdicts are
-    // ever held twice. Silent verdicts are not kept.
-    let mut said: Vec<Vec<SourceVerdict>> = claims.iter().map(|_| Vec::new()).collect();
-    for chunk in analyses.chunks(SOURCES_PER_CHUNK) {
-        let rows: Vec<Vec<(usize, SourceVerdict)>> = chunk
-            .par_iter()
-            .map(|a| {
-                // Indexed just before it is used, dropped just after.
-                let index = index::SourceIndex::new(set.aliases(), a, want_words);
-                let row = claims
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.sources.as_ref().is_none_or(|s| s.contains(a.id())))
-                    .map(|(k, c)| (k, judge_indexed(set, c, &prepared[k], &index, &keys[k], a)))
-                    .filter(|(_, v)| !v.is_silent())
-                    .collect();
-                progress.advance(1);
-                row
-            })
-            .collect();
-        for row in rows {
-            for (k, v) in row {
-                said[k].push(v);
+            prepared: claims
+                .iter()
+                .map(|c| matching::Prepared::new(set.aliases(), c))
+                .collect(),
+            want_words: index::wants_words(set),
+            all: Vec::new(),
+            named: claims
+                .iter()
+                .map(|c| c.sources.as_ref().map(|_| Vec::new()))
+                .collect(),
+            said: claims.iter().map(|_| Vec::new()).collect(),
+            claims,
+        }
+    }
+
+    /// Checks `analyses` against every claim, in parallel, and keeps their
+    /// verdicts, telling `progress` of each source checked.
+    pub fn add(&mut self, analyses: &[Analysis], progress: &dyn Progress) {
+        // Source by source (one source's facts and index are read by every
+        // claim in turn, so they stay in cache), then appended claim by
+        // claim, in source order. A chunk of sources at a time, so that
+        // only one chunk's verdicts are ever held twice.
+        for chunk in analyses.chunks(SOURCES_PER_CHUNK) {
+            let rows: Vec<SourceRow> = chunk
+                .par_iter()
+                .map(|a| {
+                    let row = self.row(a);
+                    progress.advance(1);
+                    row
+                })
+                .collect();
+            for (a, row) in chunk.iter().zip(rows) {
+                self.push(a.id(), row);
             }
         }
     }
-    let outcomes = claims
-        .par_iter()
-        .zip(checked)
-        .zip(said)
-        .map(|((c, checked), said)| outcome(c, checked, said))
-        .collect();
-    SetOutcome {
-        path: set.path().to_path_buf(),
-        name: set.name().to_string(),
-        outcomes,
+
+    /// Every claim judged against one source (which can be done on any
+    /// thread); [`push`](Verifier::push) keeps the result.
+    pub fn row(&self, a: &Analysis) -> SourceRow {
+        // Indexed just before it is used, dropped just after.
+        let index = index::SourceIndex::new(self.set.aliases(), a, self.want_words);
+        SourceRow(
+            self.claims
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| applies(c, a))
+                .map(|(k, c)| {
+                    let v = judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a);
+                    (k, v)
+                })
+                .filter(|(_, v)| !v.is_silent())
+                .collect(),
+        )
     }
+
+    /// Keeps the [`row`](Verifier::row) of source `id`, checked after every
+    /// source pushed before it.
+    pub fn push(&mut self, id: &SourceId, row: SourceRow) {
+        self.all.push(id.clone());
+        for (c, named) in self.claims.iter().zip(&mut self.named) {
+            if let (Some(named), Some(only)) = (named, &c.sources)
+                && only.contains(id)
+            {
+                named.push(id.clone());
+            }
+        }
+        for (k, v) in row.0 {
+            self.said[k].push(v);
+        }
+    }
+
+    /// The outcome of every claim, in file order.
+    pub fn finish(self) -> SetOutcome {
+        let all: Arc<[SourceId]> = self.all.into();
+        let outcomes = self
+            .claims
+            .par_iter()
+            .zip(self.named)
+            .zip(self.said)
+            .map(|((c, named), said)| {
+                let checked = named.map_or_else(|| Arc::clone(&all), Arc::from);
+                outcome(c, checked, said)
+            })
+            .collect();
+        SetOutcome {
+            path: self.set.path().to_path_buf(),
+            name: self.set.name().to_string(),
+            outcomes,
+        }
+    }
+}
+
+/// Whether `claim` is checked against the source of `a`.
+fn applies(claim: &Claim, a: &Analysis) -> bool {
+    claim.sources.as_ref().is_none_or(|s| s.contains(a.id()))
 }
 
 /// Sources checked against every claim before their verdicts are sorted
 /// out by claim.
-const SOURCES_PER_CHUNK: usize = 128;
+pub(crate) const SOURCES_PER_CHUNK: usize = 128;
 
 /// The verdict of one claim in analysis `a`: from its index when that can
 /// tell, else judged on the facts the index lists for the claim.
@@ -461,15 +534,14 @@ fn outcome(claim: &Claim, checked: Arc<[SourceId]>, said: Vec<SourceVerdict>) ->
 /// reference the indexed [`verify`] must equal.
 pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> ClaimOutcome {
     let prepared = matching::Prepared::new(set.aliases(), claim);
-    let applies = |a: &&Analysis| claim.sources.as_ref().is_none_or(|s| s.contains(a.id()));
     let checked = analyses
         .iter()
-        .filter(applies)
+        .filter(|a| applies(claim, a))
         .map(|a| a.id().clone())
         .collect();
     let said = analyses
         .iter()
-        .filter(applies)
+        .filter(|a| applies(claim, a))
         .map(|a| matching::judge(set.aliases(), claim, &prepared, a, None))
         .filter(|v| !v.is_silent())
         .collect();

@@ -183,4 +183,12 @@ expect = "not-mentioned"
         let plain = verify_claim(&set, c, &analyses);
         assert_eq!(format!("{o:?}"), format!("{plain:?}"));
     }
+
+    // Sources added in batches, some by rows: the same outcomes.
+    let mut v = crate::verify::Verifier::new(&set);
+    v.add(&analyses[..1], &crate::progress::NoProgress);
+    let row = v.row(&analyses[1]);
+    v.push(analyses[1].id(), row);
+    v.add(&analyses[2..], &crate::progress::NoProgress);
+    assert_eq!(format!("{:?}", v.finish()), format!("{out:?}"));
 }
