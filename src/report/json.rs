@@ -70,14 +70,14 @@ struct JClaim<'a> {
     id: &'a str,
     kind: &'a str,
     line: usize,
-    sources: Vec<JSource<'a>>,
+    sources: Sources<'a>,
     statement: &'a str,
 }
 
 #[derive(Serialize)]
 struct JSource<'a> {
-    candidates: Vec<JEvidence<'a>>,
-    evidence: Vec<JEvidence<'a>>,
+    candidates: Evidences<'a>,
+    evidence: Evidences<'a>,
     expected: Option<&'a str>,
     source: &'a str,
     verdict: &'a str,
@@ -148,18 +148,106 @@ pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result
 /// Claims serialized together, in parallel, before they are written.
 const CHUNK: usize = 32;
 
-/// One claim, pretty-printed, each line indented by four spaces.
+/// One claim, pretty-printed as it is inside the document's `claims` array
+/// (each line indented by four spaces).
 fn indented(o: &ClaimOutcome) -> String {
-    let one = serde_json::to_string_pretty(&claim(o)).unwrap_or_default();
-    let mut out = String::with_capacity(one.len() + one.len() / 8);
-    for (k, line) in one.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
+    let mut out = b"    ".to_vec();
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        Nested {
+            level: 2,
+            has_value: false,
+        },
+    );
+    // Serializing into a vector cannot fail: every key is a string.
+    let _ = claim(o).serialize(&mut ser);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's `PrettyFormatter` (two spaces), starting `level` levels
+/// deep, so that a claim is written once, already indented.
+struct Nested {
+    level: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
     }
-    out
+
+    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.newline(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 fn claim(o: &ClaimOutcome) -> JClaim<'_> {
@@ -173,17 +261,33 @@ fn claim(o: &ClaimOutcome) -> JClaim<'_> {
         id: c.id.as_str(),
         kind: c.kind.name(),
         line: c.location.pos.line,
-        sources: o
-            .verdicts()
-            .map(|v| JSource {
-                candidates: v.candidates.iter().map(evidence).collect(),
-                evidence: v.evidence.iter().map(evidence).collect(),
-                expected: c.per_source.get(v.source).map(|w| w.as_str()),
-                source: v.source.as_str(),
-                verdict: v.verdict.as_str(),
-            })
-            .collect(),
+        sources: Sources(o),
         statement: &c.statement,
+    }
+}
+
+/// A claim's verdicts, serialized as they are read from the outcome.
+struct Sources<'a>(&'a ClaimOutcome);
+
+impl Serialize for Sources<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let per_source = &self.0.claim.per_source;
+        s.collect_seq(self.0.verdicts().map(|v| JSource {
+            candidates: Evidences(v.candidates),
+            evidence: Evidences(v.evidence),
+            expected: per_source.get(v.source).map(|w| w.as_str()),
+            source: v.source.as_str(),
+            verdict: v.verdict.as_str(),
+        }))
+    }
+}
+
+/// A list of evidence, serialized as it is read.
+struct Evidences<'a>(&'a [Evidence]);
+
+impl Serialize for Evidences<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(evidence))
     }
 }
 
@@ -224,4 +328,40 @@ pub fn facts(a: &crate::verify::Analysis, source: &crate::Source) -> String {
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::ClaimSet;
+    use crate::source::{Published, Source};
+    use crate::verify::{Analysis, verify};
+
+    /// Claims are serialized one by one, already indented: the document
+    /// must be byte for byte serde_json's own pretty printing of it.
+    #[test]
+    fn streamed_document_is_serde_jsons_pretty_printing() {
+        let analyses: Vec<Analysis> = [
+            ("a", "Nothing here at all.\n"),
+            (
+                "b",
+                "The deal for four helicopters was signed in Lyon on Monday, officials said.\n",
+            ),
+        ]
+        .into_iter()
+        .map(|(id, text)| Analysis::of(&Source::from_string(id, Published::Unknown, text)))
+        .collect();
+        let toml = r#"
+[claims]
+lyon = "signed in Lyon"
+paris = "signed in Paris"
+helicopters = "helicopter count = 5"
+"#;
+        let set = ClaimSet::from_toml("t.toml", toml).expect("valid claims");
+        let out = [verify(&set, &analyses)];
+        let streamed = super::render(&out);
+        let value: serde_json::Value = serde_json::from_str(&streamed).expect("valid JSON");
+        let whole = serde_json::to_string_pretty(&value).expect("serializes") + "\n";
+        assert_eq!(streamed, whole);
+        assert!(streamed.contains("\"candidates\": []") && streamed.contains("\"failures\": [\n"));
+    }
 }
