@@ -13,6 +13,10 @@ use claimcheck::{Analysis, ClaimSet, Sources, Text};
 use divan::Bencher;
 use divan::counter::BytesCount;
 
+// The binary's allocator, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
