@@ -1,8 +1,9 @@
 //! Two jobs at compile time:
 //!
-//! - Fingerprints the extractor: a hash of every file whose change can change
-//!   the facts (text normalization, extractors, gazetteer data). The facts
-//!   cache keys on it, so a cache made by other extractor code is never used,
+//! - Fingerprints the code: a hash of every file whose change can change
+//!   the facts (text normalization, extractors, gazetteer data), which the
+//!   facts cache keys on, and a hash of all the code and data, which the
+//!   verdicts cache keys on. So a cache made by other code is never used,
 //!   even when nobody remembered to bump `EXTRACTOR_VERSION`.
 //! - Compiles the gazetteer (`data/places.tsv`, `data/english-words.txt`)
 //!   into the hash tables `src/extract/place.rs` reads in place, so no
@@ -17,9 +18,25 @@ use std::path::Path;
 mod table;
 
 fn main() {
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=data");
+    let extractor = hash_files(&["src/text", "src/extract", "data"]);
+    println!("cargo:rustc-env=CLAIMCHECK_EXTRACTOR_HASH={extractor:016x}");
+    let code = hash_files(&["src", "data"]);
+    println!("cargo:rustc-env=CLAIMCHECK_CODE_HASH={code:016x}");
+
+    let places = std::fs::read_to_string("data/places.tsv").expect("data/places.tsv is readable");
+    let words = std::fs::read_to_string("data/english-words.txt")
+        .expect("data/english-words.txt is readable");
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    let blob = gazetteer(&places, &words);
+    std::fs::write(Path::new(&out).join("gazetteer.bin"), blob).expect("OUT_DIR is writable");
+}
+
+/// FNV-1a 64 of the names and bytes of every file under `dirs`.
+fn hash_files(dirs: &[&str]) -> u64 {
     let mut files = Vec::new();
-    for dir in ["src/text", "src/extract", "data"] {
-        println!("cargo:rerun-if-changed={dir}");
+    for dir in dirs {
         collect(Path::new(dir), &mut files);
     }
     files.sort();
@@ -34,14 +51,7 @@ fn main() {
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-    println!("cargo:rustc-env=CLAIMCHECK_EXTRACTOR_HASH={hash:016x}");
-
-    let places = std::fs::read_to_string("data/places.tsv").expect("data/places.tsv is readable");
-    let words = std::fs::read_to_string("data/english-words.txt")
-        .expect("data/english-words.txt is readable");
-    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    let blob = gazetteer(&places, &words);
-    std::fs::write(Path::new(&out).join("gazetteer.bin"), blob).expect("OUT_DIR is writable");
+    hash
 }
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

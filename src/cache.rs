@@ -1,23 +1,39 @@
-//! The facts cache: extraction results kept on disk between runs, so an
-//! unchanged source is not extracted again.
+//! The caches of a run, kept on disk between runs: facts, so that an
+//! unchanged source is not extracted again, and verdicts, so that an
+//! unchanged source is not even analysed or judged again when the claims
+//! file and the code are unchanged too.
 //!
-//! Key: the FNV-1a 64 digest of the source's bytes, its publication date, the
-//! extractor version and a build-time hash of the extractor's own source and
-//! data files (see `build.rs`). Any change to any of them is a miss. Value:
-//! the source's [`Facts`] in postcard's compact binary serde format (3x
-//! faster to read back than JSON, 5.5x smaller), one file per key. Writes go to a
-//! temporary file renamed into place, so parallel runs never see half a
-//! file; a file that does not read back is a miss, never an error. Facts
-//! are the only thing cached: normalization is cheap and redone, so spans
-//! and evidence are always those of the text as it is now.
+//! Facts: the key is the FNV-1a 64 digest of the source's bytes, its
+//! publication date, the extractor version and a build-time hash of the
+//! extractor's own source and data files (see `build.rs`). Any change to any
+//! of them is a miss. Value: the source's [`Facts`] in postcard's compact
+//! binary serde format (3x faster to read back than JSON, 5.5x smaller), one
+//! file per key.
 //!
-//! The cache is a private format of this build, not a wire format: it is
-//! written and read only by the same binary.
+//! Verdicts ([`CachedVerdicts`]): one file per claims file, holding each
+//! source's non-silent verdicts under a key that adds the source's id and a
+//! build-time hash of all the code to the facts key; the file is tied to the
+//! claims file's fingerprint (every claim and alias), so editing a claims
+//! file judges every source again, and editing a source judges that source
+//! again. Since the key holds the source's exact bytes, cached evidence
+//! positions are those of the text as it is now.
+//!
+//! Writes go to a temporary file renamed into place, so parallel runs never
+//! see half a file; a file that does not read back is a miss, never an
+//! error. The caches are a private format of this build, not a wire format:
+//! they are written and read only by the same binary.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
+use crate::claims::Verdict;
 use crate::extract::{EXTRACTOR_VERSION, Facts};
 use crate::source::Source;
+use crate::span::{LineCol, SourceId, Span};
+use crate::verify::{Evidence, SourceRow, SourceVerdict};
 
 /// The build-time hash of the extractor's code and data.
 const EXTRACTOR_HASH: &str = env!("CLAIMCHECK_EXTRACTOR_HASH");
@@ -81,5 +97,316 @@ impl FactsCache {
         if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
             let _ = std::fs::remove_file(&tmp);
         }
+    }
+}
+
+/// The build-time hash of all the code and data: a verdict can change with
+/// any of it.
+const CODE_HASH: &str = env!("CLAIMCHECK_CODE_HASH");
+
+/// The cached verdicts of one claims file: one file per claims file, read
+/// before a run and written after it when anything changed, holding the
+/// [`SourceRow`] of each source of the last run, so that an unchanged source
+/// is neither analysed nor judged again.
+///
+/// A row's key holds everything the key of the source's facts holds, plus
+/// the source's id and the build-time hash of all the code; the file holds
+/// the claims file's fingerprint ([`crate::Verifier::fingerprint`]), and a
+/// file with another fingerprint has no rows. A row names the sentences,
+/// fact descriptions and notes its evidence cites once each, so that
+/// evidence read back shares them as evidence made by `verify` does. Rows
+/// of sources that are gone are dropped when the file is written again.
+#[derive(Debug)]
+pub(crate) struct CachedVerdicts {
+    path: PathBuf,
+    fingerprint: u64,
+    /// Source key → the row, encoded.
+    rows: HashMap<u64, Vec<u8>>,
+}
+
+/// The verdicts file on disk.
+#[derive(Serialize, Deserialize)]
+struct StoredFile<'a> {
+    fingerprint: u64,
+    #[serde(borrow)]
+    rows: Vec<(u64, &'a [u8])>,
+}
+
+impl FactsCache {
+    /// The cached verdicts of the claims file at `claims_path`, whose
+    /// fingerprint is `fingerprint` (none when there are none, or they are
+    /// of another version of the file or of the code, or damaged).
+    pub(crate) fn verdicts(&self, claims_path: &Path, fingerprint: u64) -> CachedVerdicts {
+        let name = format!("{}\0{CODE_HASH}", claims_path.display());
+        let path = self.dir.join(format!(
+            "{:016x}.verdicts",
+            crate::lock::fnv1a64(name.as_bytes())
+        ));
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        let rows = match postcard::from_bytes::<StoredFile>(&bytes) {
+            Ok(file) if file.fingerprint == fingerprint => file
+                .rows
+                .into_iter()
+                .map(|(k, row)| (k, row.to_vec()))
+                .collect(),
+            _ => HashMap::new(),
+        };
+        CachedVerdicts {
+            path,
+            fingerprint,
+            rows,
+        }
+    }
+}
+
+impl CachedVerdicts {
+    /// The key of `source`'s row.
+    pub(crate) fn key(source: &Source) -> u64 {
+        let mut key = Vec::with_capacity(source.text().len() + 96);
+        key.extend_from_slice(source.text().as_bytes());
+        key.extend_from_slice(
+            format!(
+                "\0{}\0{EXTRACTOR_VERSION}\0{EXTRACTOR_HASH}\0{CODE_HASH}\0{}",
+                source.published_state(),
+                source.id()
+            )
+            .as_bytes(),
+        );
+        crate::lock::fnv1a64(&key)
+    }
+
+    /// The cached row of `source`, whose key is `key`.
+    pub(crate) fn get(&self, key: u64, source: &Source) -> Option<SourceRow> {
+        let row: StoredRow = postcard::from_bytes(self.rows.get(&key)?).ok()?;
+        // A hash collision between two sources would show as another id.
+        (row.source == source.id().as_str()).then(|| row.into_row(source.id()))?
+    }
+
+    /// `row`, encoded for [`save`](CachedVerdicts::save).
+    pub(crate) fn encode(source: &Source, row: &SourceRow) -> Vec<u8> {
+        postcard::to_stdvec(&StoredRow::of(source.id(), row)).unwrap_or_default()
+    }
+
+    /// Writes the rows of this run's sources, by key in source order: `new`
+    /// holds those just encoded, the others are the cached ones. Nothing is
+    /// written when nothing changed; failure to write only costs judging
+    /// again.
+    pub(crate) fn save(mut self, keys: &[u64], mut new: HashMap<u64, Vec<u8>>) {
+        if new.is_empty() && keys.len() == self.rows.len() {
+            return;
+        }
+        let rows: Vec<(u64, Vec<u8>)> = keys
+            .iter()
+            .filter_map(|k| Some((*k, new.remove(k).or_else(|| self.rows.remove(k))?)))
+            .collect();
+        let file = StoredFile {
+            fingerprint: self.fingerprint,
+            rows: rows.iter().map(|(k, r)| (*k, r.as_slice())).collect(),
+        };
+        let Ok(bytes) = postcard::to_stdvec(&file) else {
+            return;
+        };
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let tmp = self
+            .path
+            .with_extension(format!("tmp{}", std::process::id()));
+        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &self.path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+/// A [`SourceRow`] on disk: strings once each, evidence by number.
+#[derive(Serialize, Deserialize)]
+struct StoredRow {
+    source: String,
+    sentences: Vec<String>,
+    facts: Vec<String>,
+    notes: Vec<String>,
+    verdicts: Vec<StoredVerdict>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredVerdict {
+    claim: u32,
+    /// 0 supported, 1 contradicted, 2 not mentioned.
+    verdict: u8,
+    evidence: Vec<StoredEvidence>,
+    candidates: Vec<StoredEvidence>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredEvidence {
+    span: (usize, usize),
+    pos: (usize, usize),
+    sentence: u32,
+    fact: u32,
+    note: Option<u32>,
+}
+
+/// Numbers distinct strings in the order first met.
+#[derive(Default)]
+struct Interner<'a> {
+    index: HashMap<&'a str, u32>,
+    strings: Vec<String>,
+}
+
+impl<'a> Interner<'a> {
+    fn number(&mut self, s: &'a str) -> u32 {
+        *self.index.entry(s).or_insert_with(|| {
+            self.strings.push(s.to_string());
+            u32::try_from(self.strings.len() - 1).unwrap_or(u32::MAX)
+        })
+    }
+}
+
+impl StoredRow {
+    fn of<'r>(source: &SourceId, row: &'r SourceRow) -> StoredRow {
+        let (mut sentences, mut facts, mut notes) = (
+            Interner::default(),
+            Interner::default(),
+            Interner::default(),
+        );
+        let mut evidence = |list: &'r [Evidence]| -> Vec<StoredEvidence> {
+            list.iter()
+                .map(|e| StoredEvidence {
+                    span: (e.span.start, e.span.end),
+                    pos: (e.pos.line, e.pos.col),
+                    sentence: sentences.number(&e.sentence),
+                    fact: facts.number(&e.fact),
+                    note: e.note.as_deref().map(|n| notes.number(n)),
+                })
+                .collect()
+        };
+        let verdicts = row
+            .0
+            .iter()
+            .map(|(k, v)| StoredVerdict {
+                claim: u32::try_from(*k).unwrap_or(u32::MAX),
+                verdict: match v.verdict {
+                    Verdict::Supported => 0,
+                    Verdict::Contradicted => 1,
+                    _ => 2,
+                },
+                evidence: evidence(&v.evidence),
+                candidates: evidence(&v.candidates),
+            })
+            .collect();
+        StoredRow {
+            source: source.as_str().to_string(),
+            sentences: sentences.strings,
+            facts: facts.strings,
+            notes: notes.strings,
+            verdicts,
+        }
+    }
+
+    /// The row, or `None` when it does not hang together (a damaged file).
+    fn into_row(self, source: &SourceId) -> Option<SourceRow> {
+        let sentences: Vec<Arc<str>> = self.sentences.into_iter().map(Arc::from).collect();
+        let facts: Vec<Arc<str>> = self.facts.into_iter().map(Arc::from).collect();
+        let evidence = |list: Vec<StoredEvidence>| -> Option<Vec<Evidence>> {
+            list.into_iter()
+                .map(|e| {
+                    Some(Evidence {
+                        source: source.clone(),
+                        span: Span {
+                            start: e.span.0,
+                            end: e.span.1,
+                        },
+                        pos: LineCol {
+                            line: e.pos.0,
+                            col: e.pos.1,
+                        },
+                        sentence: Arc::clone(sentences.get(e.sentence as usize)?),
+                        fact: Arc::clone(facts.get(e.fact as usize)?),
+                        note: match e.note {
+                            Some(n) => Some(self.notes.get(n as usize)?.clone()),
+                            None => None,
+                        },
+                    })
+                })
+                .collect::<Option<Vec<_>>>()
+                // Kept until the run ends: no spare room.
+                .map(|mut v| {
+                    v.shrink_to_fit();
+                    v
+                })
+        };
+        let verdicts = self
+            .verdicts
+            .into_iter()
+            .map(|v| {
+                let verdict = match v.verdict {
+                    0 => Verdict::Supported,
+                    1 => Verdict::Contradicted,
+                    2 => Verdict::NotMentioned,
+                    _ => return None,
+                };
+                let sv = SourceVerdict {
+                    source: source.clone(),
+                    verdict,
+                    evidence: evidence(v.evidence)?,
+                    candidates: evidence(v.candidates)?,
+                };
+                Some((v.claim as usize, sv))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(SourceRow(verdicts))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::{CachedVerdicts, FactsCache};
+    use crate::claims::ClaimSet;
+    use crate::source::{Published, Source};
+    use crate::verify::{Analysis, Verifier};
+
+    /// A row read back is the row stored, for the claims file's fingerprint
+    /// only; other sources and other fingerprints miss.
+    #[test]
+    fn verdicts_read_back_as_stored() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-rows-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let cache = FactsCache::new(&dir);
+        let a = Source::from_string(
+            "a",
+            Published::Unknown,
+            "The deal for four helicopters was signed in Lyon on Monday, officials said.\n",
+        );
+        let b = Source::from_string("b", Published::Unknown, "Nothing here.\n");
+        let set = ClaimSet::from_toml(
+            "c.toml",
+            "[claims]\nlyon = \"signed in Lyon\"\nfive = \"helicopter count = 5\"\n",
+        )
+        .expect("valid claims");
+        let v = Verifier::new(&set);
+        let row = v.row(&Analysis::of(&a));
+        assert_eq!(row.0.len(), 2, "both claims speak to a");
+
+        let (ka, kb) = (CachedVerdicts::key(&a), CachedVerdicts::key(&b));
+        let stored = cache.verdicts(set.path(), v.fingerprint());
+        assert!(stored.get(ka, &a).is_none(), "nothing cached yet");
+        stored.save(
+            &[ka, kb],
+            HashMap::from([(ka, CachedVerdicts::encode(&a, &row))]),
+        );
+
+        let back = cache.verdicts(set.path(), v.fingerprint());
+        let got = back.get(ka, &a).expect("a hit after a save");
+        assert_eq!(format!("{got:?}"), format!("{row:?}"));
+        assert!(back.get(kb, &b).is_none(), "b was never stored");
+        assert!(back.get(ka, &b).is_none(), "a's row is not b's");
+        let other = cache.verdicts(set.path(), v.fingerprint() ^ 1);
+        assert!(other.get(ka, &a).is_none(), "another claims file misses");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

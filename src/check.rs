@@ -4,12 +4,12 @@
 //! Used by the binary (`claimcheck check`) and by the `cargo test` harness,
 //! so both see exactly the same verdicts.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::cache::FactsCache;
+use crate::cache::{CachedVerdicts, FactsCache};
 use crate::claims::ClaimSet;
 use crate::error::Errors;
 use crate::progress::{NoProgress, Progress};
@@ -160,24 +160,51 @@ pub fn check_with(
     let list: Vec<&crate::Source> = sources.iter().collect();
     progress.stage("checking sources", list.len());
     let mut verifiers: Vec<Verifier> = sets.iter().map(Verifier::new).collect();
+    // With a cache: each claims file's verdicts of the last run, and the key
+    // of each source's verdicts in them.
+    let stored: Vec<CachedVerdicts> = match cache {
+        Some(c) => verifiers
+            .iter()
+            .zip(&sets)
+            .map(|(v, set)| c.verdicts(set.path(), v.fingerprint()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let keys: Vec<u64> = match cache {
+        Some(_) => list.par_iter().map(|s| CachedVerdicts::key(s)).collect(),
+        None => Vec::new(),
+    };
+    // Per claims file, the rows judged in this run, encoded for the cache.
+    let mut judged: Vec<HashMap<u64, Vec<u8>>> = stored.iter().map(|_| HashMap::new()).collect();
     let mut analyses = Vec::new();
-    for chunk in list.chunks(SOURCES_PER_CHUNK) {
-        let done: Vec<(Option<Analysis>, Vec<SourceRow>)> = chunk
+    for (n, chunk) in list.chunks(SOURCES_PER_CHUNK).enumerate() {
+        let first = n * SOURCES_PER_CHUNK;
+        let done: Vec<Checked> = chunk
             .par_iter()
-            .map(|s| {
-                let a = analyse_one(s, cache);
-                let rows = verifiers.iter().map(|v| v.row(&a)).collect();
+            .enumerate()
+            .map(|(i, s)| {
+                let key = keys.get(first + i).copied();
+                let checked = check_one(s, key, &verifiers, &stored, cache, keep);
                 progress.advance(1);
-                // Dropped here, on this thread, when not kept.
-                ((keep == Keep::Analyses).then_some(a), rows)
+                checked
             })
             .collect();
-        for (s, (a, rows)) in chunk.iter().zip(done) {
-            for (v, row) in verifiers.iter_mut().zip(rows) {
+        for (i, (s, checked)) in chunk.iter().zip(done).enumerate() {
+            for (v, row) in verifiers.iter_mut().zip(checked.rows) {
                 v.push(s.id(), row);
             }
-            analyses.extend(a);
+            if let Some(&key) = keys.get(first + i) {
+                for (j, encoded) in judged.iter_mut().zip(checked.judged) {
+                    if let Some(e) = encoded {
+                        j.insert(key, e);
+                    }
+                }
+            }
+            analyses.extend(checked.analysis);
         }
+    }
+    for (c, j) in stored.into_iter().zip(judged) {
+        c.save(&keys, j);
     }
     let outcomes = verifiers.into_iter().map(Verifier::finish).collect();
     progress.done();
@@ -187,4 +214,52 @@ pub fn check_with(
         sets,
         outcomes,
     })
+}
+
+/// One source checked: its analysis when kept, its verdicts on each claims
+/// file, and those just judged (not read from the cache), encoded for it.
+struct Checked {
+    analysis: Option<Analysis>,
+    rows: Vec<SourceRow>,
+    judged: Vec<Option<Vec<u8>>>,
+}
+
+/// Checks source `s` against every claims file: its verdicts from the
+/// cache when they are there (`key` is the source's key in `stored`), else
+/// judged on its analysis, which is made only then, or when it is to be
+/// kept.
+fn check_one(
+    s: &crate::Source,
+    key: Option<u64>,
+    verifiers: &[Verifier],
+    stored: &[CachedVerdicts],
+    cache: Option<&FactsCache>,
+    keep: Keep,
+) -> Checked {
+    let mut a = None;
+    let mut rows = Vec::with_capacity(verifiers.len());
+    let mut judged = Vec::with_capacity(verifiers.len());
+    for (f, v) in verifiers.iter().enumerate() {
+        match stored.get(f).zip(key).and_then(|(c, k)| c.get(k, s)) {
+            Some(row) => {
+                rows.push(row);
+                judged.push(None);
+            }
+            None => {
+                let a = a.get_or_insert_with(|| analyse_one(s, cache));
+                let row = v.row(a);
+                judged.push(key.map(|_| CachedVerdicts::encode(s, &row)));
+                rows.push(row);
+            }
+        }
+    }
+    if keep == Keep::Analyses && a.is_none() {
+        a = Some(analyse_one(s, cache));
+    }
+    Checked {
+        // Dropped here, on this thread, when not kept.
+        analysis: a.filter(|_| keep == Keep::Analyses),
+        rows,
+        judged,
+    }
 }

@@ -1,5 +1,6 @@
-//! The facts cache gives exactly the results of a fresh extraction, hits
-//! for unchanged sources, misses for changed ones, and shrugs off damage.
+//! The facts and verdicts caches give exactly the results of a fresh run,
+//! hits for unchanged sources, misses for changed sources and claims, and
+//! shrug off damage.
 
 use std::path::Path;
 
@@ -29,8 +30,14 @@ fn cached_runs_match_fresh_runs() {
     let cache = temp_cache("same");
     let fresh = reports(None);
     assert_eq!(reports(Some(&cache)), fresh, "first run fills the cache");
-    let files = std::fs::read_dir(cache.dir()).unwrap().count();
-    assert_eq!(files, 2, "one entry per source");
+    let count = |ext: &str| {
+        std::fs::read_dir(cache.dir())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension() == Some(ext.as_ref()))
+            .count()
+    };
+    assert_eq!(count("facts"), 2, "one facts entry per source");
+    assert_eq!(count("verdicts"), 1, "one verdicts file per claims file");
     assert_eq!(reports(Some(&cache)), fresh, "second run reads it");
     // Damaged entries are misses, not errors.
     for e in std::fs::read_dir(cache.dir()).unwrap() {
@@ -63,4 +70,106 @@ fn hit_for_the_same_source_miss_for_an_edit() {
         "another publication date misses"
     );
     let _ = std::fs::remove_dir_all(cache.dir());
+}
+
+const ARTICLE: &str = "LONDON: The two sides signed a deal in Paris on Monday. \
+                       It covers four helicopters.\n";
+const OTHER: &str = "LONDON: Nothing was signed in Berlin, officials said.\n";
+
+/// A small project: two sources and one claims file.
+fn project(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "claimcheck-verdicts-cache-test-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    std::fs::create_dir_all(dir.join("claims")).unwrap();
+    std::fs::write(dir.join("seeds/a.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.join("seeds/b.txt"), OTHER).unwrap();
+    std::fs::write(
+        dir.join("seeds/sources.toml"),
+        "[[source]]\nid = \"a\"\nfile = \"a.txt\"\npublished = \"2020-01-02\"\n\
+         [[source]]\nid = \"b\"\nfile = \"b.txt\"\npublished = \"2020-01-02\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("claims/c.toml"),
+        "[claims]\nplace = \"signed in Paris\"\ncount = \"helicopter count = 4\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// The JSON report of the project, through `cache` (and without the
+/// analyses, as the binary runs), with the same run without a cache.
+fn both(dir: &Path, cache: &FactsCache) -> (String, String) {
+    let run = |cache| {
+        let run = claimcheck::check_with(
+            dir.join("claims"),
+            dir.join("seeds"),
+            cache,
+            claimcheck::Keep::Outcomes,
+            &claimcheck::NoProgress,
+        )
+        .unwrap();
+        report::json::render(&run.outcomes)
+    };
+    (run(Some(cache)), run(None))
+}
+
+#[test]
+fn cached_verdicts_follow_every_edit() {
+    let dir = project("edits");
+    let cache = FactsCache::new(dir.join("cache"));
+    let check = |what: &str| {
+        let (cached, fresh) = both(&dir, &cache);
+        assert_eq!(cached, fresh, "{what}");
+        fresh
+    };
+    let first = check("first run, cache empty");
+    assert!(first.contains("\"verdict\": \"supported\""));
+    assert_eq!(check("second run, verdicts from the cache"), first);
+
+    // A source edited: its verdicts move, the other source's are kept.
+    std::fs::write(dir.join("seeds/a.txt"), ARTICLE.replace("four", "five")).unwrap();
+    let edited = check("one source edited");
+    assert_ne!(edited, first);
+    assert!(edited.contains("the source says 5"));
+
+    // A claim edited: every source is judged again.
+    std::fs::write(
+        dir.join("claims/c.toml"),
+        "[claims]\nplace = \"signed in Berlin\"\ncount = \"helicopter count = 5\"\n",
+    )
+    .unwrap();
+    let claims_edited = check("a claim edited");
+    assert!(claims_edited.contains("signed in Berlin"));
+
+    // A source gone, then back: its verdicts are judged again.
+    std::fs::remove_file(dir.join("seeds/b.txt")).unwrap();
+    std::fs::write(
+        dir.join("seeds/sources.toml"),
+        "[[source]]\nid = \"a\"\nfile = \"a.txt\"\npublished = \"2020-01-02\"\n",
+    )
+    .unwrap();
+    check("a source removed");
+    std::fs::write(dir.join("seeds/b.txt"), OTHER).unwrap();
+    std::fs::write(
+        dir.join("seeds/sources.toml"),
+        "[[source]]\nid = \"b\"\nfile = \"b.txt\"\npublished = \"2020-01-02\"\n\
+         [[source]]\nid = \"a\"\nfile = \"a.txt\"\npublished = \"2020-01-03\"\n",
+    )
+    .unwrap();
+    check("sources reordered, one redated");
+
+    // A damaged verdicts file is a miss, not an error.
+    for e in std::fs::read_dir(cache.dir()).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension() == Some("verdicts".as_ref()) {
+            std::fs::write(&path, b"not verdicts").unwrap();
+        }
+    }
+    check("damaged verdicts file");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -380,11 +380,12 @@ pub struct Verifier<'a> {
     named: Vec<Option<Vec<SourceId>>>,
     /// For each claim, the verdicts that are not silent.
     said: Vec<Vec<SourceVerdict>>,
+    fingerprint: u64,
 }
 
 /// The verdicts of one source that are not silent, by claim number.
 #[derive(Debug)]
-pub struct SourceRow(Vec<(usize, SourceVerdict)>);
+pub struct SourceRow(pub(crate) Vec<(usize, SourceVerdict)>);
 
 impl<'a> Verifier<'a> {
     /// Ready to check the claims of `set`: each claim prepared and keyed
@@ -409,7 +410,15 @@ impl<'a> Verifier<'a> {
                 .collect(),
             said: claims.iter().map(|_| Vec::new()).collect(),
             claims,
+            fingerprint: crate::lock::fnv1a64(format!("{set:?}").as_bytes()),
         }
+    }
+
+    /// A digest of everything in the claims file that a verdict depends on
+    /// (every claim, in order, and the aliases): the verdicts cache's key
+    /// for the file.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Checks `analyses` against every claim, in parallel, and keeps their
