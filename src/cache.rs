@@ -249,19 +249,26 @@ struct StoredEvidence {
     note: Option<u32>,
 }
 
-/// Numbers distinct strings in the order first met.
+/// Numbers distinct strings in the order first met. A row cites a few
+/// dozen at most, mostly the same shared string again: a scan that compares
+/// addresses first beats hashing.
 #[derive(Default)]
 struct Interner<'a> {
-    index: HashMap<&'a str, u32>,
-    strings: Vec<String>,
+    strings: Vec<&'a str>,
 }
 
 impl<'a> Interner<'a> {
     fn number(&mut self, s: &'a str) -> u32 {
-        *self.index.entry(s).or_insert_with(|| {
-            self.strings.push(s.to_string());
-            u32::try_from(self.strings.len() - 1).unwrap_or(u32::MAX)
-        })
+        let same = |t: &&str| std::ptr::eq(*t, s) || *t == s;
+        let i = self.strings.iter().position(same).unwrap_or_else(|| {
+            self.strings.push(s);
+            self.strings.len() - 1
+        });
+        u32::try_from(i).unwrap_or(u32::MAX)
+    }
+
+    fn into_strings(self) -> Vec<String> {
+        self.strings.into_iter().map(str::to_string).collect()
     }
 }
 
@@ -299,9 +306,9 @@ impl StoredRow {
             .collect();
         StoredRow {
             source: source.as_str().to_string(),
-            sentences: sentences.strings,
-            facts: facts.strings,
-            notes: notes.strings,
+            sentences: sentences.into_strings(),
+            facts: facts.into_strings(),
+            notes: notes.into_strings(),
             verdicts,
         }
     }
