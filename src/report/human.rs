@@ -23,9 +23,16 @@ pub fn render(sets: &[SetOutcome]) -> String {
 /// When `w` fails.
 pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let outcomes: Vec<&ClaimOutcome> = sets.iter().flat_map(|s| &s.outcomes).collect();
+    // One buffer per claim of a chunk, kept from chunk to chunk: on an
+    // archive run a claim renders to megabytes, which would otherwise be
+    // grown by copying and asked of the system afresh for every claim.
+    let mut parts: Vec<String> = vec![String::new(); CHUNK.min(outcomes.len())];
     for chunk in outcomes.chunks(CHUNK) {
-        let parts: Vec<String> = chunk.par_iter().map(|o| render_claim(o)).collect();
-        for p in &parts {
+        chunk.par_iter().zip(&mut parts).for_each(|(o, out)| {
+            out.clear();
+            render_claim_into(out, o);
+        });
+        for p in &parts[..chunk.len()] {
             w.write_all(p.as_bytes())?;
         }
     }
@@ -40,13 +47,20 @@ pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result
     )
 }
 
-/// Claims rendered together, in parallel, before they are written.
-const CHUNK: usize = 32;
+/// Claims rendered together, in parallel, before they are written (each
+/// keeps its buffer).
+const CHUNK: usize = 8;
 
 /// Renders one claim: a status line, then one line per source with its
 /// evidence; on failure, what was expected and the nearest candidates.
 pub fn render_claim(o: &ClaimOutcome) -> String {
     let mut out = String::new();
+    render_claim_into(&mut out, o);
+    out
+}
+
+/// [`render_claim`], appended to `out`.
+fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
     let c = &o.claim;
     let status = if o.holds { "ok" } else { "FAILED" };
     let _ = writeln!(
@@ -70,21 +84,25 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
         if summarize && silent(&v) {
             continue;
         }
-        let want = c
-            .per_source
-            .get(v.source)
-            .map(|w| format!(" (expected {w})"))
-            .unwrap_or_default();
-        let _ = writeln!(out, "       {}: {}{want}", v.source, v.verdict);
+        out.push_str("       ");
+        out.push_str(v.source.as_str());
+        out.push_str(": ");
+        out.push_str(v.verdict.as_str());
+        if let Some(w) = c.per_source.get(v.source) {
+            out.push_str(" (expected ");
+            out.push_str(w.as_str());
+            out.push(')');
+        }
+        out.push('\n');
         for e in v.evidence {
-            evidence_line(&mut out, e, "         ");
+            evidence_line(out, e, "         ");
         }
         if v.verdict == Verdict::NotMentioned && !o.holds {
             if v.candidates.is_empty() {
                 let _ = writeln!(out, "         no candidate fact of this kind");
             }
             for e in v.candidates {
-                evidence_line(&mut out, e, "         nearest: ");
+                evidence_line(out, e, "         nearest: ");
             }
         }
     }
@@ -108,7 +126,6 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
             );
         }
     }
-    out
 }
 
 /// Beyond this many sources with nothing on a claim, they are summed up in
@@ -118,17 +135,21 @@ const MAX_SILENT_LINES: usize = 5;
 /// Appends two lines: the evidence's position, fact and note; then its
 /// sentence, quoted, under the fact.
 fn evidence_line(out: &mut String, e: &Evidence, indent: &str) {
-    let _ = write!(out, "{indent}{}:{} {}", e.source, e.pos, e.fact);
+    // Pieces pushed one by one: an archive run writes millions of these.
+    out.push_str(indent);
+    out.push_str(e.source.as_str());
+    let _ = write!(out, ":{}:{} ", e.pos.line, e.pos.col);
+    out.push_str(&e.fact);
     if let Some(n) = &e.note {
-        let _ = write!(out, " ({n})");
+        out.push_str(" (");
+        out.push_str(n);
+        out.push(')');
     }
-    let _ = writeln!(
-        out,
-        "\n{:width$}  \"{}\"",
-        "",
-        e.sentence,
-        width = indent.len()
-    );
+    out.push('\n');
+    out.extend(std::iter::repeat_n(' ', indent.len()));
+    out.push_str("  \"");
+    out.push_str(&e.sentence);
+    out.push_str("\"\n");
 }
 
 /// Every fact of a source, one per line, at `file:line:col`.
