@@ -272,11 +272,11 @@ pub struct ClaimOutcome {
     pub claim: Claim,
     /// Every source the claim was checked against, in source order (one
     /// list shared by the claims checked against the same sources).
-    pub checked: Arc<[SourceId]>,
-    /// The verdicts of the checked sources that say something about the
-    /// claim, in source order; every other checked source is silent (see
-    /// [`SourceVerdict::is_silent`]).
-    pub said: Vec<SourceVerdict>,
+    checked: Arc<[SourceId]>,
+    /// The verdicts of the checked sources that say something, in source
+    /// order, each with its source's place in `checked`.
+    said: Vec<SourceVerdict>,
+    at: Vec<u32>,
     /// Whether the expectation holds.
     pub holds: bool,
     /// Why not, when it does not hold: one line per unmet expectation.
@@ -287,27 +287,42 @@ impl ClaimOutcome {
     /// One verdict per source checked, in source order.
     pub fn verdicts(&self) -> Verdicts<'_> {
         Verdicts {
-            checked: self.checked.iter(),
+            checked: self.checked.iter().enumerate(),
             said: &self.said,
+            at: &self.at,
         }
+    }
+
+    /// Every source the claim was checked against, in source order.
+    pub fn checked(&self) -> &[SourceId] {
+        &self.checked
+    }
+
+    /// The verdicts of the checked sources that say something about the
+    /// claim, in source order; every other checked source is silent (see
+    /// [`SourceVerdict::is_silent`]).
+    pub fn said(&self) -> &[SourceVerdict] {
+        &self.said
     }
 }
 
 /// The iterator of [`ClaimOutcome::verdicts`].
 #[derive(Debug, Clone)]
 pub struct Verdicts<'a> {
-    checked: std::slice::Iter<'a, SourceId>,
+    checked: std::iter::Enumerate<std::slice::Iter<'a, SourceId>>,
     said: &'a [SourceVerdict],
+    at: &'a [u32],
 }
 
 impl<'a> Iterator for Verdicts<'a> {
     type Item = VerdictRef<'a>;
 
     fn next(&mut self) -> Option<VerdictRef<'a>> {
-        let source = self.checked.next()?;
-        match self.said.split_first() {
-            Some((v, rest)) if v.source == *source => {
-                self.said = rest;
+        let (i, source) = self.checked.next()?;
+        match (self.said.split_first(), self.at.split_first()) {
+            (Some((v, said)), Some((&at, rest))) if at as usize == i => {
+                self.said = said;
+                self.at = rest;
                 Some(v.into())
             }
             _ => Some(VerdictRef {
@@ -378,8 +393,11 @@ pub struct Verifier<'a> {
     /// For each claim that names its sources, those added; `None` for the
     /// claims checked against all.
     named: Vec<Option<Vec<SourceId>>>,
-    /// For each claim, the verdicts that are not silent.
-    said: Vec<Vec<SourceVerdict>>,
+    /// The claims that name their sources.
+    restricted: Vec<usize>,
+    /// For each claim, the verdicts that are not silent, each with its
+    /// source's place among those the claim is checked against.
+    said: Vec<Vec<(u32, SourceVerdict)>>,
     fingerprint: u64,
 }
 
@@ -409,6 +427,9 @@ impl<'a> Verifier<'a> {
                 .map(|c| c.sources.as_ref().map(|_| Vec::new()))
                 .collect(),
             said: claims.iter().map(|_| Vec::new()).collect(),
+            restricted: (0..claims.len())
+                .filter(|&k| claims[k].sources.is_some())
+                .collect(),
             claims,
             fingerprint: crate::lock::fnv1a64(format!("{set:?}").as_bytes()),
         }
@@ -466,15 +487,19 @@ impl<'a> Verifier<'a> {
     /// source pushed before it.
     pub fn push(&mut self, id: &SourceId, row: SourceRow) {
         self.all.push(id.clone());
-        for (c, named) in self.claims.iter().zip(&mut self.named) {
-            if let (Some(named), Some(only)) = (named, &c.sources)
+        for &k in &self.restricted {
+            if let (Some(named), Some(only)) = (&mut self.named[k], &self.claims[k].sources)
                 && only.contains(id)
             {
                 named.push(id.clone());
             }
         }
         for (k, v) in row.0 {
-            self.said[k].push(v);
+            // The source was just added to the list the claim is checked
+            // against: it is the last.
+            let checked = self.named[k].as_ref().map_or(self.all.len(), Vec::len);
+            let at = u32::try_from(checked - 1).unwrap_or(u32::MAX);
+            self.said[k].push((at, v));
         }
     }
 
@@ -527,13 +552,20 @@ fn judge_indexed(
 }
 
 /// A claim's outcome from the sources it was checked against and the
-/// verdicts of those that say something, in source order.
-fn outcome(claim: &Claim, checked: Arc<[SourceId]>, said: Vec<SourceVerdict>) -> ClaimOutcome {
+/// verdicts of those that say something, in source order, each with its
+/// source's place among them.
+fn outcome(
+    claim: &Claim,
+    checked: Arc<[SourceId]>,
+    said: Vec<(u32, SourceVerdict)>,
+) -> ClaimOutcome {
+    let (at, said): (Vec<u32>, Vec<SourceVerdict>) = said.into_iter().unzip();
     let (holds, failures) = apply_expectation(claim, &checked, &said);
     ClaimOutcome {
         claim: claim.clone(),
         checked,
         said,
+        at,
         holds,
         failures,
     }
@@ -543,16 +575,16 @@ fn outcome(claim: &Claim, checked: Arc<[SourceId]>, said: Vec<SourceVerdict>) ->
 /// reference the indexed [`verify`] must equal.
 pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> ClaimOutcome {
     let prepared = matching::Prepared::new(set.aliases(), claim);
-    let checked = analyses
+    let applying: Vec<&Analysis> = analyses.iter().filter(|a| applies(claim, a)).collect();
+    let checked = applying.iter().map(|a| a.id().clone()).collect();
+    let said = applying
         .iter()
-        .filter(|a| applies(claim, a))
-        .map(|a| a.id().clone())
-        .collect();
-    let said = analyses
-        .iter()
-        .filter(|a| applies(claim, a))
-        .map(|a| matching::judge(set.aliases(), claim, &prepared, a, None))
-        .filter(|v| !v.is_silent())
+        .enumerate()
+        .map(|(i, a)| {
+            let v = matching::judge(set.aliases(), claim, &prepared, a, None);
+            (u32::try_from(i).unwrap_or(u32::MAX), v)
+        })
+        .filter(|(_, v)| !v.is_silent())
         .collect();
     outcome(claim, checked, said)
 }

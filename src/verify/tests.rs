@@ -162,7 +162,7 @@ expect = "not-mentioned"
             ("c", Verdict::NotMentioned)
         ]
     );
-    assert_eq!(lyon.said.len(), 1, "only b says something");
+    assert_eq!(lyon.said().len(), 1, "only b says something");
     assert!(
         lyon.verdicts()
             .filter(|v| v.source.as_str() != "b")
@@ -177,7 +177,7 @@ expect = "not-mentioned"
     let paris = &out.outcomes[1];
     let checked: Vec<&str> = paris.verdicts().map(|v| v.source.as_str()).collect();
     assert_eq!(checked, ["a", "c"], "only the sources the claim names");
-    assert!(paris.said.is_empty() && paris.holds);
+    assert!(paris.said().is_empty() && paris.holds);
 
     for (o, c) in out.outcomes.iter().zip(set.iter()) {
         let plain = verify_claim(&set, c, &analyses);
