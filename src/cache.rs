@@ -223,11 +223,14 @@ impl CachedVerdicts {
 
 /// A [`SourceRow`] on disk: strings once each, evidence by number.
 #[derive(Serialize, Deserialize)]
-struct StoredRow {
-    source: String,
-    sentences: Vec<String>,
-    facts: Vec<String>,
-    notes: Vec<String>,
+struct StoredRow<'a> {
+    source: &'a str,
+    #[serde(borrow)]
+    sentences: Vec<&'a str>,
+    #[serde(borrow)]
+    facts: Vec<&'a str>,
+    #[serde(borrow)]
+    notes: Vec<&'a str>,
     verdicts: Vec<StoredVerdict>,
 }
 
@@ -266,20 +269,16 @@ impl<'a> Interner<'a> {
         });
         u32::try_from(i).unwrap_or(u32::MAX)
     }
-
-    fn into_strings(self) -> Vec<String> {
-        self.strings.into_iter().map(str::to_string).collect()
-    }
 }
 
-impl StoredRow {
-    fn of<'r>(source: &SourceId, row: &'r SourceRow) -> StoredRow {
+impl<'a> StoredRow<'a> {
+    fn of(source: &'a SourceId, row: &'a SourceRow) -> StoredRow<'a> {
         let (mut sentences, mut facts, mut notes) = (
             Interner::default(),
             Interner::default(),
             Interner::default(),
         );
-        let mut evidence = |list: &'r [Evidence]| -> Vec<StoredEvidence> {
+        let mut evidence = |list: &'a [Evidence]| -> Vec<StoredEvidence> {
             list.iter()
                 .map(|e| StoredEvidence {
                     span: (e.span.start, e.span.end),
@@ -305,18 +304,18 @@ impl StoredRow {
             })
             .collect();
         StoredRow {
-            source: source.as_str().to_string(),
-            sentences: sentences.into_strings(),
-            facts: facts.into_strings(),
-            notes: notes.into_strings(),
+            source: source.as_str(),
+            sentences: sentences.strings,
+            facts: facts.strings,
+            notes: notes.strings,
             verdicts,
         }
     }
 
     /// The row, or `None` when it does not hang together (a damaged file).
     fn into_row(self, source: &SourceId) -> Option<SourceRow> {
-        let sentences: Vec<Arc<str>> = self.sentences.into_iter().map(Arc::from).collect();
-        let facts: Vec<Arc<str>> = self.facts.into_iter().map(Arc::from).collect();
+        let sentences: Vec<Arc<str>> = self.sentences.iter().map(|&s| Arc::from(s)).collect();
+        let facts: Vec<Arc<str>> = self.facts.iter().map(|&s| Arc::from(s)).collect();
         let evidence = |list: Vec<StoredEvidence>| -> Option<Vec<Evidence>> {
             list.into_iter()
                 .map(|e| {
@@ -333,7 +332,7 @@ impl StoredRow {
                         sentence: Arc::clone(sentences.get(e.sentence as usize)?),
                         fact: Arc::clone(facts.get(e.fact as usize)?),
                         note: match e.note {
-                            Some(n) => Some(self.notes.get(n as usize)?.clone()),
+                            Some(n) => Some((*self.notes.get(n as usize)?).to_string()),
                             None => None,
                         },
                     })
