@@ -87,15 +87,8 @@ impl FactsCache {
     /// re-extraction, so it is ignored.
     pub fn store(&self, source: &Source, facts: &Facts) {
         let path = self.path(source);
-        let Ok(bytes) = postcard::to_stdvec(facts) else {
-            return;
-        };
-        if std::fs::create_dir_all(&self.dir).is_err() {
-            return;
-        }
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        if let Ok(bytes) = postcard::to_stdvec(facts) {
+            write_whole(&path, &bytes);
         }
     }
 }
@@ -203,21 +196,24 @@ impl CachedVerdicts {
             fingerprint: self.fingerprint,
             rows: rows.iter().map(|(k, r)| (*k, r.as_slice())).collect(),
         };
-        let Ok(bytes) = postcard::to_stdvec(&file) else {
-            return;
-        };
-        let Some(dir) = self.path.parent() else {
-            return;
-        };
-        if std::fs::create_dir_all(dir).is_err() {
-            return;
+        if let Ok(bytes) = postcard::to_stdvec(&file) {
+            write_whole(&self.path, &bytes);
         }
-        let tmp = self
-            .path
-            .with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, &self.path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+    }
+}
+
+/// Writes `bytes` to a temporary file renamed to `path` (its directory made
+/// if need be), so that no reader ever sees half a file. A failure is
+/// ignored: it only costs doing the work again next time.
+fn write_whole(path: &Path, bytes: &[u8]) {
+    if let Some(dir) = path.parent()
+        && std::fs::create_dir_all(dir).is_err()
+    {
+        return;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 
