@@ -217,7 +217,9 @@ fn write_whole(path: &Path, bytes: &[u8]) {
     }
 }
 
-/// A [`SourceRow`] on disk: strings once each, evidence by number.
+/// A [`SourceRow`] on disk: strings once each, evidence by number, the
+/// evidence of every verdict in one list (read back with one allocation
+/// per row, not two per verdict).
 #[derive(Serialize, Deserialize)]
 struct StoredRow<'a> {
     source: &'a str,
@@ -228,6 +230,8 @@ struct StoredRow<'a> {
     #[serde(borrow)]
     notes: Vec<&'a str>,
     verdicts: Vec<StoredVerdict>,
+    /// For each verdict in turn, its evidence, then its candidates.
+    evidence: Vec<StoredEvidence>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -235,8 +239,9 @@ struct StoredVerdict {
     claim: u32,
     /// 0 supported, 1 contradicted, 2 not mentioned.
     verdict: u8,
-    evidence: Vec<StoredEvidence>,
-    candidates: Vec<StoredEvidence>,
+    /// How many pieces of evidence, then of candidates, it has.
+    evidence: u32,
+    candidates: u32,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -274,16 +279,16 @@ impl<'a> StoredRow<'a> {
             Interner::default(),
             Interner::default(),
         );
-        let mut evidence = |list: &'a [Evidence]| -> Vec<StoredEvidence> {
-            list.iter()
-                .map(|e| StoredEvidence {
-                    span: (e.span.start, e.span.end),
-                    pos: (e.pos.line, e.pos.col),
-                    sentence: sentences.number(&e.sentence),
-                    fact: facts.number(&e.fact),
-                    note: e.note.as_deref().map(|n| notes.number(n)),
-                })
-                .collect()
+        let mut evidence = Vec::new();
+        let mut store = |list: &'a [Evidence]| -> u32 {
+            evidence.extend(list.iter().map(|e| StoredEvidence {
+                span: (e.span.start, e.span.end),
+                pos: (e.pos.line, e.pos.col),
+                sentence: sentences.number(&e.sentence),
+                fact: facts.number(&e.fact),
+                note: e.note.as_deref().map(|n| notes.number(n)),
+            }));
+            u32::try_from(list.len()).unwrap_or(u32::MAX)
         };
         let verdicts = row
             .0
@@ -295,8 +300,8 @@ impl<'a> StoredRow<'a> {
                     Verdict::Contradicted => 1,
                     _ => 2,
                 },
-                evidence: evidence(&v.evidence),
-                candidates: evidence(&v.candidates),
+                evidence: store(&v.evidence),
+                candidates: store(&v.candidates),
             })
             .collect();
         StoredRow {
@@ -305,6 +310,7 @@ impl<'a> StoredRow<'a> {
             facts: facts.strings,
             notes: notes.strings,
             verdicts,
+            evidence,
         }
     }
 
@@ -312,53 +318,53 @@ impl<'a> StoredRow<'a> {
     fn into_row(self, source: &SourceId) -> Option<SourceRow> {
         let sentences: Vec<Arc<str>> = self.sentences.iter().map(|&s| Arc::from(s)).collect();
         let facts: Vec<Arc<str>> = self.facts.iter().map(|&s| Arc::from(s)).collect();
-        let evidence = |list: Vec<StoredEvidence>| -> Option<Vec<Evidence>> {
-            list.into_iter()
-                .map(|e| {
-                    Some(Evidence {
-                        source: source.clone(),
-                        span: Span {
-                            start: e.span.0,
-                            end: e.span.1,
-                        },
-                        pos: LineCol {
-                            line: e.pos.0,
-                            col: e.pos.1,
-                        },
-                        sentence: Arc::clone(sentences.get(e.sentence as usize)?),
-                        fact: Arc::clone(facts.get(e.fact as usize)?),
-                        note: match e.note {
-                            Some(n) => Some((*self.notes.get(n as usize)?).to_string()),
-                            None => None,
-                        },
-                    })
-                })
-                .collect::<Option<Vec<_>>>()
-                // Kept until the run ends: no spare room.
-                .map(|mut v| {
-                    v.shrink_to_fit();
-                    v
-                })
-        };
-        let verdicts = self
-            .verdicts
-            .into_iter()
-            .map(|v| {
-                let verdict = match v.verdict {
-                    0 => Verdict::Supported,
-                    1 => Verdict::Contradicted,
-                    2 => Verdict::NotMentioned,
-                    _ => return None,
-                };
-                let sv = SourceVerdict {
-                    source: source.clone(),
-                    verdict,
-                    evidence: evidence(v.evidence)?,
-                    candidates: evidence(v.candidates)?,
-                };
-                Some((v.claim as usize, sv))
+        let one = |e: &StoredEvidence| -> Option<Evidence> {
+            Some(Evidence {
+                source: source.clone(),
+                span: Span {
+                    start: e.span.0,
+                    end: e.span.1,
+                },
+                pos: LineCol {
+                    line: e.pos.0,
+                    col: e.pos.1,
+                },
+                sentence: Arc::clone(sentences.get(e.sentence as usize)?),
+                fact: Arc::clone(facts.get(e.fact as usize)?),
+                note: match e.note {
+                    Some(n) => Some((*self.notes.get(n as usize)?).to_string()),
+                    None => None,
+                },
             })
-            .collect::<Option<Vec<_>>>()?;
+        };
+        // The next `n` pieces of the row's evidence, in a vector of exactly
+        // that length (kept until the run ends).
+        let mut rest = self.evidence.as_slice();
+        let mut take = |n: u32| -> Option<Vec<Evidence>> {
+            let (these, after) = rest.split_at_checked(n as usize)?;
+            rest = after;
+            let mut out = Vec::with_capacity(these.len());
+            for e in these {
+                out.push(one(e)?);
+            }
+            Some(out)
+        };
+        let mut verdicts = Vec::with_capacity(self.verdicts.len());
+        for v in &self.verdicts {
+            let verdict = match v.verdict {
+                0 => Verdict::Supported,
+                1 => Verdict::Contradicted,
+                2 => Verdict::NotMentioned,
+                _ => return None,
+            };
+            let sv = SourceVerdict {
+                source: source.clone(),
+                verdict,
+                evidence: take(v.evidence)?,
+                candidates: take(v.candidates)?,
+            };
+            verdicts.push((v.claim as usize, sv));
+        }
         Some(SourceRow(verdicts))
     }
 }
