@@ -62,17 +62,7 @@ impl FactsCache {
     }
 
     fn path(&self, source: &Source) -> PathBuf {
-        let mut key = Vec::with_capacity(source.text().len() + 64);
-        key.extend_from_slice(source.text().as_bytes());
-        key.extend_from_slice(
-            format!(
-                "\0{}\0{EXTRACTOR_VERSION}\0{EXTRACTOR_HASH}",
-                source.published_state()
-            )
-            .as_bytes(),
-        );
-        self.dir
-            .join(format!("{:016x}.facts", crate::lock::fnv1a64(&key)))
+        self.dir.join(format!("{:016x}.facts", digest(source, "")))
     }
 
     /// The cached facts of `source`, if any were stored by this build.
@@ -155,17 +145,7 @@ impl FactsCache {
 impl CachedVerdicts {
     /// The key of `source`'s row.
     pub(crate) fn key(source: &Source) -> u64 {
-        let mut key = Vec::with_capacity(source.text().len() + 96);
-        key.extend_from_slice(source.text().as_bytes());
-        key.extend_from_slice(
-            format!(
-                "\0{}\0{EXTRACTOR_VERSION}\0{EXTRACTOR_HASH}\0{CODE_HASH}\0{}",
-                source.published_state(),
-                source.id()
-            )
-            .as_bytes(),
-        );
-        crate::lock::fnv1a64(&key)
+        digest(source, &format!("\0{CODE_HASH}\0{}", source.id()))
     }
 
     /// The cached row of `source`, whose key is `key`.
@@ -200,6 +180,22 @@ impl CachedVerdicts {
             write_whole(&self.path, &bytes);
         }
     }
+}
+
+/// The FNV-1a 64 digest of what a facts key holds (the source's bytes, its
+/// publication date, the extractor's version and fingerprint), then `more`.
+fn digest(source: &Source, more: &str) -> u64 {
+    let mut key = Vec::with_capacity(source.text().len() + 64 + more.len());
+    key.extend_from_slice(source.text().as_bytes());
+    key.extend_from_slice(
+        format!(
+            "\0{}\0{EXTRACTOR_VERSION}\0{EXTRACTOR_HASH}",
+            source.published_state()
+        )
+        .as_bytes(),
+    );
+    key.extend_from_slice(more.as_bytes());
+    crate::lock::fnv1a64(&key)
 }
 
 /// Writes `bytes` to a temporary file renamed to `path` (its directory made

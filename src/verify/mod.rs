@@ -221,9 +221,7 @@ impl SourceVerdict {
     /// Whether the source says nothing at all about the claim: not
     /// mentioned, with no evidence and no candidate.
     pub fn is_silent(&self) -> bool {
-        self.verdict == Verdict::NotMentioned
-            && self.evidence.is_empty()
-            && self.candidates.is_empty()
+        VerdictRef::from(self).is_silent()
     }
 }
 
