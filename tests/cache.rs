@@ -76,6 +76,17 @@ const ARTICLE: &str = "LONDON: The two sides signed a deal in Paris on Monday. \
                        It covers four helicopters.\n";
 const OTHER: &str = "LONDON: Nothing was signed in Berlin, officials said.\n";
 
+/// Writes the project's manifest: each source `id` is in `id.txt`.
+fn manifest(dir: &Path, sources: &[(&str, &str)]) {
+    let text: String = sources
+        .iter()
+        .map(|(id, date)| {
+            format!("[[source]]\nid = \"{id}\"\nfile = \"{id}.txt\"\npublished = \"{date}\"\n")
+        })
+        .collect();
+    std::fs::write(dir.join("seeds/sources.toml"), text).unwrap();
+}
+
 /// A small project: two sources and one claims file.
 fn project(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -87,12 +98,7 @@ fn project(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(dir.join("claims")).unwrap();
     std::fs::write(dir.join("seeds/a.txt"), ARTICLE).unwrap();
     std::fs::write(dir.join("seeds/b.txt"), OTHER).unwrap();
-    std::fs::write(
-        dir.join("seeds/sources.toml"),
-        "[[source]]\nid = \"a\"\nfile = \"a.txt\"\npublished = \"2020-01-02\"\n\
-         [[source]]\nid = \"b\"\nfile = \"b.txt\"\npublished = \"2020-01-02\"\n",
-    )
-    .unwrap();
+    manifest(&dir, &[("a", "2020-01-02"), ("b", "2020-01-02")]);
     std::fs::write(
         dir.join("claims/c.toml"),
         "[claims]\nplace = \"signed in Paris\"\ncount = \"helicopter count = 4\"\n",
@@ -148,19 +154,10 @@ fn cached_verdicts_follow_every_edit() {
 
     // A source gone, then back: its verdicts are judged again.
     std::fs::remove_file(dir.join("seeds/b.txt")).unwrap();
-    std::fs::write(
-        dir.join("seeds/sources.toml"),
-        "[[source]]\nid = \"a\"\nfile = \"a.txt\"\npublished = \"2020-01-02\"\n",
-    )
-    .unwrap();
+    manifest(&dir, &[("a", "2020-01-02")]);
     check("a source removed");
     std::fs::write(dir.join("seeds/b.txt"), OTHER).unwrap();
-    std::fs::write(
-        dir.join("seeds/sources.toml"),
-        "[[source]]\nid = \"b\"\nfile = \"b.txt\"\npublished = \"2020-01-02\"\n\
-         [[source]]\nid = \"a\"\nfile = \"a.txt\"\npublished = \"2020-01-03\"\n",
-    )
-    .unwrap();
+    manifest(&dir, &[("b", "2020-01-02"), ("a", "2020-01-03")]);
     check("sources reordered, one redated");
 
     // A damaged verdicts file is a miss, not an error.
