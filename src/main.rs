@@ -99,7 +99,8 @@ enum Command {
     },
     /// Print the facts extracted from one source, with line:column.
     Facts {
-        /// Source id from the manifest (or a path to a text file).
+        /// Source id from the manifest, or a path to a text file (its
+        /// manifest entry gives its date; a file not in the manifest has none).
         source: String,
         /// Directory of sources with their sources.toml manifest.
         #[arg(long, default_value = "seeds")]
@@ -284,14 +285,50 @@ fn fail(msg: &str) -> ExitCode {
 }
 
 fn facts(source: &str, seeds: &std::path::Path, format: Format) -> Result<String, String> {
-    let sources =
-        claimcheck::Sources::load(seeds).map_err(|es| claimcheck::Errors(es).to_string())?;
-    let Some(src) = sources.get(source) else {
-        let known: Vec<&str> = sources.iter().map(|s| s.id().as_str()).collect();
-        return Err(format!(
-            "error: unknown source `{source}`: expected one of {}",
-            known.join(", ")
-        ));
+    let path = std::path::Path::new(source);
+    let manifest = claimcheck::Sources::load(seeds);
+    let src = match &manifest {
+        Ok(sources) => sources.get(source),
+        Err(_) => None,
+    };
+    let from_file;
+    let src = match src {
+        Some(src) => src,
+        // A file: its manifest entry (for its date) when it has one, else
+        // the file alone, whose relative dates stay unresolved.
+        None if path.is_file() => {
+            let same = |s: &&claimcheck::Source| {
+                std::fs::canonicalize(s.path()).ok() == std::fs::canonicalize(path).ok()
+            };
+            match manifest.as_ref().ok().and_then(|m| m.iter().find(same)) {
+                Some(entry) => entry,
+                None => {
+                    let id = path
+                        .file_stem()
+                        .map_or_else(|| "source".into(), |s| s.to_string_lossy().into_owned());
+                    let text = read_article(path)?;
+                    from_file = claimcheck::Source::from_file(
+                        &id,
+                        path,
+                        claimcheck::Published::Unknown,
+                        text,
+                    );
+                    &from_file
+                }
+            }
+        }
+        None => {
+            return Err(match manifest {
+                Ok(sources) => {
+                    let known: Vec<&str> = sources.iter().map(|s| s.id().as_str()).collect();
+                    format!(
+                        "error: unknown source `{source}`: expected a file or one of {}",
+                        known.join(", ")
+                    )
+                }
+                Err(es) => claimcheck::Errors(es).to_string(),
+            });
+        }
     };
     let a = claimcheck::Analysis::of(src);
     Ok(match format {
@@ -300,9 +337,19 @@ fn facts(source: &str, seeds: &std::path::Path, format: Format) -> Result<String
     })
 }
 
+/// Reads an article named on the command line, with the limits of a
+/// manifest's sources: at most [`claimcheck::MAX_SOURCE_BYTES`], text.
 fn read_article(path: &std::path::Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("error: {}: {e}", path.display()))?;
-    claimcheck::decode_article(&bytes).map_err(|e| format!("error: {}: {e}", path.display()))
+    let fail = |e: &dyn std::fmt::Display| format!("error: {}: {e}", path.display());
+    let len = std::fs::metadata(path).map_err(|e| fail(&e))?.len();
+    if len > claimcheck::MAX_SOURCE_BYTES {
+        return Err(fail(&format_args!(
+            "file is {len} bytes: expected an article of at most {} bytes",
+            claimcheck::MAX_SOURCE_BYTES
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(&e))?;
+    claimcheck::decode_article(&bytes).map_err(|e| fail(&e))
 }
 
 /// `claimcheck diff OLD NEW`: the text and whether a fact or verdict moved.

@@ -87,6 +87,20 @@ impl Source {
         }
     }
 
+    /// A source read from `path` without a manifest entry: its positions
+    /// name the path as given.
+    pub fn from_file(id: &str, path: &Path, published: Published, text: String) -> Source {
+        Source {
+            id: SourceId::new(id),
+            path: path.to_path_buf(),
+            file: path.display().to_string(),
+            outlet: None,
+            url: None,
+            published,
+            text,
+        }
+    }
+
     /// Its short name.
     pub fn id(&self) -> &SourceId {
         &self.id

@@ -113,6 +113,35 @@ fn facts_subcommand_prints_positions() {
 }
 
 #[test]
+fn facts_of_a_file_use_its_manifest_entry_or_no_date() {
+    let by_id = claimcheck(&["facts", "dawn"], root());
+    let by_path = claimcheck(&["facts", "seeds/000_8f0059a5e111d940.txt"], root());
+    assert_eq!(by_path.status.code(), Some(0));
+    assert_eq!(by_path.stdout, by_id.stdout);
+
+    let dir = temp_project("facts-file", "");
+    std::fs::write(dir.join("loose.txt"), "They met in Paris on Monday.\n").unwrap();
+    let out = claimcheck(&["facts", "loose.txt"], &dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.starts_with("loose (loose.txt), published unknown"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("loose.txt:1:13 place Paris"), "{stdout}");
+
+    std::fs::write(dir.join("bin.txt"), b"a\0b").unwrap();
+    let out = claimcheck(&["facts", "bin.txt"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bin.txt") && stderr.contains("NUL"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn many_silent_sources_are_summed_up_in_one_line() {
     let dir = temp_project(
         "silent",
