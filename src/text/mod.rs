@@ -309,9 +309,32 @@ impl Builder {
 
     fn push_normalized(&mut self, original: &str, span: Span) {
         let s = &original[span.range()];
+        let bytes = s.as_bytes();
         let mut prev_space = false;
-        for (off, c) in s.char_indices() {
+        let mut off = 0;
+        while off < bytes.len() {
+            // Fast path: a run of printable ASCII that maps to itself, with
+            // single spaces between its words, is copied whole. It is what
+            // the loop below would do byte by byte (no anchor is needed
+            // while the two texts stay in step).
+            if is_plain(bytes[off]) {
+                let mut end = off + 1;
+                while end < bytes.len()
+                    && (is_plain(bytes[end]) || bytes[end] == b' ' && is_plain(bytes[end - 1]))
+                {
+                    end += 1;
+                }
+                self.anchor(span.start + off);
+                self.norm.push_str(&s[off..end]);
+                prev_space = bytes[end - 1] == b' ';
+                off = end;
+                continue;
+            }
+            let Some(c) = s[off..].chars().next() else {
+                break;
+            };
             let at = span.start + off;
+            off += c.len_utf8();
             let mapped = map_char(c);
             match mapped {
                 Mapped::Drop => {
@@ -339,6 +362,12 @@ impl Builder {
             }
         }
     }
+}
+
+/// A byte [`map_char`] keeps as it is: printable ASCII but for the
+/// backtick (a quote mark) and the space (which runs collapse).
+fn is_plain(b: u8) -> bool {
+    matches!(b, 0x21..=0x7e) && b != b'`'
 }
 
 enum Mapped {

@@ -191,3 +191,41 @@ fn spans_stay_on_char_boundaries() {
         }
     }
 }
+
+#[test]
+fn every_normalized_character_maps_back_to_its_original() {
+    for (input, norm) in [
+        (
+            "a  b\tc`d\u{a0}\u{a0}e \u{201c}f\u{201d} g\u{2026}h",
+            "a b c'd e \"f\" g...h",
+        ),
+        ("x \u{200b} y  z", "x y z"),
+        ("\u{feff}  lead  on", "lead on"),
+        ("one, two;  three,\r\nfour", "one, two; three,\nfour"),
+        ("ÉCOLE  rue-de  l'Ouest", "ÉCOLE rue-de l'Ouest"),
+    ] {
+        let t = text(input);
+        assert_eq!(t.as_str(), norm, "{input:?}");
+        for (k, c) in t.as_str().char_indices() {
+            let o = t.to_original(k);
+            // Inside a character expanded to several (`…` to `...`), the
+            // offset may fall inside the original character.
+            let orig = t.original().get(o..).and_then(|s| s.chars().next());
+            match c {
+                // A line break stands for the break before the next line.
+                ' ' | '\n' => assert!(
+                    orig.is_some_and(|o| o.is_whitespace() || o == '\u{200b}')
+                        || t.original()[..o].ends_with('\n'),
+                    "{input:?} at {k}"
+                ),
+                '\'' | '"' | '.' if orig != Some(c) => {
+                    assert!(
+                        orig.is_none_or(|o| !o.is_ascii() || o == '`'),
+                        "{input:?} at {k}"
+                    );
+                }
+                _ => assert_eq!(orig, Some(c), "{input:?} at {k}"),
+            }
+        }
+    }
+}
