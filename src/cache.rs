@@ -33,7 +33,7 @@ use crate::claims::Verdict;
 use crate::extract::{EXTRACTOR_VERSION, Facts};
 use crate::source::Source;
 use crate::span::{LineCol, SourceId, Span};
-use crate::verify::{Evidence, SourceRow, SourceVerdict};
+use crate::verify::{Evidence, SourceRow, SourceVerdict, shared_note};
 
 /// The build-time hash of the extractor's code and data.
 const EXTRACTOR_HASH: &str = env!("CLAIMCHECK_EXTRACTOR_HASH");
@@ -314,9 +314,9 @@ impl<'a> StoredRow<'a> {
     fn into_row(self, source: &SourceId) -> Option<SourceRow> {
         let sentences: Vec<Arc<str>> = self.sentences.iter().map(|&s| Arc::from(s)).collect();
         let facts: Vec<Arc<str>> = self.facts.iter().map(|&s| Arc::from(s)).collect();
+        let notes: Vec<Arc<str>> = self.notes.iter().map(|&s| shared_note(s)).collect();
         let one = |e: &StoredEvidence| -> Option<Evidence> {
             Some(Evidence {
-                source: source.clone(),
                 span: Span {
                     start: e.span.0,
                     end: e.span.1,
@@ -328,7 +328,7 @@ impl<'a> StoredRow<'a> {
                 sentence: Arc::clone(sentences.get(e.sentence as usize)?),
                 fact: Arc::clone(facts.get(e.fact as usize)?),
                 note: match e.note {
-                    Some(n) => Some((*self.notes.get(n as usize)?).to_string()),
+                    Some(n) => Some(Arc::clone(notes.get(n as usize)?)),
                     None => None,
                 },
             })

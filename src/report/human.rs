@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 
 use crate::claims::Verdict;
+use crate::span::SourceId;
 use crate::verify::{ClaimOutcome, Evidence, SetOutcome, VerdictRef};
 
 /// Renders the outcome of every claims file, then a summary line.
@@ -95,14 +96,14 @@ fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
         }
         out.push('\n');
         for e in v.evidence {
-            evidence_line(out, e, "         ");
+            evidence_line(out, v.source, e, "         ");
         }
         if v.verdict == Verdict::NotMentioned && !o.holds {
             if v.candidates.is_empty() {
                 let _ = writeln!(out, "         no candidate fact of this kind");
             }
             for e in v.candidates {
-                evidence_line(out, e, "         nearest: ");
+                evidence_line(out, v.source, e, "         nearest: ");
             }
         }
     }
@@ -132,12 +133,12 @@ fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
 /// one line.
 const MAX_SILENT_LINES: usize = 5;
 
-/// Appends two lines: the evidence's position, fact and note; then its
-/// sentence, quoted, under the fact.
-fn evidence_line(out: &mut String, e: &Evidence, indent: &str) {
+/// Appends two lines: the evidence's position in `source`, fact and note;
+/// then its sentence, quoted, under the fact.
+fn evidence_line(out: &mut String, source: &SourceId, e: &Evidence, indent: &str) {
     // Pieces pushed one by one: an archive run writes millions of these.
     out.push_str(indent);
-    out.push_str(e.source.as_str());
+    out.push_str(source.as_str());
     let _ = write!(out, ":{}:{} ", e.pos.line, e.pos.col);
     out.push_str(&e.fact);
     if let Some(n) = &e.note {

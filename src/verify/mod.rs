@@ -153,8 +153,6 @@ impl Analysis {
 /// Where a claim's verdict comes from: a fact in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    /// The source.
-    pub source: SourceId,
     /// The fact's span in the normalized text.
     pub span: Span,
     /// Line and column of the fact in the original file.
@@ -164,8 +162,34 @@ pub struct Evidence {
     /// What the fact says ([`Fact::describe`]), shared with every other
     /// piece of evidence citing the same fact.
     pub fact: Arc<str>,
-    /// Why it supports, contradicts, or was a near miss.
-    pub note: Option<String>,
+    /// Why it supports, contradicts, or was a near miss: one of a few
+    /// hundred sentences, shared by every piece of evidence that gives it.
+    pub note: Option<Arc<str>>,
+}
+
+/// `note` as a shared string: the one already made on this thread when
+/// there is one. A large run gives millions of notes but only hundreds of
+/// distinct ones; sharing them saves one allocation per piece of evidence.
+pub(crate) fn shared_note(note: &str) -> Arc<str> {
+    use std::cell::RefCell;
+    use std::collections::HashSet;
+    /// Past this many distinct notes the set starts again: sharing saves
+    /// memory, it is never needed for a result.
+    const MAX_NOTES: usize = 1 << 14;
+    thread_local! {
+        static NOTES: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+    }
+    NOTES.with_borrow_mut(|notes| {
+        if let Some(shared) = notes.get(note) {
+            return Arc::clone(shared);
+        }
+        if notes.len() >= MAX_NOTES {
+            notes.clear();
+        }
+        let shared: Arc<str> = Arc::from(note);
+        notes.insert(Arc::clone(&shared));
+        shared
+    })
 }
 
 impl Evidence {
@@ -173,12 +197,11 @@ impl Evidence {
     pub(crate) fn of(a: &Analysis, i: usize, fact: &Fact, note: Option<String>) -> Evidence {
         let sentence = a.sentence_text(fact.sentence).unwrap_or_default();
         Evidence {
-            source: a.id().clone(),
             span: fact.span,
             pos: a.text.line_col(fact.span.start),
             sentence,
             fact: a.describe(i, fact),
-            note,
+            note: note.as_deref().map(shared_note),
         }
     }
 
@@ -194,12 +217,11 @@ impl Evidence {
             .and_then(|i| a.sentence_text(i))
             .unwrap_or_else(|| Arc::from(a.text.slice(span)));
         Evidence {
-            source: a.id().clone(),
             span,
             pos: a.text.line_col(span.start),
             sentence,
             fact,
-            note,
+            note: note.as_deref().map(shared_note),
         }
     }
 }
