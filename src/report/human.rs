@@ -139,7 +139,11 @@ fn evidence_line(out: &mut String, source: &SourceId, e: &Evidence, indent: &str
     // Pieces pushed one by one: an archive run writes millions of these.
     out.push_str(indent);
     out.push_str(source.as_str());
-    let _ = write!(out, ":{}:{} ", e.pos.line, e.pos.col);
+    out.push(':');
+    push_number(out, e.pos.line);
+    out.push(':');
+    push_number(out, e.pos.col);
+    out.push(' ');
     out.push_str(&e.fact);
     if let Some(n) = &e.note {
         out.push_str(" (");
@@ -151,6 +155,26 @@ fn evidence_line(out: &mut String, source: &SourceId, e: &Evidence, indent: &str
     out.push_str("  \"");
     out.push_str(&e.sentence);
     out.push_str("\"\n");
+}
+
+/// Appends `n` in decimal, as `write!` would, without the formatting
+/// machinery (a large report writes millions of positions).
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        // `n % 10` is below 10.
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
 }
 
 /// Every fact of a source, one per line, at `file:line:col`.
@@ -174,4 +198,16 @@ pub fn facts(a: &crate::verify::Analysis, source: &crate::Source) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_are_pushed_as_formatted() {
+        for n in [0, 7, 10, 99, 100, 1_234_567, usize::MAX] {
+            let mut out = String::from("x");
+            super::push_number(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 }

@@ -415,9 +415,11 @@ pub struct Verifier<'a> {
     named: Vec<Option<Vec<SourceId>>>,
     /// The claims that name their sources.
     restricted: Vec<usize>,
-    /// For each claim, the verdicts that are not silent, each with its
-    /// source's place among those the claim is checked against.
-    said: Vec<Vec<(u32, SourceVerdict)>>,
+    /// For each claim, the verdicts that are not silent, and each one's
+    /// source's place among those the claim is checked against (two lists,
+    /// as [`ClaimOutcome`] keeps them).
+    said: Vec<Vec<SourceVerdict>>,
+    at: Vec<Vec<u32>>,
     fingerprint: u64,
 }
 
@@ -447,6 +449,7 @@ impl<'a> Verifier<'a> {
                 .map(|c| c.sources.as_ref().map(|_| Vec::new()))
                 .collect(),
             said: claims.iter().map(|_| Vec::new()).collect(),
+            at: claims.iter().map(|_| Vec::new()).collect(),
             restricted: (0..claims.len())
                 .filter(|&k| claims[k].sources.is_some())
                 .collect(),
@@ -519,7 +522,8 @@ impl<'a> Verifier<'a> {
             // against: it is the last.
             let checked = self.named[k].as_ref().map_or(self.all.len(), Vec::len);
             let at = u32::try_from(checked - 1).unwrap_or(u32::MAX);
-            self.said[k].push((at, v));
+            self.said[k].push(v);
+            self.at[k].push(at);
         }
     }
 
@@ -531,9 +535,10 @@ impl<'a> Verifier<'a> {
             .par_iter()
             .zip(self.named)
             .zip(self.said)
-            .map(|((c, named), said)| {
+            .zip(self.at)
+            .map(|(((c, named), said), at)| {
                 let checked = named.map_or_else(|| Arc::clone(&all), Arc::from);
-                outcome(c, checked, said)
+                outcome(c, checked, said, at)
             })
             .collect();
         SetOutcome {
@@ -572,14 +577,14 @@ fn judge_indexed(
 }
 
 /// A claim's outcome from the sources it was checked against and the
-/// verdicts of those that say something, in source order, each with its
-/// source's place among them.
+/// verdicts of those that say something, in source order, with their
+/// sources' places among them.
 fn outcome(
     claim: &Claim,
     checked: Arc<[SourceId]>,
-    said: Vec<(u32, SourceVerdict)>,
+    said: Vec<SourceVerdict>,
+    at: Vec<u32>,
 ) -> ClaimOutcome {
-    let (at, said): (Vec<u32>, Vec<SourceVerdict>) = said.into_iter().unzip();
     let (holds, failures) = apply_expectation(claim, &checked, &said);
     ClaimOutcome {
         claim: claim.clone(),
@@ -597,7 +602,7 @@ pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> Cla
     let prepared = matching::Prepared::new(set.aliases(), claim);
     let applying: Vec<&Analysis> = analyses.iter().filter(|a| applies(claim, a)).collect();
     let checked = applying.iter().map(|a| a.id().clone()).collect();
-    let said = applying
+    let (at, said) = applying
         .iter()
         .enumerate()
         .map(|(i, a)| {
@@ -605,8 +610,8 @@ pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> Cla
             (u32::try_from(i).unwrap_or(u32::MAX), v)
         })
         .filter(|(_, v)| !v.is_silent())
-        .collect();
-    outcome(claim, checked, said)
+        .unzip();
+    outcome(claim, checked, said, at)
 }
 
 fn apply_expectation(
