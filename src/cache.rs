@@ -61,8 +61,67 @@ impl FactsCache {
         &self.dir
     }
 
+    /// The directory of this build's facts: one per extractor version and
+    /// fingerprint, so that those of other builds can be told apart and
+    /// deleted ([`prune`](FactsCache::prune)).
+    fn facts_dir(&self) -> PathBuf {
+        let version = format!("{EXTRACTOR_VERSION}\0{EXTRACTOR_HASH}");
+        self.dir.join(format!(
+            "facts-{:016x}",
+            crate::lock::fnv1a64(version.as_bytes())
+        ))
+    }
+
+    /// The directory of this build's verdicts files (see
+    /// [`facts_dir`](FactsCache::facts_dir)).
+    fn verdicts_dir(&self) -> PathBuf {
+        self.dir.join(format!(
+            "verdicts-{:016x}",
+            crate::lock::fnv1a64(CODE_HASH.as_bytes())
+        ))
+    }
+
     fn path(&self, source: &Source) -> PathBuf {
-        self.dir.join(format!("{:016x}.facts", digest(source, "")))
+        self.facts_dir()
+            .join(format!("{:016x}.facts", digest(source, "")))
+    }
+
+    /// Deletes what other builds of claimcheck left in the cache: their
+    /// facts and verdicts directories, and the entries of the older flat
+    /// layout (`<16 hex digits>.facts`, `.verdicts` or `.json`). Nothing
+    /// else in the directory is touched. A check with a cache calls this
+    /// once it has written its own entries, so the cache holds one build's
+    /// entries, not one set per build ever run. Returns how many entries it
+    /// deleted; failures are skipped (they only leave garbage behind).
+    pub fn prune(&self) -> usize {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return 0;
+        };
+        let keep = [self.facts_dir(), self.verdicts_dir()];
+        let mut deleted = 0;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let hex16 = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+            let gone = if kind.is_dir() {
+                let version = name
+                    .strip_prefix("facts-")
+                    .or_else(|| name.strip_prefix("verdicts-"));
+                version.is_some_and(hex16)
+                    && !keep.contains(&path)
+                    && std::fs::remove_dir_all(&path).is_ok()
+            } else {
+                name.rsplit_once('.').is_some_and(|(stem, ext)| {
+                    hex16(stem) && matches!(ext, "facts" | "verdicts" | "json")
+                }) && std::fs::remove_file(&path).is_ok()
+            };
+            deleted += usize::from(gone);
+        }
+        deleted
     }
 
     /// The cached facts of `source`, if any were stored by this build.
@@ -121,7 +180,7 @@ impl FactsCache {
     /// of another version of the file or of the code, or damaged).
     pub(crate) fn verdicts(&self, claims_path: &Path, fingerprint: u64) -> CachedVerdicts {
         let name = format!("{}\0{CODE_HASH}", claims_path.display());
-        let path = self.dir.join(format!(
+        let path = self.verdicts_dir().join(format!(
             "{:016x}.verdicts",
             crate::lock::fnv1a64(name.as_bytes())
         ));

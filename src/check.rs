@@ -206,6 +206,9 @@ pub fn check_with(
     for (c, j) in stored.into_iter().zip(judged) {
         c.save(&keys, j);
     }
+    if let Some(cache) = cache {
+        cache.prune();
+    }
     let outcomes = verifiers.into_iter().map(Verifier::finish).collect();
     progress.done();
     Ok(Run {

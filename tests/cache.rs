@@ -19,6 +19,22 @@ fn temp_cache(name: &str) -> FactsCache {
     FactsCache::new(dir)
 }
 
+/// Every file under `dir`, one level of directories down (the cache keeps
+/// its entries in one directory per build).
+fn entries(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        if path.is_dir() {
+            out.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
 fn reports(cache: Option<&FactsCache>) -> (String, String) {
     let run = claimcheck::check_cached(root().join("claims"), root().join("seeds"), cache).unwrap();
     let facts: String = run.analyses.iter().map(report::snapshot::facts).collect();
@@ -31,17 +47,17 @@ fn cached_runs_match_fresh_runs() {
     let fresh = reports(None);
     assert_eq!(reports(Some(&cache)), fresh, "first run fills the cache");
     let count = |ext: &str| {
-        std::fs::read_dir(cache.dir())
-            .unwrap()
-            .filter(|e| e.as_ref().unwrap().path().extension() == Some(ext.as_ref()))
+        entries(cache.dir())
+            .iter()
+            .filter(|p| p.extension() == Some(ext.as_ref()))
             .count()
     };
     assert_eq!(count("facts"), 2, "one facts entry per source");
     assert_eq!(count("verdicts"), 1, "one verdicts file per claims file");
     assert_eq!(reports(Some(&cache)), fresh, "second run reads it");
     // Damaged entries are misses, not errors.
-    for e in std::fs::read_dir(cache.dir()).unwrap() {
-        std::fs::write(e.unwrap().path(), b"{ not facts").unwrap();
+    for path in entries(cache.dir()) {
+        std::fs::write(path, b"{ not facts").unwrap();
     }
     assert_eq!(reports(Some(&cache)), fresh, "damaged entries are rebuilt");
     let _ = std::fs::remove_dir_all(cache.dir());
@@ -161,12 +177,51 @@ fn cached_verdicts_follow_every_edit() {
     check("sources reordered, one redated");
 
     // A damaged verdicts file is a miss, not an error.
-    for e in std::fs::read_dir(cache.dir()).unwrap() {
-        let path = e.unwrap().path();
+    for path in entries(cache.dir()) {
         if path.extension() == Some("verdicts".as_ref()) {
             std::fs::write(&path, b"not verdicts").unwrap();
         }
     }
     check("damaged verdicts file");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_run_deletes_what_other_builds_left_and_nothing_else() {
+    let cache = temp_cache("prune");
+    let dir = cache.dir().to_path_buf();
+    let old = [
+        "facts-0123456789abcdef/0000000000000001.facts",
+        "verdicts-0123456789abcdef/0000000000000002.verdicts",
+        "00000000000000ff.facts",
+        "00000000000000ff.verdicts",
+        "00000000000000ff.json",
+    ];
+    let others = ["notes.txt", "facts-mine/keep.facts", "0ff.facts"];
+    for name in old.iter().chain(&others) {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, b"x").unwrap();
+    }
+    let fresh = reports(None);
+    assert_eq!(reports(Some(&cache)), fresh);
+    for name in old {
+        assert!(!dir.join(name).exists(), "{name} kept");
+    }
+    assert!(!dir.join("facts-0123456789abcdef").exists());
+    for name in others {
+        assert!(dir.join(name).exists(), "{name} deleted");
+    }
+    // This build's entries stay, and the next run reads them.
+    assert_eq!(
+        entries(&dir)
+            .iter()
+            .filter(|p| p.extension() == Some("facts".as_ref()))
+            .count(),
+        2 + 2,
+        "the two sources' facts, facts-mine/keep.facts and 0ff.facts"
+    );
+    assert_eq!(cache.prune(), 0, "nothing more to delete");
+    assert_eq!(reports(Some(&cache)), fresh);
+    let _ = std::fs::remove_dir_all(dir);
 }
