@@ -167,22 +167,23 @@ fn main() -> ExitCode {
             let r = report.as_ref();
             let ok = run.all_hold() && r.is_none_or(claimcheck::LockReport::ok);
             let code = if ok { 0 } else { 1 };
-            // The two reports that can be archive-sized are written as they
+            // The reports that can be archive-sized are written as they
             // are made, in the same pool as the run.
-            let stream = |write: fn(
-                &[claimcheck::SetOutcome],
-                &mut dyn std::io::Write,
-            ) -> std::io::Result<()>| {
+            let stream = |write: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>| {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                match write(&run.outcomes, &mut out).and_then(|()| out.flush()) {
+                match write(&mut out).and_then(|()| out.flush()) {
                     Ok(()) => Ok((String::new(), code)),
                     Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok((String::new(), 0)),
                     Err(e) => Err(format!("error: cannot write output: {e}")),
                 }
             };
             let result = match (format, r) {
-                (Format::Human, None) => stream(claimcheck::report::human::write),
-                (Format::Json, None) => stream(claimcheck::report::json::write),
+                (Format::Human, None) => {
+                    stream(&|w| claimcheck::report::human::write(&run.outcomes, w))
+                }
+                (Format::Json, None) => {
+                    stream(&|w| claimcheck::report::json::write(&run.outcomes, w))
+                }
                 (Format::Human, Some(r)) => {
                     let mut t = claimcheck::report::human::render(&run.outcomes);
                     t.push_str(&claimcheck::lock::render(r));
@@ -192,7 +193,7 @@ fn main() -> ExitCode {
                     Ok((claimcheck::report::json_locked(&run.outcomes, r), code))
                 }
                 (Format::Junit, r) => {
-                    Ok((claimcheck::report::junit::render(&run.outcomes, r), code))
+                    stream(&|w| claimcheck::report::junit::write(&run.outcomes, r, w))
                 }
                 (Format::Github, r) => {
                     Ok((claimcheck::report::github::render(&run.outcomes, r), code))

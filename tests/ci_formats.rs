@@ -49,6 +49,21 @@ fn project(name: &str, claims: &str) -> PathBuf {
     dir
 }
 
+/// [`project`] with `n` sources, `a00` to `a{n-1}`, all holding [`ARTICLE`].
+fn project_with_sources(name: &str, claims: &str, n: usize) -> PathBuf {
+    let dir = project(name, claims);
+    let mut manifest = String::new();
+    for i in 0..n {
+        write(&dir, &format!("seeds/a{i:02}.txt"), ARTICLE);
+        manifest.push_str(&format!(
+            "[[source]]\nid = \"a{i:02}\"\nfile = \"a{i:02}.txt\"\npublished = \"2024-03-06\"\n"
+        ));
+    }
+    std::fs::remove_file(dir.join("seeds/a.txt")).expect("remove a.txt");
+    write(&dir, "seeds/sources.toml", &manifest);
+    dir
+}
+
 fn write(dir: &Path, file: &str, text: &str) {
     std::fs::write(dir.join(file), text).expect("write temp file");
 }
@@ -170,6 +185,68 @@ fn github_annotations_are_capped_with_a_summary() {
     let last = text.lines().last().unwrap_or("");
     assert!(
         last.contains("14 fail") && last.contains("4 more error(s)"),
+        "{text}"
+    );
+}
+
+/// On an archive, a failing claim's one-line summaries (GitHub message,
+/// JUnit failure message) name the first ten sources that say something
+/// and count the rest, and sum up the silent sources as the human report
+/// does; failure messages name ten sources and count the rest. The human
+/// report and the JUnit body still list every source's verdict.
+#[test]
+fn summaries_of_claims_checked_against_many_sources_are_capped() {
+    let claims = "[claims]\n\
+                  tuesday = \"signed on Tuesday\"\n\
+                  absent = 'contains \"signed a treaty\"'\n";
+    let dir = project_with_sources("many", claims, 12);
+    let silent = "12 sources: not-mentioned (a00, a01, a02, a03, a04 and 7 more)";
+
+    let gh = claimcheck(&["check", "--format", "github"], &dir);
+    let text = stdout(&gh);
+    assert_eq!(gh.status.code(), Some(1), "{text}");
+    let error = |id: &str| {
+        text.lines()
+            .find(|l| l.contains(&format!("title=claim {id} does not hold")))
+            .unwrap_or_else(|| panic!("no annotation for {id}: {text}"))
+    };
+    let tuesday = error("tuesday");
+    assert_eq!(tuesday.matches(": contradicted (").count(), 10, "{tuesday}");
+    assert!(tuesday.contains("a09: contradicted ("), "{tuesday}");
+    assert!(!tuesday.contains("a10:"), "{tuesday}");
+    assert!(
+        tuesday.contains("; 2 more source(s): run `claimcheck check` for all"),
+        "{tuesday}"
+    );
+    let absent = error("absent");
+    assert!(absent.contains(&format!("found {silent}")), "{absent}");
+    assert!(!absent.contains("a05"), "{absent}");
+
+    let junit = claimcheck(&["check", "--format", "junit"], &dir);
+    let xml = stdout(&junit);
+    assert_well_formed_xml(&xml);
+    let messages: Vec<&str> = xml
+        .split("<failure message=\"")
+        .skip(1)
+        .filter_map(|m| m.split('"').next())
+        .collect();
+    assert_eq!(messages.len(), 2, "{xml}");
+    assert!(
+        messages[0].contains("a09: contradicted, 2 more source(s)"),
+        "{xml}"
+    );
+    assert!(messages[1].contains(silent), "{xml}");
+    // The failure body is the human report's: every source that speaks.
+    assert!(xml.contains("a11: contradicted&#10;"), "{xml}");
+
+    let human = claimcheck(&["check"], &dir);
+    let text = stdout(&human);
+    assert!(text.contains(&format!("       {silent}\n")), "{text}");
+    assert_eq!(text.matches(": contradicted\n").count(), 12, "{text}");
+    assert!(
+        text.contains(
+            "! expected no contradiction, contradicted by a00, a01, a02, a03, a04, a05, a06, a07, a08, a09 and 2 more\n"
+        ),
         "{text}"
     );
 }

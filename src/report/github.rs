@@ -14,8 +14,9 @@
 
 use std::fmt::Write as _;
 
+use super::{Listing, MAX_NAMED};
 use crate::lock::{LockReport, LockState};
-use crate::verify::SetOutcome;
+use crate::verify::{ClaimOutcome, SetOutcome};
 
 /// At most this many `::error` annotations are printed.
 pub const MAX_ERRORS: usize = 10;
@@ -73,6 +74,20 @@ impl Annotation {
             escape_data(&clip(&self.message))
         )
     }
+}
+
+/// What each source says about a failing claim, for its message: the
+/// first sources that say something, each with its first piece of evidence,
+/// then how many more there are and the silent sources.
+fn found(o: &ClaimOutcome) -> Vec<String> {
+    Listing::of(o).summary(MAX_NAMED, |v| {
+        let ev = v
+            .evidence
+            .first()
+            .map(|e| format!(" ({}: \"{}\")", e.fact, e.sentence))
+            .unwrap_or_default();
+        format!("{}: {}{ev}", v.source, v.verdict)
+    })
 }
 
 /// Renders failing claims (and the lock report, if any) as workflow commands.
@@ -172,21 +187,18 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
     }
     let total: usize = sets.iter().map(|s| s.outcomes.len()).sum();
     let mut failed_claims = 0;
+    // Failing claims past the cap: counted, not rendered.
+    let mut capped = 0;
     for set in sets {
         for o in set.outcomes.iter().filter(|o| !o.holds) {
             failed_claims += 1;
+            // Past the cap a failing claim is only counted: on an archive
+            // its message would list thousands of sources for nothing.
+            if errors.len() >= MAX_ERRORS {
+                capped += 1;
+                continue;
+            }
             let c = &o.claim;
-            let found: Vec<String> = o
-                .verdicts()
-                .map(|v| {
-                    let ev = v
-                        .evidence
-                        .first()
-                        .map(|e| format!(" ({}: \"{}\")", e.fact, e.sentence))
-                        .unwrap_or_default();
-                    format!("{}: {}{ev}", v.source, v.verdict)
-                })
-                .collect();
             let moved = moves
                 .get(format!("{}::{}", set.name, c.id).as_str())
                 .map(|m| format!("\nsince the lock: {}", m.join("; ")))
@@ -201,7 +213,7 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
                     "\"{}\" expected {}; found {}\n{}{moved}",
                     c.statement,
                     c.expect.as_str(),
-                    found.join("; "),
+                    found(o).join("; "),
                     o.failures.join("\n")
                 ),
             });
@@ -215,7 +227,7 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
     for a in &notices {
         out.push_str(&a.render());
     }
-    let more = errors.len().saturating_sub(MAX_ERRORS);
+    let more = (errors.len() + capped).saturating_sub(MAX_ERRORS);
     let mut summary = format!(
         "claimcheck: {total} claims, {} hold, {failed_claims} fail",
         total - failed_claims

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::claims::Verdict;
 use crate::span::SourceId;
-use crate::verify::{ClaimOutcome, Evidence, SetOutcome, VerdictRef};
+use crate::verify::{ClaimOutcome, Evidence, SetOutcome};
 
 /// Renders the outcome of every claims file, then a summary line.
 pub fn render(sets: &[SetOutcome]) -> String {
@@ -78,13 +78,8 @@ fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
     }
     // Sources that say nothing at all about the claim: listed one per line
     // when few, summed up in one line when many (an archive run).
-    let silent = |v: &VerdictRef| v.is_silent() && !c.per_source.contains_key(v.source);
-    let n_silent = o.verdicts().filter(silent).count();
-    let summarize = n_silent > MAX_SILENT_LINES;
-    for v in o.verdicts() {
-        if summarize && silent(&v) {
-            continue;
-        }
+    let listing = super::Listing::of(o);
+    for v in listing.listed() {
         out.push_str("       ");
         out.push_str(v.source.as_str());
         out.push_str(": ");
@@ -107,19 +102,8 @@ fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
             }
         }
     }
-    if summarize {
-        let names: Vec<String> = o
-            .verdicts()
-            .filter(silent)
-            .take(MAX_SILENT_LINES)
-            .map(|v| v.source.to_string())
-            .collect();
-        let _ = writeln!(
-            out,
-            "       {n_silent} sources: not-mentioned ({} and {} more)",
-            names.join(", "),
-            n_silent - names.len()
-        );
+    if let Some(silent) = listing.summed() {
+        let _ = writeln!(out, "       {}", silent.line());
         if !o.holds {
             let _ = writeln!(
                 out,
@@ -128,10 +112,6 @@ fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
         }
     }
 }
-
-/// Beyond this many sources with nothing on a claim, they are summed up in
-/// one line.
-const MAX_SILENT_LINES: usize = 5;
 
 /// Appends two lines: the evidence's position in `source`, fact and note;
 /// then its sentence, quoted, under the fact.

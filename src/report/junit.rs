@@ -11,6 +11,9 @@
 
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
+
+use super::{Listing, MAX_NAMED};
 use crate::lock::LockReport;
 use crate::verify::{ClaimOutcome, SetOutcome};
 
@@ -18,26 +21,75 @@ use crate::verify::{ClaimOutcome, SetOutcome};
 /// characters (which XML 1.0 cannot hold) become entities or `?`.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('?'),
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, s);
     out
 }
 
+/// [`escape`], appended to `out`.
+fn escape_into(out: &mut String, s: &str) {
+    let mut rest = s;
+    // Runs of bytes that need no escaping are copied whole (a failure body
+    // can be megabytes of evidence). Every character escaped is ASCII but
+    // U+FFFE and U+FFFF, whose UTF-8 starts with 0xEF.
+    while let Some(i) = rest.bytes().position(|b| SPECIAL[usize::from(b)]) {
+        out.push_str(&rest[..i]);
+        let mut chars = rest[i..].chars();
+        if let Some(c) = chars.next() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                '\n' => out.push_str("&#10;"),
+                '\r' => out.push_str("&#13;"),
+                '\t' => out.push_str("&#9;"),
+                c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('?'),
+                c => out.push(c),
+            }
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+}
+
+/// The bytes that may start a character [`escape`] rewrites.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// Renders every claims file (and the lock report, if any) as JUnit XML.
 pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail, and every part is a `String`.
+    let _ = write(sets, lock, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], written to `w` as it is made: testcases are rendered a few
+/// at a time, in parallel, and written in file order (a failing claim's
+/// body holds its evidence from every source, megabytes on an archive).
+///
+/// # Errors
+///
+/// When `w` fails.
+pub fn write(
+    sets: &[SetOutcome],
+    lock: Option<&LockReport>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let total: usize = sets.iter().map(|s| s.outcomes.len()).sum::<usize>()
         + lock.map_or(0, |l| l.sources.len() + l.orphans.len());
     let failed: usize = sets
@@ -47,29 +99,34 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
         + lock.map_or(0, |l| {
             l.sources.iter().filter(|s| s.state.fails()).count() + l.orphans.len()
         });
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"claimcheck\" tests=\"{total}\" failures=\"{failed}\" errors=\"0\">"
-    );
+    writeln!(
+        w,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"claimcheck\" tests=\"{total}\" failures=\"{failed}\" errors=\"0\">"
+    )?;
     for set in sets {
         let fails = set.outcomes.iter().filter(|o| !o.holds).count();
-        let _ = writeln!(
-            out,
+        writeln!(
+            w,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{fails}\" errors=\"0\" skipped=\"0\">",
             escape(&set.path.display().to_string()),
             set.outcomes.len()
-        );
-        for o in &set.outcomes {
-            out.push_str(&testcase(&set.name, o));
+        )?;
+        for chunk in set.outcomes.chunks(CHUNK) {
+            let cases: Vec<String> = chunk.par_iter().map(|o| testcase(&set.name, o)).collect();
+            for case in &cases {
+                w.write_all(case.as_bytes())?;
+            }
         }
-        out.push_str("  </testsuite>\n");
+        w.write_all(b"  </testsuite>\n")?;
     }
     if let Some(l) = lock {
-        out.push_str(&lock_suite(l));
+        w.write_all(lock_suite(l).as_bytes())?;
     }
-    out.push_str("</testsuites>\n");
-    out
+    w.write_all(b"</testsuites>\n")
 }
+
+/// Testcases rendered together, in parallel, before they are written.
+const CHUNK: usize = 8;
 
 fn testcase(set: &str, o: &ClaimOutcome) -> String {
     let c = &o.claim;
@@ -84,10 +141,7 @@ fn testcase(set: &str, o: &ClaimOutcome) -> String {
         out.push_str("/>\n");
         return out;
     }
-    let found: Vec<String> = o
-        .verdicts()
-        .map(|v| format!("{}: {}", v.source, v.verdict))
-        .collect();
+    let found = Listing::of(o).summary(MAX_NAMED, |v| format!("{}: {}", v.source, v.verdict));
     let message = format!(
         "\"{}\": expected {}, found {}; {}",
         c.statement,
@@ -95,13 +149,11 @@ fn testcase(set: &str, o: &ClaimOutcome) -> String {
         found.join(", "),
         o.failures.join("; ")
     );
-    let body = super::human::render_claim(o);
-    let _ = write!(
-        out,
-        ">\n      <failure message=\"{}\" type=\"claim\">{}</failure>\n    </testcase>\n",
-        escape(&message),
-        escape(&body)
-    );
+    out.push_str(">\n      <failure message=\"");
+    escape_into(&mut out, &message);
+    out.push_str("\" type=\"claim\">");
+    escape_into(&mut out, &super::human::render_claim(o));
+    out.push_str("</failure>\n    </testcase>\n");
     out
 }
 
@@ -166,6 +218,11 @@ mod tests {
             ("l1\nl2\r", "l1&#10;l2&#13;"),
             ("bell\u{7}", "bell?"),
             ("Mi-35 ‘Hind E’", "Mi-35 ‘Hind E’"),
+            ("", ""),
+            ("<<", "&lt;&lt;"),
+            ("é&\u{fffe}ü\u{0}", "é&amp;?ü?"),
+            ("end>", "end&gt;"),
+            ("\u{feff}\u{fffd}\u{ffff}", "\u{feff}\u{fffd}?"),
         ];
         for (input, want) in cases {
             assert_eq!(escape(input), want, "{input:?}");

@@ -614,6 +614,9 @@ pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> Cla
     outcome(claim, checked, said, at)
 }
 
+/// At most this many sources are named in a failure message.
+const MAX_FAILURE_NAMES: usize = 10;
+
 fn apply_expectation(
     claim: &Claim,
     checked: &[SourceId],
@@ -621,13 +624,22 @@ fn apply_expectation(
 ) -> (bool, Vec<String>) {
     let mut failures = Vec::new();
     let count = |v: Verdict| verdicts.iter().filter(|s| s.verdict == v).count();
+    // The first few sources by name, the rest counted: every verdict is in
+    // the report beside the message, and an archive run would otherwise
+    // name thousands of sources in one line.
     let names = |v: Verdict| {
-        verdicts
-            .iter()
-            .filter(|s| s.verdict == v)
-            .map(|s| s.source.to_string())
+        let with = verdicts.iter().filter(|s| s.verdict == v);
+        let mut names = with
+            .clone()
+            .take(MAX_FAILURE_NAMES)
+            .map(|s| s.source.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        let more = with.count().saturating_sub(MAX_FAILURE_NAMES);
+        if more > 0 {
+            names.push_str(&format!(" and {more} more"));
+        }
+        names
     };
     let (sup, con) = (count(Verdict::Supported), count(Verdict::Contradicted));
     match claim.expect {
