@@ -518,9 +518,10 @@ pub struct VerdictMove {
     pub statement: String,
     /// The source.
     pub source: String,
-    /// The verdict before (`None`: not checked before).
+    /// The verdict before (*not mentioned* when the claim had no record:
+    /// not mentioned, or not checked).
     pub before: Option<Verdict>,
-    /// The verdict after (`None`: not checked any more).
+    /// The verdict after (the same way).
     pub after: Option<Verdict>,
     /// The evidence before: `fact — "sentence"`.
     pub before_evidence: Vec<String>,
@@ -543,7 +544,9 @@ impl VerdictMove {
     }
 }
 
-/// A claim's verdict against one source, position-free, as kept in the lock.
+/// A claim's verdict against one source, position-free, as kept in the lock
+/// (which keeps no *not mentioned* verdict: a claim without a record is not
+/// mentioned by the source).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerdictRecord {
     /// `<claims file stem>::<claim id>`.
@@ -556,26 +559,66 @@ pub struct VerdictRecord {
     pub evidence: Vec<String>,
 }
 
-/// The verdicts of every claim against `source`, position-free.
+/// The verdicts of every claim against `source`, position-free: those
+/// that are not *not mentioned* (a claim with no record is not mentioned,
+/// or not checked against the source).
 pub fn verdict_records(outcomes: &[SetOutcome], source: &str) -> Vec<VerdictRecord> {
     let mut out = Vec::new();
     for set in outcomes {
         for o in &set.outcomes {
             for v in o.verdicts().filter(|v| v.source.as_str() == source) {
-                out.push(VerdictRecord {
-                    claim: format!("{}::{}", set.name, o.claim.id),
-                    statement: o.claim.statement.clone(),
-                    verdict: v.verdict,
-                    evidence: v
-                        .evidence
-                        .iter()
-                        .map(|e| format!("{} — \"{}\"", e.fact, e.sentence))
-                        .collect(),
-                });
+                if let Some(r) = record(&claim_name(set, o), o, &v) {
+                    out.push(r);
+                }
             }
         }
     }
     out
+}
+
+/// [`verdict_records`] of every source in `sources`, in one pass over the
+/// outcomes (one list per source, in the order of `sources`).
+pub fn verdict_records_by_source(
+    outcomes: &[SetOutcome],
+    sources: &[&str],
+) -> Vec<Vec<VerdictRecord>> {
+    let at: std::collections::HashMap<&str, usize> =
+        sources.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let mut out = vec![Vec::new(); sources.len()];
+    for set in outcomes {
+        for o in &set.outcomes {
+            let name = claim_name(set, o);
+            for v in o.verdicts() {
+                if let (Some(&i), Some(r)) = (at.get(v.source.as_str()), record(&name, o, &v)) {
+                    out[i].push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `<claims file stem>::<claim id>`.
+fn claim_name(set: &SetOutcome, o: &crate::verify::ClaimOutcome) -> String {
+    format!("{}::{}", set.name, o.claim.id)
+}
+
+/// The record of one verdict, unless it is *not mentioned*.
+fn record(
+    claim: &str,
+    o: &crate::verify::ClaimOutcome,
+    v: &crate::verify::VerdictRef,
+) -> Option<VerdictRecord> {
+    (v.verdict != Verdict::NotMentioned).then(|| VerdictRecord {
+        claim: claim.to_string(),
+        statement: o.claim.statement.clone(),
+        verdict: v.verdict,
+        evidence: v
+            .evidence
+            .iter()
+            .map(|e| format!("{} — \"{}\"", e.fact, e.sentence))
+            .collect(),
+    })
 }
 
 /// The verdicts that moved between two lists for one source.
@@ -594,15 +637,17 @@ pub fn diff_verdicts(
     names.dedup();
     for name in names {
         let (o, n) = (old_by.get(name), new_by.get(name));
-        if o.map(|v| v.verdict) == n.map(|v| v.verdict) {
+        // No record: not mentioned.
+        let verdict = |r: Option<&&VerdictRecord>| r.map_or(Verdict::NotMentioned, |v| v.verdict);
+        if verdict(o) == verdict(n) {
             continue;
         }
         out.push(VerdictMove {
             claim: name.to_string(),
             statement: n.or(o).map(|v| v.statement.clone()).unwrap_or_default(),
             source: source.to_string(),
-            before: o.map(|v| v.verdict),
-            after: n.map(|v| v.verdict),
+            before: Some(verdict(o)),
+            after: Some(verdict(n)),
             before_evidence: o.map(|v| v.evidence.clone()).unwrap_or_default(),
             after_evidence: n.map(|v| v.evidence.clone()).unwrap_or_default(),
         });
@@ -862,11 +907,17 @@ mod tests {
             verdict: v,
             evidence: vec![],
         };
-        let old = vec![r("f::a", Verdict::Supported), r("f::b", Verdict::Supported)];
+        // No record is the same as a *not mentioned* one.
+        let old = vec![
+            r("f::a", Verdict::Supported),
+            r("f::b", Verdict::Supported),
+            r("f::d", Verdict::Contradicted),
+        ];
         let new = vec![
             r("f::a", Verdict::Contradicted),
             r("f::b", Verdict::Supported),
             r("f::c", Verdict::NotMentioned),
+            r("f::e", Verdict::Supported),
         ];
         let got: Vec<String> = diff_verdicts("dawn", &old, &new)
             .iter()
@@ -876,7 +927,8 @@ mod tests {
             got,
             vec![
                 "f::a (\"s\") in dawn: supported → contradicted",
-                "f::c (\"s\") in dawn: (not checked) → not-mentioned"
+                "f::d (\"s\") in dawn: contradicted → not-mentioned",
+                "f::e (\"s\") in dawn: not-mentioned → supported",
             ]
         );
     }

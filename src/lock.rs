@@ -51,8 +51,9 @@ use crate::verify::Analysis;
 /// The lock file's name inside the sources directory.
 pub const LOCK_FILE: &str = "claimcheck.lock";
 
-/// The version of the lock file layout.
-pub const LOCK_VERSION: u32 = 1;
+/// The version of the lock file layout. Layout 2 leaves out *not mentioned*
+/// verdicts (most of them, on an archive); layout 1 files are still read.
+pub const LOCK_VERSION: u32 = 2;
 
 /// FNV-1a, 64 bits. Stable and fast; not cryptographic.
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
@@ -131,7 +132,9 @@ pub struct LockedSource {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lock {
     /// One entry per source, in manifest order.
-    pub sources: Vec<LockedSource>,
+    sources: Vec<LockedSource>,
+    /// Where each source's entry is in `sources`.
+    at: std::collections::HashMap<String, usize>,
 }
 
 fn q(s: &str) -> String {
@@ -141,20 +144,33 @@ fn q(s: &str) -> String {
 impl Lock {
     /// The lock of a run: what `claimcheck lock` writes.
     pub fn of(run: &Run) -> Lock {
+        let ids: Vec<&str> = run.sources.iter().map(|s| s.id().as_str()).collect();
+        let verdicts = diff::verdict_records_by_source(&run.outcomes, &ids);
         let sources = run
             .sources
             .iter()
             .zip(&run.analyses)
-            .map(|(s, a)| LockedSource {
+            .zip(verdicts)
+            .map(|((s, a), verdicts)| LockedSource {
                 id: s.id().to_string(),
                 file: s.file().to_string(),
                 fingerprint: fingerprint(s, a),
                 sentences: diff::content_lines(a),
                 facts: diff::records(a),
-                verdicts: diff::verdict_records(&run.outcomes, s.id().as_str()),
+                verdicts,
             })
             .collect();
-        Lock { sources }
+        Lock::new(sources)
+    }
+
+    /// A lock of these entries.
+    pub fn new(sources: Vec<LockedSource>) -> Lock {
+        let at = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        Lock { sources, at }
     }
 
     /// The TOML text, stable: the same run gives the same bytes.
@@ -218,8 +234,15 @@ impl Lock {
     /// Bad TOML, an unknown key, a newer layout version or an unknown verdict,
     /// naming the file (and line and column for TOML errors).
     pub fn parse(path: &Path, text: &str) -> Result<Lock> {
-        let raw: RawLock = crate::claims::from_toml_str(path, text)?;
-        if raw.version != LOCK_VERSION {
+        use rayon::prelude::*;
+        // A lock of an archive is hundreds of megabytes: each `[[source]]`
+        // table is parsed on its own, in parallel, rather than the whole
+        // document at once. Every piece is itself a TOML document (the lock
+        // writes one-line strings only), and errors are placed in the file.
+        let pieces = pieces(text);
+        let head = pieces.first().map_or(0..0, Clone::clone);
+        let raw: RawLock = crate::claims::from_toml_piece(path, text, head)?;
+        if !(1..=LOCK_VERSION).contains(&raw.version) {
             return Err(Error::new(
                 ErrorKind::Syntax,
                 format!(
@@ -229,52 +252,28 @@ impl Lock {
             )
             .with_path(path));
         }
-        let mut sources = Vec::new();
-        for s in raw.source {
-            let mut verdicts = Vec::new();
-            for v in s.verdict {
-                let verdict = parse_verdict(&v.verdict).ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::Syntax,
-                        format!(
-                            "unknown verdict {:?} for {}: expected supported, contradicted or not-mentioned",
-                            v.verdict, v.claim
-                        ),
-                    )
-                    .with_path(path)
-                })?;
-                verdicts.push(VerdictRecord {
-                    claim: v.claim,
-                    statement: v.statement,
-                    verdict,
-                    evidence: v.evidence,
-                });
-            }
-            sources.push(LockedSource {
-                id: s.id,
-                file: s.file,
-                fingerprint: Fingerprint {
-                    bytes: s.bytes,
-                    content: s.content,
-                    facts: s.facts,
-                    extractor: s.extractor,
-                },
-                sentences: s.sentences,
-                facts: s
-                    .fact
+        let rest: Vec<Result<Vec<LockedSource>>> = pieces
+            .get(1..)
+            .unwrap_or_default()
+            .par_iter()
+            .map(|r| {
+                let piece: RawPiece = crate::claims::from_toml_piece(path, text, r.clone())?;
+                piece
+                    .source
                     .into_iter()
-                    .map(|f| FactRecord {
-                        kind: f.kind,
-                        key: f.key,
-                        value: f.value,
-                        fact: f.fact,
-                        sentence: f.sentence,
-                    })
-                    .collect(),
-                verdicts,
-            });
+                    .map(|s| s.into_locked(path))
+                    .collect()
+            })
+            .collect();
+        let mut sources = raw
+            .source
+            .into_iter()
+            .map(|s| s.into_locked(path))
+            .collect::<Result<Vec<_>>>()?;
+        for piece in rest {
+            sources.extend(piece?);
         }
-        Ok(Lock { sources })
+        Ok(Lock::new(sources))
     }
 
     /// Reads and parses a lock file.
@@ -289,7 +288,64 @@ impl Lock {
 
     /// The entry of source `id`.
     pub fn get(&self, id: &str) -> Option<&LockedSource> {
-        self.sources.iter().find(|s| s.id == id)
+        self.at.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// Every entry, in manifest order.
+    pub fn sources(&self) -> &[LockedSource] {
+        &self.sources
+    }
+}
+
+impl RawSource {
+    /// The entry, without its *not mentioned* verdicts (a lock of layout 1
+    /// lists them; layout 2 leaves them out).
+    fn into_locked(self, path: &Path) -> Result<LockedSource> {
+        let mut verdicts = Vec::new();
+        for v in self.verdict {
+            let verdict = parse_verdict(&v.verdict).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Syntax,
+                    format!(
+                        "unknown verdict {:?} for {}: expected supported, contradicted or not-mentioned",
+                        v.verdict, v.claim
+                    ),
+                )
+                .with_path(path)
+            })?;
+            if verdict == Verdict::NotMentioned {
+                continue;
+            }
+            verdicts.push(VerdictRecord {
+                claim: v.claim,
+                statement: v.statement,
+                verdict,
+                evidence: v.evidence,
+            });
+        }
+        Ok(LockedSource {
+            id: self.id,
+            file: self.file,
+            fingerprint: Fingerprint {
+                bytes: self.bytes,
+                content: self.content,
+                facts: self.facts,
+                extractor: self.extractor,
+            },
+            sentences: self.sentences,
+            facts: self
+                .fact
+                .into_iter()
+                .map(|f| FactRecord {
+                    kind: f.kind,
+                    key: f.key,
+                    value: f.value,
+                    fact: f.fact,
+                    sentence: f.sentence,
+                })
+                .collect(),
+            verdicts,
+        })
     }
 }
 
@@ -307,6 +363,30 @@ fn parse_verdict(s: &str) -> Option<Verdict> {
 struct RawLock {
     version: u32,
     #[serde(default)]
+    source: Vec<RawSource>,
+}
+
+/// The byte ranges of `text` to parse one by one: what comes before the
+/// first line `[[source]]`, then each `[[source]]` table up to the next.
+fn pieces(text: &str) -> Vec<std::ops::Range<usize>> {
+    const HEADER: &str = "[[source]]\n";
+    let mut starts = vec![0];
+    let mut at = 0;
+    while let Some(i) = text[at..].find(HEADER) {
+        let start = at + i;
+        if start == 0 || text.as_bytes()[start - 1] == b'\n' {
+            starts.push(start);
+        }
+        at = start + HEADER.len();
+    }
+    starts.push(text.len());
+    starts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// A `[[source]]` table of the lock, parsed on its own.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPiece {
     source: Vec<RawSource>,
 }
 
@@ -425,7 +505,7 @@ impl LockReport {
 /// Compares a run with its lock. `snapshots` is the insta snapshot directory
 /// to scan for orphans (`None` or a missing directory: skipped).
 pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path>) -> LockReport {
-    let mut statuses = Vec::new();
+    use rayon::prelude::*;
     let claims: BTreeSet<String> = run
         .outcomes
         .iter()
@@ -435,21 +515,22 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
                 .map(move |o| format!("{}::{}", s.name, o.claim.id))
         })
         .collect();
-    for (s, a) in run.sources.iter().zip(&run.analyses) {
+    let ids: Vec<&str> = run.sources.iter().map(|s| s.id().as_str()).collect();
+    let verdicts = diff::verdict_records_by_source(&run.outcomes, &ids);
+    // Sources are compared in parallel and collected in manifest order.
+    let status = |((s, a), new_verdicts): ((&Source, &Analysis), Vec<VerdictRecord>)| {
         let id = s.id().as_str();
         let new_lines = diff::content_lines(a);
         let new_records = diff::records(a);
-        let new_verdicts = diff::verdict_records(&run.outcomes, id);
         let Some(old) = lock.get(id) else {
-            statuses.push(SourceStatus {
+            return SourceStatus {
                 id: id.to_string(),
                 path: s.path().to_path_buf(),
                 state: LockState::NotLocked,
                 diff: SourceDiff::default(),
                 at: None,
                 reworded: false,
-            });
-            continue;
+            };
         };
         let fp = fingerprint(s, a);
         // Verdicts of claims that no longer exist are orphans, not moves.
@@ -486,15 +567,23 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
             LockState::Unchanged
         };
         let at = first_changed(a, &d, &new_lines);
-        statuses.push(SourceStatus {
+        SourceStatus {
             id: id.to_string(),
             path: s.path().to_path_buf(),
             state,
             diff: d,
             at,
             reworded: fp.content != old.fingerprint.content,
-        });
-    }
+        }
+    };
+    let statuses: Vec<SourceStatus> = run
+        .sources
+        .as_slice()
+        .par_iter()
+        .zip(&run.analyses)
+        .zip(verdicts)
+        .map(status)
+        .collect();
     let mut orphans = Vec::new();
     let known: BTreeSet<&str> = run.sources.iter().map(|s| s.id().as_str()).collect();
     for old in &lock.sources {
@@ -735,32 +824,30 @@ mod tests {
 
     #[test]
     fn lock_round_trips_through_toml() {
-        let lock = Lock {
-            sources: vec![LockedSource {
-                id: "a".into(),
-                file: "a.txt".into(),
-                fingerprint: Fingerprint {
-                    bytes: digest(b"x"),
-                    content: digest(b"y"),
-                    facts: digest(b"z"),
-                    extractor: EXTRACTOR_VERSION,
-                },
-                sentences: vec!["He said \"yes\" \\ no.\u{a0}".into()],
-                facts: vec![FactRecord {
-                    kind: "quantity".into(),
-                    key: "helicopter [mi-35]".into(),
-                    value: "4".into(),
-                    fact: "quantity 4 helicopter [mi-35]".into(),
-                    sentence: Some(0),
-                }],
-                verdicts: vec![VerdictRecord {
-                    claim: "c::x".into(),
-                    statement: "helicopter count = 4".into(),
-                    verdict: Verdict::Supported,
-                    evidence: vec!["quantity 4 — \"q\"".into()],
-                }],
+        let lock = Lock::new(vec![LockedSource {
+            id: "a".into(),
+            file: "a.txt".into(),
+            fingerprint: Fingerprint {
+                bytes: digest(b"x"),
+                content: digest(b"y"),
+                facts: digest(b"z"),
+                extractor: EXTRACTOR_VERSION,
+            },
+            sentences: vec!["He said \"yes\" \\ no.\u{a0}".into()],
+            facts: vec![FactRecord {
+                kind: "quantity".into(),
+                key: "helicopter [mi-35]".into(),
+                value: "4".into(),
+                fact: "quantity 4 helicopter [mi-35]".into(),
+                sentence: Some(0),
             }],
-        };
+            verdicts: vec![VerdictRecord {
+                claim: "c::x".into(),
+                statement: "helicopter count = 4".into(),
+                verdict: Verdict::Supported,
+                evidence: vec!["quantity 4 — \"q\"".into()],
+            }],
+        }]);
         let text = lock.to_toml();
         let back = Lock::parse(Path::new("l.lock"), &text);
         assert_eq!(back.as_ref().ok(), Some(&lock), "{text}\n{back:?}");
@@ -769,8 +856,21 @@ mod tests {
     #[test]
     fn bad_lock_files_are_errors_not_panics() {
         let cases = [
-            ("version = 2\n", "version 2"),
+            ("version = 3\n", "version 3"),
+            ("version = 0\n", "version 0"),
             ("version = 1\n[[source]]\nid = 1\n", "l.lock"),
+            // Each `[[source]]` is parsed on its own; errors still point
+            // into the whole file.
+            (
+                "version = 2\n[[source]]\nid='a'\nfile='a'\nextractor=1\nbytes=''\ncontent=''\nfacts=''\n\
+                 [[source]]\nid='b'\nfile='b'\nbogus = 3\n",
+                "l.lock:12:1",
+            ),
+            (
+                "version = 2\n[[source]]\nid='a'\nfile='a'\nextractor=1\nbytes=''\ncontent=''\nfacts=''\n\
+                 [[source]]\nid='b'\nfile='b'\nextractor=1\nbytes=''\ncontent=''\nfacts=''\nsentences = [\n",
+                "l.lock:16:14: unclosed array",
+            ),
             ("version = 1\nbogus = 3\n", "unknown"),
             (
                 "version = 1\n[[source]]\nid='a'\nfile='a'\nextractor=1\nbytes=''\ncontent=''\nfacts=''\nverdict=[{claim='c', verdict='maybe'}]\n",
@@ -783,6 +883,36 @@ mod tests {
                 Err(e) => assert!(e.to_string().contains(want), "{text:?}: {e}"),
             }
         }
+    }
+
+    /// A lock of layout 1 lists *not mentioned* verdicts; they are read as
+    /// layout 2 leaves them: out.
+    #[test]
+    fn layout_1_locks_are_read_without_their_not_mentioned_verdicts() {
+        let text = "version = 1\n[[source]]\nid='a'\nfile='a'\nextractor=1\nbytes=''\ncontent=''\nfacts=''\n\
+                    verdict=[{claim='c::x', verdict='not-mentioned'}, {claim='c::y', verdict='supported'}]\n\
+                    [[source]]\nid='b'\nfile='b'\nextractor=1\nbytes=''\ncontent=''\nfacts=''\n\
+                    verdict=[{claim='c::x', verdict='contradicted'}]\n";
+        let lock = match Lock::parse(Path::new("l.lock"), text) {
+            Ok(l) => l,
+            Err(e) => panic!("{e}"),
+        };
+        let claims = |id: &str| -> Vec<(String, Verdict)> {
+            lock.get(id)
+                .map(|s| {
+                    s.verdicts
+                        .iter()
+                        .map(|v| (v.claim.clone(), v.verdict))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(claims("a"), vec![("c::y".to_string(), Verdict::Supported)]);
+        assert_eq!(
+            claims("b"),
+            vec![("c::x".to_string(), Verdict::Contradicted)]
+        );
+        assert_eq!(lock.sources().len(), 2);
     }
 
     fn run(text: &str, claims: &str) -> Run {

@@ -230,7 +230,7 @@ fn main() -> ExitCode {
                 text.push_str(&format!(
                     "wrote {} ({} sources)\n",
                     path.display(),
-                    new.sources.len()
+                    new.sources().len()
                 ));
                 (text, 0)
             }

@@ -277,6 +277,11 @@ impl Sources {
         self.sources.iter()
     }
 
+    /// The sources in manifest order, as a slice.
+    pub fn as_slice(&self) -> &[Source] {
+        &self.sources
+    }
+
     /// How many sources there are.
     pub fn len(&self) -> usize {
         self.sources.len()

@@ -954,7 +954,18 @@ fn describe(kind: &ClaimKind) -> String {
 
 /// Deserializes TOML, turning errors into [`Error`]s at `path:line:col`.
 pub(crate) fn from_toml_str<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
-    toml::from_str(text).map_err(|e| {
+    from_toml_piece(path, text, 0..text.len())
+}
+
+/// [`from_toml_str`] of the piece `range` of `text`, parsed as a document of
+/// its own; an error is placed in the whole of `text`.
+pub(crate) fn from_toml_piece<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> Result<T> {
+    let start = range.start;
+    toml::from_str(&text[range]).map_err(|e| {
         let kind = if e.message().starts_with("unknown field")
             || e.message().starts_with("unknown variant")
         {
@@ -971,7 +982,7 @@ pub(crate) fn from_toml_str<T: serde::de::DeserializeOwned>(path: &Path, text: &
         )
         .with_path(path);
         if let Some(span) = e.span() {
-            err = err.at(LineIndex::new(text).line_col(text, span.start));
+            err = err.at(LineIndex::new(text).line_col(text, start + span.start));
         }
         err
     })
