@@ -622,15 +622,15 @@ fn record(
 }
 
 /// The verdicts that moved between two lists for one source.
-pub fn diff_verdicts(
+pub fn diff_verdicts<'a>(
     source: &str,
-    old: &[VerdictRecord],
-    new: &[VerdictRecord],
+    old: impl IntoIterator<Item = &'a VerdictRecord>,
+    new: impl IntoIterator<Item = &'a VerdictRecord>,
 ) -> Vec<VerdictMove> {
     let old_by: BTreeMap<&str, &VerdictRecord> =
-        old.iter().map(|v| (v.claim.as_str(), v)).collect();
+        old.into_iter().map(|v| (v.claim.as_str(), v)).collect();
     let new_by: BTreeMap<&str, &VerdictRecord> =
-        new.iter().map(|v| (v.claim.as_str(), v)).collect();
+        new.into_iter().map(|v| (v.claim.as_str(), v)).collect();
     let mut out = Vec::new();
     let mut names: Vec<&str> = old_by.keys().chain(new_by.keys()).copied().collect();
     names.sort_unstable();

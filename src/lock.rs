@@ -534,11 +534,10 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
         };
         let fp = fingerprint(s, a);
         // Verdicts of claims that no longer exist are orphans, not moves.
-        let old_verdicts: Vec<VerdictRecord> = old
+        let old_verdicts: Vec<&VerdictRecord> = old
             .verdicts
             .iter()
             .filter(|v| claims.contains(&v.claim))
-            .cloned()
             .collect();
         let facts = if fp.facts == old.fingerprint.facts {
             Vec::new()
@@ -552,7 +551,7 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
         };
         let d = SourceDiff {
             facts,
-            verdicts: diff::diff_verdicts(id, &old_verdicts, &new_verdicts),
+            verdicts: diff::diff_verdicts(id, old_verdicts, &new_verdicts),
             sentences,
         };
         let state = if !d.facts.is_empty() {
