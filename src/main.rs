@@ -75,6 +75,12 @@ enum Command {
         /// The lock file (default: `<seeds>/claimcheck.lock`).
         #[arg(long)]
         lock: Option<PathBuf>,
+        /// Where extracted facts are cached between runs (as for `check`).
+        #[arg(long, default_value_os_t = claimcheck::FactsCache::default_dir())]
+        cache: PathBuf,
+        /// Extract every source again; neither read nor write the cache.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Semantic diff of two versions of a source: facts added, removed and
     /// changed, claims whose verdict moved, changed sentences word by word.
@@ -214,28 +220,42 @@ fn main() -> ExitCode {
             claims,
             seeds,
             lock,
-        } => match claimcheck::check(&claims, &seeds) {
-            Ok(run) => {
-                let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));
-                let new = claimcheck::Lock::of(&run);
-                let mut text = String::new();
-                if let Ok(old) = claimcheck::Lock::load(&path) {
-                    let r = claimcheck::lock::compare(&old, &path, &run, None);
-                    text.push_str("accepting what moved since the previous lock:");
-                    text.push_str(&claimcheck::lock::render_changes(&r));
+            cache,
+            no_cache,
+        } => {
+            let cache = (!no_cache).then(|| claimcheck::FactsCache::new(cache));
+            let bar = Bar::new();
+            let run = claimcheck::check_with(
+                &claims,
+                &seeds,
+                cache.as_ref(),
+                claimcheck::Keep::Analyses,
+                &bar,
+            );
+            bar.bar.finish_and_clear();
+            match run {
+                Ok(run) => {
+                    let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));
+                    let new = claimcheck::Lock::of(&run);
+                    let mut text = String::new();
+                    if let Ok(old) = claimcheck::Lock::load(&path) {
+                        let r = claimcheck::lock::compare(&old, &path, &run, None);
+                        text.push_str("accepting what moved since the previous lock:");
+                        text.push_str(&claimcheck::lock::render_changes(&r));
+                    }
+                    if let Err(e) = std::fs::write(&path, new.to_toml()) {
+                        return fail(&format!("error: {}: cannot write: {e}", path.display()));
+                    }
+                    text.push_str(&format!(
+                        "wrote {} ({} sources)\n",
+                        path.display(),
+                        new.sources().len()
+                    ));
+                    (text, 0)
                 }
-                if let Err(e) = std::fs::write(&path, new.to_toml()) {
-                    return fail(&format!("error: {}: cannot write: {e}", path.display()));
-                }
-                text.push_str(&format!(
-                    "wrote {} ({} sources)\n",
-                    path.display(),
-                    new.sources().len()
-                ));
-                (text, 0)
+                Err(errors) => return fail(&errors.to_string()),
             }
-            Err(errors) => return fail(&errors.to_string()),
-        },
+        }
         Command::Diff {
             old,
             new,

@@ -251,6 +251,36 @@ fn summaries_of_claims_checked_against_many_sources_are_capped() {
     );
 }
 
+/// `lock` reads and fills the facts cache as `check` does, and writes the
+/// same file either way.
+#[test]
+fn lock_with_or_without_the_cache_writes_the_same_file() {
+    let dir = project_with_sources("lockcache", CLAIMS, 3);
+    let cache = dir.join("cache");
+    let cache = cache.to_str().expect("UTF-8 temp path");
+    let mut locks = Vec::new();
+    for (i, args) in [
+        vec!["--no-cache"],
+        vec!["--cache", cache],
+        vec!["--cache", cache],
+    ]
+    .iter()
+    .enumerate()
+    {
+        let file = format!("l{i}.lock");
+        let mut all = vec!["lock", "--lock", &file];
+        all.extend(args);
+        let out = claimcheck(&all, &dir);
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        locks.push(std::fs::read_to_string(dir.join(&file)).expect("lock written"));
+    }
+    assert!(locks[0].contains("\n[[source]]\nid = \"a02\""), "{}", locks[0]);
+    assert_eq!(locks[1], locks[0]);
+    assert_eq!(locks[2], locks[0]);
+    let cached = std::fs::read_dir(dir.join("cache")).map_or(0, Iterator::count);
+    assert!(cached > 0, "the cache was filled");
+}
+
 #[test]
 fn locked_passes_on_cosmetic_edits_and_fails_when_a_fact_moves() {
     let dir = project("locked", "[claims]\nmonday = \"signed on Monday\"\n");
