@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::cache::{CachedVerdicts, FactsCache};
 use crate::claims::ClaimSet;
 use crate::error::Errors;
+use crate::lock::SourceView;
 use crate::progress::{NoProgress, Progress};
 use crate::source::Sources;
 use crate::span::SourceId;
@@ -22,9 +23,12 @@ use crate::verify::{Analysis, SOURCES_PER_CHUNK, SetOutcome, SourceRow, Verifier
 pub struct Run {
     /// The sources, in manifest order.
     pub sources: Sources,
-    /// One analysis per source, in the same order; empty when the run
-    /// kept only its outcomes ([`Keep::Outcomes`]).
+    /// One analysis per source, in the same order; empty unless the run
+    /// kept them ([`Keep::Analyses`]).
     pub analyses: Vec<Analysis>,
+    /// What the lock needs of each source, in the same order; empty unless
+    /// the run kept it ([`Keep::LockViews`]).
+    pub views: Vec<SourceView>,
     /// The claims files, sorted by path.
     pub sets: Vec<ClaimSet>,
     /// One outcome per claims file, in the same order.
@@ -137,6 +141,11 @@ pub enum Keep {
     /// has been checked, and [`Run::analyses`] is empty. An archive run
     /// then holds its sources and verdicts, never every source's facts.
     Outcomes,
+    /// What the lock needs of each source, in [`Run::views`]: its digests,
+    /// fact-bearing sentences and position-free facts, made on the thread
+    /// that analysed it, the analysis then dropped. A fraction of the
+    /// analyses' size, for `check --locked` and `lock` on an archive.
+    LockViews,
 }
 
 /// [`check_cached`], telling `progress` how it goes (sources checked: each
@@ -177,6 +186,7 @@ pub fn check_with(
     // Per claims file, the rows judged in this run, encoded for the cache.
     let mut judged: Vec<HashMap<u64, Vec<u8>>> = stored.iter().map(|_| HashMap::new()).collect();
     let mut analyses = Vec::new();
+    let mut views = Vec::new();
     for (n, chunk) in list.chunks(SOURCES_PER_CHUNK).enumerate() {
         let first = n * SOURCES_PER_CHUNK;
         let done: Vec<Checked> = chunk
@@ -201,6 +211,7 @@ pub fn check_with(
                 }
             }
             analyses.extend(checked.analysis);
+            views.extend(checked.view);
         }
     }
     for (c, j) in stored.into_iter().zip(judged) {
@@ -214,6 +225,7 @@ pub fn check_with(
     Ok(Run {
         sources,
         analyses,
+        views,
         sets,
         outcomes,
     })
@@ -223,6 +235,7 @@ pub fn check_with(
 /// file, and those just judged (not read from the cache), encoded for it.
 struct Checked {
     analysis: Option<Analysis>,
+    view: Option<SourceView>,
     rows: Vec<SourceRow>,
     judged: Vec<Option<Vec<u8>>>,
 }
@@ -256,12 +269,17 @@ fn check_one(
             }
         }
     }
-    if keep == Keep::Analyses && a.is_none() {
+    if keep != Keep::Outcomes && a.is_none() {
         a = Some(analyse_one(s, cache));
     }
+    let view = match (&a, keep) {
+        (Some(a), Keep::LockViews) => Some(SourceView::of(s, a)),
+        _ => None,
+    };
     Checked {
         // Dropped here, on this thread, when not kept.
         analysis: a.filter(|_| keep == Keep::Analyses),
+        view,
         rows,
         judged,
     }

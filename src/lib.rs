@@ -43,7 +43,7 @@ pub use claims::{
 pub use diff::{FactChange, FactRecord, SourceDiff, diff_analyses};
 pub use error::{Error, ErrorKind, Errors, Result};
 pub use extract::*;
-pub use lock::{LOCK_FILE, Lock, LockReport, LockState};
+pub use lock::{LOCK_FILE, Lock, LockReport, LockState, SourceView};
 pub use progress::{NoProgress, Progress};
 pub use source::{MANIFEST, MAX_SOURCE_BYTES, Published, Source, Sources, decode_article};
 pub use span::{LineCol, LineIndex, SourceId, Span};

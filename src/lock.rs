@@ -111,6 +111,58 @@ pub fn fingerprint(source: &Source, a: &Analysis) -> Fingerprint {
     }
 }
 
+/// What the lock needs of one source's analysis: its fingerprint,
+/// fact-bearing sentences (with where each starts in the file) and
+/// position-free facts. A run made for the lock keeps these instead of
+/// whole analyses ([`crate::Keep::LockViews`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceView {
+    /// The source's fingerprint.
+    pub fingerprint: Fingerprint,
+    /// Its fact-bearing sentences ([`diff::content_lines`]).
+    pub sentences: Vec<String>,
+    /// Where each of `sentences` starts in the file.
+    pub at: Vec<LineCol>,
+    /// Its facts ([`diff::records`]).
+    pub facts: Vec<FactRecord>,
+}
+
+impl SourceView {
+    /// The view of `source`, analysed as `a`.
+    pub fn of(source: &Source, a: &Analysis) -> SourceView {
+        let at = a
+            .text
+            .sentences()
+            .iter()
+            .filter(|s| s.kind.has_facts())
+            .map(|s| a.text.line_col(s.span.start))
+            .collect();
+        SourceView {
+            fingerprint: fingerprint(source, a),
+            sentences: diff::content_lines(a),
+            at,
+            facts: diff::records(a),
+        }
+    }
+}
+
+/// The views of a run's sources: those it kept, or else made from its
+/// analyses.
+fn views(run: &Run) -> std::borrow::Cow<'_, [SourceView]> {
+    use rayon::prelude::*;
+    if run.views.len() == run.sources.len() {
+        return std::borrow::Cow::Borrowed(&run.views);
+    }
+    std::borrow::Cow::Owned(
+        run.sources
+            .as_slice()
+            .par_iter()
+            .zip(&run.analyses)
+            .map(|(s, a)| SourceView::of(s, a))
+            .collect(),
+    )
+}
+
 /// One source as locked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LockedSource {
@@ -149,14 +201,14 @@ impl Lock {
         let sources = run
             .sources
             .iter()
-            .zip(&run.analyses)
+            .zip(views(run).iter())
             .zip(verdicts)
-            .map(|((s, a), verdicts)| LockedSource {
+            .map(|((s, v), verdicts)| LockedSource {
                 id: s.id().to_string(),
                 file: s.file().to_string(),
-                fingerprint: fingerprint(s, a),
-                sentences: diff::content_lines(a),
-                facts: diff::records(a),
+                fingerprint: v.fingerprint.clone(),
+                sentences: v.sentences.clone(),
+                facts: v.facts.clone(),
                 verdicts,
             })
             .collect();
@@ -517,11 +569,12 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
         .collect();
     let ids: Vec<&str> = run.sources.iter().map(|s| s.id().as_str()).collect();
     let verdicts = diff::verdict_records_by_source(&run.outcomes, &ids);
+    let views = views(run);
     // Sources are compared in parallel and collected in manifest order.
-    let status = |((s, a), new_verdicts): ((&Source, &Analysis), Vec<VerdictRecord>)| {
+    let status = |((s, view), new_verdicts): ((&Source, &SourceView), Vec<VerdictRecord>)| {
         let id = s.id().as_str();
-        let new_lines = diff::content_lines(a);
-        let new_records = diff::records(a);
+        let new_lines = &view.sentences;
+        let new_records = &view.facts;
         let Some(old) = lock.get(id) else {
             return SourceStatus {
                 id: id.to_string(),
@@ -532,7 +585,7 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
                 reworded: false,
             };
         };
-        let fp = fingerprint(s, a);
+        let fp = &view.fingerprint;
         // Verdicts of claims that no longer exist are orphans, not moves.
         let old_verdicts: Vec<&VerdictRecord> = old
             .verdicts
@@ -542,12 +595,12 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
         let facts = if fp.facts == old.fingerprint.facts {
             Vec::new()
         } else {
-            diff::diff_facts(&old.facts, &old.sentences, &new_records, &new_lines)
+            diff::diff_facts(&old.facts, &old.sentences, new_records, new_lines)
         };
         let sentences = if fp.content == old.fingerprint.content {
             Vec::new()
         } else {
-            diff::diff_sentences(&old.sentences, &new_lines)
+            diff::diff_sentences(&old.sentences, new_lines)
         };
         let d = SourceDiff {
             facts,
@@ -565,7 +618,7 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
         } else {
             LockState::Unchanged
         };
-        let at = first_changed(a, &d, &new_lines);
+        let at = first_changed(view, &d);
         SourceStatus {
             id: id.to_string(),
             path: s.path().to_path_buf(),
@@ -579,7 +632,7 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
         .sources
         .as_slice()
         .par_iter()
-        .zip(&run.analyses)
+        .zip(&views[..])
         .zip(verdicts)
         .map(status)
         .collect();
@@ -626,7 +679,8 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
 }
 
 /// The position in the current file of the first changed sentence.
-fn first_changed(a: &Analysis, d: &SourceDiff, lines: &[String]) -> Option<LineCol> {
+fn first_changed(view: &SourceView, d: &SourceDiff) -> Option<LineCol> {
+    let lines = &view.sentences;
     let target = d
         .facts
         .iter()
@@ -636,12 +690,8 @@ fn first_changed(a: &Analysis, d: &SourceDiff, lines: &[String]) -> Option<LineC
         })
         .and_then(|i| lines.get(i))
         .or_else(|| d.sentences.iter().find_map(|s| s.new.as_ref()))?;
-    let s = a
-        .text
-        .sentences()
-        .iter()
-        .find(|s| s.kind.has_facts() && a.text.slice(s.span) == target)?;
-    Some(a.text.line_col(s.span.start))
+    let i = lines.iter().position(|l| l == target)?;
+    view.at.get(i).copied()
 }
 
 /// Snapshots (`<test>__facts@<source>.snap`, `<test>__verdicts@<claims>.snap`)
@@ -932,9 +982,22 @@ mod tests {
         Run {
             sources,
             analyses,
+            views: Vec::new(),
             sets,
             outcomes,
         }
+    }
+
+    /// `run` keeping each source's view instead of its analysis.
+    fn views_only(mut run: Run) -> Run {
+        run.views = run
+            .sources
+            .iter()
+            .zip(&run.analyses)
+            .map(|(s, a)| SourceView::of(s, a))
+            .collect();
+        run.analyses.clear();
+        run
     }
 
     /// (edited text, edited claims, expected state, fails)
@@ -983,6 +1046,24 @@ mod tests {
             let r = compare(&lock, Path::new("l.lock"), &run(&t, c), None);
             assert_eq!(r.sources[0].state, want, "{t:?} {c:?}\n{}", render(&r));
             assert_eq!(!r.ok(), fails, "{t:?} {c:?}\n{}", render(&r));
+            // A run that kept only the lock's views of its sources gives
+            // the same lock and the same report, positions included.
+            let viewed = views_only(run(&t, c));
+            let rv = compare(&lock, Path::new("l.lock"), &viewed, None);
+            assert_eq!(render(&rv), render(&r));
+            assert_eq!(to_json(&rv), to_json(&r));
+            assert_eq!(Lock::of(&viewed), Lock::of(&run(&t, c)));
+        }
+        // The report points at the first changed sentence in the file.
+        let moved = run(&text.replace("two days", "three days"), claims);
+        for r in [&moved, &views_only(moved.clone())] {
+            let r = compare(&lock, Path::new("l.lock"), r, None);
+            assert_eq!(
+                r.sources[0].at,
+                Some(LineCol { line: 2, col: 1 }),
+                "{}",
+                render(&r)
+            );
         }
         // A removed claim leaves an orphan verdict in the lock.
         let r = compare(&lock, Path::new("l.lock"), &run(text, "[claims]\n"), None);

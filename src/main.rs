@@ -150,7 +150,7 @@ fn main() -> ExitCode {
             let bar = Bar::new();
             // Only the lock comparison needs every source's facts.
             let keep = if locked {
-                claimcheck::Keep::Analyses
+                claimcheck::Keep::LockViews
             } else {
                 claimcheck::Keep::Outcomes
             };
@@ -229,7 +229,7 @@ fn main() -> ExitCode {
                 &claims,
                 &seeds,
                 cache.as_ref(),
-                claimcheck::Keep::Analyses,
+                claimcheck::Keep::LockViews,
                 &bar,
             );
             bar.bar.finish_and_clear();

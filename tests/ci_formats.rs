@@ -274,7 +274,11 @@ fn lock_with_or_without_the_cache_writes_the_same_file() {
         assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
         locks.push(std::fs::read_to_string(dir.join(&file)).expect("lock written"));
     }
-    assert!(locks[0].contains("\n[[source]]\nid = \"a02\""), "{}", locks[0]);
+    assert!(
+        locks[0].contains("\n[[source]]\nid = \"a02\""),
+        "{}",
+        locks[0]
+    );
     assert_eq!(locks[1], locks[0]);
     assert_eq!(locks[2], locks[0]);
     let cached = std::fs::read_dir(dir.join("cache")).map_or(0, Iterator::count);

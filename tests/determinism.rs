@@ -155,3 +155,33 @@ fn progress_counts_every_source_and_changes_nothing() {
         json::render(&without.outcomes)
     );
 }
+
+/// A run for the lock keeps each source's view, not its analysis, and
+/// gives the same outcomes and the same lock as a run keeping analyses.
+#[test]
+fn lock_views_are_kept_instead_of_analyses() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (claims, seeds) = (root.join("claims"), root.join("seeds"));
+    let viewed = in_pool(2, || {
+        claimcheck::check_with(
+            &claims,
+            &seeds,
+            None,
+            claimcheck::Keep::LockViews,
+            &claimcheck::NoProgress,
+        )
+        .expect("the run loads")
+    });
+    let full = claimcheck::check(&claims, &seeds).expect("the run loads");
+    assert!(
+        viewed.analyses.is_empty(),
+        "Keep::LockViews kept the analyses"
+    );
+    assert_eq!(viewed.views.len(), full.sources.len());
+    assert!(full.views.is_empty(), "Keep::Analyses kept views too");
+    assert_eq!(json::render(&viewed.outcomes), json::render(&full.outcomes));
+    assert_eq!(
+        claimcheck::Lock::of(&viewed).to_toml(),
+        claimcheck::Lock::of(&full).to_toml()
+    );
+}

@@ -63,6 +63,7 @@ fn run_with(w: &World, i: usize, text: Option<&str>) -> Run {
     Run {
         sources,
         analyses,
+        views: Vec::new(),
         sets: w.sets.clone(),
         outcomes,
     }
