@@ -286,44 +286,77 @@ impl Lock {
     /// Bad TOML, an unknown key, a newer layout version or an unknown verdict,
     /// naming the file (and line and column for TOML errors).
     pub fn parse(path: &Path, text: &str) -> Result<Lock> {
+        Lock::parse_lines(path, text.as_bytes())
+    }
+
+    /// [`Lock::parse`] of the lines `r` gives. A lock of an archive is
+    /// hundreds of megabytes: each `[[source]]` table is parsed on its own,
+    /// a batch of tables at a time in parallel, and only that batch of the
+    /// text is held. Every table is itself a TOML document (the lock writes
+    /// one-line strings only), and errors are placed in the whole file.
+    fn parse_lines(path: &Path, mut r: impl std::io::BufRead) -> Result<Lock> {
         use rayon::prelude::*;
-        // A lock of an archive is hundreds of megabytes: each `[[source]]`
-        // table is parsed on its own, in parallel, rather than the whole
-        // document at once. Every piece is itself a TOML document (the lock
-        // writes one-line strings only), and errors are placed in the file.
-        let pieces = pieces(text);
-        let head = pieces.first().map_or(0..0, Clone::clone);
-        let raw: RawLock = crate::claims::from_toml_piece(path, text, head)?;
-        if !(1..=LOCK_VERSION).contains(&raw.version) {
-            return Err(Error::new(
-                ErrorKind::Syntax,
-                format!(
-                    "lock file version {}: expected {LOCK_VERSION} (regenerate it with `claimcheck lock`)",
-                    raw.version
-                ),
-            )
-            .with_path(path));
-        }
-        let rest: Vec<Result<Vec<LockedSource>>> = pieces
-            .get(1..)
-            .unwrap_or_default()
-            .par_iter()
-            .map(|r| {
-                let piece: RawPiece = crate::claims::from_toml_piece(path, text, r.clone())?;
-                piece
-                    .source
-                    .into_iter()
-                    .map(|s| s.into_locked(path))
-                    .collect()
-            })
-            .collect();
-        let mut sources = raw
-            .source
-            .into_iter()
-            .map(|s| s.into_locked(path))
-            .collect::<Result<Vec<_>>>()?;
-        for piece in rest {
-            sources.extend(piece?);
+        /// Tables parsed together.
+        const BATCH: usize = 256;
+        let parse_batch = |batch: &mut Vec<(usize, String)>, sources: &mut Vec<LockedSource>| {
+            let parsed: Vec<Result<Vec<LockedSource>>> = batch
+                .par_iter()
+                .map(|(line, piece)| {
+                    let raw: RawPiece = crate::claims::from_toml_at(path, piece, *line)?;
+                    raw.source
+                        .into_iter()
+                        .map(|s| s.into_locked(path))
+                        .collect()
+                })
+                .collect();
+            batch.clear();
+            for p in parsed {
+                sources.extend(p?);
+            }
+            Ok::<(), Error>(())
+        };
+        let mut sources = Vec::new();
+        let mut header_read = false;
+        let mut batch: Vec<(usize, String)> = Vec::new();
+        // The piece being read and the line it starts on (1-based).
+        let (mut piece, mut first) = (String::new(), 1);
+        let (mut line, mut n_lines) = (String::new(), 0);
+        loop {
+            line.clear();
+            let read = r.read_line(&mut line).map_err(|e| Error::io(path, &e))?;
+            let at_end = read == 0;
+            if at_end || line.trim_end_matches(['\r', '\n']) == "[[source]]" {
+                let done = std::mem::take(&mut piece);
+                if !header_read {
+                    // What comes before the first table: the version.
+                    let raw: RawLock = crate::claims::from_toml_at(path, &done, first)?;
+                    if !(1..=LOCK_VERSION).contains(&raw.version) {
+                        return Err(Error::new(
+                            ErrorKind::Syntax,
+                            format!(
+                                "lock file version {}: expected {LOCK_VERSION} (regenerate it with `claimcheck lock`)",
+                                raw.version
+                            ),
+                        )
+                        .with_path(path));
+                    }
+                    for s in raw.source {
+                        sources.push(s.into_locked(path)?);
+                    }
+                    header_read = true;
+                } else if !done.is_empty() {
+                    batch.push((first, done));
+                }
+                if at_end || batch.len() >= BATCH {
+                    parse_batch(&mut batch, &mut sources)?;
+                }
+                if at_end {
+                    break;
+                }
+                first = n_lines + 1;
+            }
+            n_lines += 1;
+            piece.push_str(&line);
         }
         Ok(Lock::new(sources))
     }
@@ -334,8 +367,8 @@ impl Lock {
     ///
     /// When it cannot be read or parsed (see [`Lock::parse`]).
     pub fn load(path: &Path) -> Result<Lock> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-        Lock::parse(path, &text)
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        Lock::parse_lines(path, std::io::BufReader::new(file))
     }
 
     /// The entry of source `id`.
@@ -416,23 +449,6 @@ struct RawLock {
     version: u32,
     #[serde(default)]
     source: Vec<RawSource>,
-}
-
-/// The byte ranges of `text` to parse one by one: what comes before the
-/// first line `[[source]]`, then each `[[source]]` table up to the next.
-fn pieces(text: &str) -> Vec<std::ops::Range<usize>> {
-    const HEADER: &str = "[[source]]\n";
-    let mut starts = vec![0];
-    let mut at = 0;
-    while let Some(i) = text[at..].find(HEADER) {
-        let start = at + i;
-        if start == 0 || text.as_bytes()[start - 1] == b'\n' {
-            starts.push(start);
-        }
-        at = start + HEADER.len();
-    }
-    starts.push(text.len());
-    starts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
 /// A `[[source]]` table of the lock, parsed on its own.
@@ -900,6 +916,39 @@ mod tests {
         let text = lock.to_toml();
         let back = Lock::parse(Path::new("l.lock"), &text);
         assert_eq!(back.as_ref().ok(), Some(&lock), "{text}\n{back:?}");
+        // CRLF line endings (a checkout on Windows) read the same.
+        let crlf = Lock::parse(Path::new("l.lock"), &text.replace('\n', "\r\n"));
+        assert_eq!(crlf.as_ref().ok(), Some(&lock), "{crlf:?}");
+        // Tables are parsed a batch at a time: more than a batch, in order.
+        let many = Lock::new(
+            (0..600)
+                .map(|i| LockedSource {
+                    id: format!("s{i}"),
+                    file: format!("s{i}.txt"),
+                    ..lock.sources()[0].clone()
+                })
+                .collect(),
+        );
+        let back = Lock::parse(Path::new("l.lock"), &many.to_toml());
+        assert_eq!(back.as_ref().ok(), Some(&many));
+        assert_eq!(
+            back.ok()
+                .and_then(|l| l.get("s599").map(|s| s.file.clone())),
+            Some("s599.txt".into())
+        );
+    }
+
+    #[test]
+    fn a_lock_that_is_not_utf8_is_an_error_naming_it() {
+        let path =
+            std::env::temp_dir().join(format!("claimcheck-lock-{}.lock", std::process::id()));
+        std::fs::write(&path, b"version = 2\n[[source]]\nid = '\xff'\n").expect("temp file");
+        let err = Lock::load(&path).map(|_| ()).map_err(|e| e.to_string());
+        let _ = std::fs::remove_file(&path);
+        match err {
+            Err(e) => assert!(e.contains(&path.display().to_string()), "{e}"),
+            Ok(()) => panic!("a lock that is not UTF-8 was read"),
+        }
     }
 
     #[test]

@@ -954,18 +954,17 @@ fn describe(kind: &ClaimKind) -> String {
 
 /// Deserializes TOML, turning errors into [`Error`]s at `path:line:col`.
 pub(crate) fn from_toml_str<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
-    from_toml_piece(path, text, 0..text.len())
+    from_toml_at(path, text, 1)
 }
 
-/// [`from_toml_str`] of the piece `range` of `text`, parsed as a document of
-/// its own; an error is placed in the whole of `text`.
-pub(crate) fn from_toml_piece<T: serde::de::DeserializeOwned>(
+/// [`from_toml_str`] of `text`, a piece of a file that starts on line
+/// `first_line` of it: an error is placed in the whole file.
+pub(crate) fn from_toml_at<T: serde::de::DeserializeOwned>(
     path: &Path,
     text: &str,
-    range: std::ops::Range<usize>,
+    first_line: usize,
 ) -> Result<T> {
-    let start = range.start;
-    toml::from_str(&text[range]).map_err(|e| {
+    toml::from_str(text).map_err(|e| {
         let kind = if e.message().starts_with("unknown field")
             || e.message().starts_with("unknown variant")
         {
@@ -982,7 +981,11 @@ pub(crate) fn from_toml_piece<T: serde::de::DeserializeOwned>(
         )
         .with_path(path);
         if let Some(span) = e.span() {
-            err = err.at(LineIndex::new(text).line_col(text, start + span.start));
+            let at = LineIndex::new(text).line_col(text, span.start);
+            err = err.at(LineCol {
+                line: at.line + first_line - 1,
+                col: at.col,
+            });
         }
         err
     })
