@@ -24,7 +24,7 @@ use similar::{ChangeTag, DiffOp, TextDiff};
 
 use crate::claims::Verdict;
 use crate::extract::{Change, Fact, FactKind, PlaceRole, describe_amount, describe_date};
-use crate::verify::{Analysis, SetOutcome};
+use crate::verify::{Analysis, ClaimOutcome, SetOutcome, VerdictRef};
 
 /// One fact without positions, as compared by the diff and kept in the lock
 /// file.
@@ -582,15 +582,33 @@ pub fn verdict_records_by_source(
     outcomes: &[SetOutcome],
     sources: &[&str],
 ) -> Vec<Vec<VerdictRecord>> {
+    said_by_source(outcomes, sources)
+        .iter()
+        .map(|said| records_of(said))
+        .collect()
+}
+
+/// A verdict that is not *not mentioned*, with its claim.
+pub(crate) type Said<'a> = (&'a SetOutcome, &'a ClaimOutcome, VerdictRef<'a>);
+
+/// The verdicts of every source in `sources` that are not *not mentioned*,
+/// gathered in one pass over the outcomes but not yet made into records
+/// (an archive has millions: [`records_of`] makes one source's at a time).
+pub(crate) fn said_by_source<'a>(
+    outcomes: &'a [SetOutcome],
+    sources: &[&str],
+) -> Vec<Vec<Said<'a>>> {
     let at: std::collections::HashMap<&str, usize> =
         sources.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let mut out = vec![Vec::new(); sources.len()];
+    let mut out: Vec<Vec<Said<'a>>> = sources.iter().map(|_| Vec::new()).collect();
     for set in outcomes {
         for o in &set.outcomes {
-            let name = claim_name(set, o);
             for v in o.verdicts() {
-                if let (Some(&i), Some(r)) = (at.get(v.source.as_str()), record(&name, o, &v)) {
-                    out[i].push(r);
+                if v.verdict == Verdict::NotMentioned {
+                    continue;
+                }
+                if let Some(&i) = at.get(v.source.as_str()) {
+                    out[i].push((set, o, v));
                 }
             }
         }
@@ -598,17 +616,20 @@ pub fn verdict_records_by_source(
     out
 }
 
+/// The records of one source's verdicts, in the order given.
+pub(crate) fn records_of(said: &[Said]) -> Vec<VerdictRecord> {
+    said.iter()
+        .filter_map(|(set, o, v)| record(&claim_name(set, o), o, v))
+        .collect()
+}
+
 /// `<claims file stem>::<claim id>`.
-fn claim_name(set: &SetOutcome, o: &crate::verify::ClaimOutcome) -> String {
+fn claim_name(set: &SetOutcome, o: &ClaimOutcome) -> String {
     format!("{}::{}", set.name, o.claim.id)
 }
 
 /// The record of one verdict, unless it is *not mentioned*.
-fn record(
-    claim: &str,
-    o: &crate::verify::ClaimOutcome,
-    v: &crate::verify::VerdictRef,
-) -> Option<VerdictRecord> {
+fn record(claim: &str, o: &ClaimOutcome, v: &VerdictRef) -> Option<VerdictRecord> {
     (v.verdict != Verdict::NotMentioned).then(|| VerdictRecord {
         claim: claim.to_string(),
         statement: o.claim.statement.clone(),

@@ -584,11 +584,13 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
         })
         .collect();
     let ids: Vec<&str> = run.sources.iter().map(|s| s.id().as_str()).collect();
-    let verdicts = diff::verdict_records_by_source(&run.outcomes, &ids);
+    // Made into records one source at a time, in the closure below.
+    let said = diff::said_by_source(&run.outcomes, &ids);
     let views = views(run);
     // Sources are compared in parallel and collected in manifest order.
-    let status = |((s, view), new_verdicts): ((&Source, &SourceView), Vec<VerdictRecord>)| {
+    let status = |((s, view), said): ((&Source, &SourceView), &Vec<diff::Said>)| {
         let id = s.id().as_str();
+        let new_verdicts = diff::records_of(said);
         let new_lines = &view.sentences;
         let new_records = &view.facts;
         let Some(old) = lock.get(id) else {
@@ -649,7 +651,7 @@ pub fn compare(lock: &Lock, lock_path: &Path, run: &Run, snapshots: Option<&Path
         .as_slice()
         .par_iter()
         .zip(&views[..])
-        .zip(verdicts)
+        .zip(&said)
         .map(status)
         .collect();
     let mut orphans = Vec::new();
