@@ -91,11 +91,20 @@ impl Error {
     }
 
     pub(crate) fn io(path: &Path, err: &std::io::Error) -> Error {
+        Error::io_doing("read", path, err)
+    }
+
+    /// An I/O error writing `path`.
+    pub(crate) fn io_write(path: &Path, err: &std::io::Error) -> Error {
+        Error::io_doing("write", path, err)
+    }
+
+    fn io_doing(verb: &str, path: &Path, err: &std::io::Error) -> Error {
         let what = match err.kind() {
             std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
             _ => err.to_string().to_lowercase(),
         };
-        Error::new(ErrorKind::Io, format!("cannot read: {what}")).with_path(path)
+        Error::new(ErrorKind::Io, format!("cannot {verb}: {what}")).with_path(path)
     }
 }
 

@@ -227,56 +227,107 @@ impl Lock {
 
     /// The TOML text, stable: the same run gives the same bytes.
     pub fn to_toml(&self) -> String {
-        let mut out = String::new();
-        out.push_str(
+        let mut out = Lock::header();
+        for s in &self.sources {
+            Lock::push_entry(&mut out, s);
+        }
+        out
+    }
+
+    /// [`Lock::to_toml`], written to `w` an entry at a time (the lock of
+    /// an archive is hundreds of megabytes).
+    ///
+    /// # Errors
+    ///
+    /// When `w` fails.
+    pub fn write_toml(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        w.write_all(Lock::header().as_bytes())?;
+        let mut entry = String::new();
+        for s in &self.sources {
+            entry.clear();
+            Lock::push_entry(&mut entry, s);
+            w.write_all(entry.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Writes the lock to `path`: to a temporary file beside it, then
+    /// renamed over it, so that a failed write leaves the old lock whole.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be written, naming it.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        use std::io::Write as _;
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = PathBuf::from(tmp);
+        let written = std::fs::File::create(&tmp).and_then(|f| {
+            let mut w = std::io::BufWriter::new(f);
+            self.write_toml(&mut w)?;
+            w.flush()
+        });
+        written
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                Error::io_write(path, &e)
+            })
+    }
+
+    /// The lines before the first entry.
+    fn header() -> String {
+        let mut out = String::from(
             "# claimcheck lock file: what every source said when it was last reviewed.\n\
              # Written by `claimcheck lock`; checked by `claimcheck check --locked`.\n\
              # Digests are FNV-1a 64 (not cryptographic). Do not edit by hand.\n",
         );
         let _ = writeln!(out, "version = {LOCK_VERSION}");
-        for s in &self.sources {
-            let f = &s.fingerprint;
-            let _ = writeln!(out, "\n[[source]]");
-            let _ = writeln!(out, "id = {}", q(&s.id));
-            let _ = writeln!(out, "file = {}", q(&s.file));
-            let _ = writeln!(out, "extractor = {}", f.extractor);
-            let _ = writeln!(out, "bytes = {}", q(&f.bytes));
-            let _ = writeln!(out, "content = {}", q(&f.content));
-            let _ = writeln!(out, "facts = {}", q(&f.facts));
-            out.push_str("sentences = [\n");
-            for l in &s.sentences {
-                let _ = writeln!(out, "  {},", q(l));
-            }
-            out.push_str("]\nfact = [\n");
-            for r in &s.facts {
-                let sentence = r
-                    .sentence
-                    .map(|i| format!(", sentence = {i}"))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "  {{ kind = {}, key = {}, value = {}, fact = {}{sentence} }},",
-                    q(&r.kind),
-                    q(&r.key),
-                    q(&r.value),
-                    q(&r.fact)
-                );
-            }
-            out.push_str("]\nverdict = [\n");
-            for v in &s.verdicts {
-                let ev: Vec<String> = v.evidence.iter().map(|e| q(e)).collect();
-                let _ = writeln!(
-                    out,
-                    "  {{ claim = {}, statement = {}, verdict = {}, evidence = [{}] }},",
-                    q(&v.claim),
-                    q(&v.statement),
-                    q(v.verdict.as_str()),
-                    ev.join(", ")
-                );
-            }
-            out.push_str("]\n");
-        }
         out
+    }
+
+    /// Appends the `[[source]]` table of `s`.
+    fn push_entry(out: &mut String, s: &LockedSource) {
+        let f = &s.fingerprint;
+        let _ = writeln!(out, "\n[[source]]");
+        let _ = writeln!(out, "id = {}", q(&s.id));
+        let _ = writeln!(out, "file = {}", q(&s.file));
+        let _ = writeln!(out, "extractor = {}", f.extractor);
+        let _ = writeln!(out, "bytes = {}", q(&f.bytes));
+        let _ = writeln!(out, "content = {}", q(&f.content));
+        let _ = writeln!(out, "facts = {}", q(&f.facts));
+        out.push_str("sentences = [\n");
+        for l in &s.sentences {
+            let _ = writeln!(out, "  {},", q(l));
+        }
+        out.push_str("]\nfact = [\n");
+        for r in &s.facts {
+            let sentence = r
+                .sentence
+                .map(|i| format!(", sentence = {i}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {{ kind = {}, key = {}, value = {}, fact = {}{sentence} }},",
+                q(&r.kind),
+                q(&r.key),
+                q(&r.value),
+                q(&r.fact)
+            );
+        }
+        out.push_str("]\nverdict = [\n");
+        for v in &s.verdicts {
+            let ev: Vec<String> = v.evidence.iter().map(|e| q(e)).collect();
+            let _ = writeln!(
+                out,
+                "  {{ claim = {}, statement = {}, verdict = {}, evidence = [{}] }},",
+                q(&v.claim),
+                q(&v.statement),
+                q(v.verdict.as_str()),
+                ev.join(", ")
+            );
+        }
+        out.push_str("]\n");
     }
 
     /// Parses a lock file.
@@ -938,6 +989,49 @@ mod tests {
                 .and_then(|l| l.get("s599").map(|s| s.file.clone())),
             Some("s599.txt".into())
         );
+    }
+
+    #[test]
+    fn a_lock_is_saved_whole_or_not_at_all() {
+        let lock = Lock::new(vec![LockedSource {
+            id: "a".into(),
+            file: "a.txt".into(),
+            fingerprint: Fingerprint {
+                bytes: digest(b"x"),
+                content: digest(b"y"),
+                facts: digest(b"z"),
+                extractor: EXTRACTOR_VERSION,
+            },
+            sentences: vec!["One.".into()],
+            facts: Vec::new(),
+            verdicts: Vec::new(),
+        }]);
+        let mut streamed = Vec::new();
+        lock.write_toml(&mut streamed).expect("write to a vector");
+        assert_eq!(String::from_utf8(streamed).ok(), Some(lock.to_toml()));
+        let dir = std::env::temp_dir().join(format!("claimcheck-save-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("claimcheck.lock");
+        std::fs::write(&path, "old").expect("old lock");
+        lock.save(&path).expect("saved");
+        assert_eq!(std::fs::read_to_string(&path).ok(), Some(lock.to_toml()));
+        // Into a directory that does not exist: an error naming the file.
+        let nowhere = dir.join("missing").join("claimcheck.lock");
+        match lock.save(&nowhere) {
+            Err(e) => assert!(
+                e.to_string()
+                    .contains(&format!("{}: cannot write", nowhere.display())),
+                "{e}"
+            ),
+            Ok(()) => panic!("saved into a missing directory"),
+        }
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.count())
+            .into_iter()
+            .collect();
+        assert_eq!(left, vec![1], "no temporary file is left behind");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

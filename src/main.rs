@@ -236,15 +236,17 @@ fn main() -> ExitCode {
             match run {
                 Ok(run) => {
                     let path = lock.unwrap_or_else(|| seeds.join(claimcheck::LOCK_FILE));
-                    let new = claimcheck::Lock::of(&run);
                     let mut text = String::new();
+                    // The old lock is compared and dropped before the new
+                    // one is made: an archive's locks are large.
                     if let Ok(old) = claimcheck::Lock::load(&path) {
                         let r = claimcheck::lock::compare(&old, &path, &run, None);
                         text.push_str("accepting what moved since the previous lock:");
                         text.push_str(&claimcheck::lock::render_changes(&r));
                     }
-                    if let Err(e) = std::fs::write(&path, new.to_toml()) {
-                        return fail(&format!("error: {}: cannot write: {e}", path.display()));
+                    let new = claimcheck::Lock::of(&run);
+                    if let Err(e) = new.save(&path) {
+                        return fail(&format!("error: {e}"));
                     }
                     text.push_str(&format!(
                         "wrote {} ({} sources)\n",
