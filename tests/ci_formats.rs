@@ -187,6 +187,17 @@ fn github_annotations_are_capped_with_a_summary() {
         last.contains("14 fail") && last.contains("4 more error(s)"),
         "{text}"
     );
+    // Without a lock, the command to run for all of them has no `--locked`.
+    assert!(last.ends_with("run `claimcheck check` for all"), "{text}");
+    let locked = {
+        assert_eq!(claimcheck(&["lock"], &dir).status.code(), Some(0));
+        claimcheck(&["check", "--locked", "--format", "github"], &dir)
+    };
+    let last = stdout(&locked).lines().last().unwrap_or("").to_string();
+    assert!(
+        last.ends_with("run `claimcheck check --locked` for all"),
+        "{last}"
+    );
 }
 
 /// On an archive, a failing claim's one-line summaries (GitHub message,

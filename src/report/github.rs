@@ -243,7 +243,8 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
     if more > 0 {
         let _ = write!(
             summary,
-            "; {more} more error(s) not annotated (GitHub shows at most {MAX_ERRORS}): run `claimcheck check --locked` for all"
+            "; {more} more error(s) not annotated (GitHub shows at most {MAX_ERRORS}): run `claimcheck check{}` for all",
+            if lock.is_some() { " --locked" } else { "" }
         );
     }
     let _ = writeln!(
