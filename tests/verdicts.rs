@@ -187,3 +187,55 @@ fn money_claims_and_numbers_inside_dates() {
     // "declined to give" is not a fall of anything.
     assert_eq!(check(a, p, "value fell"), Verdict::NotMentioned);
 }
+
+/// A source reports many statements: one made on another day does not
+/// exclude the one a claim means (a date claim names no speaker). Statements
+/// still support a claim they match; other events still contradict.
+#[test]
+fn statements_on_other_days_do_not_contradict_one_another() {
+    use Verdict::*;
+    let published = Some("2020-03-04");
+    for (article, claim, want) in [
+        (
+            "Officials said on Monday that the two countries signed the treaty.",
+            "said on Tuesday",
+            NotMentioned,
+        ),
+        (
+            "Officials said on Monday that the two countries signed the treaty.",
+            "said on Monday",
+            Supported,
+        ),
+        (
+            "The minister announced the plan in Berlin on Monday.",
+            "announced on Friday",
+            NotMentioned,
+        ),
+        (
+            "The minister announced the plan in Berlin on Monday.",
+            "announced on Monday",
+            Supported,
+        ),
+        (
+            "The ministry denied the report on Monday.",
+            "denied on Friday",
+            NotMentioned,
+        ),
+        (
+            "The minister signed the plan in Berlin on Monday.",
+            "signed in Paris",
+            Contradicted,
+        ),
+        (
+            "The minister signed the plan in Berlin on Monday.",
+            "signed on Friday",
+            Contradicted,
+        ),
+    ] {
+        assert_eq!(
+            check(article, published, claim),
+            want,
+            "{article} / {claim}"
+        );
+    }
+}

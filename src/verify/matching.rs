@@ -207,6 +207,7 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Date { date, .. } => {
+            let speech = is_speech(prepared.event());
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
                 if !e.factuality.is_factual() {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
@@ -221,6 +222,13 @@ pub(crate) fn judge(
                     .map(|d| compare_dates(date, &d.value))
                     .collect();
                 let rel = best(&rels);
+                if rel == Relation::Conflict && speech {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(OTHER_STATEMENT.into())),
+                    );
+                    continue;
+                }
                 let note = match rel {
                     Relation::Match => factuality_note(e.factuality),
                     Relation::Conflict => Some("the source dates it differently".into()),
@@ -437,6 +445,21 @@ fn numbered<'a>(
 
 /// The events of a source with the claim's predicate whose sentence has
 /// every participant word (or an alias of it).
+/// Whether `predicate` (canonical) is saying something. A source reports
+/// many statements, and a date claim names no speaker: a statement made on
+/// another day does not exclude the one the claim means, so it can support
+/// such a claim but never contradict it. (Places are not given to
+/// statements at all: `said in Moscow` is as often where the news was
+/// heard as where it was said.)
+fn is_speech(predicate: &str) -> bool {
+    matches!(predicate, "say" | "deny")
+}
+
+/// The note of a statement dated otherwise than a date claim about a
+/// statement.
+const OTHER_STATEMENT: &str =
+    "another statement, made on another day: it does not exclude the one claimed";
+
 fn events<'a>(
     a: &'a Analysis,
     aliases: &Aliases,
