@@ -443,8 +443,6 @@ fn numbered<'a>(
     }
 }
 
-/// The events of a source with the claim's predicate whose sentence has
-/// every participant word (or an alias of it).
 /// Whether `predicate` (canonical) is saying something. A source reports
 /// many statements, and a date claim names no speaker: a statement made on
 /// another day does not exclude the one the claim means, so it can support
@@ -460,6 +458,8 @@ fn is_speech(predicate: &str) -> bool {
 const OTHER_STATEMENT: &str =
     "another statement, made on another day: it does not exclude the one claimed";
 
+/// The events of a source with the claim's predicate whose sentence has
+/// every participant word (or an alias of it).
 fn events<'a>(
     a: &'a Analysis,
     aliases: &Aliases,
