@@ -563,17 +563,9 @@ pub struct VerdictRecord {
 /// that are not *not mentioned* (a claim with no record is not mentioned,
 /// or not checked against the source).
 pub fn verdict_records(outcomes: &[SetOutcome], source: &str) -> Vec<VerdictRecord> {
-    let mut out = Vec::new();
-    for set in outcomes {
-        for o in &set.outcomes {
-            for v in o.verdicts().filter(|v| v.source.as_str() == source) {
-                if let Some(r) = record(&claim_name(set, o), o, &v) {
-                    out.push(r);
-                }
-            }
-        }
-    }
-    out
+    verdict_records_by_source(outcomes, &[source])
+        .pop()
+        .unwrap_or_default()
 }
 
 /// [`verdict_records`] of every source in `sources`, in one pass over the
@@ -619,7 +611,7 @@ pub(crate) fn said_by_source<'a>(
 /// The records of one source's verdicts, in the order given.
 pub(crate) fn records_of(said: &[Said]) -> Vec<VerdictRecord> {
     said.iter()
-        .filter_map(|(set, o, v)| record(&claim_name(set, o), o, v))
+        .map(|(set, o, v)| record(&claim_name(set, o), o, v))
         .collect()
 }
 
@@ -628,9 +620,9 @@ fn claim_name(set: &SetOutcome, o: &ClaimOutcome) -> String {
     format!("{}::{}", set.name, o.claim.id)
 }
 
-/// The record of one verdict, unless it is *not mentioned*.
-fn record(claim: &str, o: &ClaimOutcome, v: &VerdictRef) -> Option<VerdictRecord> {
-    (v.verdict != Verdict::NotMentioned).then(|| VerdictRecord {
+/// The record of one verdict.
+fn record(claim: &str, o: &ClaimOutcome, v: &VerdictRef) -> VerdictRecord {
+    VerdictRecord {
         claim: claim.to_string(),
         statement: o.claim.statement.clone(),
         verdict: v.verdict,
@@ -639,7 +631,7 @@ fn record(claim: &str, o: &ClaimOutcome, v: &VerdictRef) -> Option<VerdictRecord
             .iter()
             .map(|e| format!("{} — \"{}\"", e.fact, e.sentence))
             .collect(),
-    })
+    }
 }
 
 /// The verdicts that moved between two lists for one source.
@@ -656,10 +648,10 @@ pub fn diff_verdicts<'a>(
     let mut names: Vec<&str> = old_by.keys().chain(new_by.keys()).copied().collect();
     names.sort_unstable();
     names.dedup();
+    // No record: not mentioned.
+    let verdict = |r: Option<&&VerdictRecord>| r.map_or(Verdict::NotMentioned, |v| v.verdict);
     for name in names {
         let (o, n) = (old_by.get(name), new_by.get(name));
-        // No record: not mentioned.
-        let verdict = |r: Option<&&VerdictRecord>| r.map_or(Verdict::NotMentioned, |v| v.verdict);
         if verdict(o) == verdict(n) {
             continue;
         }

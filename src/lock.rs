@@ -215,23 +215,22 @@ impl Lock {
         Lock::new(sources)
     }
 
-    /// A lock of these entries.
+    /// A lock of these entries (of two with the same id, [`Lock::get`]
+    /// gives the first).
     pub fn new(sources: Vec<LockedSource>) -> Lock {
-        let at = sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
+        let mut at = std::collections::HashMap::new();
+        for (i, s) in sources.iter().enumerate() {
+            at.entry(s.id.clone()).or_insert(i);
+        }
         Lock { sources, at }
     }
 
     /// The TOML text, stable: the same run gives the same bytes.
     pub fn to_toml(&self) -> String {
-        let mut out = Lock::header();
-        for s in &self.sources {
-            Lock::push_entry(&mut out, s);
-        }
-        out
+        let mut out = Vec::new();
+        // Writing to a vector cannot fail, and every entry is a `String`.
+        let _ = self.write_toml(&mut out);
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// [`Lock::to_toml`], written to `w` an entry at a time (the lock of
@@ -940,17 +939,27 @@ mod tests {
         assert_eq!(digest(b"a"), "fnv1a64:af63dc4c8601ec8c");
     }
 
-    #[test]
-    fn lock_round_trips_through_toml() {
-        let lock = Lock::new(vec![LockedSource {
-            id: "a".into(),
-            file: "a.txt".into(),
+    /// A lock entry for source `id`, with one sentence and no fact or
+    /// verdict.
+    fn entry(id: &str) -> LockedSource {
+        LockedSource {
+            id: id.into(),
+            file: format!("{id}.txt"),
             fingerprint: Fingerprint {
                 bytes: digest(b"x"),
                 content: digest(b"y"),
                 facts: digest(b"z"),
                 extractor: EXTRACTOR_VERSION,
             },
+            sentences: vec!["One.".into()],
+            facts: Vec::new(),
+            verdicts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn lock_round_trips_through_toml() {
+        let lock = Lock::new(vec![LockedSource {
             sentences: vec!["He said \"yes\" \\ no.\u{a0}".into()],
             facts: vec![FactRecord {
                 kind: "quantity".into(),
@@ -965,6 +974,7 @@ mod tests {
                 verdict: Verdict::Supported,
                 evidence: vec!["quantity 4 — \"q\"".into()],
             }],
+            ..entry("a")
         }]);
         let text = lock.to_toml();
         let back = Lock::parse(Path::new("l.lock"), &text);
@@ -989,23 +999,20 @@ mod tests {
                 .and_then(|l| l.get("s599").map(|s| s.file.clone())),
             Some("s599.txt".into())
         );
+        // Of two entries with one id, the first is the one found.
+        let twice = Lock::new(vec![
+            entry("a"),
+            LockedSource {
+                file: "b.txt".into(),
+                ..entry("a")
+            },
+        ]);
+        assert_eq!(twice.get("a").map(|s| s.file.as_str()), Some("a.txt"));
     }
 
     #[test]
     fn a_lock_is_saved_whole_or_not_at_all() {
-        let lock = Lock::new(vec![LockedSource {
-            id: "a".into(),
-            file: "a.txt".into(),
-            fingerprint: Fingerprint {
-                bytes: digest(b"x"),
-                content: digest(b"y"),
-                facts: digest(b"z"),
-                extractor: EXTRACTOR_VERSION,
-            },
-            sentences: vec!["One.".into()],
-            facts: Vec::new(),
-            verdicts: Vec::new(),
-        }]);
+        let lock = Lock::new(vec![entry("a")]);
         let mut streamed = Vec::new();
         lock.write_toml(&mut streamed).expect("write to a vector");
         assert_eq!(String::from_utf8(streamed).ok(), Some(lock.to_toml()));
