@@ -37,10 +37,12 @@ pub struct Analysis {
     /// Its facts.
     pub facts: Facts,
     /// Each sentence as normalized words ([`crate::normalize_term`]), made
-    /// once here rather than once per claim.
-    sentence_words: Vec<String>,
-    /// Each sentence's text, shared by every piece of evidence quoting it.
-    sentence_texts: Vec<Arc<str>>,
+    /// the first time a claim looks at the sentence rather than once per
+    /// claim (most sentences are never looked at).
+    sentence_words: Vec<OnceLock<Box<str>>>,
+    /// Each sentence's text, made the first time a piece of evidence quotes
+    /// it and shared by every later one.
+    sentence_texts: Vec<OnceLock<Arc<str>>>,
     /// For each fact, in order: the terms claims compare it on, normalized
     /// ([`crate::normalize_term`]) once rather than once per claim.
     fact_terms: Vec<FactTerms>,
@@ -75,16 +77,8 @@ impl Analysis {
     /// An analysis from a text and the facts extracted from it (for
     /// instance, facts from the cache).
     pub fn from_parts(text: Text, facts: Facts) -> Analysis {
-        let sentence_words = text
-            .sentences()
-            .iter()
-            .map(|s| crate::claims::normalize_term(text.slice(s.span)))
-            .collect();
-        let sentence_texts = text
-            .sentences()
-            .iter()
-            .map(|s| Arc::from(text.slice(s.span)))
-            .collect();
+        let sentence_words = text.sentences().iter().map(|_| OnceLock::new()).collect();
+        let sentence_texts = text.sentences().iter().map(|_| OnceLock::new()).collect();
         let fact_terms = facts
             .iter()
             .map(|f| match &f.kind {
@@ -136,12 +130,20 @@ impl Analysis {
 
     /// The text of sentence `i`, shared.
     fn sentence_text(&self, i: usize) -> Option<Arc<str>> {
-        self.sentence_texts.get(i).cloned()
+        let text = self.sentence_texts.get(i)?;
+        let span = self.text.sentences()[i].span;
+        Some(Arc::clone(
+            text.get_or_init(|| Arc::from(self.text.slice(span))),
+        ))
     }
 
     /// Sentence `i` as normalized words (empty when out of range).
     pub(crate) fn sentence_words(&self, i: usize) -> &str {
-        self.sentence_words.get(i).map_or("", String::as_str)
+        let Some(words) = self.sentence_words.get(i) else {
+            return "";
+        };
+        let span = self.text.sentences()[i].span;
+        words.get_or_init(|| crate::claims::normalize_term(self.text.slice(span)).into())
     }
 
     /// The source's id.
