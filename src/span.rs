@@ -123,6 +123,21 @@ impl fmt::Display for LineCol {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// For each block of [`BLOCK`] bytes, how many characters the text has
+    /// before it: a column far into a long line (a whole article on one
+    /// line) is counted from the nearest block, not from the line's start,
+    /// so that each lookup costs at most a block.
+    chars_before_block: Vec<usize>,
+}
+
+/// The size of the blocks of [`LineIndex::chars_before_block`].
+const BLOCK: usize = 4096;
+
+/// How many characters start in `bytes`: the bytes that are not UTF-8
+/// continuation bytes (exact for any byte range of valid UTF-8 that starts
+/// and ends on character boundaries).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -130,7 +145,24 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(text).map(|i| i + 1));
-        LineIndex { line_starts }
+        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut chars = 0;
+        for block in text.as_bytes().chunks(BLOCK) {
+            chars_before_block.push(chars);
+            chars += chars_in(block);
+        }
+        LineIndex {
+            line_starts,
+            chars_before_block,
+        }
+    }
+
+    /// How many characters `text` has before byte `offset` (a character
+    /// boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        let before = self.chars_before_block.get(block).copied().unwrap_or(0);
+        before + chars_in(&text.as_bytes()[block * BLOCK..offset])
     }
 
     /// The line and column of byte `offset` in `text` (the text this index
@@ -139,10 +171,11 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let col = match text.get(start..offset) {
+            Some(s) if s.len() <= BLOCK => s.chars().count(),
+            Some(_) => self.chars_before(text, offset) - self.chars_before(text, start),
+            None => offset - start,
+        } + 1;
         LineCol {
             line: line + 1,
             col,
@@ -198,5 +231,35 @@ mod tests {
         );
         assert_eq!(idx.line_span(text, 2), Span::new(3, 11));
         assert_eq!(idx.len(), 3);
+    }
+
+    #[test]
+    fn columns_far_into_long_lines_count_chars() {
+        // Lines longer than a block, with characters of every UTF-8 length
+        // straddling block edges.
+        let mut text = String::new();
+        for i in 0..9000 {
+            text.push(['a', 'é', '“', '𝄞', ' '][i % 5]);
+            if i % 4000 == 3999 {
+                text.push('\n');
+            }
+        }
+        let idx = LineIndex::new(&text);
+        let mut line = 1;
+        let mut col = 1;
+        for (offset, c) in text.char_indices() {
+            assert_eq!(
+                idx.line_col(&text, offset),
+                LineCol { line, col },
+                "at {offset}"
+            );
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+        }
+        assert_eq!(idx.line_col(&text, text.len()), LineCol { line, col });
     }
 }

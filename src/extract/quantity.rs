@@ -51,6 +51,9 @@ pub struct QuantityMention {
 pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
     let nums = recognize_numbers(sentence);
     let mut out: Vec<QuantityMention> = Vec::with_capacity(nums.len());
+    let mut plurals = PluralScan::default();
+    // The last mention that counts something specific, for `antecedent`.
+    let mut last_counted: Option<usize> = None;
     for n in nums {
         let change = change_before(sentence, n.span.start);
         let np = match &n.amount.unit {
@@ -61,10 +64,14 @@ pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
         let mut counted = np.head.as_ref().map(|(h, _)| h.clone());
         let mut counted_span = np.head.map(|(_, r)| r);
         if n.amount.unit == Unit::Count && counted.as_deref().is_none_or(is_generic) {
-            if let Some((h, r)) = antecedent(sentence, n.span.start, &out) {
+            let earlier = last_counted.map(|i| &out[i]);
+            if let Some((h, r)) = antecedent(sentence, n.span.start, earlier, &mut plurals) {
                 counted = Some(h);
                 counted_span = Some(r);
             }
+        }
+        if counted.as_deref().is_some_and(|c| !is_generic(c)) {
+            last_counted = Some(out.len());
         }
         out.push(QuantityMention {
             span: n.span,
@@ -595,42 +602,63 @@ fn worth_of(s: &str, end: usize) -> Np {
     Np::default()
 }
 
-/// The nearest noun counted earlier, else the nearest plural noun before
-/// `start` in the sentence.
+/// The noun counted by `earlier`, the last mention before this one that
+/// counts something specific, else the nearest plural noun before `start`
+/// in the sentence.
 fn antecedent(
     s: &str,
     start: usize,
-    earlier: &[QuantityMention],
+    earlier: Option<&QuantityMention>,
+    plurals: &mut PluralScan,
 ) -> Option<(String, Range<usize>)> {
-    if let Some(q) = earlier
-        .iter()
-        .rev()
-        .find(|q| q.counted.as_deref().is_some_and(|c| !is_generic(c)))
-    {
+    if let Some(q) = earlier {
         if let (Some(c), Some(r)) = (&q.counted, &q.counted_span) {
             return Some((c.clone(), r.clone()));
         }
     }
-    let mut best = None;
-    let mut pos = 0;
-    while let Some((piece, next)) = next_piece(s, pos) {
-        if next > start {
-            break;
+    plurals.last_before(s, start).cloned()
+}
+
+/// The last plural noun before a place in a sentence, found by one scan
+/// that resumes where the previous question left it: the numbers of a
+/// sentence come in text order, and rescanning from the start for each one
+/// made a sentence of n numbers cost n² (a results table with no full stop
+/// took minutes).
+#[derive(Default)]
+struct PluralScan {
+    /// Where the next piece starts.
+    pos: usize,
+    /// The last plural noun of the pieces that end at or before `pos`.
+    best: Option<(String, Range<usize>)>,
+}
+
+impl PluralScan {
+    /// The last plural noun (lemma and span) among the pieces of `s` that
+    /// end at or before `start`.
+    fn last_before(&mut self, s: &str, start: usize) -> Option<&(String, Range<usize>)> {
+        if start < self.pos {
+            // Asked about an earlier place: scan again from the start.
+            *self = PluralScan::default();
         }
-        if let Piece::Word(w, r) = piece {
-            let lw = w.to_lowercase();
-            let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-            if !STOP.contains(&lw.as_str())
-                && !first_upper
-                && plural_like(w)
-                && !adjective_like(&lw)
-            {
-                best = Some((lemma(w), r));
+        while let Some((piece, next)) = next_piece(s, self.pos) {
+            if next > start {
+                break;
             }
+            if let Piece::Word(w, r) = piece {
+                let lw = w.to_lowercase();
+                let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+                if !STOP.contains(&lw.as_str())
+                    && !first_upper
+                    && plural_like(w)
+                    && !adjective_like(&lw)
+                {
+                    self.best = Some((lemma(w), r));
+                }
+            }
+            self.pos = next;
         }
-        pos = next;
+        self.best.as_ref()
     }
-    best
 }
 
 /// `rose by 5%`, `fell 2%`, `down 4%`, `an increase of 3 million`.
