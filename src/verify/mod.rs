@@ -137,6 +137,16 @@ impl Analysis {
         ))
     }
 
+    /// What evidence at `span` in sentence `i` quotes: the sentence, shared,
+    /// or, when it is longer than [`MAX_QUOTED`], the words around `span`.
+    fn quoted(&self, i: usize, span: Span) -> Option<Arc<str>> {
+        let sentence = self.text.sentences().get(i)?.span;
+        if sentence.len() <= MAX_QUOTED {
+            return self.sentence_text(i);
+        }
+        Some(Arc::from(excerpt(self.text.as_str(), sentence, span)))
+    }
+
     /// Sentence `i` as normalized words (empty when out of range).
     pub(crate) fn sentence_words(&self, i: usize) -> &str {
         let Some(words) = self.sentence_words.get(i) else {
@@ -194,10 +204,59 @@ pub(crate) fn shared_note(note: &str) -> Arc<str> {
     })
 }
 
+/// Sentences longer than this many bytes are quoted in part: evidence in a
+/// text with no sentence breaks (a table, a scraped page on one line)
+/// would otherwise quote the whole text, once per piece of evidence.
+pub const MAX_QUOTED: usize = 600;
+
+/// About this many bytes of a long sentence are quoted on each side of the
+/// evidence.
+const QUOTED_CONTEXT: usize = 240;
+
+/// The words of `sentence` (a span of `text`) around `span`, with `…` where
+/// the sentence goes on: at most [`MAX_QUOTED`] bytes of it, cut between
+/// words where there are words to cut between.
+fn excerpt(text: &str, sentence: Span, span: Span) -> String {
+    let start = span.start.clamp(sentence.start, sentence.end);
+    let end = span.end.clamp(start, sentence.end);
+    let mut end = end.min(start + MAX_QUOTED - QUOTED_CONTEXT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut from = start.saturating_sub(QUOTED_CONTEXT).max(sentence.start);
+    let mut to = (end + QUOTED_CONTEXT).min(sentence.end);
+    // On character boundaries, then after a space and before one.
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    if from > sentence.start {
+        if let Some(space) = text[from..start].find(' ') {
+            from += space + 1;
+        }
+    }
+    if to < sentence.end {
+        if let Some(space) = text[end.min(to)..to].rfind(' ') {
+            to = end.min(to) + space;
+        }
+    }
+    let mut out = String::with_capacity(to - from + 8);
+    if from > sentence.start {
+        out.push('…');
+    }
+    out.push_str(text[from..to].trim());
+    if to < sentence.end {
+        out.push('…');
+    }
+    out
+}
+
 impl Evidence {
     /// The evidence of fact number `i` of `a`, `fact`.
     pub(crate) fn of(a: &Analysis, i: usize, fact: &Fact, note: Option<String>) -> Evidence {
-        let sentence = a.sentence_text(fact.sentence).unwrap_or_default();
+        let sentence = a.quoted(fact.sentence, fact.span).unwrap_or_default();
         Evidence {
             span: fact.span,
             pos: a.text.line_col(fact.span.start),
@@ -216,7 +275,7 @@ impl Evidence {
         let sentence = a
             .text
             .sentence_at(span.start)
-            .and_then(|i| a.sentence_text(i))
+            .and_then(|i| a.quoted(i, span))
             .unwrap_or_else(|| Arc::from(a.text.slice(span)));
         Evidence {
             span,

@@ -192,3 +192,62 @@ expect = "not-mentioned"
     v.add(&analyses[2..], &crate::progress::NoProgress);
     assert_eq!(format!("{:?}", v.finish()), format!("{out:?}"));
 }
+
+/// The bytes `excerpt` quotes, without its ellipses.
+fn unclipped(quote: &str) -> &str {
+    quote.trim_start_matches('…').trim_end_matches('…')
+}
+
+#[test]
+fn long_sentences_are_quoted_around_the_evidence_between_words() {
+    use super::{MAX_QUOTED, excerpt};
+    use crate::span::Span;
+    let words: Vec<String> = (0..400).map(|i| format!("w{i}")).collect();
+    let text = words.join(" ");
+    let sentence = Span::new(0, text.len());
+    let at = text.find("w200").unwrap();
+    let quote = excerpt(&text, sentence, Span::new(at, at + 4));
+    assert!(quote.starts_with('…') && quote.ends_with('…'), "{quote}");
+    let inner = unclipped(&quote);
+    assert!(inner.contains("w199 w200 w201"), "{quote}");
+    assert!(inner.len() <= MAX_QUOTED, "{} bytes", inner.len());
+    // Cut between words: what is quoted starts and ends with whole words.
+    let first = inner.split(' ').next().unwrap();
+    let last = inner.split(' ').next_back().unwrap();
+    assert!(words.iter().any(|w| w == first) && words.iter().any(|w| w == last));
+
+    // At the start of the sentence, nothing is cut before.
+    let quote = excerpt(&text, sentence, Span::new(0, 2));
+    assert!(
+        quote.starts_with("w0 w1 ") && quote.ends_with('…'),
+        "{quote}"
+    );
+    // At its end, nothing is cut after.
+    let quote = excerpt(&text, sentence, Span::new(text.len() - 4, text.len()));
+    assert!(
+        quote.starts_with('…') && quote.ends_with("w398 w399"),
+        "{quote}"
+    );
+}
+
+#[test]
+fn long_evidence_and_text_without_spaces_are_clipped_on_char_boundaries() {
+    use super::{MAX_QUOTED, excerpt};
+    use crate::span::Span;
+    // Characters of two, three and four bytes, and no space to cut at.
+    let text: String = ['é', '“', '𝄞'].iter().cycle().take(3000).collect();
+    let sentence = Span::new(0, text.len());
+    for (start, len) in [(1500, 3), (0, 4000), (4, 9)] {
+        let start = (start..).find(|&i| text.is_char_boundary(i)).unwrap();
+        let end = (start + len..).find(|&i| text.is_char_boundary(i)).unwrap();
+        let quote = excerpt(&text, sentence, Span::new(start, end));
+        assert!(
+            unclipped(&quote).len() <= MAX_QUOTED,
+            "{} bytes",
+            quote.len()
+        );
+        // The evidence is quoted from its start.
+        let evidence = &text[start..end];
+        assert!(quote.contains(&evidence[..evidence.floor_char_boundary(40)]));
+    }
+}
