@@ -116,6 +116,7 @@ pub(crate) fn judge(
                 Side::Quantity { canon, single } => (canon.as_str(), single.as_str()),
                 _ => ("", ""),
             };
+            let mut names_terms = NamesAll::new(&prepared.terms);
             for (i, f) in numbered(a, only) {
                 let FactKind::Quantity(q) = &f.kind else {
                     continue;
@@ -142,10 +143,7 @@ pub(crate) fn judge(
                 let measured = q.counted.is_none()
                     && q.amount.unit == amount.unit
                     && amount.unit != Unit::Count
-                    && prepared
-                        .terms
-                        .iter()
-                        .all(|t| t.named_in(a.sentence_words(f.sentence)));
+                    && names_terms.in_sentence(a, f.sentence);
                 if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = compare_amounts(amount, &q.amount);
                     add(rel, Evidence::of(a, i, f, note));
@@ -488,11 +486,39 @@ fn events<'a>(
             };
             p.is_some_and(|p| p == want)
         })
-        .filter(|(_, f, _)| {
-            let words = a.sentence_words(f.sentence);
-            participants.iter().all(|t| t.named_in(words))
+        .filter({
+            let mut names_participants = NamesAll::new(participants);
+            move |(_, f, _)| names_participants.in_sentence(a, f.sentence)
         })
         .collect()
+}
+
+/// Whether a sentence names every one of some terms, remembered for the
+/// last sentence asked about: facts come in sentence order, and a long
+/// sentence (a table, a page with no full stops) holds many facts, each of
+/// which would otherwise search all of it again.
+struct NamesAll<'t> {
+    terms: &'t [Term],
+    last: Option<(usize, bool)>,
+}
+
+impl<'t> NamesAll<'t> {
+    fn new(terms: &'t [Term]) -> Self {
+        NamesAll { terms, last: None }
+    }
+
+    /// Whether sentence `i` of `a` names every term.
+    fn in_sentence(&mut self, a: &Analysis, i: usize) -> bool {
+        match self.last {
+            Some((last, named)) if last == i => named,
+            _ => {
+                let words = a.sentence_words(i);
+                let named = self.terms.iter().all(|t| t.named_in(words));
+                self.last = Some((i, named));
+                named
+            }
+        }
+    }
 }
 
 /// A claim's term in the forms sentences are searched for, made once per
