@@ -257,3 +257,63 @@ fn end_to_end(b: Bencher) {
             .unwrap_or(0)
     });
 }
+
+/// Texts with no sentence break, as tables and pages scraped onto one line
+/// come: every extractor works within a sentence, so these are where a step
+/// that rescans the sentence for each thing found in it shows. Each shape at
+/// two sizes: the throughput of the larger should be about that of the
+/// smaller (work linear in the length).
+mod long_sentences {
+    use super::*;
+
+    /// The words of the seed articles, shaped: `numbers` (figures joined by
+    /// commas, `million`, `and`), `capitalised` (every word), `plain` (the
+    /// words as they are, punctuation dropped). Deterministic.
+    fn text(shape: &str, bytes: usize) -> String {
+        let seeds = [
+            "seeds/000_8f0059a5e111d940.txt",
+            "seeds/004_fd2571bf12f2bee7.txt",
+        ]
+        .map(|p| std::fs::read_to_string(p).expect("the seed articles"))
+        .join(" ");
+        let words: Vec<&str> = seeds
+            .split(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ';'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut out = String::with_capacity(bytes + 32);
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        while out.len() < bytes {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let word = words[(state % words.len() as u64) as usize];
+            match shape {
+                "numbers" => {
+                    out.push_str(&(state % 10u64.pow((state >> 40) as u32 % 9 + 1)).to_string());
+                    out.push_str([" ", ", ", " million ", " and "][(state >> 20) as usize % 4]);
+                }
+                "capitalised" => {
+                    let mut chars = word.chars();
+                    out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                    out.push_str(chars.as_str());
+                    out.push(' ');
+                }
+                _ => {
+                    out.push_str(word);
+                    out.push(' ');
+                }
+            }
+        }
+        out.push_str(".\n");
+        out
+    }
+
+    /// Normalize and extract one such text.
+    #[divan::bench(sample_count = 5, sample_size = 1, args = ["numbers", "capitalised", "plain"], consts = [25_000, 100_000])]
+    fn analyse<const BYTES: usize>(b: Bencher, shape: &str) {
+        let published = claimcheck::Published::On(jiff::civil::date(2015, 8, 20));
+        let source = claimcheck::Source::from_string("long", published, text(shape, BYTES));
+        b.counter(BytesCount::new(BYTES))
+            .bench(|| claimcheck::Analysis::of(&source).facts.len());
+    }
+}
