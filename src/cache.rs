@@ -12,11 +12,14 @@
 //!
 //! Verdicts ([`CachedVerdicts`]): one file per claims file, holding each
 //! source's non-silent verdicts under a key that adds the source's id and a
-//! build-time hash of all the code to the facts key; the file is tied to the
-//! claims file's fingerprint (every claim and alias), so editing a claims
-//! file judges every source again, and editing a source judges that source
-//! again. Since the key holds the source's exact bytes, cached evidence
-//! positions are those of the text as it is now.
+//! build-time hash of all the code to the facts key, and the fingerprint of
+//! each claim they were judged for ([`crate::Verifier::claim_fingerprints`]:
+//! what it asserts, the sources it names, the aliases). Editing a source
+//! judges that source again; editing, adding or moving claims judges only
+//! the claims whose fingerprint the file does not hold, and the verdicts of
+//! the others are taken over (renumbered when claims moved). Since the key
+//! holds the source's exact bytes, cached evidence positions are those of
+//! the text as it is now.
 //!
 //! Writes go to a temporary file renamed into place, so parallel runs never
 //! see half a file; a file that does not read back is a miss, never an
@@ -161,7 +164,15 @@ const CODE_HASH: &str = env!("CLAIMCHECK_CODE_HASH");
 #[derive(Debug)]
 pub(crate) struct CachedVerdicts {
     path: PathBuf,
-    fingerprint: u64,
+    /// The fingerprint of each claim of the file now.
+    claims: Vec<u64>,
+    /// For each claim of the stored file, the claims of the file now with
+    /// its fingerprint (whose verdicts are its verdicts).
+    renumber: Vec<Vec<usize>>,
+    /// Whether the stored claims are those of the file now, in order.
+    same_claims: bool,
+    /// The claims of the file now that the stored file has no verdicts for.
+    missing: Vec<usize>,
     /// Source key → the row, encoded.
     rows: HashMap<u64, Vec<u8>>,
 }
@@ -169,33 +180,53 @@ pub(crate) struct CachedVerdicts {
 /// The verdicts file on disk.
 #[derive(Serialize, Deserialize)]
 struct StoredFile<'a> {
-    fingerprint: u64,
+    /// The fingerprint of each claim, in the order rows number them.
+    claims: Vec<u64>,
     #[serde(borrow)]
     rows: Vec<(u64, &'a [u8])>,
 }
 
 impl FactsCache {
-    /// The cached verdicts of the claims file at `claims_path`, whose
-    /// fingerprint is `fingerprint` (none when there are none, or they are
-    /// of another version of the file or of the code, or damaged).
-    pub(crate) fn verdicts(&self, claims_path: &Path, fingerprint: u64) -> CachedVerdicts {
+    /// The cached verdicts of the claims file at `claims_path`, whose claims
+    /// now have the fingerprints `claims` (none when there are none, or they
+    /// are of another version of the code, or damaged).
+    pub(crate) fn verdicts(&self, claims_path: &Path, claims: &[u64]) -> CachedVerdicts {
         let name = format!("{}\0{CODE_HASH}", claims_path.display());
         let path = self.verdicts_dir().join(format!(
             "{:016x}.verdicts",
             crate::lock::fnv1a64(name.as_bytes())
         ));
         let bytes = std::fs::read(&path).unwrap_or_default();
-        let rows = match postcard::from_bytes::<StoredFile>(&bytes) {
-            Ok(file) if file.fingerprint == fingerprint => file
-                .rows
-                .into_iter()
-                .map(|(k, row)| (k, row.to_vec()))
-                .collect(),
-            _ => HashMap::new(),
+        let (stored, rows) = match postcard::from_bytes::<StoredFile>(&bytes) {
+            Ok(file) => (
+                file.claims,
+                file.rows
+                    .into_iter()
+                    .map(|(k, row)| (k, row.to_vec()))
+                    .collect(),
+            ),
+            Err(_) => (Vec::new(), HashMap::new()),
         };
+        // Each claim now takes the verdicts of the first stored claim with
+        // its fingerprint.
+        let mut first: HashMap<u64, usize> = HashMap::with_capacity(stored.len());
+        for (i, &f) in stored.iter().enumerate() {
+            first.entry(f).or_insert(i);
+        }
+        let mut renumber = vec![Vec::new(); stored.len()];
+        let mut missing = Vec::new();
+        for (k, f) in claims.iter().enumerate() {
+            match first.get(f) {
+                Some(&i) => renumber[i].push(k),
+                None => missing.push(k),
+            }
+        }
         CachedVerdicts {
             path,
-            fingerprint,
+            same_claims: stored == claims,
+            claims: claims.to_vec(),
+            renumber,
+            missing,
             rows,
         }
     }
@@ -207,11 +238,40 @@ impl CachedVerdicts {
         digest(source, &format!("\0{CODE_HASH}\0{}", source.id()))
     }
 
-    /// The cached row of `source`, whose key is `key`.
+    /// The cached row of `source`, whose key is `key`, numbered by the
+    /// claims of the file now. It lacks the verdicts of the claims
+    /// [`missing`](CachedVerdicts::missing) from the cache.
     pub(crate) fn get(&self, key: u64, source: &Source) -> Option<SourceRow> {
         let row: StoredRow = postcard::from_bytes(self.rows.get(&key)?).ok()?;
         // A hash collision between two sources would show as another id.
-        (row.source == source.id().as_str()).then(|| row.into_row(source.id()))?
+        let row = (row.source == source.id().as_str()).then(|| row.into_row(source.id()))??;
+        if self.same_claims {
+            return Some(row);
+        }
+        let mut renumbered = Vec::with_capacity(row.0.len());
+        for (i, verdict) in row.0 {
+            // A claim number past the stored claims is a damaged file.
+            if let Some((&last, rest)) = self.renumber.get(i)?.split_last() {
+                renumbered.extend(rest.iter().map(|&k| (k, verdict.clone())));
+                renumbered.push((last, verdict));
+            }
+        }
+        renumbered.sort_by_key(|(k, _)| *k);
+        Some(SourceRow(renumbered))
+    }
+
+    /// The claims (by number, increasing) that rows from
+    /// [`get`](CachedVerdicts::get) have no verdicts for: new or edited
+    /// since the file was written.
+    pub(crate) fn missing(&self) -> &[usize] {
+        &self.missing
+    }
+
+    /// Whether rows from [`get`](CachedVerdicts::get) are as stored: the
+    /// claims are those of the file, in order. When not, a row used must be
+    /// encoded again for [`save`](CachedVerdicts::save).
+    pub(crate) fn is_current(&self) -> bool {
+        self.same_claims
     }
 
     /// `row`, encoded for [`save`](CachedVerdicts::save).
@@ -224,15 +284,23 @@ impl CachedVerdicts {
     /// written when nothing changed; failure to write only costs judging
     /// again.
     pub(crate) fn save(mut self, keys: &[u64], mut new: HashMap<u64, Vec<u8>>) {
-        if new.is_empty() && keys.len() == self.rows.len() {
+        if new.is_empty() && keys.len() == self.rows.len() && self.same_claims {
             return;
         }
+        // Rows numbered by other claims are kept only as encoded again.
+        let same = self.same_claims;
         let rows: Vec<(u64, Vec<u8>)> = keys
             .iter()
-            .filter_map(|k| Some((*k, new.remove(k).or_else(|| self.rows.remove(k))?)))
+            .filter_map(|k| {
+                let row = new.remove(k);
+                Some((
+                    *k,
+                    row.or_else(|| same.then(|| self.rows.remove(k)).flatten())?,
+                ))
+            })
             .collect();
         let file = StoredFile {
-            fingerprint: self.fingerprint,
+            claims: self.claims,
             rows: rows.iter().map(|(k, r)| (*k, r.as_slice())).collect(),
         };
         if let Ok(bytes) = postcard::to_stdvec(&file) {
@@ -433,8 +501,8 @@ mod tests {
     use crate::source::{Published, Source};
     use crate::verify::{Analysis, Verifier};
 
-    /// A row read back is the row stored, for the claims file's fingerprint
-    /// only; other sources and other fingerprints miss.
+    /// A row read back is the row stored; other sources miss, and claims
+    /// that were edited, added or moved are renumbered or missing.
     #[test]
     fn verdicts_read_back_as_stored() {
         let dir = std::env::temp_dir().join(format!("claimcheck-rows-{}", std::process::id()));
@@ -456,20 +524,37 @@ mod tests {
         assert_eq!(row.0.len(), 2, "both claims speak to a");
 
         let (ka, kb) = (CachedVerdicts::key(&a), CachedVerdicts::key(&b));
-        let stored = cache.verdicts(set.path(), v.fingerprint());
+        let claims = v.claim_fingerprints();
+        let stored = cache.verdicts(set.path(), claims);
         assert!(stored.get(ka, &a).is_none(), "nothing cached yet");
         stored.save(
             &[ka, kb],
             HashMap::from([(ka, CachedVerdicts::encode(&a, &row))]),
         );
 
-        let back = cache.verdicts(set.path(), v.fingerprint());
+        let back = cache.verdicts(set.path(), claims);
+        assert!(back.is_current() && back.missing().is_empty());
         let got = back.get(ka, &a).expect("a hit after a save");
         assert_eq!(format!("{got:?}"), format!("{row:?}"));
         assert!(back.get(kb, &b).is_none(), "b was never stored");
         assert!(back.get(ka, &b).is_none(), "a's row is not b's");
-        let other = cache.verdicts(set.path(), v.fingerprint() ^ 1);
-        assert!(other.get(ka, &a).is_none(), "another claims file misses");
+
+        // A new claim first, the two stored ones swapped: theirs are
+        // renumbered, the new one is missing.
+        let (lyon, five) = (claims[0], claims[1]);
+        let moved = cache.verdicts(set.path(), &[lyon ^ 1, five, lyon]);
+        assert!(!moved.is_current());
+        assert_eq!(moved.missing(), [0]);
+        let got = moved.get(ka, &a).expect("the stored claims' verdicts");
+        let claims_of =
+            |r: &crate::verify::SourceRow| r.0.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        assert_eq!(claims_of(&got), [1, 2]);
+        assert_eq!(format!("{:?}", got.0[0].1), format!("{:?}", row.0[1].1));
+        assert_eq!(format!("{:?}", got.0[1].1), format!("{:?}", row.0[0].1));
+        // Every claim edited: nothing to take over.
+        let edited = cache.verdicts(set.path(), &[lyon ^ 1, five ^ 1]);
+        assert_eq!(edited.missing(), [0, 1]);
+        assert!(claims_of(&edited.get(ka, &a).expect("an empty row")).is_empty());
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -175,7 +175,7 @@ pub fn check_with(
         Some(c) => verifiers
             .iter()
             .zip(&sets)
-            .map(|(v, set)| c.verdicts(set.path(), v.fingerprint()))
+            .map(|(v, set)| c.verdicts(set.path(), v.claim_fingerprints()))
             .collect(),
         None => Vec::new(),
     };
@@ -256,10 +256,26 @@ fn check_one(
     let mut rows = Vec::with_capacity(verifiers.len());
     let mut judged = Vec::with_capacity(verifiers.len());
     for (f, v) in verifiers.iter().enumerate() {
-        match stored.get(f).zip(key).and_then(|(c, k)| c.get(k, s)) {
-            Some(row) => {
+        let cached = stored
+            .get(f)
+            .zip(key)
+            .and_then(|(c, k)| Some((c, c.get(k, s)?)));
+        match cached {
+            Some((c, row)) if c.is_current() && c.missing().is_empty() => {
                 rows.push(row);
                 judged.push(None);
+            }
+            // Claims were edited, added or moved: only those the cache has
+            // no verdicts for are judged.
+            Some((c, row)) => {
+                let row = if c.missing().is_empty() {
+                    row
+                } else {
+                    let a = a.get_or_insert_with(|| analyse_one(s, cache));
+                    row.merge(v.row_of(a, Some(c.missing())))
+                };
+                judged.push(Some(CachedVerdicts::encode(s, &row)));
+                rows.push(row);
             }
             None => {
                 let a = a.get_or_insert_with(|| analyse_one(s, cache));

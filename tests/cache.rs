@@ -168,6 +168,35 @@ fn cached_verdicts_follow_every_edit() {
     let claims_edited = check("a claim edited");
     assert!(claims_edited.contains("signed in Berlin"));
 
+    // Claims added (one a copy of another under a new id), moved, renamed
+    // and removed, one restricted to a source, the aliases edited: the
+    // verdicts of the claims not edited are taken over, renumbered.
+    for (what, claims) in [
+        (
+            "a claim added first",
+            "[claims]\nwhen = \"signed on Monday\"\nplace = \"signed in Berlin\"\ncount = \"helicopter count = 5\"\n",
+        ),
+        (
+            "a copy under another id, claims swapped",
+            "[claims]\ncount = \"helicopter count = 5\"\nwhen = \"signed on Monday\"\nplace = \"signed in Berlin\"\nagain = \"helicopter count = 5\"\n",
+        ),
+        (
+            "one renamed, one removed",
+            "[claims]\ncount = \"helicopter count = 5\"\nmonday = \"signed on Monday\"\nagain = \"helicopter count = 5\"\n",
+        ),
+        (
+            "one checked against one source only",
+            "[claims]\ncount = \"helicopter count = 5\"\nmonday = \"signed on Monday\"\n\n[[claim]]\nid = \"again\"\nclaim = \"helicopter count = 5\"\nsources = [\"b\"]\n",
+        ),
+        (
+            "aliases edited",
+            "[aliases]\nhelicopter = [\"chopper\"]\n\n[claims]\ncount = \"helicopter count = 5\"\nmonday = \"signed on Monday\"\n",
+        ),
+    ] {
+        std::fs::write(dir.join("claims/c.toml"), claims).unwrap();
+        check(what);
+    }
+
     // A source gone, then back: its verdicts are judged again.
     std::fs::remove_file(dir.join("seeds/b.txt")).unwrap();
     manifest(&dir, &[("a", "2020-01-02")]);

@@ -482,11 +482,22 @@ pub struct Verifier<'a> {
     said: Vec<Vec<SourceVerdict>>,
     at: Vec<Vec<u32>>,
     fingerprint: u64,
+    claim_fingerprints: Vec<u64>,
 }
 
 /// The verdicts of one source that are not silent, by claim number.
 #[derive(Debug)]
 pub struct SourceRow(pub(crate) Vec<(usize, SourceVerdict)>);
+
+impl SourceRow {
+    /// This row with the verdicts of `other` (of other claims) added, in
+    /// claim order.
+    pub(crate) fn merge(mut self, other: SourceRow) -> SourceRow {
+        self.0.extend(other.0);
+        self.0.sort_by_key(|(k, _)| *k);
+        self
+    }
+}
 
 impl<'a> Verifier<'a> {
     /// Ready to check the claims of `set`: each claim prepared and keyed
@@ -514,9 +525,25 @@ impl<'a> Verifier<'a> {
             restricted: (0..claims.len())
                 .filter(|&k| claims[k].sources.is_some())
                 .collect(),
+            claim_fingerprints: claims
+                .iter()
+                .map(|c| {
+                    let what = format!("{:?}\0{:?}\0{:?}", set.aliases(), c.kind, c.sources);
+                    crate::lock::fnv1a64(what.as_bytes())
+                })
+                .collect(),
             claims,
             fingerprint: crate::lock::fnv1a64(format!("{set:?}").as_bytes()),
         }
+    }
+
+    /// For each claim, in file order, a digest of everything its verdicts
+    /// depend on: what it asserts, the sources it names, and the aliases
+    /// (not its id, expectations or place in the file). The verdicts cache
+    /// keeps a claim's verdicts while its digest is unchanged, so that
+    /// editing one claim judges only that claim again.
+    pub fn claim_fingerprints(&self) -> &[u64] {
+        &self.claim_fingerprints
     }
 
     /// A digest of everything in the claims file that a verdict depends on
@@ -551,20 +578,34 @@ impl<'a> Verifier<'a> {
     /// Every claim judged against one source (which can be done on any
     /// thread); [`push`](Verifier::push) keeps the result.
     pub fn row(&self, a: &Analysis) -> SourceRow {
+        self.row_of(a, None)
+    }
+
+    /// The claims numbered in `only` (increasing; all when `None`) judged
+    /// against one source.
+    pub(crate) fn row_of(&self, a: &Analysis, only: Option<&[usize]>) -> SourceRow {
         // Indexed just before it is used, dropped just after.
         let index = index::SourceIndex::new(self.set.aliases(), a, self.want_words);
-        SourceRow(
-            self.claims
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| applies(c, a))
-                .map(|(k, c)| {
-                    let v = judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a);
-                    (k, v)
-                })
-                .filter(|(_, v)| !v.is_silent())
+        let judge = |k: usize| {
+            let c = self.claims[k];
+            applies(c, a).then(|| {
+                let v = judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a);
+                (k, v)
+            })
+        };
+        let judged = |(_, v): &(usize, SourceVerdict)| !v.is_silent();
+        SourceRow(match only {
+            None => (0..self.claims.len())
+                .filter_map(judge)
+                .filter(judged)
                 .collect(),
-        )
+            Some(only) => only
+                .iter()
+                .filter(|&&k| k < self.claims.len())
+                .filter_map(|&k| judge(k))
+                .filter(judged)
+                .collect(),
+        })
     }
 
     /// Keeps the [`row`](Verifier::row) of source `id`, checked after every
