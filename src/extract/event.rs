@@ -364,57 +364,62 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
     let mut i = 0;
     while i < bytes.len() {
         let n = alnum_len(s, i);
-        if n > 0 {
-            let mut end = i + n;
-            loop {
-                let m = alnum_len(s, end);
-                if m > 0 {
-                    end += m;
-                } else if matches!(bytes.get(end), Some(b'\'' | b'-' | b'.'))
-                    && alnum_len(s, end + 1) > 0
-                {
-                    // An inner joiner: the alphanumeric after it comes next.
-                    end += 1;
-                } else {
-                    break;
-                }
-            }
-            out.push(Tok {
-                text: &s[i..end],
-                start: i,
-                end,
-            });
-            i = end;
-        } else {
+        if n == 0 {
+            // Whitespace or a single punctuation token.
             let len = match bytes[i] {
-                b if b.is_ascii() => {
-                    if !char::from(b).is_whitespace() {
-                        out.push(Tok {
-                            text: &s[i..=i],
-                            start: i,
-                            end: i + 1,
-                        });
-                    }
-                    1
-                }
-                _ => {
-                    let c = s[i..].chars().next().unwrap_or(' ');
-                    let len = c.len_utf8();
-                    if !c.is_whitespace() {
-                        out.push(Tok {
-                            text: &s[i..i + len],
-                            start: i,
-                            end: i + len,
-                        });
-                    }
-                    len
-                }
+                b if b.is_ascii() => 1,
+                _ => s[i..].chars().next().map_or(1, char::len_utf8),
             };
+            let text = &s[i..i + len];
+            if !text.starts_with(char::is_whitespace) {
+                out.push(Tok {
+                    text,
+                    start: i,
+                    end: i + len,
+                });
+            }
             i += len;
+            continue;
         }
+        let mut end = i + n;
+        loop {
+            // Runs of ASCII letters and digits, the bulk of words, a byte
+            // look-up each.
+            while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+                end += 1;
+            }
+            let m = alnum_len(s, end);
+            if m > 0 {
+                end += m;
+            } else if matches!(bytes.get(end), Some(b'\'' | b'-' | b'.'))
+                && alnum_len(s, end + 1) > 0
+            {
+                // An inner joiner: the alphanumeric after it comes next.
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(Tok {
+            text: &s[i..end],
+            start: i,
+            end,
+        });
+        i = end;
     }
     out
 }
+
+/// Which bytes are ASCII letters or digits.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The byte length of the character at byte `i` of `s` if it is alphanumeric
 /// (`char::is_alphanumeric`), else 0 (also at the end). `i` is at a character
@@ -423,7 +428,7 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
 fn alnum_len(s: &str, i: usize) -> usize {
     match s.as_bytes().get(i) {
         None => 0,
-        Some(b) if b.is_ascii() => usize::from(b.is_ascii_alphanumeric()),
+        Some(&b) if b.is_ascii() => usize::from(ASCII_ALNUM[usize::from(b)]),
         Some(_) => s
             .get(i..)
             .and_then(|rest| rest.chars().next())
