@@ -22,7 +22,6 @@
 //! `failed to`, `denied` → negated; `allegedly`, `may`, `is believed to` →
 //! hedged; `reportedly`, `X reported`, `according to` → reported.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -218,16 +217,75 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 
 /// Verb forms that are far more often nouns or adjectives in news text and
 /// only count as verbs after an auxiliary or a subject pronoun.
-const NOUNY: &[&str] = &[
-    "sign", "signs", "order", "orders", "test", "tests", "fire", "plan", "plans", "attack",
-    "attacks", "raid", "raids", "report", "reports", "visit", "visits", "tour", "tours", "claim",
-    "claims", "charge", "charges", "release", "cut", "cuts", "rise", "fall", "drop", "increase",
-    "decline", "import", "imports", "export", "exports", "promise", "pledge", "name", "names",
-    "free", "open", "close", "state", "states", "deal", "hold", "pay", "quote", "supply",
-    "supplies", "transfer", "launch", "bomb", "bombs", "crash", "jump", "order", "sentence",
-    "lift", "welcome", "discuss", "win", "test", "lower", "boost", "produce",
-];
-
+fn is_nouny(w: &str) -> bool {
+    matches!(
+        w,
+        "sign"
+            | "signs"
+            | "order"
+            | "orders"
+            | "test"
+            | "tests"
+            | "fire"
+            | "plan"
+            | "plans"
+            | "attack"
+            | "attacks"
+            | "raid"
+            | "raids"
+            | "report"
+            | "reports"
+            | "visit"
+            | "visits"
+            | "tour"
+            | "tours"
+            | "claim"
+            | "claims"
+            | "charge"
+            | "charges"
+            | "release"
+            | "cut"
+            | "cuts"
+            | "rise"
+            | "fall"
+            | "drop"
+            | "increase"
+            | "decline"
+            | "import"
+            | "imports"
+            | "export"
+            | "exports"
+            | "promise"
+            | "pledge"
+            | "name"
+            | "names"
+            | "free"
+            | "open"
+            | "close"
+            | "state"
+            | "states"
+            | "deal"
+            | "hold"
+            | "pay"
+            | "quote"
+            | "supply"
+            | "supplies"
+            | "transfer"
+            | "launch"
+            | "bomb"
+            | "bombs"
+            | "crash"
+            | "jump"
+            | "sentence"
+            | "lift"
+            | "welcome"
+            | "discuss"
+            | "win"
+            | "lower"
+            | "boost"
+            | "produce"
+    )
+}
 static LEXICON: LazyLock<HashMap<String, &'static str, FxBuild>> = LazyLock::new(|| {
     let mut map = HashMap::default();
     for group in PREDICATES {
@@ -297,68 +355,264 @@ pub(crate) struct Tok<'a> {
 
 /// Splits `s` into word tokens (letters, digits, inner `'` `-` `.`) and single
 /// punctuation tokens; spaces are dropped.
+///
+/// Works on bytes and decodes a character only where one is not ASCII: most
+/// news text is, and this runs on every sentence.
 pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
+    let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 4);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let n = alnum_len(s, i);
+        if n == 0 {
+            // Whitespace or a single punctuation token.
+            let len = match bytes[i] {
+                b if b.is_ascii() => 1,
+                _ => s[i..].chars().next().map_or(1, char::len_utf8),
+            };
+            let text = &s[i..i + len];
+            if !text.starts_with(char::is_whitespace) {
+                out.push(Tok {
+                    text,
+                    start: i,
+                    end: i + len,
+                });
+            }
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let joins = matches!(d, '\'' | '-' | '.')
-                    && s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| n.is_alphanumeric());
-                if d.is_alphanumeric() || joins {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
+        let mut end = i + n;
+        loop {
+            // Runs of ASCII letters and digits, the bulk of words, a byte
+            // look-up each.
+            while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+                end += 1;
             }
-            out.push(Tok {
-                text: &s[i..end],
-                start: i,
-                end,
-            });
-        } else {
-            out.push(Tok {
-                text: &s[i..i + c.len_utf8()],
-                start: i,
-                end: i + c.len_utf8(),
-            });
+            let m = alnum_len(s, end);
+            if m > 0 {
+                end += m;
+            } else if matches!(bytes.get(end), Some(b'\'' | b'-' | b'.'))
+                && alnum_len(s, end + 1) > 0
+            {
+                // An inner joiner: the alphanumeric after it comes next.
+                end += 1;
+            } else {
+                break;
+            }
         }
+        out.push(Tok {
+            text: &s[i..end],
+            start: i,
+            end,
+        });
+        i = end;
     }
     out
 }
 
-const AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "do",
-    "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-    "'ll", "to",
-];
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
-    "your", "every", "each", "no", "any", "another", "some", "such", "what", "which", "whose",
-    "of", "first", "new", "major", "final", "big", "landmark", "key",
-];
-const PRONOUNS: &[&str] = &["i", "we", "they", "he", "she", "it", "you", "who"];
-const CLAUSE_WORDS: &[&str] = &[
-    "which", "that", "who", "whom", "whose", "after", "before", "while", "when", "whereas",
-    "because", "but", "although", "though", "as", "since", "until", "unless", "if", "where",
-    "whether",
-];
-const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "inside", "on", "across", "around", "within",
-];
-const MOVEMENT: &[&str] = &["visit", "arrive", "travel", "hold", "meet"];
-const SPEECH: &[&str] = &["say", "deny", "warn", "announce"];
+/// Which bytes are ASCII letters or digits.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The byte length of the character at byte `i` of `s` if it is alphanumeric
+/// (`char::is_alphanumeric`), else 0 (also at the end). `i` is at a character
+/// boundary or at the end.
+#[inline]
+fn alnum_len(s: &str, i: usize) -> usize {
+    match s.as_bytes().get(i) {
+        None => 0,
+        Some(&b) if b.is_ascii() => usize::from(ASCII_ALNUM[usize::from(b)]),
+        Some(_) => s
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_alphanumeric())
+            .map_or(0, char::len_utf8),
+    }
+}
+
+// The word lists below are `match`es rather than slices: they are asked
+// about nearly every token of every sentence, and a `match` on strings
+// compiles to a test of the length and a few comparisons instead of a scan
+// of the whole list.
+
+/// Auxiliaries and the infinitive `to`.
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "having"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "'ll"
+            | "to"
+    )
+}
+
+/// Determiners and words that, like them, start a noun phrase.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "every"
+            | "each"
+            | "no"
+            | "any"
+            | "another"
+            | "some"
+            | "such"
+            | "what"
+            | "which"
+            | "whose"
+            | "of"
+            | "first"
+            | "new"
+            | "major"
+            | "final"
+            | "big"
+            | "landmark"
+            | "key"
+    )
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(w, "i" | "we" | "they" | "he" | "she" | "it" | "you" | "who")
+}
+
+/// Words that start a new clause.
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "which"
+            | "that"
+            | "who"
+            | "whom"
+            | "whose"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "whereas"
+            | "because"
+            | "but"
+            | "although"
+            | "though"
+            | "as"
+            | "since"
+            | "until"
+            | "unless"
+            | "if"
+            | "where"
+            | "whether"
+    )
+}
+
+/// Prepositions that make the place after them a location.
+fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at" | "near" | "outside" | "inside" | "on" | "across" | "around" | "within"
+    )
+}
+
+/// Predicates whose direct object or `to` phrase is a destination.
+fn is_movement(pred: &str) -> bool {
+    matches!(pred, "visit" | "arrive" | "travel" | "hold" | "meet")
+}
+
+/// Predicates of speech: a place with them is no location of theirs.
+fn is_speech(pred: &str) -> bool {
+    matches!(pred, "say" | "deny" | "warn" | "announce")
+}
 
 fn is_word(t: &Tok<'_>) -> bool {
     t.text.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The lowercase forms of a sentence's tokens: borrowed from the sentence
+/// when already lowercase (most words), else kept in one buffer, instead of
+/// a string allocated per capitalized word.
+struct Lowered<'a> {
+    sentence: &'a str,
+    buf: String,
+    /// Per token: its range in the sentence, or (`in_buf`) in `buf`.
+    spans: Vec<(Range<usize>, bool)>,
+}
+
+impl Lowered<'_> {
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.spans.iter().map(|(r, in_buf)| {
+            if *in_buf {
+                &self.buf[r.clone()]
+            } else {
+                &self.sentence[r.clone()]
+            }
+        })
+    }
+}
+
+/// Lowercases each token as `super::lowercase` does (ASCII lowercasing for
+/// ASCII words, `str::to_lowercase` for others).
+fn lowercase_tokens<'a>(sentence: &'a str, toks: &[Tok<'a>]) -> Lowered<'a> {
+    let mut buf = String::new();
+    let spans = toks
+        .iter()
+        .map(|t| {
+            let w = t.text;
+            if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                return (t.start..t.end, false);
+            }
+            let at = buf.len();
+            if w.is_ascii() {
+                buf.push_str(w);
+                buf[at..].make_ascii_lowercase();
+            } else {
+                buf.push_str(&w.to_lowercase());
+            }
+            (at..buf.len(), true)
+        })
+        .collect();
+    Lowered {
+        sentence,
+        buf,
+        spans,
+    }
 }
 
 /// The events of one sentence, plus the dates and places that attach to
@@ -379,8 +633,8 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
 /// Finds the events of one sentence and what is left over.
 pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> SentenceEvents {
     let toks = tokens(sentence);
-    let lowered: Vec<Cow<'_, str>> = toks.iter().map(|t| super::lowercase(t.text)).collect();
-    let lowers: Vec<&str> = lowered.iter().map(|w| w.as_ref()).collect();
+    let lowered = lowercase_tokens(sentence, &toks);
+    let lowers: Vec<&str> = lowered.words().collect();
     // Clause boundaries, as token indices where a new clause starts.
     let mut clause_of = vec![0usize; toks.len()];
     let mut clause = 0;
@@ -389,7 +643,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         let boundary = matches!(
             t,
             "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}"
-        ) || (CLAUSE_WORDS.contains(&t) && i > 0);
+        ) || (is_clause_word(t) && i > 0);
         if boundary {
             clause += 1;
         }
@@ -397,13 +651,17 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     }
     let places = find_places(sentence);
     let dates = recognize_dates(sentence, reference);
-    // Tokens inside a date expression are never participants.
+    // Tokens inside a date expression are never participants. Tokens are in
+    // order and do not overlap, so those inside a span are a run from the
+    // first one starting in it.
     let mut in_date = vec![false; toks.len()];
     for d in &dates {
-        for (k, t) in toks.iter().enumerate() {
-            if t.start >= d.span.start && t.end <= d.span.end {
-                in_date[k] = true;
+        let first = toks.partition_point(|t| t.start < d.span.start);
+        for (k, t) in toks.iter().enumerate().skip(first) {
+            if t.end > d.span.end {
+                break;
             }
+            in_date[k] = true;
         }
     }
     let ctx = Ctx {
@@ -442,7 +700,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         .iter()
         .map(|&(i, pred)| {
             let passive = lowers.get(i + 1).is_some_and(|&w| w == "by");
-            let inverted = SPEECH.contains(&pred)
+            let inverted = is_speech(pred)
                 && i > 0
                 && matches!(lowers[i - 1], "," | "\"")
                 && i + 1 < toks.len();
@@ -509,12 +767,12 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         let pred = verbs[k].1;
         let prev = ti.checked_sub(1).map(|j| lowers[j]);
         let prev2 = ti.checked_sub(2).map(|j| lowers[j]);
-        let locative = prev.is_some_and(|w| LOCATIVE.contains(&w) && w != "on")
-            || (MOVEMENT.contains(&pred)
+        let locative = prev.is_some_and(|w| is_locative(w) && w != "on")
+            || (is_movement(pred)
                 && ti > vi
                 && (prev == Some("to") || ti == vi + 1 || (prev == Some("the") && ti == vi + 2)))
-            || (prev == Some("the") && prev2.is_some_and(|w| LOCATIVE.contains(&w) && w != "on"));
-        if locative && !SPEECH.contains(&pred) {
+            || (prev == Some("the") && prev2.is_some_and(|w| is_locative(w) && w != "on"));
+        if locative && !is_speech(pred) {
             out[k].places.push(p);
         } else {
             out[k].other_places.push(p);
@@ -531,7 +789,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
 fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
     let w = lowers[i];
     let prev = i.checked_sub(1).map(|j| lowers[j]);
-    if prev.is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s") || p.ends_with("s'")) {
+    if prev.is_some_and(|p| is_determiner(p) || p.ends_with("'s") || p.ends_with("s'")) {
         return false;
     }
     if lowers.get(i + 1).is_some_and(|&n| n == "of") && !w.ends_with("ed") {
@@ -555,11 +813,11 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
     {
         return false;
     }
-    if NOUNY.contains(&w) {
+    if is_nouny(w) {
         // After an auxiliary, a pronoun or a name it is a verb.
         return prev.is_some_and(|p| {
-            AUX.contains(&p)
-                || PRONOUNS.contains(&p)
+            is_aux(p)
+                || is_pronoun(p)
                 || p == "not"
                 || p == "n't"
                 || p == ","
@@ -609,114 +867,153 @@ fn reported_tail(lowers: &[&str]) -> bool {
             .any(|w| w[0] == "according" && w[1] == "to")
 }
 
+/// The factuality of the verb at token `i` from the words before it in its
+/// clause (at most six): negation first, then future, hedging, reporting.
+///
+/// One pass over the window notes which cue words and pairs it holds.
 fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     let from = i.saturating_sub(6);
     let window = &lowers[from..i];
     // Stop at a clause boundary before the verb.
     let start = window
         .iter()
-        .rposition(|w| matches!(*w, "," | ";" | ":" | "\"") || CLAUSE_WORDS.contains(w))
+        .rposition(|w| matches!(*w, "," | ";" | ":" | "\"") || is_clause_word(w))
         .map_or(0, |p| p + 1);
     let window = &window[start..];
-    let has = |w: &str| window.contains(&w);
-    let has2 = |a: &str, b: &str| window.windows(2).any(|p| p[0] == a && p[1] == b);
-    if has("not")
-        || has("n't")
-        || has("never")
-        || has2("no", "longer")
-        || has2("failed", "to")
-        || has2("refused", "to")
-        || has2("declined", "to")
-        || has("denied")
-        || has("denies")
-        || has("without")
-    {
-        return Factuality::Negated;
-    }
-    if has("will")
-        || has("'ll")
-        || has("shall")
-        || has2("set", "to")
-        || has2("expected", "to")
-        || has2("plans", "to")
-        || has2("plan", "to")
-        || has2("planning", "to")
-        || has2("due", "to")
-        || has2("going", "to")
-        || has2("scheduled", "to")
-        || has2("intends", "to")
-        || has2("aims", "to")
-        || has2("poised", "to")
-        || has2("is", "to")
-        || has2("are", "to")
-        || has2("hopes", "to")
-        || has2("would", "be") && has("expected")
-    {
-        if has("believed") || has("likely") {
-            return Factuality::Future;
+    let (mut negated, mut future, mut hedged, mut reportedly) = (false, false, false, false);
+    let (mut would_be, mut expected) = (false, false);
+    for (k, &w) in window.iter().enumerate() {
+        negated |= matches!(w, "not" | "n't" | "never" | "denied" | "denies" | "without");
+        future |= matches!(w, "will" | "'ll" | "shall");
+        hedged |= matches!(
+            w,
+            "allegedly"
+                | "may"
+                | "might"
+                | "could"
+                | "would"
+                | "possibly"
+                | "apparently"
+                | "purportedly"
+                | "supposedly"
+                | "believed"
+                | "thought"
+                | "rumoured"
+                | "rumored"
+                | "likely"
+                | "appears"
+                | "seems"
+                | "unlikely"
+                | "if"
+                | "whether"
+        );
+        reportedly |= w == "reportedly";
+        expected |= w == "expected";
+        let Some(&next) = window.get(k + 1) else {
+            continue;
+        };
+        if next == "to" {
+            negated |= matches!(w, "failed" | "refused" | "declined");
+            future |= matches!(
+                w,
+                "set"
+                    | "expected"
+                    | "plans"
+                    | "plan"
+                    | "planning"
+                    | "due"
+                    | "going"
+                    | "scheduled"
+                    | "intends"
+                    | "aims"
+                    | "poised"
+                    | "is"
+                    | "are"
+                    | "hopes"
+            );
         }
-        return Factuality::Future;
+        negated |= w == "no" && next == "longer";
+        would_be |= w == "would" && next == "be";
     }
-    if has("allegedly")
-        || has("may")
-        || has("might")
-        || has("could")
-        || has("would")
-        || has("possibly")
-        || has("apparently")
-        || has("purportedly")
-        || has("supposedly")
-        || has("believed")
-        || has("thought")
-        || has("rumoured")
-        || has("rumored")
-        || has("likely")
-        || has("appears")
-        || has("seems")
-        || has("unlikely")
-        || has("if")
-        || has("whether")
-    {
-        return Factuality::Hedged;
+    if negated {
+        Factuality::Negated
+    } else if future || (would_be && expected) {
+        Factuality::Future
+    } else if hedged {
+        Factuality::Hedged
+    } else if reportedly || reported {
+        Factuality::Reported
+    } else {
+        Factuality::Asserted
     }
-    if has("reportedly") || reported {
-        return Factuality::Reported;
-    }
-    Factuality::Asserted
 }
 
-const SUBJECT_STOP: &[&str] = &[
-    "also",
-    "reportedly",
-    "allegedly",
-    "already",
-    "yesterday",
-    "today",
-    "had",
-    "has",
-    "have",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "did",
-    "not",
-    "never",
-    "been",
-    "be",
-    "then",
-    "later",
-    "earlier",
-    "lately",
-];
+/// Words that end a subject phrase read backwards from its verb (skipped
+/// when right before the verb).
+fn is_subject_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "reportedly"
+            | "allegedly"
+            | "already"
+            | "yesterday"
+            | "today"
+            | "had"
+            | "has"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "did"
+            | "not"
+            | "never"
+            | "been"
+            | "be"
+            | "then"
+            | "later"
+            | "earlier"
+            | "lately"
+    )
+}
 
-const PHRASE_STOP: &[&str] = &[
-    "to", "with", "in", "on", "at", "from", "for", "by", "of", "and", "or", "near", "after",
-    "before", "during", "into", "over", "under", "since", "about", "among", "between", "against",
-    "as", "than", "also", "that", "which", "who",
-];
+/// Words that end an object phrase (prepositions, conjunctions).
+fn is_phrase_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "for"
+            | "by"
+            | "of"
+            | "and"
+            | "or"
+            | "near"
+            | "after"
+            | "before"
+            | "during"
+            | "into"
+            | "over"
+            | "under"
+            | "since"
+            | "about"
+            | "among"
+            | "between"
+            | "against"
+            | "as"
+            | "than"
+            | "also"
+            | "that"
+            | "which"
+            | "who"
+    )
+}
 
 struct Ctx<'a, 'b> {
     toks: &'a [Tok<'b>],
@@ -751,7 +1048,7 @@ impl<'b> Ctx<'_, 'b> {
             if LEXICON.contains_key(w) && !capitalized {
                 break;
             }
-            if SUBJECT_STOP.contains(&w) || AUX.contains(&w) || w.ends_with("ly") || w == "on" {
+            if is_subject_stop(w) || is_aux(w) || w.ends_with("ly") || w == "on" {
                 if words.is_empty() {
                     continue;
                 }
@@ -777,7 +1074,7 @@ impl<'b> Ctx<'_, 'b> {
             if self.in_date[j] || (!is_word(&self.toks[j]) && w != "'") {
                 break;
             }
-            if PHRASE_STOP.contains(&w) && !words.is_empty() {
+            if is_phrase_stop(w) && !words.is_empty() {
                 break;
             }
             let capitalized = self.toks[j]
@@ -795,7 +1092,7 @@ impl<'b> Ctx<'_, 'b> {
         }
         while words
             .last()
-            .is_some_and(|w| DETERMINERS.contains(w) || PHRASE_STOP.contains(w))
+            .is_some_and(|w| is_determiner(w) || is_phrase_stop(w))
         {
             words.pop();
         }
