@@ -100,7 +100,12 @@ pub struct DateMention {
 /// and `end` `None`, `relative: true`) with its granularity, month and
 /// weekday kept.
 pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
-    let ctx = Ctx { text, reference };
+    let ctx = Ctx {
+        text,
+        reference,
+        future: std::cell::Cell::new(None),
+        boundaries: std::cell::OnceCell::new(),
+    };
     // The rules match an ASCII-lowercased copy (same byte offsets), which
     // lets the regex engine use fast literal prefilters; handlers look at
     // the original text where case matters (`May` the month).
@@ -274,6 +279,14 @@ fn merge_ranges(text: &str, ms: Vec<DateMention>) -> Vec<DateMention> {
 struct Ctx<'a> {
     text: &'a str,
     reference: Option<Date>,
+    /// The last clause [`is_future`] looked at (its byte range) and the
+    /// answer: the dates of one clause share it, and a clause with no
+    /// boundary in it (a table, a page on one line) can hold thousands.
+    future: std::cell::Cell<Option<(usize, usize, bool)>>,
+    /// Where the clause boundaries of `text` are, found the first time
+    /// [`is_future`] asks, so that each date looks its clause up rather
+    /// than scanning for it.
+    boundaries: std::cell::OnceCell<Vec<usize>>,
 }
 
 type Handler = fn(&Captures<'_>, &Ctx<'_>, usize, usize) -> Option<DateValue>;
@@ -1690,24 +1703,36 @@ static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the sentence around `s..e` speaks of the future.
 fn is_future(ctx: &Ctx<'_>, s: usize, e: usize) -> bool {
     let text = ctx.text;
-    let is_boundary = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n');
-    let from = text
-        .get(..s)
-        .and_then(|b| b.rfind(is_boundary))
-        .map_or(0, |i| i + 1);
-    let to = text
-        .get(e..)
-        .and_then(|a| a.find(is_boundary))
-        .map_or(text.len(), |i| e + i);
+    let boundaries = ctx.boundaries.get_or_init(|| {
+        text.bytes()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'))
+            .map(|(i, _)| i)
+            .collect()
+    });
+    // The clause: after the last boundary before `s`, up to the first at
+    // or after `e`.
+    let before = boundaries.partition_point(|&i| i < s);
+    let from = before.checked_sub(1).map_or(0, |b| boundaries[b] + 1);
+    let to = boundaries
+        .get(boundaries.partition_point(|&i| i < e))
+        .map_or(text.len(), |&i| i);
+    if let Some((f, t, future)) = ctx.future.get()
+        && (f, t) == (from, to)
+    {
+        return future;
+    }
     let Some(window) = text.get(from..to) else {
         return false;
     };
-    FUTURE.find_iter(window).any(|m| {
+    let future = FUTURE.find_iter(window).any(|m| {
         let w = m.as_str();
         // "is to blame" or "was to" in reported past are rare; "is set to"
         // etc. are the forms the pattern catches.
         !(w.ends_with("blame"))
-    })
+    });
+    ctx.future.set(Some((from, to, future)));
+    future
 }
 
 const PREPOSITIONS: &[&str] = &[
