@@ -676,10 +676,94 @@ static LEXICON: LazyLock<HashMap<&'static str, u32, WordBuild>> = LazyLock::new(
     m
 });
 
+/// [`LEXICON`] as an open-addressing table keyed by a word's length and
+/// first eight bytes, read as one number: a look-up for every token, where
+/// a hash map hashes the whole word and compares it with `memcmp`.
+struct LexTable {
+    slots: Vec<LexSlot>,
+    /// The word of each slot (for words longer than eight bytes).
+    words: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct LexSlot {
+    /// [`word_head`] of the word.
+    head: u64,
+    /// Its length (0: an empty slot).
+    len: u32,
+    class: u32,
+}
+
+impl LexTable {
+    fn new(lexicon: &HashMap<&'static str, u32, WordBuild>) -> Self {
+        // at most half full
+        let size = (lexicon.len() * 2).next_power_of_two();
+        let mut t = LexTable {
+            slots: vec![LexSlot::default(); size],
+            words: vec![""; size],
+        };
+        for (&w, &class) in lexicon {
+            assert!(!w.is_empty() && u32::try_from(w.len()).is_ok());
+            let mut i = t.slot(w.as_bytes());
+            while t.slots[i].len != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            t.slots[i] = LexSlot {
+                head: word_head(w.as_bytes()),
+                len: w.len() as u32,
+                class,
+            };
+            t.words[i] = w;
+        }
+        t
+    }
+
+    /// The first slot to look at for `w`.
+    fn slot(&self, w: &[u8]) -> usize {
+        let h = (word_head(w) ^ (w.len() as u64).rotate_right(8)).wrapping_mul(FX_SEED);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The classes of `w` (0: in no list).
+    fn get(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        let (head, mut i) = (word_head(b), self.slot(b));
+        loop {
+            let x = self.slots[i];
+            if x.len == 0 {
+                return 0;
+            }
+            if x.head == head && x.len as usize == b.len() && (b.len() <= 8 || self.words[i] == w) {
+                return x.class;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// The first eight bytes of `w` as a number; of a shorter word, all its
+/// bytes (the first and last four, or the first, middle and last), so that
+/// two words of one length up to eight bytes have one head only if equal.
+fn word_head(w: &[u8]) -> u64 {
+    let n = w.len();
+    let four = |at: usize| u64::from(u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]));
+    if n >= 8 {
+        four(0) | four(4) << 32
+    } else if n >= 4 {
+        four(0) | four(n - 4) << 32
+    } else if n > 0 {
+        u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16
+    } else {
+        0
+    }
+}
+
+static LEX_TABLE: LazyLock<LexTable> = LazyLock::new(|| LexTable::new(&LEXICON));
+
 /// The classes of a token's lowercase form.
 fn classes_of(low: &str) -> u32 {
-    let mut c = LEXICON.get(low).copied().unwrap_or(0);
-    if !low.as_bytes().contains(&b'-') {
+    let mut c = LEX_TABLE.get(low);
+    if !low.bytes().any(|b| b == b'-') {
         return c;
     }
     if let Some((first, _)) = low.split_once('-') {
@@ -801,29 +885,19 @@ fn alnum_at(s: &str, i: usize) -> bool {
     i < s.len() && char_at(s, i).0.is_alphanumeric()
 }
 
-/// `text` in lowercase, borrowed when it is so already (as
-/// [`super::lowercase`], in one pass over the bytes).
-fn lowercase(text: &str) -> Cow<'_, str> {
-    let (mut ascii, mut upper) = (true, false);
-    for &b in text.as_bytes() {
-        ascii &= b.is_ascii();
-        upper |= b.is_ascii_uppercase();
-    }
-    if !ascii {
-        Cow::Owned(text.to_lowercase())
-    } else if upper {
-        Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(text)
-    }
+/// Cuts `s` (which starts at byte `base` of the text) into word and
+/// punctuation tokens.
+pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::with_capacity(s.len() / 4);
+    scan_tokens(s, base, |t| out.push(t));
+    out
 }
 
-/// Cuts `s` (which starts at byte `base` of the text) into word and
-/// punctuation tokens. Reads the text by bytes, decoding only non-ASCII
-/// chars: it is run over every paragraph.
-pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
+/// [`tokenize`], each token given to `emit` in order. Reads the text by
+/// bytes, decoding only non-ASCII chars, and sees whether a word needs
+/// lowercasing as it reads it: it is run over every paragraph.
+fn scan_tokens<'a>(s: &'a str, base: usize, mut emit: impl FnMut(Tok<'a>)) {
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
     while i < s.len() {
         let (c, len) = char_at(s, i);
@@ -832,7 +906,7 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Tok {
+            emit(Tok {
                 span: Span::new(base + i, base + i + len),
                 low: Cow::Borrowed(&s[i..i + len]),
                 word: false,
@@ -842,24 +916,27 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
             i += len;
             continue;
         }
-        // letters and digits, and `-`, `'`, `.`, `&` between them
+        // letters and digits, and `-`, `'`, `.`, `&` between them; whether
+        // all are ASCII, and whether any is an uppercase one
+        let (mut ascii, mut upper) = (c.is_ascii(), c.is_ascii_uppercase());
         let mut j = i + len;
         while j < s.len() {
             let b = bytes[j];
-            if b.is_ascii_alphanumeric()
-                || (matches!(b, b'-' | b'\'' | b'.' | b'&') && alnum_at(s, j + 1))
-            {
+            if b.is_ascii_alphanumeric() {
+                upper |= b.is_ascii_uppercase();
                 j += 1;
-                continue;
-            }
-            if b.is_ascii() {
+            } else if matches!(b, b'-' | b'\'' | b'.' | b'&') && alnum_at(s, j + 1) {
+                j += 1;
+            } else if b.is_ascii() {
                 break;
+            } else {
+                let (cj, lj) = char_at(s, j);
+                if !cj.is_alphanumeric() {
+                    break;
+                }
+                ascii = false;
+                j += lj;
             }
-            let (cj, lj) = char_at(s, j);
-            if !cj.is_alphanumeric() {
-                break;
-            }
-            j += lj;
         }
         let mut end = j;
         let mut text = &s[i..end];
@@ -868,6 +945,7 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
             text = &text[..text.len() - 2];
             end -= 2;
             poss = true;
+            upper = text.bytes().any(|b| b.is_ascii_uppercase());
         } else if text.len() > 1 && text.ends_with('s') && bytes.get(j) == Some(&b'\'') {
             // plural possessive: `ministers'`; the apostrophe is skipped
             if !alnum_at(s, j + 1) {
@@ -875,7 +953,14 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
                 j += 1;
             }
         }
-        let mut low = lowercase(text);
+        // as `super::lowercase`
+        let mut low: Cow<'_, str> = if !ascii {
+            Cow::Owned(text.to_lowercase())
+        } else if upper {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
         // a trailing abbreviation period: `Mr.`, `Gen.`, `E.`, `U.S.`
         if !poss && bytes.get(j) == Some(&b'.') {
             let single = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
@@ -893,17 +978,15 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
             Cow::Borrowed(b) => *b = &b[..trimmed],
             Cow::Owned(o) => o.truncate(trimmed),
         }
-        let cap = text.chars().next().is_some_and(char::is_uppercase);
-        out.push(Tok {
+        emit(Tok {
             span: Span::new(base + i, base + end),
             low,
             word: true,
-            cap,
+            cap: c.is_uppercase(),
             poss,
         });
         i = j;
     }
-    out
 }
 
 /// A token as the people and organisation finders read it: a [`Tok`] with
@@ -967,7 +1050,9 @@ impl<'a> Word<'a> {
 
 /// The tokens of `s` (at `base`) with their classes.
 fn words(s: &str, base: usize) -> Vec<Word<'_>> {
-    tokenize(s, base).into_iter().map(Word::new).collect()
+    let mut out = Vec::with_capacity(s.len() / 4);
+    scan_tokens(s, base, |t| out.push(Word::new(t)));
+    out
 }
 
 /// Whether most words (of four or more) are capitalized, as in a headline.
@@ -1179,6 +1264,16 @@ fn parse_chain(text: &str, t: &[Word], i: usize) -> Option<Chain> {
     };
     take_mods(&mut k, &mut mods);
     if k < t.len() && t[k].word && t[k].cap {
+        // A country at `k` (one word or two) must be followed by a title,
+        // or the title starts at `k`: when no title may follow either, the
+        // country look-ups (the costly part) would change nothing.
+        let two = k + 1 < t.len() && t[k + 1].word && t[k + 1].cap;
+        let may_title = may_start_title(t, k)
+            || may_start_title_after_mods(t, k + 1)
+            || (two && may_start_title_after_mods(t, k + 2));
+        if !may_title {
+            return None;
+        }
         let raw = &text[t[k].span.range()];
         if let Some(c) = country_of(raw) {
             // a country noun must be possessive or followed by a title
@@ -1233,6 +1328,25 @@ fn parse_chain(text: &str, t: &[Word], i: usize) -> Option<Chain> {
         end: k,
         honorific,
     })
+}
+
+/// Whether an honorific or a title ([`match_title`]) may start at `k`: a
+/// word that starts a lexicon title or is an honorific, a portfolio or a
+/// portfolio head (true of more words than start one).
+fn may_start_title(t: &[Word], k: usize) -> bool {
+    t.get(k).is_some_and(|x| {
+        x.word
+            && (x.title_len() > 0
+                || x.in_class(class::HONORIFIC | class::PORTFOLIO | class::PORTFOLIO_HEAD))
+    })
+}
+
+/// [`may_start_title`] past the modifiers at `k` (true when there are any:
+/// modifiers may end before a title too).
+fn may_start_title_after_mods(t: &[Word], k: usize) -> bool {
+    t.get(k)
+        .is_some_and(|x| x.word && !x.poss && x.in_class(class::MODIFIER))
+        || may_start_title(t, k)
 }
 
 /// An `of`/`at`/`for` phrase after a title: the owner, lowercase.
@@ -1623,28 +1737,36 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
                 add_org(&mut orgs, raw, raw, tok.span, None);
                 continue;
             }
-            // (a token has a final period only after an abbreviation)
-            let place = if raw.ends_with('.') {
-                is_place(raw)
-            } else {
-                tok.is_place(s)
-            };
-            if tok.in_class(class::STOPWORD | class::TITLE_WORD) || place {
+            // the context first: rare, and cheaper to see than a place
+            let single = t.get(x + 1).is_none_or(|n| !(n.word && n.cap));
+            if !single || tok.poss {
                 continue;
             }
+            let org_noun_near = || {
+                t[x + 1..t.len().min(x + 4)]
+                    .iter()
+                    .any(|n| n.word && !n.cap && n.in_class(class::ORG_NOUN))
+            };
             let after_country =
-                x > 0 && t[x - 1].poss && country_of(&s[t[x - 1].span.range()]).is_some();
-            let org_noun_near = t[x + 1..t.len().min(x + 4)]
-                .iter()
-                .any(|n| n.word && !n.cap && n.in_class(class::ORG_NOUN));
+                || x > 0 && t[x - 1].poss && country_of(&s[t[x - 1].span.range()]).is_some();
             let claimed_by = x >= 2
                 && t[x - 1].is("by")
                 && has(
                     &["claimed", "owned", "run", "operated", "founded"],
                     &t[x - 2].low,
                 );
-            let single = t.get(x + 1).is_none_or(|n| !(n.word && n.cap));
-            if single && !tok.poss && ((after_country && org_noun_near) || claimed_by) {
+            if !(claimed_by || org_noun_near() && after_country()) {
+                continue;
+            }
+            // (a token has a final period only after an abbreviation)
+            let place = || {
+                if raw.ends_with('.') {
+                    is_place(raw)
+                } else {
+                    tok.is_place(s)
+                }
+            };
+            if !tok.in_class(class::STOPWORD | class::TITLE_WORD) && !place() {
                 add_org(&mut orgs, raw, raw, tok.span, None);
             }
         }
@@ -2081,9 +2203,18 @@ struct Acc {
     name: String,
     /// `name` in lowercase.
     lname: String,
+    /// The last word of `lname` (kept: every mention is compared with every
+    /// person's).
+    surname: String,
     roles: Vec<Role>,
     mentions: Vec<Span>,
     last: usize,
+}
+
+/// The one item of `it`, if it has exactly one.
+fn only<T>(mut it: impl Iterator<Item = T>) -> Option<T> {
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
 }
 
 fn last_word(name: &str) -> &str {
@@ -2154,13 +2285,8 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
     }
     let surname = last_word(&lname).to_string();
     if words == 1 {
-        let cands: Vec<usize> = (0..people.len())
-            .filter(|&i| last_word(&people[i].lname) == surname)
-            .collect();
-        let best = cands
-            .iter()
-            .copied()
-            .filter(|&i| compatible(&people[i], &raw.roles))
+        let best = (0..people.len())
+            .filter(|&i| people[i].surname == surname && compatible(&people[i], &raw.roles))
             .max_by_key(|&i| people[i].last);
         if let Some(i) = best {
             let p = &mut people[i];
@@ -2176,6 +2302,7 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
         // `President Obama` earlier, `Barack Obama` now
         p.name.clone_from(&raw.name);
         p.lname.clone_from(&lname);
+        p.surname.clone_from(&surname);
         add_roles(p, &raw.roles);
         p.mentions.push(raw.span);
         p.last = pos;
@@ -2185,6 +2312,7 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
         let mut p = Acc {
             name: raw.name,
             lname,
+            surname,
             roles: Vec::new(),
             mentions: vec![raw.span],
             last: pos,
@@ -2225,15 +2353,24 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
     let mut raws = Vec::new();
     for unit in units {
         let (kind, t) = (unit.kind, &unit.toks[..]);
+        // tokens overlapping an organisation's mention (one that starts at
+        // most `MAX_MENTION` bytes before): the mentions that start in
+        // `[x.start - MAX_MENTION, x.end)` are `org_spans[lo..hi]`, both
+        // ends moving right as the tokens do
+        let first = t.first().map_or(0, |x| x.span.start);
+        let mut lo = org_spans.partition_point(|o| o.start + MAX_MENTION < first);
+        let mut hi = lo;
         let blocked: Vec<bool> = t
             .iter()
             .map(|x| {
-                let end = org_spans.partition_point(|o| o.start < x.span.end);
-                org_spans[..end]
-                    .iter()
-                    .rev()
-                    .take_while(|o| o.start + MAX_MENTION >= x.span.start)
-                    .any(|o| x.span.start < o.end)
+                while lo < org_spans.len() && org_spans[lo].start + MAX_MENTION < x.span.start {
+                    lo += 1;
+                }
+                hi = hi.max(lo);
+                while hi < org_spans.len() && org_spans[hi].start < x.span.end {
+                    hi += 1;
+                }
+                org_spans[lo..hi].iter().any(|o| x.span.start < o.end)
             })
             .collect();
         let before = raws.len();
@@ -2256,11 +2393,12 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
     let mut i = 0;
     while i < acc.len() {
         if !acc[i].name.contains(' ') {
-            let sur = acc[i].lname.clone();
-            let targets: Vec<usize> = (0..acc.len())
-                .filter(|&j| j != i && acc[j].name.contains(' ') && last_word(&acc[j].lname) == sur)
-                .collect();
-            if let [j] = targets[..] {
+            let sur = &acc[i].lname;
+            let target = only(
+                (0..acc.len())
+                    .filter(|&j| j != i && acc[j].surname == *sur && acc[j].name.contains(' ')),
+            );
+            if let Some(j) = target {
                 if compatible(&acc[j], &acc[i].roles) {
                     let p = acc.remove(i);
                     let j = if j > i { j - 1 } else { j };
@@ -2275,10 +2413,7 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
     // weak one-word mentions before their full name (a headline surname)
     for (_, span) in weak_pending {
         let w = s[span.range()].to_lowercase();
-        let targets: Vec<usize> = (0..acc.len())
-            .filter(|&j| last_word(&acc[j].lname) == w)
-            .collect();
-        if let [j] = targets[..] {
+        if let Some(j) = only((0..acc.len()).filter(|&j| acc[j].surname == w)) {
             // repeats go at the final sort and dedup
             acc[j].mentions.push(span);
         }
