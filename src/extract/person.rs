@@ -2360,9 +2360,15 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
         let first = t.first().map_or(0, |x| x.span.start);
         let mut lo = org_spans.partition_point(|o| o.start + MAX_MENTION < first);
         let mut hi = lo;
+        let last = t.last().map_or(0, |x| x.span.end);
+        // (most paragraphs name no organisation)
+        let none = org_spans.get(lo).is_none_or(|o| o.start >= last);
         let blocked: Vec<bool> = t
             .iter()
             .map(|x| {
+                if none {
+                    return false;
+                }
                 while lo < org_spans.len() && org_spans[lo].start + MAX_MENTION < x.span.start {
                     lo += 1;
                 }
