@@ -484,7 +484,58 @@ impl std::hash::Hasher for Fx {
 }
 
 pub(super) type FxBuild = std::hash::BuildHasherDefault<Fx>;
-type WordSet = HashSet<&'static str, FxBuild>;
+
+/// A hasher for words (the word lists, the memos of [`country_of`] and
+/// [`is_place`]): as [`Fx`], but eight bytes at a time where [`Fx`] takes
+/// one, as a word is looked up for every token.
+#[derive(Debug, Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        // the low bits of a product are weak (hash tables index by them):
+        // the high bits are folded in
+        self.0 ^ (self.0 >> 32)
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut v = [0; 8];
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
+        }
+        // the last one to seven bytes, read as two (overlapping) halves,
+        // or as first, middle and last byte
+        let r = chunks.remainder();
+        let n = r.len();
+        let half =
+            |at: usize| u64::from(u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]));
+        if n >= 4 {
+            self.add(half(0) | half(n - 4) << 32);
+        } else if n > 0 {
+            self.add(u64::from(r[0]) | u64::from(r[n / 2]) << 8 | u64::from(r[n - 1]) << 16);
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+type WordBuild = std::hash::BuildHasherDefault<WordHasher>;
+type WordSet = HashSet<&'static str, WordBuild>;
 
 fn word_set(list: &[&'static str]) -> WordSet {
     list.iter().copied().collect()
@@ -516,8 +567,8 @@ fn has(list: &[&str], w: &str) -> bool {
 static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(TITLES));
 /// The first words of the lexicon titles, each with the most words of a
 /// title starting with it: a token that starts no title is looked at no further.
-static TITLE_FIRST: LazyLock<HashMap<&'static str, usize, FxBuild>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, usize, FxBuild> = HashMap::default();
+static TITLE_FIRST: LazyLock<HashMap<&'static str, usize, WordBuild>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, usize, WordBuild> = HashMap::default();
     for t in TITLES {
         let n = t.split(' ').count();
         let first = t.split(' ').next().unwrap_or(t);
@@ -567,6 +618,162 @@ static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
         .collect()
 });
 
+/// The word classes of a token's lowercase form, as bits (see [`LEXICON`]):
+/// every list a token is asked about, answered by one look-up per token
+/// when the text is tokenized instead of one per list and question.
+mod class {
+    pub(super) const STOPWORD: u32 = 1 << 0;
+    /// In [`super::TITLE_WORDS`]: a one-word title or honorific.
+    pub(super) const TITLE_WORD: u32 = 1 << 1;
+    pub(super) const ORG_WORD: u32 = 1 << 2;
+    pub(super) const ORG_CUT: u32 = 1 << 3;
+    pub(super) const ORG_NOUN: u32 = 1 << 4;
+    pub(super) const MODIFIER: u32 = 1 << 5;
+    pub(super) const PORTFOLIO: u32 = 1 << 6;
+    pub(super) const PORTFOLIO_HEAD: u32 = 1 << 7;
+    pub(super) const HONORIFIC: u32 = 1 << 8;
+    pub(super) const PARTICLE: u32 = 1 << 9;
+    pub(super) const SPEECH_VERB: u32 = 1 << 10;
+    pub(super) const ANAPHOR_NEXT: u32 = 1 << 11;
+    pub(super) const CHAIN_START: u32 = 1 << 12;
+    pub(super) const NOT_NAME: u32 = 1 << 13;
+    /// The first part of a hyphenated word is in [`super::ORG_PREFIXES`]
+    /// (`lashkar-e-islam`).
+    pub(super) const ORG_PREFIXED: u32 = 1 << 14;
+    /// The most words of a lexicon title starting with this word
+    /// ([`super::TITLE_FIRST`]), in the bits from here up.
+    pub(super) const TITLE_LEN_SHIFT: u32 = 24;
+}
+
+/// Every word of the lists, with its classes (see [`class`]).
+static LEXICON: LazyLock<HashMap<&'static str, u32, WordBuild>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u32, WordBuild> = HashMap::default();
+    let sets: [(&WordSet, u32); 14] = [
+        (&STOPWORDS_SET, class::STOPWORD),
+        (&TITLE_WORDS, class::TITLE_WORD),
+        (&ORG_WORDS_SET, class::ORG_WORD),
+        (&ORG_CUT_SET, class::ORG_CUT),
+        (&ORG_NOUNS_SET, class::ORG_NOUN),
+        (&MODIFIERS_SET, class::MODIFIER),
+        (&PORTFOLIOS_SET, class::PORTFOLIO),
+        (&PORTFOLIO_HEADS_SET, class::PORTFOLIO_HEAD),
+        (&HONORIFICS_SET, class::HONORIFIC),
+        (&PARTICLES_SET, class::PARTICLE),
+        (&SPEECH_VERBS_SET, class::SPEECH_VERB),
+        (&ANAPHOR_NEXT_SET, class::ANAPHOR_NEXT),
+        (&CHAIN_START_SET, class::CHAIN_START),
+        (&NOT_NAME_SET, class::NOT_NAME),
+    ];
+    for (set, bit) in sets {
+        for w in set.iter() {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    for (w, n) in TITLE_FIRST.iter() {
+        let n = u32::try_from((*n).min(*MAX_TITLE_WORDS)).unwrap_or(0);
+        *m.entry(w).or_default() |= n << class::TITLE_LEN_SHIFT;
+    }
+    m
+});
+
+/// [`LEXICON`] as an open-addressing table keyed by a word's length and
+/// first eight bytes, read as one number: a look-up for every token, where
+/// a hash map hashes the whole word and compares it with `memcmp`.
+struct LexTable {
+    slots: Vec<LexSlot>,
+    /// The word of each slot (for words longer than eight bytes).
+    words: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct LexSlot {
+    /// [`word_head`] of the word.
+    head: u64,
+    /// Its length (0: an empty slot).
+    len: u32,
+    class: u32,
+}
+
+impl LexTable {
+    fn new(lexicon: &HashMap<&'static str, u32, WordBuild>) -> Self {
+        // at most half full
+        let size = (lexicon.len() * 2).next_power_of_two();
+        let mut t = LexTable {
+            slots: vec![LexSlot::default(); size],
+            words: vec![""; size],
+        };
+        for (&w, &class) in lexicon {
+            assert!(!w.is_empty() && u32::try_from(w.len()).is_ok());
+            let mut i = t.slot(w.as_bytes());
+            while t.slots[i].len != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            t.slots[i] = LexSlot {
+                head: word_head(w.as_bytes()),
+                len: w.len() as u32,
+                class,
+            };
+            t.words[i] = w;
+        }
+        t
+    }
+
+    /// The first slot to look at for `w`.
+    fn slot(&self, w: &[u8]) -> usize {
+        let h = (word_head(w) ^ (w.len() as u64).rotate_right(8)).wrapping_mul(FX_SEED);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The classes of `w` (0: in no list).
+    fn get(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        let (head, mut i) = (word_head(b), self.slot(b));
+        loop {
+            let x = self.slots[i];
+            if x.len == 0 {
+                return 0;
+            }
+            if x.head == head && x.len as usize == b.len() && (b.len() <= 8 || self.words[i] == w) {
+                return x.class;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// The first eight bytes of `w` as a number; of a shorter word, all its
+/// bytes (the first and last four, or the first, middle and last), so that
+/// two words of one length up to eight bytes have one head only if equal.
+fn word_head(w: &[u8]) -> u64 {
+    let n = w.len();
+    let four = |at: usize| u64::from(u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]));
+    if n >= 8 {
+        four(0) | four(4) << 32
+    } else if n >= 4 {
+        four(0) | four(n - 4) << 32
+    } else if n > 0 {
+        u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16
+    } else {
+        0
+    }
+}
+
+static LEX_TABLE: LazyLock<LexTable> = LazyLock::new(|| LexTable::new(&LEXICON));
+
+/// The classes of a token's lowercase form.
+fn classes_of(low: &str) -> u32 {
+    let mut c = LEX_TABLE.get(low);
+    if !low.bytes().any(|b| b == b'-') {
+        return c;
+    }
+    if let Some((first, _)) = low.split_once('-') {
+        if inn(&ORG_PREFIXES_SET, first) {
+            c |= class::ORG_PREFIXED;
+        }
+    }
+    c
+}
+
 fn normalize_title(t: &str) -> String {
     ABBREVIATIONS
         .iter()
@@ -589,7 +796,7 @@ fn is_place(word: &str) -> bool {
     })
 }
 
-type Memo<V> = RefCell<HashMap<String, V, FxBuild>>;
+type Memo<V> = RefCell<HashMap<String, V, WordBuild>>;
 
 thread_local! {
     // `country_of` and `is_place` are pure and asked of the same words again
@@ -659,58 +866,103 @@ impl Tok<'_> {
     }
 }
 
+/// The char at byte `i` of `s` (a char boundary) and its length in bytes;
+/// ASCII, most of any text, without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        (char::from(b), 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
+}
+
+/// Whether the char at byte `i` of `s` is alphanumeric (false past the end).
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    i < s.len() && char_at(s, i).0.is_alphanumeric()
+}
+
+/// Cuts `s` (which starts at byte `base` of the text) into word and
+/// punctuation tokens.
 pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
-    let chars = super::place::char_table(s);
     let mut out = Vec::with_capacity(s.len() / 4);
+    scan_tokens(s, base, |t| out.push(t));
+    out
+}
+
+/// [`tokenize`], each token given to `emit` in order. Reads the text by
+/// bytes, decoding only non-ASCII chars, and sees whether a word needs
+/// lowercasing as it reads it: it is run over every paragraph.
+fn scan_tokens<'a>(s: &'a str, base: usize, mut emit: impl FnMut(Tok<'a>)) {
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    while i < s.len() {
+        let (c, len) = char_at(s, i);
         if c.is_whitespace() {
-            i += 1;
+            i += len;
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Tok {
-                span: Span::new(base + off, base + off + c.len_utf8()),
-                low: Cow::Borrowed(&s[off..off + c.len_utf8()]),
+            emit(Tok {
+                span: Span::new(base + i, base + i + len),
+                low: Cow::Borrowed(&s[i..i + len]),
                 word: false,
                 cap: false,
                 poss: false,
             });
-            i += 1;
+            i += len;
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let cj = chars[j].1;
-            let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-            if cj.is_alphanumeric() || (matches!(cj, '-' | '\'' | '.' | '&') && next_alnum) {
+        // letters and digits, and `-`, `'`, `.`, `&` between them; whether
+        // all are ASCII, and whether any is an uppercase one
+        let (mut ascii, mut upper) = (c.is_ascii(), c.is_ascii_uppercase());
+        let mut j = i + len;
+        while j < s.len() {
+            let b = bytes[j];
+            if b.is_ascii_alphanumeric() {
+                upper |= b.is_ascii_uppercase();
                 j += 1;
-            } else {
+            } else if matches!(b, b'-' | b'\'' | b'.' | b'&') && alnum_at(s, j + 1) {
+                j += 1;
+            } else if b.is_ascii() {
                 break;
+            } else {
+                let (cj, lj) = char_at(s, j);
+                if !cj.is_alphanumeric() {
+                    break;
+                }
+                ascii = false;
+                j += lj;
             }
         }
-        let mut end = chars.get(j).map_or(s.len(), |&(o, _)| o);
-        let mut text = &s[off..end];
+        let mut end = j;
+        let mut text = &s[i..end];
         let mut poss = false;
         if text.len() > 2 && (text.ends_with("'s") || text.ends_with("'S")) {
             text = &text[..text.len() - 2];
             end -= 2;
             poss = true;
-        } else if text.len() > 1
-            && text.ends_with('s')
-            && chars.get(j).is_some_and(|&(_, c)| c == '\'')
-        {
+            upper = text.bytes().any(|b| b.is_ascii_uppercase());
+        } else if text.len() > 1 && text.ends_with('s') && bytes.get(j) == Some(&b'\'') {
             // plural possessive: `ministers'`; the apostrophe is skipped
-            let after = chars.get(j + 1).map(|&(_, c)| c);
-            if after.is_none_or(|c| !c.is_alphanumeric()) {
+            if !alnum_at(s, j + 1) {
                 poss = true;
                 j += 1;
             }
         }
-        let mut low: Cow<'_, str> = super::lowercase(text);
+        // as `super::lowercase`
+        let mut low: Cow<'_, str> = if !ascii {
+            Cow::Owned(text.to_lowercase())
+        } else if upper {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
         // a trailing abbreviation period: `Mr.`, `Gen.`, `E.`, `U.S.`
-        if !poss && chars.get(j).is_some_and(|&(_, c)| c == '.') {
+        if !poss && bytes.get(j) == Some(&b'.') {
             let single = text.chars().count() == 1 && text.chars().all(char::is_uppercase);
             let abbrev = TITLE_WORDS.contains(&*low)
                 && (low.len() <= 4 || inn(&HONORIFICS_SET, &low))
@@ -726,22 +978,86 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
             Cow::Borrowed(b) => *b = &b[..trimmed],
             Cow::Owned(o) => o.truncate(trimmed),
         }
-        let cap = text.chars().next().is_some_and(char::is_uppercase);
-        out.push(Tok {
-            span: Span::new(base + off, base + end),
+        emit(Tok {
+            span: Span::new(base + i, base + end),
             low,
             word: true,
-            cap,
+            cap: c.is_uppercase(),
             poss,
         });
         i = j;
     }
+}
+
+/// A token as the people and organisation finders read it: a [`Tok`] with
+/// its word classes, looked up once.
+#[derive(Debug)]
+struct Word<'a> {
+    span: Span,
+    low: Cow<'a, str>,
+    word: bool,
+    cap: bool,
+    poss: bool,
+    /// Word classes of `low` (bits of [`class`]).
+    class: u32,
+    /// Whether it may be part of a name ([`is_name_token`]), once asked.
+    name: std::cell::Cell<Option<bool>>,
+    /// Whether it names a place, without a final period ([`Word::is_place`]),
+    /// once asked.
+    place: std::cell::Cell<Option<bool>>,
+}
+
+impl<'a> Word<'a> {
+    fn new(t: Tok<'a>) -> Self {
+        let class = classes_of(&t.low);
+        Word {
+            span: t.span,
+            low: t.low,
+            word: t.word,
+            cap: t.cap,
+            poss: t.poss,
+            class,
+            name: std::cell::Cell::new(None),
+            place: std::cell::Cell::new(None),
+        }
+    }
+
+    /// [`is_place`] of the word as written in `text`, without a final
+    /// period (asked by both finders: the answer is kept).
+    fn is_place(&self, text: &str) -> bool {
+        if let Some(v) = self.place.get() {
+            return v;
+        }
+        let v = is_place(text[self.span.range()].trim_end_matches('.'));
+        self.place.set(Some(v));
+        v
+    }
+
+    fn is(&self, w: &str) -> bool {
+        self.low == w
+    }
+
+    /// Whether its lowercase form is in a class (any of the bits of `c`).
+    fn in_class(&self, c: u32) -> bool {
+        self.class & c != 0
+    }
+
+    /// The most words of a lexicon title starting with it (0: none).
+    fn title_len(&self) -> usize {
+        (self.class >> class::TITLE_LEN_SHIFT) as usize
+    }
+}
+
+/// The tokens of `s` (at `base`) with their classes.
+fn words(s: &str, base: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::with_capacity(s.len() / 4);
+    scan_tokens(s, base, |t| out.push(Word::new(t)));
     out
 }
 
 /// Whether most words (of four or more) are capitalized, as in a headline.
-fn title_case(t: &[Tok]) -> bool {
-    let words: Vec<&Tok> = t
+fn title_case(t: &[Word]) -> bool {
+    let words: Vec<&Word> = t
         .iter()
         .filter(|x| x.word && x.low.chars().any(char::is_alphabetic))
         .collect();
@@ -749,8 +1065,18 @@ fn title_case(t: &[Tok]) -> bool {
     words.len() >= 4 && caps * 10 >= words.len() * 7
 }
 
-/// Whether the token could be part of a person's name.
-fn is_name_token(text: &str, t: &Tok) -> bool {
+/// Whether the token could be part of a person's name (asked of most
+/// tokens several times: the answer is kept in the token).
+fn is_name_token(text: &str, t: &Word) -> bool {
+    if let Some(v) = t.name.get() {
+        return v;
+    }
+    let v = is_name_token_uncached(text, t);
+    t.name.set(Some(v));
+    v
+}
+
+fn is_name_token_uncached(text: &str, t: &Word) -> bool {
     if !t.word || !t.cap {
         return false;
     }
@@ -771,20 +1097,14 @@ fn is_name_token(text: &str, t: &Tok) -> bool {
     {
         return false;
     }
-    let low = t.low.as_ref();
-    if inn(&NOT_NAME_SET, low) {
+    if t.in_class(class::NOT_NAME | class::ORG_PREFIXED) {
         return false;
     }
-    if let Some(first) = low.split('-').next() {
-        if inn(&ORG_PREFIXES_SET, first) && low.contains('-') {
-            return false;
-        }
-    }
-    !is_place(raw.trim_end_matches('.'))
+    !t.is_place(text)
 }
 
 /// The end of a name run starting at `j` (exclusive), if any.
-fn name_run(text: &str, t: &[Tok], j: usize) -> Option<usize> {
+fn name_run(text: &str, t: &[Word], j: usize) -> Option<usize> {
     let mut k = j;
     let mut count = 0;
     while k < t.len() && count < 5 {
@@ -796,7 +1116,7 @@ fn name_run(text: &str, t: &[Tok], j: usize) -> Option<usize> {
             }
         } else if k > j
             && t[k].word
-            && inn(&PARTICLES_SET, &t[k].low)
+            && t[k].in_class(class::PARTICLE)
             && !t[k].cap
             && t.get(k + 1).is_some_and(|n| is_name_token(text, n))
         {
@@ -817,18 +1137,16 @@ fn name_run(text: &str, t: &[Tok], j: usize) -> Option<usize> {
 }
 
 /// The most words a lexicon title at `k` may have (0: none starts there).
-fn title_max_len(t: &[Tok], k: usize) -> usize {
+fn title_max_len(t: &[Word], k: usize) -> usize {
     let Some(first) = t.get(k) else {
         return 0;
     };
-    TITLE_FIRST
-        .get(first.low.as_ref())
-        .map_or(0, |&n| n.min(*MAX_TITLE_WORDS).min(t.len() - k))
+    first.title_len().min(t.len() - k)
 }
 
 /// Whether the lowercase forms of `toks`, joined by spaces, are a lexicon
 /// title; `buf` is scratch space.
-fn in_title_lexicon(toks: &[Tok], buf: &mut String) -> bool {
+fn in_title_lexicon(toks: &[Word], buf: &mut String) -> bool {
     buf.clear();
     for (i, x) in toks.iter().enumerate() {
         if i > 0 {
@@ -840,7 +1158,7 @@ fn in_title_lexicon(toks: &[Tok], buf: &mut String) -> bool {
 }
 
 /// The length of the longest lexicon title at `k`.
-fn lexicon_title_len(t: &[Tok], k: usize) -> Option<usize> {
+fn lexicon_title_len(t: &[Word], k: usize) -> Option<usize> {
     let max = title_max_len(t, k);
     let mut buf = String::new();
     (1..=max).rev().find(|&len| {
@@ -850,7 +1168,7 @@ fn lexicon_title_len(t: &[Tok], k: usize) -> Option<usize> {
 }
 
 /// A title at `k`: (normalized title, tokens used).
-fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
+fn match_title(t: &[Word], k: usize) -> Option<(String, usize)> {
     if k >= t.len() {
         return None;
     }
@@ -870,10 +1188,10 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
     }
     // portfolio words + head: `Defence Minister`, `Foreign Affairs Minister`
     let mut p = k;
-    while p < t.len() && p - k < 3 && t[p].word && !t[p].poss && inn(&PORTFOLIOS_SET, &t[p].low) {
+    while p < t.len() && p - k < 3 && t[p].word && !t[p].poss && t[p].in_class(class::PORTFOLIO) {
         p += 1;
     }
-    if p > k && p < t.len() && t[p].word && inn(&PORTFOLIO_HEADS_SET, &t[p].low) {
+    if p > k && p < t.len() && t[p].word && t[p].in_class(class::PORTFOLIO_HEAD) {
         let words: Vec<&str> = t[k..=p].iter().map(|x| x.low.as_ref()).collect();
         let len = p - k + 1;
         if best.as_ref().is_none_or(|b| b.1 < len) {
@@ -881,7 +1199,7 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
         }
     }
     // head + of/for + portfolio: `Minister for Foreign Affairs`
-    if t[k].word && inn(&PORTFOLIO_HEADS_SET, &t[k].low) {
+    if t[k].word && t[k].in_class(class::PORTFOLIO_HEAD) {
         if let Some(prep) = t.get(k + 1) {
             if prep.is("of") || prep.is("for") {
                 let mut q = k + 2;
@@ -893,7 +1211,7 @@ fn match_title(t: &[Tok], k: usize) -> Option<(String, usize)> {
                     && q - ps < 3
                     && t[q].word
                     && t[q].cap
-                    && inn(&PORTFOLIOS_SET, &t[q].low)
+                    && t[q].in_class(class::PORTFOLIO)
                 {
                     q += 1;
                 }
@@ -922,18 +1240,18 @@ struct Chain {
 
 /// Modifiers, a country (possessive, demonym or noun), modifiers, then one
 /// or more titles.
-fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
+fn parse_chain(text: &str, t: &[Word], i: usize) -> Option<Chain> {
     // A chain starts with a word: a capitalized one (country, honorific,
     // title) or a modifier, title or portfolio word. Most tokens start none.
     let first = t.get(i)?;
-    if !first.word || (!first.cap && !inn(&CHAIN_START_SET, &first.low)) {
+    if !first.word || (!first.cap && !first.in_class(class::CHAIN_START)) {
         return None;
     }
     let mut k = i;
     let mut mods: Vec<String> = Vec::new();
     let mut of = None;
     let take_mods = |k: &mut usize, mods: &mut Vec<String>| {
-        while *k < t.len() && t[*k].word && !t[*k].poss && inn(&MODIFIERS_SET, &t[*k].low) {
+        while *k < t.len() && t[*k].word && !t[*k].poss && t[*k].in_class(class::MODIFIER) {
             // `chief` is a title too: a modifier only before another title
             if match_title(t, *k).is_some_and(|(_, n)| n > 1)
                 || (t[*k].is("chief") && match_title(t, *k + 1).is_none())
@@ -946,6 +1264,16 @@ fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
     };
     take_mods(&mut k, &mut mods);
     if k < t.len() && t[k].word && t[k].cap {
+        // A country at `k` (one word or two) must be followed by a title,
+        // or the title starts at `k`: when no title may follow either, the
+        // country look-ups (the costly part) would change nothing.
+        let two = k + 1 < t.len() && t[k + 1].word && t[k + 1].cap;
+        let may_title = may_start_title(t, k)
+            || may_start_title_after_mods(t, k + 1)
+            || (two && may_start_title_after_mods(t, k + 2));
+        if !may_title {
+            return None;
+        }
         let raw = &text[t[k].span.range()];
         if let Some(c) = country_of(raw) {
             // a country noun must be possessive or followed by a title
@@ -966,7 +1294,7 @@ fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
     let start = t.get(i).map_or(0, |x| x.span.start);
     let mut end_byte = start;
     while k < t.len() {
-        if t[k].word && inn(&HONORIFICS_SET, &t[k].low) && t[k].cap {
+        if t[k].word && t[k].in_class(class::HONORIFIC) && t[k].cap {
             honorific = true;
             end_byte = t[k].span.end;
             k += 1;
@@ -1002,8 +1330,27 @@ fn parse_chain(text: &str, t: &[Tok], i: usize) -> Option<Chain> {
     })
 }
 
+/// Whether an honorific or a title ([`match_title`]) may start at `k`: a
+/// word that starts a lexicon title or is an honorific, a portfolio or a
+/// portfolio head (true of more words than start one).
+fn may_start_title(t: &[Word], k: usize) -> bool {
+    t.get(k).is_some_and(|x| {
+        x.word
+            && (x.title_len() > 0
+                || x.in_class(class::HONORIFIC | class::PORTFOLIO | class::PORTFOLIO_HEAD))
+    })
+}
+
+/// [`may_start_title`] past the modifiers at `k` (true when there are any:
+/// modifiers may end before a title too).
+fn may_start_title_after_mods(t: &[Word], k: usize) -> bool {
+    t.get(k)
+        .is_some_and(|x| x.word && !x.poss && x.in_class(class::MODIFIER))
+        || may_start_title(t, k)
+}
+
 /// An `of`/`at`/`for` phrase after a title: the owner, lowercase.
-fn owner_phrase(text: &str, t: &[Tok], k: usize) -> Option<(String, usize)> {
+fn owner_phrase(text: &str, t: &[Word], k: usize) -> Option<(String, usize)> {
     let prep = t.get(k)?;
     if !(prep.is("of") || prep.is("at") || prep.is("for") || prep.is("with")) {
         return None;
@@ -1061,7 +1408,16 @@ fn owner_phrase(text: &str, t: &[Tok], k: usize) -> Option<(String, usize)> {
 // ---------------------------------------------------------------------------
 // Organisations.
 
-static KNOWN_RE: LazyLock<Regex> = LazyLock::new(|| {
+static KNOWN_RE: LazyLock<Regex> = LazyLock::new(|| known_re(r"\b"));
+
+/// [`KNOWN_RE`] with ASCII word boundaries: the same matches in ASCII text,
+/// found faster (the fast regex engines give up on Unicode word boundaries
+/// in text that is not ASCII).
+static KNOWN_RE_ASCII: LazyLock<Regex> = LazyLock::new(|| known_re(r"(?-u:\b)"));
+
+/// The known organisations' names and short forms, longest first, between
+/// word boundaries `b`.
+fn known_re(b: &str) -> Regex {
     let mut names: Vec<&str> = Vec::new();
     for (full, short) in KNOWN_ORGS {
         names.push(full);
@@ -1069,8 +1425,8 @@ static KNOWN_RE: LazyLock<Regex> = LazyLock::new(|| {
     }
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).expect("valid known-org pattern")
-});
+    Regex::new(&format!(r"{b}(?:{}){b}", alts.join("|"))).expect("valid known-org pattern")
+}
 
 fn known_canonical(form: &str) -> Option<&'static str> {
     KNOWN_ORGS
@@ -1115,15 +1471,15 @@ fn add_org(orgs: &mut Vec<OrgAcc>, key: &str, form: &str, span: Span, alias: Opt
     }
 }
 
-fn is_org_word(t: &Tok) -> bool {
-    t.word && t.cap && inn(&ORG_WORDS_SET, &t.low)
+fn is_org_word(t: &Word) -> bool {
+    t.word && t.cap && t.in_class(class::ORG_WORD)
 }
 
 /// Whether the tokens' initials spell the acronym (loosely: in order,
 /// skipping small words; the first letters agree).
-fn initials_match(text: &str, toks: &[Tok], acr: &str) -> bool {
+fn initials_match(text: &str, toks: &[Word], acr: &str) -> bool {
     let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
-    let words: Vec<&Tok> = toks.iter().filter(|t| t.word && t.cap).collect();
+    let words: Vec<&Word> = toks.iter().filter(|t| t.word && t.cap).collect();
     let (Some(&first_l), Some(first_w)) = (letters.first(), words.first()) else {
         return false;
     };
@@ -1153,7 +1509,7 @@ fn initials_match(text: &str, toks: &[Tok], acr: &str) -> bool {
 struct Unit<'a> {
     span: Span,
     kind: ParagraphKind,
-    toks: Vec<Tok<'a>>,
+    toks: Vec<Word<'a>>,
 }
 
 fn tokenized_units(text: &Text) -> Vec<Unit<'_>> {
@@ -1162,7 +1518,7 @@ fn tokenized_units(text: &Text) -> Vec<Unit<'_>> {
         .map(|(span, kind)| Unit {
             span,
             kind,
-            toks: tokenize(text.slice(span), span.start),
+            toks: words(text.slice(span), span.start),
         })
         .collect()
 }
@@ -1239,10 +1595,11 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
             // cut the start after a possessive, at stopwords and titles
             let mut a = start;
             for (x, tok) in t.iter().enumerate().take(last_org).skip(start) {
-                let low = tok.low.as_ref();
                 let cut = tok.poss
-                    || inn(&ORG_CUT_SET, low)
-                    || (tok.cap && TITLE_WORDS.contains(low) && !inn(&ORG_WORDS_SET, low));
+                    || tok.in_class(class::ORG_CUT)
+                    || (tok.cap
+                        && tok.in_class(class::TITLE_WORD)
+                        && !tok.in_class(class::ORG_WORD));
                 if cut {
                     a = x + 1;
                 }
@@ -1264,7 +1621,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
                 let mut c = b + 1;
                 while c < j
                     && (t[c].cap || has(&["and", "&", "of"], &t[c].low))
-                    && !TITLE_WORDS.contains(t[c].low.as_ref())
+                    && !t[c].in_class(class::TITLE_WORD)
                 {
                     c += 1;
                     if t[c - 1].poss {
@@ -1318,7 +1675,7 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
                 && (t[a - 1].word
                     && t[a - 1].cap
                     && !t[a - 1].poss
-                    && !inn(&STOPWORDS_SET, &t[a - 1].low)
+                    && !t[a - 1].in_class(class::STOPWORD)
                     || (t[a - 1].word
                         && has(&["of", "for", "and", "on"], &t[a - 1].low)
                         && a >= 2
@@ -1342,7 +1699,12 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
             }
         }
         // 3. known outlets and groups
-        for m in KNOWN_RE.find_iter(st) {
+        let known_re = if st.is_ascii() {
+            &*KNOWN_RE_ASCII
+        } else {
+            &*KNOWN_RE
+        };
+        for m in known_re.find_iter(st) {
             let form = m.as_str();
             // `AP` or `IS` as words of a sentence in capitals are no outlets
             if form.len() <= 2 && st.chars().filter(|c| c.is_lowercase()).count() < 3 {
@@ -1371,31 +1733,40 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
                 continue;
             }
             let raw = &s[tok.span.range()];
-            let first = tok.low.split('-').next().unwrap_or("");
-            if tok.low.contains('-') && inn(&ORG_PREFIXES_SET, first) && raw.split('-').count() >= 3
-            {
+            if tok.in_class(class::ORG_PREFIXED) && raw.split('-').count() >= 3 {
                 add_org(&mut orgs, raw, raw, tok.span, None);
                 continue;
             }
-            if inn(&STOPWORDS_SET, &tok.low)
-                || TITLE_WORDS.contains(tok.low.as_ref())
-                || is_place(raw)
-            {
+            // the context first: rare, and cheaper to see than a place
+            let single = t.get(x + 1).is_none_or(|n| !(n.word && n.cap));
+            if !single || tok.poss {
                 continue;
             }
+            let org_noun_near = || {
+                t[x + 1..t.len().min(x + 4)]
+                    .iter()
+                    .any(|n| n.word && !n.cap && n.in_class(class::ORG_NOUN))
+            };
             let after_country =
-                x > 0 && t[x - 1].poss && country_of(&s[t[x - 1].span.range()]).is_some();
-            let org_noun_near = t[x + 1..t.len().min(x + 4)]
-                .iter()
-                .any(|n| n.word && !n.cap && inn(&ORG_NOUNS_SET, &n.low));
+                || x > 0 && t[x - 1].poss && country_of(&s[t[x - 1].span.range()]).is_some();
             let claimed_by = x >= 2
                 && t[x - 1].is("by")
                 && has(
                     &["claimed", "owned", "run", "operated", "founded"],
                     &t[x - 2].low,
                 );
-            let single = t.get(x + 1).is_none_or(|n| !(n.word && n.cap));
-            if single && !tok.poss && ((after_country && org_noun_near) || claimed_by) {
+            if !(claimed_by || org_noun_near() && after_country()) {
+                continue;
+            }
+            // (a token has a final period only after an abbreviation)
+            let place = || {
+                if raw.ends_with('.') {
+                    is_place(raw)
+                } else {
+                    tok.is_place(s)
+                }
+            };
+            if !tok.in_class(class::STOPWORD | class::TITLE_WORD) && !place() {
                 add_org(&mut orgs, raw, raw, tok.span, None);
             }
         }
@@ -1482,7 +1853,7 @@ fn inside(sorted: &[Span], sp: Span, strict: bool) -> bool {
         .any(|x| x.contains(sp) && (!strict || *x != sp))
 }
 
-fn acronym_after(s: &str, t: &[Tok], b: usize, name: &[Tok]) -> Option<(String, Span)> {
+fn acronym_after(s: &str, t: &[Word], b: usize, name: &[Word]) -> Option<(String, Span)> {
     if t.get(b)?.low != "(" || t.get(b + 2)?.low != ")" {
         return None;
     }
@@ -1566,7 +1937,7 @@ fn mk_roles(chain: &Chain) -> Vec<Role> {
 
 /// An apposition after the name at `b` (`, a former senior Pakistani
 /// diplomat`, `, CEO of Rostec`, `, who heads Rostec`).
-fn apposition_after(s: &str, t: &[Tok], b: usize) -> Vec<Role> {
+fn apposition_after(s: &str, t: &[Word], b: usize) -> Vec<Role> {
     if t.get(b).is_none_or(|x| x.low != ",") {
         return Vec::new();
     }
@@ -1634,7 +2005,7 @@ fn apposition_after(s: &str, t: &[Tok], b: usize) -> Vec<Role> {
     roles
 }
 
-fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], out: &mut Vec<Raw>) {
+fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], out: &mut Vec<Raw>) {
     let mut i = 0;
     while i < t.len() {
         if blocked[i] {
@@ -1682,7 +2053,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
             if i > 0 && t[i - 1].is("the") && chain.roles.len() == 1 {
                 let next = t.get(chain.end);
                 let free = next.is_none_or(|n| {
-                    !n.word || inn(&SPEECH_VERBS_SET, &n.low) || inn(&ANAPHOR_NEXT_SET, &n.low)
+                    !n.word || n.in_class(class::SPEECH_VERB | class::ANAPHOR_NEXT)
                 });
                 if free {
                     // the title without its modifiers (`the former
@@ -1718,7 +2089,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
                 let prev = |n: usize| (i >= n).then(|| t[i - n].low.as_ref());
                 let speech_after = !t[b - 1].poss
                     && t.get(b).is_some_and(|x| {
-                        x.word && inn(&SPEECH_VERBS_SET, &x.low) && x.low != "according"
+                        x.word && x.in_class(class::SPEECH_VERB) && x.low != "according"
                     });
                 let speech_before = prev(1).is_some_and(|w| {
                     has(
@@ -1758,7 +2129,7 @@ fn scan_people(s: &str, t: &[Tok], blocked: &[bool], orgs: &[(Span, String)], ou
 }
 
 /// The first token at or after `b` past the roles' spans.
-fn skip_roles(t: &[Tok], b: usize, roles: &[Role]) -> usize {
+fn skip_roles(t: &[Word], b: usize, roles: &[Role]) -> usize {
     let end = roles.iter().map(|r| r.span.end).max().unwrap_or(0);
     let mut k = b;
     while k < t.len() && t[k].span.start < end {
@@ -1768,7 +2139,7 @@ fn skip_roles(t: &[Tok], b: usize, roles: &[Role]) -> usize {
 }
 
 /// `TITLE of ORG, NAME,`: pushes the person and returns where to go on.
-fn apposition_before(s: &str, t: &[Tok], chain: &Chain, out: &mut Vec<Raw>) -> Option<usize> {
+fn apposition_before(s: &str, t: &[Word], chain: &Chain, out: &mut Vec<Raw>) -> Option<usize> {
     // `CEO of Rostec, X,` names the owner; `Pakistan's ambassador to
     // Washington, X,` names a posting: the owner stays the chain's own
     let (owner, end) = match owner_phrase(s, t, chain.end) {
@@ -1799,7 +2170,7 @@ fn apposition_before(s: &str, t: &[Tok], chain: &Chain, out: &mut Vec<Raw>) -> O
     let b = name_run(s, t, c + 1)?;
     let closes = t
         .get(b)
-        .is_none_or(|x| !x.word || inn(&SPEECH_VERBS_SET, &x.low) || x.is("had") || x.is("has"));
+        .is_none_or(|x| !x.word || x.in_class(class::SPEECH_VERB) || x.is("had") || x.is("has"));
     if !closes {
         return None;
     }
@@ -1832,9 +2203,18 @@ struct Acc {
     name: String,
     /// `name` in lowercase.
     lname: String,
+    /// The last word of `lname` (kept: every mention is compared with every
+    /// person's).
+    surname: String,
     roles: Vec<Role>,
     mentions: Vec<Span>,
     last: usize,
+}
+
+/// The one item of `it`, if it has exactly one.
+fn only<T>(mut it: impl Iterator<Item = T>) -> Option<T> {
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
 }
 
 fn last_word(name: &str) -> &str {
@@ -1905,13 +2285,8 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
     }
     let surname = last_word(&lname).to_string();
     if words == 1 {
-        let cands: Vec<usize> = (0..people.len())
-            .filter(|&i| last_word(&people[i].lname) == surname)
-            .collect();
-        let best = cands
-            .iter()
-            .copied()
-            .filter(|&i| compatible(&people[i], &raw.roles))
+        let best = (0..people.len())
+            .filter(|&i| people[i].surname == surname && compatible(&people[i], &raw.roles))
             .max_by_key(|&i| people[i].last);
         if let Some(i) = best {
             let p = &mut people[i];
@@ -1927,6 +2302,7 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
         // `President Obama` earlier, `Barack Obama` now
         p.name.clone_from(&raw.name);
         p.lname.clone_from(&lname);
+        p.surname.clone_from(&surname);
         add_roles(p, &raw.roles);
         p.mentions.push(raw.span);
         p.last = pos;
@@ -1936,6 +2312,7 @@ fn link(people: &mut Vec<Acc>, raw: Raw) {
         let mut p = Acc {
             name: raw.name,
             lname,
+            surname,
             roles: Vec::new(),
             mentions: vec![raw.span],
             last: pos,
@@ -1976,15 +2353,30 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
     let mut raws = Vec::new();
     for unit in units {
         let (kind, t) = (unit.kind, &unit.toks[..]);
+        // tokens overlapping an organisation's mention (one that starts at
+        // most `MAX_MENTION` bytes before): the mentions that start in
+        // `[x.start - MAX_MENTION, x.end)` are `org_spans[lo..hi]`, both
+        // ends moving right as the tokens do
+        let first = t.first().map_or(0, |x| x.span.start);
+        let mut lo = org_spans.partition_point(|o| o.start + MAX_MENTION < first);
+        let mut hi = lo;
+        let last = t.last().map_or(0, |x| x.span.end);
+        // (most paragraphs name no organisation)
+        let none = org_spans.get(lo).is_none_or(|o| o.start >= last);
         let blocked: Vec<bool> = t
             .iter()
             .map(|x| {
-                let end = org_spans.partition_point(|o| o.start < x.span.end);
-                org_spans[..end]
-                    .iter()
-                    .rev()
-                    .take_while(|o| o.start + MAX_MENTION >= x.span.start)
-                    .any(|o| x.span.start < o.end)
+                if none {
+                    return false;
+                }
+                while lo < org_spans.len() && org_spans[lo].start + MAX_MENTION < x.span.start {
+                    lo += 1;
+                }
+                hi = hi.max(lo);
+                while hi < org_spans.len() && org_spans[hi].start < x.span.end {
+                    hi += 1;
+                }
+                org_spans[lo..hi].iter().any(|o| x.span.start < o.end)
             })
             .collect();
         let before = raws.len();
@@ -2007,11 +2399,12 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
     let mut i = 0;
     while i < acc.len() {
         if !acc[i].name.contains(' ') {
-            let sur = acc[i].lname.clone();
-            let targets: Vec<usize> = (0..acc.len())
-                .filter(|&j| j != i && acc[j].name.contains(' ') && last_word(&acc[j].lname) == sur)
-                .collect();
-            if let [j] = targets[..] {
+            let sur = &acc[i].lname;
+            let target = only(
+                (0..acc.len())
+                    .filter(|&j| j != i && acc[j].surname == *sur && acc[j].name.contains(' ')),
+            );
+            if let Some(j) = target {
                 if compatible(&acc[j], &acc[i].roles) {
                     let p = acc.remove(i);
                     let j = if j > i { j - 1 } else { j };
@@ -2026,10 +2419,7 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
     // weak one-word mentions before their full name (a headline surname)
     for (_, span) in weak_pending {
         let w = s[span.range()].to_lowercase();
-        let targets: Vec<usize> = (0..acc.len())
-            .filter(|&j| last_word(&acc[j].lname) == w)
-            .collect();
-        if let [j] = targets[..] {
+        if let Some(j) = only((0..acc.len()).filter(|&j| acc[j].surname == w)) {
             // repeats go at the final sort and dedup
             acc[j].mentions.push(span);
         }
