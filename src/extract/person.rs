@@ -1772,41 +1772,8 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
         }
     }
     // later mentions of every known form
+    later_mentions(text, &mut orgs);
     for o in &mut orgs {
-        let mut forms: Vec<String> = o.forms.iter().map(|(f, _)| f.clone()).collect();
-        forms.extend(o.aliases.iter().cloned());
-        forms.sort();
-        forms.dedup();
-        let mut known: Vec<Span> = o.forms.iter().map(|(_, sp)| *sp).collect();
-        known.sort();
-        for f in forms {
-            if f.is_empty() {
-                continue;
-            }
-            let mut from = 0;
-            while let Some(p) = s[from..].find(f.as_str()) {
-                let a = from + p;
-                let b = a + f.len();
-                from = b;
-                let before_ok = s[..a]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                let after_ok = s[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-                let sp = Span::new(a, b);
-                let counted = text
-                    .sentence_at(a)
-                    .is_some_and(|i| text.sentences()[i].kind.has_facts());
-                if before_ok
-                    && after_ok
-                    && counted
-                    && !inside(&known, sp, false)
-                    && o.seen.insert(sp)
-                {
-                    o.forms.push((f.clone(), sp));
-                }
-            }
-        }
         o.forms.sort_by_key(|(_, sp)| *sp);
         // drop mentions inside longer mentions of the same org
         let spans: Vec<Span> = o.forms.iter().map(|(_, sp)| *sp).collect();
@@ -1837,6 +1804,81 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
         keep[k - 1]
     });
     orgs
+}
+
+/// Adds to each organisation of `orgs` the later mentions of its forms and
+/// aliases: every occurrence of one, as a whole word, in a fact-bearing
+/// sentence, outside the mentions it was found at.
+///
+/// Every form of every organisation is looked for in one pass over the text
+/// (Aho-Corasick), not one pass each: a long text names many organisations,
+/// and searching it once per form made its cost grow with the square of its
+/// length. Occurrences of a form are taken as repeated `str::find`s would
+/// take them: left to right, the next after the end of the last.
+fn later_mentions(text: &Text, orgs: &mut [OrgAcc]) {
+    let s = text.as_str();
+    // Each distinct form, and the organisations that have it.
+    let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, o) in orgs.iter().enumerate() {
+        let forms = o.forms.iter().map(|(f, _)| f.as_str());
+        for f in forms.chain(o.aliases.iter().map(String::as_str)) {
+            if !f.is_empty() {
+                let list = owners.entry(f).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    if owners.is_empty() {
+        return;
+    }
+    let mut patterns: Vec<&str> = owners.keys().copied().collect();
+    patterns.sort_unstable();
+    let Ok(searcher) = aho_corasick::AhoCorasick::new(&patterns) else {
+        return;
+    };
+    let known: Vec<Vec<Span>> = orgs
+        .iter()
+        .map(|o| {
+            let mut known: Vec<Span> = o.forms.iter().map(|(_, sp)| *sp).collect();
+            known.sort();
+            known
+        })
+        .collect();
+    let mut found: Vec<(usize, String, Span)> = Vec::new();
+    // Where each form's next occurrence may start.
+    let mut next = vec![0; patterns.len()];
+    for m in searcher.find_overlapping_iter(s) {
+        let (k, a, b) = (m.pattern().as_usize(), m.start(), m.end());
+        if a < next[k] {
+            continue;
+        }
+        next[k] = b;
+        let before_ok = s[..a]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = s[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let counted = || {
+            text.sentence_at(a)
+                .is_some_and(|i| text.sentences()[i].kind.has_facts())
+        };
+        if !(before_ok && after_ok && counted()) {
+            continue;
+        }
+        let sp = Span::new(a, b);
+        for &i in &owners[patterns[k]] {
+            if !inside(&known[i], sp, false) {
+                found.push((i, patterns[k].to_string(), sp));
+            }
+        }
+    }
+    for (i, form, sp) in found {
+        if orgs[i].seen.insert(sp) {
+            orgs[i].forms.push((form, sp));
+        }
+    }
 }
 
 /// `(ACR)` at token `b`: the acronym and its span, if its letters fit the name.
