@@ -239,7 +239,14 @@ fn tokenize(text: &str) -> Vec<Tok> {
         let n = ch.len_utf8();
         if ch.is_alphabetic() {
             let mut j = i + n;
-            while let Some(c2) = text.get(j..).and_then(|s| s.chars().next()) {
+            loop {
+                // ASCII letters, most of them, byte by byte.
+                while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                    j += 1;
+                }
+                let Some(c2) = text.get(j..).and_then(|s| s.chars().next()) else {
+                    break;
+                };
                 let apostrophe = (c2 == '\'' || c2 == '’')
                     && text
                         .get(j + c2.len_utf8()..)
