@@ -805,20 +805,26 @@ fn dollar_prefix(w: &str) -> Option<&'static str> {
     })
 }
 
+/// ISO 4217 codes recognised, by [`iso_code`].
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "PKR", "INR", "RUB", "CNY", "JPY", "AUD", "CAD", "CHF", "SAR", "AED",
+    "HKD", "SGD", "NZD", "KRW", "TRY", "ZAR", "BRL", "MXN", "SEK", "NOK", "DKK", "EGP", "NGN",
+    "KES", "BDT", "LKR", "NPR", "AFN", "IRR", "IQD", "QAR", "KWD", "OMR", "BHD", "JOD", "MYR",
+    "IDR", "THB", "PHP", "VND", "UAH", "PLN", "CZK", "HUF", "ILS", "BTC", "ARS", "CLP", "COP",
+    "PEN", "TWD", "KZT", "UZS", "AZN", "GEL", "AMD", "BYN", "MAD", "TND", "DZD", "LBP", "SYP",
+    "YER", "SDG", "ETB", "GHS", "TZS", "UGX", "XOF", "XAF",
+];
+
 /// ISO 4217 codes recognised (written in capitals).
 fn iso_code(w: &str) -> Option<&'static str> {
-    const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "PKR", "INR", "RUB", "CNY", "JPY", "AUD", "CAD", "CHF", "SAR", "AED",
-        "HKD", "SGD", "NZD", "KRW", "TRY", "ZAR", "BRL", "MXN", "SEK", "NOK", "DKK", "EGP", "NGN",
-        "KES", "BDT", "LKR", "NPR", "AFN", "IRR", "IQD", "QAR", "KWD", "OMR", "BHD", "JOD", "MYR",
-        "IDR", "THB", "PHP", "VND", "UAH", "PLN", "CZK", "HUF", "ILS", "BTC", "ARS", "CLP", "COP",
-        "PEN", "TWD", "KZT", "UZS", "AZN", "GEL", "AMD", "BYN", "MAD", "TND", "DZD", "LBP", "SYP",
-        "YER", "SDG", "ETB", "GHS", "TZS", "UGX", "XOF", "XAF",
-    ];
+    // All are three capitals: most words are not, and need no search.
+    if w.len() != 3 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     if w == "RMB" {
         return Some("CNY");
     }
-    CODES.iter().find(|c| **c == w).copied()
+    ISO_CODES.iter().find(|c| **c == w).copied()
 }
 
 /// Currency words after the amount; longest first. The flag says the word is
@@ -2202,6 +2208,18 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`iso_code`] rules out at once what is not three capitals.
+    #[test]
+    fn iso_codes_are_three_capitals() {
+        for c in ISO_CODES.iter().chain(&["RMB"]) {
+            assert!(
+                c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()),
+                "{c}"
+            );
+            assert!(iso_code(c).is_some(), "{c}");
+        }
+    }
 
     /// The sorted tables answer as a look-up in their lists would.
     #[test]

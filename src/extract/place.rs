@@ -183,7 +183,13 @@ fn norm(s: &str) -> String {
 /// many names keeps one buffer.
 fn norm_into(s: &str, out: &mut String) {
     out.clear();
-    if s.is_ascii() {
+    if s.bytes()
+        .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'\''))
+    {
+        // One ASCII word (most names): its lowercase.
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else if s.is_ascii() {
         // Byte by byte, same result.
         for b in s.bytes() {
             let b = table::key_byte(b);
@@ -230,7 +236,12 @@ impl Section {
     /// [`Section::probe`] for a name of `places.tsv`, compared as
     /// [`table::key_eq`].
     fn probe_name(self, width: usize, key: &str) -> Option<usize> {
-        self.probe(width, PLACES_TSV, table::key_hash(key), key, table::key_eq)
+        self.probe_name_hashed(width, key, table::key_hash(key))
+    }
+
+    /// [`Section::probe_name`] with the key's [`table::key_hash`] known.
+    fn probe_name_hashed(self, width: usize, key: &str, hash: u64) -> Option<usize> {
+        self.probe(width, PLACES_TSV, hash, key, table::key_eq)
     }
 
     /// The slot of a hash table of `width` words per slot whose first word,
@@ -326,7 +337,12 @@ impl Index {
 
     /// The entries named `key` (compared as [`table::key_eq`]), in file order.
     fn aliases(&self, key: &str) -> Option<impl Iterator<Item = Alias> + '_> {
-        let slot = self.names.probe_name(table::NAME_WORDS, key)?;
+        self.aliases_hashed(key, table::key_hash(key))
+    }
+
+    /// [`Index::aliases`] with the key's [`table::key_hash`] known.
+    fn aliases_hashed(&self, key: &str, hash: u64) -> Option<impl Iterator<Item = Alias> + '_> {
+        let slot = self.names.probe_name_hashed(table::NAME_WORDS, key, hash)?;
         let start = self.names.word(slot * table::NAME_WORDS + 2) as usize;
         let count = self.names.word(slot * table::NAME_WORDS + 3) as usize;
         Some((start..start + count).map(|i| {
@@ -425,7 +441,18 @@ impl Index {
     /// check abbreviations are in capitals; `within` restricts to one country
     /// or region.
     fn best(&self, key: &str, written: Option<&str>, within: Option<usize>) -> Option<usize> {
-        let aliases = self.aliases(key)?;
+        self.best_hashed(key, table::key_hash(key), written, within)
+    }
+
+    /// [`Index::best`] with the key's [`table::key_hash`] known.
+    fn best_hashed(
+        &self,
+        key: &str,
+        hash: u64,
+        written: Option<&str>,
+        within: Option<usize>,
+    ) -> Option<usize> {
+        let aliases = self.aliases_hashed(key, hash)?;
         let caps = written.is_some_and(|w| !w.chars().any(char::is_lowercase));
         aliases
             .filter(|a| !a.abbrev || caps || (written.is_none() && !self.is_word(key)))
@@ -701,7 +728,8 @@ fn classify_gap(gap: &str, first: bool) -> Sep {
             Sep::Other { sentence: false }
         };
     }
-    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+    // One space, the usual gap, first.
+    if gap == " " || gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
         return if first {
             Sep::Other { sentence: true }
         } else {
@@ -971,7 +999,7 @@ fn match_at(
         }
         let written = &text[first.start..t.end];
         norm_into(written, key);
-        let Some(e) = index.best(key, Some(written), None) else {
+        let Some(e) = index.best_hashed(key, hashes[j - i], Some(written), None) else {
             continue;
         };
         if index.kind(e) == Kind::Area {
@@ -1023,7 +1051,7 @@ fn name_like(index: &Index, text: &str, t: &Token) -> bool {
     if !is_cap(text, t) {
         return false;
     }
-    let lower = text[t.start..t.end].to_lowercase();
+    let lower = super::lowercase(&text[t.start..t.end]);
     if index.is_word(&lower) || is_calendar(&lower) {
         return false;
     }
@@ -1058,7 +1086,7 @@ fn judge(
     let next = tokens
         .get(j + 1)
         .filter(|_| tokens[j].after == Sep::Space && !tokens[j].possessive);
-    let prev_word = prev.map(|p| text[p.start..p.end].to_lowercase());
+    let prev_word = prev.map(|p| super::lowercase(&text[p.start..p.end]));
 
     // After a title or a first name: a person ("General Raheel Sharif", "Michael Jordan").
     let after_title =
