@@ -183,12 +183,24 @@ fn gazetteer(places: &str, words: &str) -> Vec<u8> {
         word_slots[slot] = [pack_in(words, w), table::fingerprint(hash)];
     }
 
+    let prefixes: std::collections::BTreeSet<u64> = names
+        .iter()
+        .flat_map(|(name, _)| table::prefix_hashes(name))
+        .collect();
+    let mut prefix_slots =
+        vec![[table::EMPTY; table::PREFIX_WORDS]; table::slots_for(prefixes.len())];
+    for &hash in &prefixes {
+        let slot = free_slot(&prefix_slots, hash, |s| s[0]);
+        prefix_slots[slot] = [table::prefix_mark(hash)];
+    }
+
     let sections: [Vec<u32>; table::SECTIONS] = [
         entries.concat(),
         name_slots.concat(),
         aliases,
         demonym_slots.concat(),
         word_slots.concat(),
+        prefix_slots.concat(),
     ];
     let mut out = Vec::new();
     for s in &sections {

@@ -26,9 +26,16 @@
 //! - **words**: a hash table of [`WORD_WORDS`] words per slot, the packed
 //!   word (a range of `english-words.txt`) and its fingerprint, hashed by
 //!   [`word_hash`] and compared exactly.
+//! - **prefixes**: a hash set of one word per slot, the [`prefix_mark`] of
+//!   every name's proper prefixes that end before a space of its
+//!   [`key_chars`] (`united`, `united arab` of `United Arab Emirates`),
+//!   same probing. Only marks are kept, so it may answer yes for a prefix of
+//!   no name (rarely), never no for a real one: a matcher reading running
+//!   text asks it whether a name could go on past a word, and stops there
+//!   when none can.
 
 /// Number of sections, and so of header words.
-pub(crate) const SECTIONS: usize = 5;
+pub(crate) const SECTIONS: usize = 6;
 /// Words per entry.
 pub(crate) const ENTRY_WORDS: usize = 6;
 /// Words per slot of the names table.
@@ -37,6 +44,8 @@ pub(crate) const NAME_WORDS: usize = 4;
 pub(crate) const DEMONYM_WORDS: usize = 3;
 /// Words per slot of the words table.
 pub(crate) const WORD_WORDS: usize = 2;
+/// Words per slot of the prefixes table.
+pub(crate) const PREFIX_WORDS: usize = 1;
 /// An empty slot.
 pub(crate) const EMPTY: u32 = u32::MAX;
 
@@ -95,12 +104,45 @@ fn mix(h: u64, c: u32) -> u64 {
 
 /// Hash of a name as [`key_eq`] compares it.
 pub(crate) fn key_hash(s: &str) -> u64 {
+    key_hash_from(0, s)
+}
+
+/// [`key_hash`] continued over `s` from `h`, the hash of what precedes it:
+/// `key_hash(a + b) == key_hash_from(key_hash(a), b)` (the hash is a fold
+/// over [`key_chars`], which maps char by char).
+pub(crate) fn key_hash_from(h: u64, s: &str) -> u64 {
     if s.is_ascii() {
-        // Same result as `key_chars`, byte by byte.
-        s.bytes().fold(0, |h, b| mix(h, u32::from(key_byte(b))))
+        key_hash_ascii_from(h, s.as_bytes())
     } else {
-        key_chars(s).fold(0, |h, c| mix(h, c as u32))
+        key_chars(s).fold(h, |h, c| mix(h, c as u32))
     }
+}
+
+/// [`key_hash_from`] of an ASCII string, byte by byte (same result as
+/// [`key_chars`]).
+pub(crate) fn key_hash_ascii_from(h: u64, s: &[u8]) -> u64 {
+    s.iter().fold(h, |h, &b| mix(h, u32::from(key_byte(b))))
+}
+
+/// What the prefixes table keeps of a prefix's [`key_hash`]: its
+/// [`fingerprint`], never [`EMPTY`].
+pub(crate) fn prefix_mark(hash: u64) -> u32 {
+    fingerprint(hash).min(EMPTY - 1)
+}
+
+/// The [`key_hash`]es of the proper prefixes of `name` that end before a
+/// space of its [`key_chars`] (what the prefixes table holds).
+#[allow(dead_code)] // Used by build.rs and the tests.
+pub(crate) fn prefix_hashes(name: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut h = 0;
+    for c in key_chars(name) {
+        if c == ' ' {
+            out.push(h);
+        }
+        h = mix(h, c as u32);
+    }
+    out
 }
 
 /// Whether two names are the same key: equal by [`key_chars`].

@@ -21,6 +21,7 @@
 //!   `29km`, `1990s`) are not returned.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// How an amount relates to its value.
 #[derive(
@@ -82,6 +83,15 @@ pub struct NumberMention {
 
 /// Finds the numbers in `text`.
 pub fn recognize_numbers(text: &str) -> Vec<NumberMention> {
+    // Most sentences hold no number: say so after one pass over their bytes.
+    if !may_hold_number(text) {
+        return Vec::new();
+    }
+    parse_numbers(text)
+}
+
+/// [`recognize_numbers`] without the look for what numbers need first.
+fn parse_numbers(text: &str) -> Vec<NumberMention> {
     let lower = text.to_ascii_lowercase();
     let toks = tokenize(text);
     let cx = Cx {
@@ -113,6 +123,62 @@ pub fn recognize_numbers(text: &str) -> Vec<NumberMention> {
             },
         })
         .collect()
+}
+
+/// Fraction characters, each a number by itself ([`Cx::core`]).
+const VULGAR_FRACTIONS: [char; 8] = ['½', '⅓', '⅔', '¼', '¾', '⅕', '⅙', '⅛'];
+
+/// Whether `text` may hold a number: false only when it has none of what
+/// every number starts with or needs ([`Cx::core`]): a digit, a fraction
+/// character, or a word (ASCII letters, any case) that is a number word
+/// (`one`, `twenty`), a scale or dozen (`a hundred`, `a dozen`), `half`,
+/// `quarter`, `couple`, `pair`, or an ordinal other than `first` and
+/// `second` (`a third`; `first` and `second` are denominators only after a
+/// number word).
+fn may_hold_number(text: &str) -> bool {
+    let starts = &*NUMBER_STARTS;
+    let b = text.as_bytes();
+    let mut ascii = true;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return true;
+        }
+        if !c.is_ascii_alphabetic() {
+            ascii &= c.is_ascii();
+            i += 1;
+            continue;
+        }
+        // A run of ASCII letters: a word token that is one of those words
+        // is such a run (its neighbours are not letters at all).
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let run = &b[start..i];
+        if starts.letters.may_have(run.len(), c.to_ascii_lowercase()) {
+            let key = run
+                .iter()
+                .fold(0, |k, &b| word_key_step(k, b.to_ascii_lowercase()));
+            if starts
+                .keys
+                .binary_search(&word_key_end(key, run.len()))
+                .is_ok()
+            {
+                return true;
+            }
+        }
+    }
+    !ascii && text.contains(VULGAR_FRACTIONS)
+}
+
+/// Whether a lowercase word is one that [`may_hold_number`] looks for.
+fn may_start_number(w: &str) -> bool {
+    !matches!(word_class(w), W::Other | W::And)
+        || matches!(w, "couple" | "pair")
+        || ordinal_value(w)
+            .is_some_and(|_| !matches!(w.strip_suffix('s').unwrap_or(w), "first" | "second"))
 }
 
 // ---------------------------------------------------------------- tokens
@@ -173,7 +239,14 @@ fn tokenize(text: &str) -> Vec<Tok> {
         let n = ch.len_utf8();
         if ch.is_alphabetic() {
             let mut j = i + n;
-            while let Some(c2) = text.get(j..).and_then(|s| s.chars().next()) {
+            loop {
+                // ASCII letters, most of them, byte by byte.
+                while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                    j += 1;
+                }
+                let Some(c2) = text.get(j..).and_then(|s| s.chars().next()) else {
+                    break;
+                };
                 let apostrophe = (c2 == '\'' || c2 == '’')
                     && text
                         .get(j + c2.len_utf8()..)
@@ -417,91 +490,251 @@ enum W {
     Other,
 }
 
+/// The words [`word_class`] knows, with their class (every other word is
+/// [`W::Other`]).
+const WORD_CLASSES: &[(&str, W)] = &[
+    ("zero", W::Unit(0.0)),
+    ("nought", W::Unit(0.0)),
+    ("naught", W::Unit(0.0)),
+    ("one", W::Unit(1.0)),
+    ("two", W::Unit(2.0)),
+    ("three", W::Unit(3.0)),
+    ("four", W::Unit(4.0)),
+    ("five", W::Unit(5.0)),
+    ("six", W::Unit(6.0)),
+    ("seven", W::Unit(7.0)),
+    ("eight", W::Unit(8.0)),
+    ("nine", W::Unit(9.0)),
+    ("ten", W::Teen(10.0)),
+    ("eleven", W::Teen(11.0)),
+    ("twelve", W::Teen(12.0)),
+    ("thirteen", W::Teen(13.0)),
+    ("fourteen", W::Teen(14.0)),
+    ("fifteen", W::Teen(15.0)),
+    ("sixteen", W::Teen(16.0)),
+    ("seventeen", W::Teen(17.0)),
+    ("eighteen", W::Teen(18.0)),
+    ("nineteen", W::Teen(19.0)),
+    ("twenty", W::Tens(20.0)),
+    ("thirty", W::Tens(30.0)),
+    ("forty", W::Tens(40.0)),
+    ("fourty", W::Tens(40.0)),
+    ("fifty", W::Tens(50.0)),
+    ("sixty", W::Tens(60.0)),
+    ("seventy", W::Tens(70.0)),
+    ("eighty", W::Tens(80.0)),
+    ("ninety", W::Tens(90.0)),
+    ("hundred", W::Hundred),
+    ("hundreds", W::Hundred),
+    ("thousand", W::Scale(1e3)),
+    ("thousands", W::Scale(1e3)),
+    ("million", W::Scale(1e6)),
+    ("millions", W::Scale(1e6)),
+    ("mn", W::Scale(1e6)),
+    ("mln", W::Scale(1e6)),
+    ("billion", W::Scale(1e9)),
+    ("billions", W::Scale(1e9)),
+    ("bn", W::Scale(1e9)),
+    ("bln", W::Scale(1e9)),
+    ("trillion", W::Scale(1e12)),
+    ("trillions", W::Scale(1e12)),
+    ("tn", W::Scale(1e12)),
+    ("tln", W::Scale(1e12)),
+    ("trn", W::Scale(1e12)),
+    ("lakh", W::Scale(1e5)),
+    ("lakhs", W::Scale(1e5)),
+    ("lac", W::Scale(1e5)),
+    ("lacs", W::Scale(1e5)),
+    ("crore", W::Scale(1e7)),
+    ("crores", W::Scale(1e7)),
+    ("dozen", W::Dozen),
+    ("dozens", W::Dozen),
+    ("dz", W::Dozen),
+    ("dzs", W::Dozen),
+    ("doz", W::Dozen),
+    ("dozs", W::Dozen),
+    ("and", W::And),
+];
+
 fn word_class(w: &str) -> W {
-    match w {
-        "zero" | "nought" | "naught" => W::Unit(0.0),
-        "one" => W::Unit(1.0),
-        "two" => W::Unit(2.0),
-        "three" => W::Unit(3.0),
-        "four" => W::Unit(4.0),
-        "five" => W::Unit(5.0),
-        "six" => W::Unit(6.0),
-        "seven" => W::Unit(7.0),
-        "eight" => W::Unit(8.0),
-        "nine" => W::Unit(9.0),
-        "ten" => W::Teen(10.0),
-        "eleven" => W::Teen(11.0),
-        "twelve" => W::Teen(12.0),
-        "thirteen" => W::Teen(13.0),
-        "fourteen" => W::Teen(14.0),
-        "fifteen" => W::Teen(15.0),
-        "sixteen" => W::Teen(16.0),
-        "seventeen" => W::Teen(17.0),
-        "eighteen" => W::Teen(18.0),
-        "nineteen" => W::Teen(19.0),
-        "twenty" => W::Tens(20.0),
-        "thirty" => W::Tens(30.0),
-        "forty" | "fourty" => W::Tens(40.0),
-        "fifty" => W::Tens(50.0),
-        "sixty" => W::Tens(60.0),
-        "seventy" => W::Tens(70.0),
-        "eighty" => W::Tens(80.0),
-        "ninety" => W::Tens(90.0),
-        "hundred" | "hundreds" => W::Hundred,
-        "thousand" | "thousands" => W::Scale(1e3),
-        "million" | "millions" | "mn" | "mln" => W::Scale(1e6),
-        "billion" | "billions" | "bn" | "bln" => W::Scale(1e9),
-        "trillion" | "trillions" | "tn" | "tln" | "trn" => W::Scale(1e12),
-        "lakh" | "lakhs" | "lac" | "lacs" => W::Scale(1e5),
-        "crore" | "crores" => W::Scale(1e7),
-        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => W::Dozen,
-        "and" => W::And,
-        _ => W::Other,
-    }
+    WORDS.class(w).unwrap_or(W::Other)
 }
+
+/// Ordinals as denominators: the value, and whether it is a scale
+/// (`hundredth`).
+const ORDINALS: &[(&str, f64, bool)] = &[
+    ("first", 1.0, false),
+    ("second", 2.0, false),
+    ("half", 2.0, false),
+    ("halve", 2.0, false),
+    ("third", 3.0, false),
+    ("fourth", 4.0, false),
+    ("quarter", 4.0, false),
+    ("fifth", 5.0, false),
+    ("sixth", 6.0, false),
+    ("seventh", 7.0, false),
+    ("eighth", 8.0, false),
+    ("ninth", 9.0, false),
+    ("tenth", 10.0, false),
+    ("eleventh", 11.0, false),
+    ("twelfth", 12.0, false),
+    ("thirteenth", 13.0, false),
+    ("fourteenth", 14.0, false),
+    ("fifteenth", 15.0, false),
+    ("sixteenth", 16.0, false),
+    ("seventeenth", 17.0, false),
+    ("eighteenth", 18.0, false),
+    ("nineteenth", 19.0, false),
+    ("twentieth", 20.0, false),
+    ("thirtieth", 30.0, false),
+    ("fortieth", 40.0, false),
+    ("fiftieth", 50.0, false),
+    ("sixtieth", 60.0, false),
+    ("seventieth", 70.0, false),
+    ("eightieth", 80.0, false),
+    ("ninetieth", 90.0, false),
+    ("hundredth", 100.0, true),
+    ("thousandth", 1e3, true),
+    ("millionth", 1e6, true),
+    ("billionth", 1e9, true),
+    ("trillionth", 1e12, true),
+];
 
 /// Denominators: `third(s)` 3, `quarter(s)` 4, `hundredth(s)` 100. `first` and
 /// `second` only inside compounds (`twenty-first`).
 fn ordinal_value(w: &str) -> Option<(f64, bool)> {
     let w = w.strip_suffix('s').unwrap_or(w);
-    let v = match w {
-        "first" => 1.0,
-        "second" => 2.0,
-        "half" | "halve" => 2.0,
-        "third" => 3.0,
-        "fourth" | "quarter" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "sixtieth" => 60.0,
-        "seventieth" => 70.0,
-        "eightieth" => 80.0,
-        "ninetieth" => 90.0,
-        "hundredth" => return Some((100.0, true)),
-        "thousandth" => return Some((1e3, true)),
-        "millionth" => return Some((1e6, true)),
-        "billionth" => return Some((1e9, true)),
-        "trillionth" => return Some((1e12, true)),
-        _ => return None,
-    };
-    Some((v, false))
+    WORDS.ordinal(w)
 }
+
+/// A word of at most 15 bytes as one integer (its bytes, then its length),
+/// so that tables of words are sorted integers.
+fn word_key(w: &[u8]) -> Option<u128> {
+    (w.len() < 16).then(|| word_key_end(w.iter().fold(0, |k, &b| word_key_step(k, b)), w.len()))
+}
+
+/// [`word_key`] built byte by byte: the key of the bytes so far and one more.
+fn word_key_step(k: u128, b: u8) -> u128 {
+    k << 8 | u128::from(b)
+}
+
+/// [`word_key`] of a word of `len` bytes from the steps over its bytes.
+fn word_key_end(k: u128, len: usize) -> u128 {
+    k << 8 | len as u128
+}
+
+/// [`WORD_CLASSES`] and [`ORDINALS`] by [`word_key`]: a look-up is a binary
+/// search of integers, not a string compared with each word in turn (it is
+/// made for every word of a sentence that may hold a number).
+struct WordTable {
+    classes: Vec<(u128, W)>,
+    ordinals: Vec<(u128, (f64, bool))>,
+    /// [`FirstLetters`] of each list: most words are ruled out by them alone.
+    class_letters: FirstLetters,
+    ordinal_letters: FirstLetters,
+}
+
+/// By length (up to 15), the first bytes that a list's words have (bit
+/// `b % 64`, so letters and apostrophes each have their own bit).
+#[derive(Default)]
+struct FirstLetters([u64; 16]);
+
+impl FirstLetters {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> FirstLetters {
+        let mut f = FirstLetters::default();
+        for w in words {
+            if let (Some(m), Some(&c)) = (f.0.get_mut(w.len()), w.as_bytes().first()) {
+                *m |= 1 << (c % 64);
+            }
+        }
+        f
+    }
+
+    /// Whether some word of the list has `len` bytes and starts with `first`.
+    fn may_have(&self, len: usize, first: u8) -> bool {
+        self.0.get(len).is_some_and(|m| m >> (first % 64) & 1 == 1)
+    }
+
+    /// Whether some word of the list has the length and first byte of `w`.
+    fn may_have_word(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&c| self.may_have(w.len(), c))
+    }
+}
+
+static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
+    fn sorted<T>(list: impl Iterator<Item = (&'static str, T)>) -> Vec<(u128, T)> {
+        let mut v: Vec<(u128, T)> = list
+            .filter_map(|(w, x)| Some((word_key(w.as_bytes())?, x)))
+            .collect();
+        // Stable: of a word listed twice, the first stays, as in a `match`.
+        v.sort_by_key(|&(k, _)| k);
+        v.dedup_by_key(|&mut (k, _)| k);
+        v
+    }
+    WordTable {
+        classes: sorted(WORD_CLASSES.iter().map(|&(w, c)| (w, c))),
+        ordinals: sorted(ORDINALS.iter().map(|&(w, v, s)| (w, (v, s)))),
+        class_letters: FirstLetters::new(WORD_CLASSES.iter().map(|&(w, _)| w)),
+        ordinal_letters: FirstLetters::new(ORDINALS.iter().map(|&(w, _, _)| w)),
+    }
+});
+
+impl WordTable {
+    fn find<T: Copy>(table: &[(u128, T)], w: &str) -> Option<T> {
+        let k = word_key(w.as_bytes())?;
+        let i = table.binary_search_by_key(&k, |&(k, _)| k).ok()?;
+        Some(table[i].1)
+    }
+
+    /// The class of a listed word.
+    fn class(&self, w: &str) -> Option<W> {
+        if !self.class_letters.may_have_word(w) {
+            return None;
+        }
+        Self::find(&self.classes, w)
+    }
+
+    /// The denominator of a listed ordinal (as written there).
+    fn ordinal(&self, w: &str) -> Option<(f64, bool)> {
+        if !self.ordinal_letters.may_have_word(w) {
+            return None;
+        }
+        Self::find(&self.ordinals, w)
+    }
+}
+
+/// The words [`may_hold_number`] looks for: each listed word, plural
+/// ordinal, `couple` and `pair` that is [`may_start_number`] (no other word
+/// is).
+struct NumberStarts {
+    /// Their [`word_key`]s, sorted.
+    keys: Vec<u128>,
+    /// Their first letters: most words of a sentence are ruled out by these
+    /// alone.
+    letters: FirstLetters,
+}
+
+static NUMBER_STARTS: LazyLock<NumberStarts> = LazyLock::new(|| {
+    let plurals = ORDINALS.iter().map(|(w, _, _)| format!("{w}s"));
+    let words: Vec<String> = WORD_CLASSES
+        .iter()
+        .map(|(w, _)| w.to_string())
+        .chain(ORDINALS.iter().map(|(w, _, _)| w.to_string()))
+        .chain(plurals)
+        .chain(["couple".to_string(), "pair".to_string()])
+        .filter(|w| may_start_number(w))
+        .collect();
+    let mut keys: Vec<u128> = words
+        .iter()
+        .filter_map(|w| word_key(w.as_bytes()))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let letters = FirstLetters::new(words.iter().map(String::as_str));
+    NumberStarts { keys, letters }
+});
 
 const MONTHS: &[&str] = &[
     "january",
@@ -572,20 +805,26 @@ fn dollar_prefix(w: &str) -> Option<&'static str> {
     })
 }
 
+/// ISO 4217 codes recognised, by [`iso_code`].
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "PKR", "INR", "RUB", "CNY", "JPY", "AUD", "CAD", "CHF", "SAR", "AED",
+    "HKD", "SGD", "NZD", "KRW", "TRY", "ZAR", "BRL", "MXN", "SEK", "NOK", "DKK", "EGP", "NGN",
+    "KES", "BDT", "LKR", "NPR", "AFN", "IRR", "IQD", "QAR", "KWD", "OMR", "BHD", "JOD", "MYR",
+    "IDR", "THB", "PHP", "VND", "UAH", "PLN", "CZK", "HUF", "ILS", "BTC", "ARS", "CLP", "COP",
+    "PEN", "TWD", "KZT", "UZS", "AZN", "GEL", "AMD", "BYN", "MAD", "TND", "DZD", "LBP", "SYP",
+    "YER", "SDG", "ETB", "GHS", "TZS", "UGX", "XOF", "XAF",
+];
+
 /// ISO 4217 codes recognised (written in capitals).
 fn iso_code(w: &str) -> Option<&'static str> {
-    const CODES: &[&str] = &[
-        "USD", "EUR", "GBP", "PKR", "INR", "RUB", "CNY", "JPY", "AUD", "CAD", "CHF", "SAR", "AED",
-        "HKD", "SGD", "NZD", "KRW", "TRY", "ZAR", "BRL", "MXN", "SEK", "NOK", "DKK", "EGP", "NGN",
-        "KES", "BDT", "LKR", "NPR", "AFN", "IRR", "IQD", "QAR", "KWD", "OMR", "BHD", "JOD", "MYR",
-        "IDR", "THB", "PHP", "VND", "UAH", "PLN", "CZK", "HUF", "ILS", "BTC", "ARS", "CLP", "COP",
-        "PEN", "TWD", "KZT", "UZS", "AZN", "GEL", "AMD", "BYN", "MAD", "TND", "DZD", "LBP", "SYP",
-        "YER", "SDG", "ETB", "GHS", "TZS", "UGX", "XOF", "XAF",
-    ];
+    // All are three capitals: most words are not, and need no search.
+    if w.len() != 3 || !w.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     if w == "RMB" {
         return Some("CNY");
     }
-    CODES.iter().find(|c| **c == w).copied()
+    ISO_CODES.iter().find(|c| **c == w).copied()
 }
 
 /// Currency words after the amount; longest first. The flag says the word is
@@ -1358,6 +1597,7 @@ impl Cx<'_> {
                 Ok(Some(c))
             }
             K::Sym => {
+                // Each in `VULGAR_FRACTIONS`.
                 let v = match self.sym(i) {
                     "½" => 0.5,
                     "⅓" => 1.0 / 3.0,
@@ -1730,11 +1970,23 @@ impl Cx<'_> {
         if matches!(self.sym(k), "-") && self.glued(k - 1) && self.glued(k) {
             k += 1;
         }
+        // Every entry starts with a word: most numbers have none after them,
+        // or not one of those.
+        let first = self.w(k);
+        if first.is_empty() {
+            return None;
+        }
         for (words, code, needs_scale) in CURRENCY_WORDS {
-            if *needs_scale && !(scaled || self.w(k + words.len()) == "sterling") {
+            if words[0] != first
+                || *needs_scale && !(scaled || self.w(k + words.len()) == "sterling")
+            {
                 continue;
             }
-            if words.iter().enumerate().all(|(n, w)| self.w(k + n) == *w) {
+            if words[1..]
+                .iter()
+                .enumerate()
+                .all(|(n, w)| self.w(k + 1 + n) == *w)
+            {
                 let mut e = k + words.len();
                 if self.w(e) == "sterling" {
                     e += 1;
@@ -1956,6 +2208,131 @@ impl Cx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`iso_code`] rules out at once what is not three capitals.
+    #[test]
+    fn iso_codes_are_three_capitals() {
+        for c in ISO_CODES.iter().chain(&["RMB"]) {
+            assert!(
+                c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()),
+                "{c}"
+            );
+            assert!(iso_code(c).is_some(), "{c}");
+        }
+    }
+
+    /// The sorted tables answer as a look-up in their lists would.
+    #[test]
+    fn word_tables_answer_as_their_lists() {
+        let listed = WORD_CLASSES
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(ORDINALS.iter().map(|(w, _, _)| *w));
+        let mut words: Vec<String> = Vec::new();
+        for w in listed.chain(["", "a", "the", "onee", "tenths", "'s", "zzzzzzzzzzzzzzzzzz"]) {
+            words.extend([
+                w.to_string(),
+                format!("{w}s"),
+                format!("{w}ss"),
+                w.to_uppercase(),
+                w[..w.len() / 2].to_string(),
+            ]);
+        }
+        for w in &words {
+            let class = WORD_CLASSES
+                .iter()
+                .find(|(x, _)| x == w)
+                .map_or(W::Other, |&(_, c)| c);
+            assert_eq!(word_class(w), class, "{w}");
+            let stem = w.strip_suffix('s').unwrap_or(w);
+            let ordinal = ORDINALS
+                .iter()
+                .find(|(x, _, _)| *x == stem)
+                .map(|&(_, v, s)| (v, s));
+            assert_eq!(ordinal_value(w), ordinal, "{w}");
+        }
+    }
+
+    /// A text with none of what numbers start with holds none; each such
+    /// word, in any case, is seen.
+    #[test]
+    fn may_hold_number_misses_no_number() {
+        let starts = WORD_CLASSES
+            .iter()
+            .map(|(w, _)| w.to_string())
+            .chain(ORDINALS.iter().map(|(w, _, _)| w.to_string()))
+            .chain(ORDINALS.iter().map(|(w, _, _)| format!("{w}s")))
+            .chain(["couple".to_string(), "pair".to_string()])
+            .filter(|w| may_start_number(w));
+        for w in starts {
+            for t in [format!("they sold {w}, not all"), w.to_uppercase()] {
+                assert!(may_hold_number(&t), "{t:?}");
+            }
+        }
+        for t in [
+            "The deal was signed on Monday in Moscow.",
+            "He came first and second; a second look, a first.",
+            "Onerous, twentyish and tenthly: \u{2019}tis known.",
+        ] {
+            assert!(!may_hold_number(t), "{t:?}");
+        }
+        for t in ["It is 5.", "a \u{bd} share", "a third of them", "a dozen"] {
+            assert!(may_hold_number(t), "{t:?}");
+        }
+        // Every text the look rules out holds no number by the full parse.
+        let pieces = [
+            "a",
+            "an",
+            "A",
+            "third",
+            "thirds",
+            "first",
+            "second",
+            "seconds",
+            "-",
+            "and",
+            "half",
+            "dozen",
+            "couple",
+            "pair",
+            "one",
+            "point",
+            "minus",
+            "over",
+            "fifth",
+            "of",
+            "the",
+            "$",
+            "%",
+            "percent",
+            "million",
+            "k",
+            "or",
+            "more",
+            "at",
+            "least",
+            "Rs",
+            ".",
+            "pounds",
+            "hundredths",
+            "firstly",
+            "Second",
+            "twenty-first",
+            "\u{e9}",
+            "\u{2019}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in ["a", "second", "and", "-"] {
+                    for t in [format!("{a} {b} {c}"), format!("{c} {a}-{b}")] {
+                        if !may_hold_number(&t) {
+                            assert!(parse_numbers(&t).is_empty(), "{t:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /// `~15`, `>=8`, `153000000 USD`, `252..287`, `15 %`.
     fn describe(m: &NumberMention) -> String {

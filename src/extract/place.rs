@@ -63,9 +63,10 @@ pub fn find_places(text: &str) -> Vec<PlaceMention> {
     let tokens = tokenize(text);
     let mut found: Vec<(PlaceMention, Option<String>)> = Vec::new();
     let mut suppressed: HashSet<String> = HashSet::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < tokens.len() {
-        match match_at(index, text, &tokens, i, &mut suppressed) {
+        match match_at(index, text, &tokens, i, &mut key, &mut suppressed) {
             Some(m) => {
                 i = m.next;
                 if let Some(e) = m.entry {
@@ -173,45 +174,49 @@ struct Alias {
 
 /// Normal form of a name for lookup: lowercase, hyphens as spaces, single spaces.
 fn norm(s: &str) -> String {
-    if s.is_ascii() {
-        return norm_ascii(s);
-    }
     let mut out = String::with_capacity(s.len());
-    for c in table::key_chars(s) {
-        if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
+    norm_into(s, &mut out);
+    out
+}
+
+/// [`norm`] of `s` into `out` (cleared first), so that a caller normalizing
+/// many names keeps one buffer.
+fn norm_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.bytes()
+        .all(|b| b.is_ascii_alphabetic() || matches!(b, b'.' | b'\''))
+    {
+        // One ASCII word (most names): its lowercase.
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else if s.is_ascii() {
+        // Byte by byte, same result.
+        for b in s.bytes() {
+            let b = table::key_byte(b);
+            // `char::is_whitespace` on ASCII: tab, line feed, vertical tab,
+            // form feed, carriage return and space.
+            if matches!(b, b'\t'..=b'\r' | b' ') {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                out.push(char::from(b));
             }
-        } else {
-            out.push(c);
+        }
+    } else {
+        for c in table::key_chars(s) {
+            if c.is_whitespace() {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
         }
     }
     if out.ends_with(' ') {
         out.pop();
     }
-    out
-}
-
-/// [`norm`] of an ASCII string, byte by byte (same result).
-fn norm_ascii(s: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    for b in s.bytes() {
-        let b = table::key_byte(b);
-        // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form
-        // feed, carriage return and space.
-        if matches!(b, b'\t'..=b'\r' | b' ') {
-            if !out.is_empty() && out.last() != Some(&b' ') {
-                out.push(b' ');
-            }
-        } else {
-            out.push(b);
-        }
-    }
-    if out.last() == Some(&b' ') {
-        out.pop();
-    }
-    // Only ASCII bytes were pushed.
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// One section of the compiled tables: a run of little-endian words.
@@ -231,7 +236,12 @@ impl Section {
     /// [`Section::probe`] for a name of `places.tsv`, compared as
     /// [`table::key_eq`].
     fn probe_name(self, width: usize, key: &str) -> Option<usize> {
-        self.probe(width, PLACES_TSV, table::key_hash(key), key, table::key_eq)
+        self.probe_name_hashed(width, key, table::key_hash(key))
+    }
+
+    /// [`Section::probe_name`] with the key's [`table::key_hash`] known.
+    fn probe_name_hashed(self, width: usize, key: &str, hash: u64) -> Option<usize> {
+        self.probe(width, PLACES_TSV, hash, key, table::key_eq)
     }
 
     /// The slot of a hash table of `width` words per slot whose first word,
@@ -272,6 +282,7 @@ struct Index {
     aliases: Section,
     demonyms: Section,
     words: Section,
+    prefixes: Section,
 }
 
 impl Index {
@@ -291,6 +302,7 @@ impl Index {
             aliases: next(2),
             demonyms: next(3),
             words: next(4),
+            prefixes: next(5),
         }
     }
 
@@ -325,7 +337,12 @@ impl Index {
 
     /// The entries named `key` (compared as [`table::key_eq`]), in file order.
     fn aliases(&self, key: &str) -> Option<impl Iterator<Item = Alias> + '_> {
-        let slot = self.names.probe_name(table::NAME_WORDS, key)?;
+        self.aliases_hashed(key, table::key_hash(key))
+    }
+
+    /// [`Index::aliases`] with the key's [`table::key_hash`] known.
+    fn aliases_hashed(&self, key: &str, hash: u64) -> Option<impl Iterator<Item = Alias> + '_> {
+        let slot = self.names.probe_name_hashed(table::NAME_WORDS, key, hash)?;
         let start = self.names.word(slot * table::NAME_WORDS + 2) as usize;
         let count = self.names.word(slot * table::NAME_WORDS + 3) as usize;
         Some((start..start + count).map(|i| {
@@ -353,6 +370,44 @@ impl Index {
                 Kind::City | Kind::Area => PlaceKind::City,
             },
             country: entry.country.to_string(),
+        }
+    }
+
+    /// Whether some name may have [`table::key_hash`] `hash`: false when no
+    /// name has, so that [`Index::aliases`] of a key of that hash is `None`.
+    fn may_name(&self, hash: u64) -> bool {
+        let width = table::NAME_WORDS;
+        let slots = self.names.len() / width;
+        if slots == 0 {
+            return false;
+        }
+        let fingerprint = table::fingerprint(hash);
+        let mut i = table::home(hash, slots);
+        loop {
+            match self.names.word(i * width) {
+                table::EMPTY => return false,
+                _ if self.names.word(i * width + 1) == fingerprint => return true,
+                _ => i = (i + 1) & (slots - 1),
+            }
+        }
+    }
+
+    /// Whether some name may go on past a key of [`table::key_hash`] `hash`
+    /// (with a space and more words): false when no name does, true when
+    /// one does and, rarely, when none does.
+    fn may_go_on(&self, hash: u64) -> bool {
+        let slots = self.prefixes.len() / table::PREFIX_WORDS;
+        if slots == 0 {
+            return false;
+        }
+        let mark = table::prefix_mark(hash);
+        let mut i = table::home(hash, slots);
+        loop {
+            match self.prefixes.word(i) {
+                table::EMPTY => return false,
+                w if w == mark => return true,
+                _ => i = (i + 1) & (slots - 1),
+            }
         }
     }
 
@@ -386,7 +441,18 @@ impl Index {
     /// check abbreviations are in capitals; `within` restricts to one country
     /// or region.
     fn best(&self, key: &str, written: Option<&str>, within: Option<usize>) -> Option<usize> {
-        let aliases = self.aliases(key)?;
+        self.best_hashed(key, table::key_hash(key), written, within)
+    }
+
+    /// [`Index::best`] with the key's [`table::key_hash`] known.
+    fn best_hashed(
+        &self,
+        key: &str,
+        hash: u64,
+        written: Option<&str>,
+        within: Option<usize>,
+    ) -> Option<usize> {
+        let aliases = self.aliases_hashed(key, hash)?;
         let caps = written.is_some_and(|w| !w.chars().any(char::is_lowercase));
         aliases
             .filter(|a| !a.abbrev || caps || (written.is_none() && !self.is_word(key)))
@@ -451,7 +517,7 @@ enum Sep {
     Other { sentence: bool },
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 struct Token {
     start: usize,
     end: usize,
@@ -466,6 +532,97 @@ struct Token {
 }
 
 fn tokenize(text: &str) -> Vec<Token> {
+    // Most sentences are ASCII: read in place, no table of their chars.
+    if text.is_ascii() {
+        tokenize_ascii(text)
+    } else {
+        tokenize_chars(text)
+    }
+}
+
+/// [`tokenize_chars`] of an ASCII text, byte by byte: the same rules, where
+/// a char is a byte and the curly apostrophe cannot occur.
+fn tokenize_ascii(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let alpha = |k: usize| b.get(k).is_some_and(u8::is_ascii_alphabetic);
+    let upper = |k: usize| b.get(k).is_some_and(u8::is_ascii_uppercase);
+    // About one word in six bytes of news text.
+    let mut tokens: Vec<Token> = Vec::with_capacity(n / 6 + 1);
+    let mut k = 0;
+    let mut gap_start = 0;
+    while k < n {
+        if !b[k].is_ascii_alphabetic() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k;
+        loop {
+            while end < n && b[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            match b.get(end) {
+                Some(b'.') => {
+                    // "U.S.": single capitals joined by dots.
+                    if upper(end - 1) && (end < 2 || !alpha(end - 2)) {
+                        if upper(end + 1) && !alpha(end + 2) {
+                            end += 1;
+                            continue;
+                        }
+                        if end >= start + 3 && b[end - 2] == b'.' {
+                            end += 1; // final dot of "U.S."
+                        }
+                    } else if matches!(&b[start..end], b"St" | b"Mt" | b"Ft") {
+                        // "St. Petersburg".
+                        end += 1;
+                    }
+                }
+                // "d'Ivoire", "N'Djamena" but not the possessive "'s".
+                Some(b'\'')
+                    if alpha(end + 1)
+                        && (!matches!(b.get(end + 1), Some(b's' | b'S')) || alpha(end + 2)) =>
+                {
+                    end += 2;
+                    continue;
+                }
+                _ => {}
+            }
+            break;
+        }
+        let before = classify_gap(&text[gap_start..start], tokens.is_empty());
+        if let Some(prev) = tokens.last_mut() {
+            prev.after = before;
+        }
+        let possessive = b.get(end) == Some(&b'\'')
+            && matches!(b.get(end + 1), Some(b's' | b'S'))
+            && !b.get(end + 2).is_some_and(u8::is_ascii_alphanumeric);
+        let glued = |c: Option<&u8>, c2: Option<&u8>| {
+            c.is_some_and(u8::is_ascii_digit)
+                || (c == Some(&b'-') && c2.is_some_and(u8::is_ascii_digit))
+        };
+        let digit_glued = glued(b.get(end), b.get(end + 1))
+            || (start > 0
+                && glued(
+                    b.get(start - 1),
+                    start.checked_sub(2).and_then(|p| b.get(p)),
+                ));
+        tokens.push(Token {
+            start,
+            end,
+            before,
+            after: Sep::Other { sentence: true },
+            possessive,
+            digit_glued,
+        });
+        k = end;
+        gap_start = end;
+    }
+    tokens
+}
+
+/// [`tokenize`] of any text, char by char.
+fn tokenize_chars(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     let chars = char_table(text);
     let n = chars.len();
@@ -571,7 +728,8 @@ fn classify_gap(gap: &str, first: bool) -> Sep {
             Sep::Other { sentence: false }
         };
     }
-    if gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+    // One space, the usual gap, first.
+    if gap == " " || gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
         return if first {
             Sep::Other { sentence: true }
         } else {
@@ -598,108 +756,163 @@ fn classify_gap(gap: &str, first: bool) -> Sep {
 // Matching.
 
 /// Small words allowed inside a multi-word name ("Bosnia and Herzegovina").
-const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "de", "del", "la", "le", "las", "los", "da", "do", "di", "du", "des",
-    "dos", "das", "al", "el", "upon", "on", "y", "e", "sur", "en", "am", "an", "im", "bin", "ul",
-    "i",
-];
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "de"
+            | "del"
+            | "la"
+            | "le"
+            | "las"
+            | "los"
+            | "da"
+            | "do"
+            | "di"
+            | "du"
+            | "des"
+            | "dos"
+            | "das"
+            | "al"
+            | "el"
+            | "upon"
+            | "on"
+            | "y"
+            | "e"
+            | "sur"
+            | "en"
+            | "am"
+            | "an"
+            | "im"
+            | "bin"
+            | "ul"
+            | "i"
+    )
+}
 
 /// Words after which a capitalized word names a location.
-const LOCATIVE: &[&str] = &[
-    "in", "at", "from", "near", "outside", "to", "into", "towards", "toward", "via", "across",
-    "around", "inside", "reach", "reached", "visit", "visited", "visiting", "between", "and", "of",
-];
+fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "from"
+            | "near"
+            | "outside"
+            | "to"
+            | "into"
+            | "towards"
+            | "toward"
+            | "via"
+            | "across"
+            | "around"
+            | "inside"
+            | "reach"
+            | "reached"
+            | "visit"
+            | "visited"
+            | "visiting"
+            | "between"
+            | "and"
+            | "of"
+    )
+}
 
 /// Titles and honorifics: the capitalized word after them is a person.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "general",
-    "gen",
-    "minister",
-    "senator",
-    "sen",
-    "rep",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "justice",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "imam",
-    "maulana",
-    "colonel",
-    "col",
-    "lt",
-    "major",
-    "maj",
-    "captain",
-    "capt",
-    "brigadier",
-    "admiral",
-    "adm",
-    "sergeant",
-    "sgt",
-    "chief",
-    "secretary",
-    "ambassador",
-    "pope",
-    "father",
-    "professor",
-    "prof",
-    "chairman",
-    "commander",
-    "marshal",
-    "mullah",
-    "ayatollah",
-    "sardar",
-    "chaudhry",
-    "mian",
-    "syed",
-    "premier",
-    "chancellor",
-    "speaker",
-    "envoy",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ceo",
-];
+fn is_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "president"
+            | "general"
+            | "gen"
+            | "minister"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "governor"
+            | "gov"
+            | "mayor"
+            | "judge"
+            | "justice"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "sheikh"
+            | "imam"
+            | "maulana"
+            | "colonel"
+            | "col"
+            | "lt"
+            | "major"
+            | "maj"
+            | "captain"
+            | "capt"
+            | "brigadier"
+            | "admiral"
+            | "adm"
+            | "sergeant"
+            | "sgt"
+            | "chief"
+            | "secretary"
+            | "ambassador"
+            | "pope"
+            | "father"
+            | "professor"
+            | "prof"
+            | "chairman"
+            | "commander"
+            | "marshal"
+            | "mullah"
+            | "ayatollah"
+            | "sardar"
+            | "chaudhry"
+            | "mian"
+            | "syed"
+            | "premier"
+            | "chancellor"
+            | "speaker"
+            | "envoy"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ceo"
+    )
+}
 
 /// Capitalized words that are neither names nor ordinary lowercase words.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+fn is_calendar(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
 
 struct Match {
     span: Range<usize>,
@@ -712,14 +925,35 @@ struct Match {
 }
 
 fn is_cap(text: &str, t: &Token) -> bool {
-    text[t.start..t.end]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    // A token starts at a char, and most are ASCII.
+    match text.as_bytes().get(t.start) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
+    }
 }
 
 fn all_caps(s: &str) -> bool {
     !s.chars().any(char::is_lowercase)
+}
+
+/// The [`table::key_hash`] of the key of the window of tokens `i..=k`
+/// ([`norm`] of its text: the tokens' [`table::key_chars`] joined by single
+/// spaces), given that of `i..k` (`None` when `k == i`). A token holds no
+/// whitespace nor hyphen (letters, dots and apostrophes), and a window's
+/// tokens are joined by spaces or a hyphen, all of which [`norm`] makes one
+/// space.
+fn window_hash(text: &str, before: Option<u64>, t: &Token) -> u64 {
+    let h = before.map_or(0, |h| table::key_hash_ascii_from(h, b" "));
+    let word = &text[t.start..t.end];
+    if word.is_ascii() {
+        table::key_hash_ascii_from(h, word.as_bytes())
+    } else {
+        // As `key_hash` of the key: `key_chars` of the `key_chars`.
+        table::key_hash_from(h, &table::key_chars(word).collect::<String>())
+    }
 }
 
 /// The longest accepted place name starting at token `i`.
@@ -728,13 +962,19 @@ fn match_at(
     text: &str,
     tokens: &[Token],
     i: usize,
+    key: &mut String,
     suppressed: &mut HashSet<String>,
 ) -> Option<Match> {
     let first = &tokens[i];
     if !is_cap(text, first) {
         return None;
     }
-    // Extent of the candidate windows: joined by spaces or hyphens.
+    // Extent of the candidate windows: joined by spaces or hyphens, and no
+    // longer than a name can be (a window that no name goes on past ends
+    // them). Their keys' hashes tell most windows that name nothing without
+    // a key to build.
+    let mut hashes = [0u64; MAX_TOKENS];
+    hashes[0] = window_hash(text, None, first);
     let mut last = i;
     while last + 1 < tokens.len()
         && last + 1 - i < MAX_TOKENS
@@ -743,19 +983,23 @@ fn match_at(
     {
         let t = &tokens[last + 1];
         let w = &text[t.start..t.end];
-        if !is_cap(text, t) && !CONNECTORS.contains(&w) {
+        if !is_cap(text, t) && !is_connector(w) || !index.may_go_on(hashes[last - i]) {
             break;
         }
         last += 1;
+        hashes[last - i] = window_hash(text, Some(hashes[last - i - 1]), t);
     }
     for j in (i..=last).rev() {
         let t = &tokens[j];
         if !is_cap(text, t) {
             continue;
         }
+        if !index.may_name(hashes[j - i]) {
+            continue;
+        }
         let written = &text[first.start..t.end];
-        let key = norm(written);
-        let Some(e) = index.best(&key, Some(written), None) else {
+        norm_into(written, key);
+        let Some(e) = index.best_hashed(key, hashes[j - i], Some(written), None) else {
             continue;
         };
         if index.kind(e) == Kind::Area {
@@ -766,7 +1010,7 @@ fn match_at(
                 next: j + 1,
             });
         }
-        match judge(index, text, tokens, i, j, e, &key) {
+        match judge(index, text, tokens, i, j, e, key) {
             Verdict::Accept(e, qualifier) => {
                 let (qualifier, next) = match qualifier {
                     Some(q) => (Some((q.span, q.entry)), q.next),
@@ -780,7 +1024,7 @@ fn match_at(
                 });
             }
             Verdict::Person => {
-                suppressed.insert(key);
+                suppressed.insert(key.clone());
             }
             Verdict::Reject => {}
         }
@@ -807,8 +1051,8 @@ fn name_like(index: &Index, text: &str, t: &Token) -> bool {
     if !is_cap(text, t) {
         return false;
     }
-    let lower = text[t.start..t.end].to_lowercase();
-    if index.is_word(&lower) || CALENDAR.contains(&lower.as_str()) {
+    let lower = super::lowercase(&text[t.start..t.end]);
+    if index.is_word(&lower) || is_calendar(&lower) {
         return false;
     }
     // A place next to a place ("Khyber Pakhtunkhwa Punjab") is not a name.
@@ -842,11 +1086,11 @@ fn judge(
     let next = tokens
         .get(j + 1)
         .filter(|_| tokens[j].after == Sep::Space && !tokens[j].possessive);
-    let prev_word = prev.map(|p| text[p.start..p.end].to_lowercase());
+    let prev_word = prev.map(|p| super::lowercase(&text[p.start..p.end]));
 
     // After a title or a first name: a person ("General Raheel Sharif", "Michael Jordan").
-    let after_title = prev_word.as_deref().is_some_and(|w| TITLES.contains(&w))
-        && prev.is_some_and(|p| is_cap(text, p));
+    let after_title =
+        prev_word.as_deref().is_some_and(is_title) && prev.is_some_and(|p| is_cap(text, p));
     let after_name = prev.is_some_and(|p| name_like(index, text, p));
     if after_name || (after_title && entry.kind == Kind::City) {
         return if entry.kind == Kind::City {
@@ -884,8 +1128,8 @@ fn judge(
     {
         return Verdict::Reject;
     }
-    let locative = prev_word.as_deref().is_some_and(|w| LOCATIVE.contains(&w))
-        && prev.is_some_and(|p| !is_cap(text, p));
+    let locative =
+        prev_word.as_deref().is_some_and(is_locative) && prev.is_some_and(|p| !is_cap(text, p));
     // A dateline: "ISLAMABAD:" or "KARACHI, Aug 20" at the start of a line.
     let line_start = text[..tokens[i].start]
         .trim_end_matches([' ', '\t'])
@@ -1238,6 +1482,100 @@ mod tests {
         }
     }
 
+    /// The ASCII tokenizer reads every ASCII text as the char one does.
+    #[test]
+    fn ascii_tokens_are_char_tokens() {
+        let pieces = [
+            "",
+            "U.S.",
+            "U.S",
+            "A.B.C.D.",
+            "U.K.'s",
+            "e.g.",
+            "A.",
+            ".A",
+            "I.",
+            "St.",
+            "St.Petersburg",
+            "Mt",
+            "Ft.",
+            "d'Ivoire",
+            "N'Djamena",
+            "O'Neil's",
+            "Russia's",
+            "Russia'S",
+            "Russia'sx",
+            "x's",
+            "'s",
+            "'",
+            "''",
+            "-",
+            "--",
+            " - ",
+            ",",
+            ", ",
+            ".",
+            ". ",
+            ":",
+            "\n",
+            "\t",
+            " \t ",
+            "(",
+            "\"",
+            "Mi-35",
+            "35-Mi",
+            "F-16s",
+            "-1",
+            "2015",
+            "a1",
+            "1a",
+            "I",
+            "ab",
+            "Ufa",
+            "Ufa, Russia",
+            "KARACHI:",
+        ];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("{a} {b} {c}"));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(tokenize_ascii(t), tokenize_chars(t), "{t:?}");
+        }
+    }
+
+    /// A window's hash, built token by token, is the hash of its key.
+    #[test]
+    fn window_hashes_are_key_hashes() {
+        for text in [
+            "in Bosnia and Herzegovina today",
+            "Gilgit-Baltistan and Khyber\u{2010}Pakhtunkhwa",
+            "C\u{f4}te d\u{2019}Ivoire, S\u{e3}o\u{a0}Paulo and St. Petersburg",
+            "\u{130}STANBUL \t ANKARA U.S. D'Ivoire \u{212a}ING",
+        ] {
+            let tokens = tokenize(text);
+            for i in 0..tokens.len() {
+                let mut h = window_hash(text, None, &tokens[i]);
+                let mut k = i;
+                loop {
+                    let key = norm(&text[tokens[i].start..tokens[k].end]);
+                    assert_eq!(h, table::key_hash(&key), "{key:?}");
+                    if k + 1 == tokens.len() || !matches!(tokens[k].after, Sep::Space | Sep::Hyphen)
+                    {
+                        break;
+                    }
+                    k += 1;
+                    h = window_hash(text, Some(h), &tokens[k]);
+                }
+            }
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for text in [
@@ -1309,6 +1647,11 @@ mod tables {
                         .any(|x| x.entry as usize == entry && x.abbrev == table::is_abbrev(a)),
                     "alias {a} of {line}"
                 );
+                // The filters `find_places` reads before it looks a name up.
+                assert!(index.may_name(table::key_hash(a)), "{a}");
+                for h in table::prefix_hashes(a) {
+                    assert!(index.may_go_on(h), "prefix of {a}");
+                }
             }
             entry += 1;
         }

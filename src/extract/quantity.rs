@@ -93,209 +93,215 @@ struct Np {
 
 /// Words that end a noun phrase: prepositions, conjunctions, auxiliaries,
 /// pronouns, determiners, common adverbs.
-const STOP: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "from",
-    "by",
-    "about",
-    "into",
-    "onto",
-    "over",
-    "under",
-    "after",
-    "before",
-    "during",
-    "since",
-    "until",
-    "between",
-    "against",
-    "among",
-    "through",
-    "across",
-    "per",
-    "via",
-    "than",
-    "as",
-    "like",
-    "near",
-    "without",
-    "within",
-    "including",
-    "off",
-    "up",
-    "down",
-    "out",
-    "around",
-    "of",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "so",
-    "yet",
-    "while",
-    "whereas",
-    "because",
-    "if",
-    "though",
-    "although",
-    "when",
-    "where",
-    "whether",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "am",
-    "has",
-    "have",
-    "had",
-    "having",
-    "do",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "said",
-    "says",
-    "say",
-    "i",
-    "you",
-    "he",
-    "she",
-    "it",
-    "we",
-    "they",
-    "me",
-    "him",
-    "her",
-    "us",
-    "them",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "that",
-    "what",
-    "this",
-    "these",
-    "those",
-    "the",
-    "a",
-    "an",
-    "each",
-    "every",
-    "any",
-    "all",
-    "both",
-    "some",
-    "no",
-    "its",
-    "their",
-    "his",
-    "our",
-    "your",
-    "my",
-    "also",
-    "only",
-    "just",
-    "still",
-    "already",
-    "not",
-    "now",
-    "then",
-    "ago",
-    "later",
-    "earlier",
-    "here",
-    "there",
-    "too",
-    "very",
-    "apiece",
-    "respectively",
-    "total",
-    "altogether",
-    "instead",
-    "again",
-    "ever",
-    "never",
-    "away",
-    "back",
-    "last",
-    "next",
-    "such",
-    "how",
-    "why",
-];
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "about"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "between"
+            | "against"
+            | "among"
+            | "through"
+            | "across"
+            | "per"
+            | "via"
+            | "than"
+            | "as"
+            | "like"
+            | "near"
+            | "without"
+            | "within"
+            | "including"
+            | "off"
+            | "up"
+            | "down"
+            | "out"
+            | "around"
+            | "of"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "yet"
+            | "while"
+            | "whereas"
+            | "because"
+            | "if"
+            | "though"
+            | "although"
+            | "when"
+            | "where"
+            | "whether"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "having"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "said"
+            | "says"
+            | "say"
+            | "i"
+            | "you"
+            | "he"
+            | "she"
+            | "it"
+            | "we"
+            | "they"
+            | "me"
+            | "him"
+            | "her"
+            | "us"
+            | "them"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "what"
+            | "this"
+            | "these"
+            | "those"
+            | "the"
+            | "a"
+            | "an"
+            | "each"
+            | "every"
+            | "any"
+            | "all"
+            | "both"
+            | "some"
+            | "no"
+            | "its"
+            | "their"
+            | "his"
+            | "our"
+            | "your"
+            | "my"
+            | "also"
+            | "only"
+            | "just"
+            | "still"
+            | "already"
+            | "not"
+            | "now"
+            | "then"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "here"
+            | "there"
+            | "too"
+            | "very"
+            | "apiece"
+            | "respectively"
+            | "total"
+            | "altogether"
+            | "instead"
+            | "again"
+            | "ever"
+            | "never"
+            | "away"
+            | "back"
+            | "last"
+            | "next"
+            | "such"
+            | "how"
+            | "why"
+    )
+}
 
 /// Determiner-like adjectives between a number and its noun: skipped, not
 /// qualifiers.
-const SKIP: &[&str] = &[
-    "other",
-    "more",
-    "additional",
-    "new",
-    "extra",
-    "further",
-    "same",
-    "different",
-    "various",
-    "separate",
-    "remaining",
-    "first",
-    "previous",
-    "full",
-    "whole",
-    "entire",
-    "consecutive",
-    "straight",
-    "successive",
-    "top",
-    "major",
-    "key",
-    "main",
-    "big",
-    "small",
-    "large",
-    "own",
-    "old",
-    "many",
-    "few",
-    "fewer",
-    "less",
-    "least",
-    "most",
-    "several",
-    "likely",
-    "possible",
-    "estimated",
-    "alleged",
-    "so-called",
-    "odd",
-    "plus",
-    "or",
-    "so",
-];
-
-const GENERIC: &[&str] = &["piece", "unit", "item", "one", "other", "others", "ones"];
+fn is_skip(w: &str) -> bool {
+    matches!(
+        w,
+        "other"
+            | "more"
+            | "additional"
+            | "new"
+            | "extra"
+            | "further"
+            | "same"
+            | "different"
+            | "various"
+            | "separate"
+            | "remaining"
+            | "first"
+            | "previous"
+            | "full"
+            | "whole"
+            | "entire"
+            | "consecutive"
+            | "straight"
+            | "successive"
+            | "top"
+            | "major"
+            | "key"
+            | "main"
+            | "big"
+            | "small"
+            | "large"
+            | "own"
+            | "old"
+            | "many"
+            | "few"
+            | "fewer"
+            | "less"
+            | "least"
+            | "most"
+            | "several"
+            | "likely"
+            | "possible"
+            | "estimated"
+            | "alleged"
+            | "so-called"
+            | "odd"
+            | "plus"
+            | "or"
+            | "so"
+    )
+}
 
 fn is_generic(h: &str) -> bool {
-    GENERIC.contains(&h)
+    matches!(
+        h,
+        "piece" | "unit" | "item" | "one" | "other" | "others" | "ones"
+    )
 }
 
 /// Adjective-looking words (`military` is not one; `armed`, `modernised`,
@@ -309,50 +315,54 @@ fn adjective_like(w: &str) -> bool {
         .any(|s| w.ends_with(s))
 }
 
-const IRREGULAR: &[(&str, &str)] = &[
-    ("men", "man"),
-    ("women", "woman"),
-    ("children", "child"),
-    ("feet", "foot"),
-    ("teeth", "tooth"),
-    ("mice", "mouse"),
-    ("geese", "goose"),
-    ("lives", "life"),
-    ("wives", "wife"),
-    ("knives", "knife"),
-    ("thieves", "thief"),
-    ("halves", "half"),
-    ("wolves", "wolf"),
-    ("shelves", "shelf"),
-    ("leaves", "leaf"),
-    ("crises", "crisis"),
-    ("analyses", "analysis"),
-    ("theses", "thesis"),
-    ("bases", "base"),
-    ("indices", "index"),
-    ("criteria", "criterion"),
-    ("phenomena", "phenomenon"),
-    ("buses", "bus"),
-    ("gases", "gas"),
-    ("heroes", "hero"),
-    ("potatoes", "potato"),
-    ("tomatoes", "tomato"),
-    ("vetoes", "veto"),
-    ("echoes", "echo"),
-    ("torpedoes", "torpedo"),
-    ("series", "series"),
-    ("species", "species"),
-    ("news", "news"),
-    ("people", "people"),
-    ("police", "police"),
-    ("personnel", "personnel"),
-    ("staff", "staff"),
-    ("aircraft", "aircraft"),
-    ("sheep", "sheep"),
-    ("fish", "fish"),
-    ("deer", "deer"),
-    ("data", "data"),
-];
+/// Irregular plurals (and nouns that do not change), with their singular.
+fn irregular(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "lives" => "life",
+        "wives" => "wife",
+        "knives" => "knife",
+        "thieves" => "thief",
+        "halves" => "half",
+        "wolves" => "wolf",
+        "shelves" => "shelf",
+        "leaves" => "leaf",
+        "crises" => "crisis",
+        "analyses" => "analysis",
+        "theses" => "thesis",
+        "bases" => "base",
+        "indices" => "index",
+        "criteria" => "criterion",
+        "phenomena" => "phenomenon",
+        "buses" => "bus",
+        "gases" => "gas",
+        "heroes" => "hero",
+        "potatoes" => "potato",
+        "tomatoes" => "tomato",
+        "vetoes" => "veto",
+        "echoes" => "echo",
+        "torpedoes" => "torpedo",
+        "series" => "series",
+        "species" => "species",
+        "news" => "news",
+        "people" => "people",
+        "police" => "police",
+        "personnel" => "personnel",
+        "staff" => "staff",
+        "aircraft" => "aircraft",
+        "sheep" => "sheep",
+        "fish" => "fish",
+        "deer" => "deer",
+        "data" => "data",
+        _ => return None,
+    })
+}
 
 /// Singular, lowercase form of a noun (`helicopters` -> `helicopter`).
 pub(crate) fn lemma(w: &str) -> String {
@@ -367,8 +377,8 @@ pub(crate) fn lemma(w: &str) -> String {
         }
     }
     let w = w.to_lowercase();
-    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
-        return (*s).to_string();
+    if let Some(s) = irregular(&w) {
+        return s.to_string();
     }
     let n = w.len();
     if n > 4 && w.ends_with("ies") && !w.ends_with("eies") {
@@ -399,8 +409,8 @@ fn plural_like(w: &str) -> bool {
         }
     }
     let w = w.to_lowercase();
-    if let Some((p, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
-        return p != s || matches!(w.as_str(), "people" | "police" | "personnel" | "aircraft");
+    if let Some(s) = irregular(&w) {
+        return w != s || matches!(w.as_str(), "people" | "police" | "personnel" | "aircraft");
     }
     w.len() > 3
         && w.ends_with('s')
@@ -551,10 +561,10 @@ fn head_after(s: &str, end: usize, value: f64) -> Np {
                     }
                     continue;
                 }
-                if STOP.contains(&lw.as_str()) || lw.ends_with("'s") || lw.ends_with("’s") {
+                if is_stop(&lw) || lw.ends_with("'s") || lw.ends_with("’s") {
                     break;
                 }
-                if cand.is_none() && SKIP.contains(&lw.as_str()) {
+                if cand.is_none() && is_skip(&lw) {
                     continue;
                 }
                 if adjective_like(&lw) && !plural_like(&lw) {
@@ -647,11 +657,7 @@ impl PluralScan {
             if let Piece::Word(w, r) = piece {
                 let lw = w.to_lowercase();
                 let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-                if !STOP.contains(&lw.as_str())
-                    && !first_upper
-                    && plural_like(w)
-                    && !adjective_like(&lw)
-                {
+                if !is_stop(&lw) && !first_upper && plural_like(w) && !adjective_like(&lw) {
                     self.best = Some((lemma(w), r));
                 }
             }
