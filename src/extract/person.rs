@@ -1809,12 +1809,6 @@ fn find_orgs(text: &Text, units: &[Unit]) -> Vec<OrgAcc> {
 /// Adds to each organisation of `orgs` the later mentions of its forms and
 /// aliases: every occurrence of one, as a whole word, in a fact-bearing
 /// sentence, outside the mentions it was found at.
-///
-/// Every form of every organisation is looked for in one pass over the text
-/// (Aho-Corasick), not one pass each: a long text names many organisations,
-/// and searching it once per form made its cost grow with the square of its
-/// length. Occurrences of a form are taken as repeated `str::find`s would
-/// take them: left to right, the next after the end of the last.
 fn later_mentions(text: &Text, orgs: &mut [OrgAcc]) {
     let s = text.as_str();
     // Each distinct form, and the organisations that have it.
@@ -1830,14 +1824,8 @@ fn later_mentions(text: &Text, orgs: &mut [OrgAcc]) {
             }
         }
     }
-    if owners.is_empty() {
-        return;
-    }
     let mut patterns: Vec<&str> = owners.keys().copied().collect();
     patterns.sort_unstable();
-    let Ok(searcher) = aho_corasick::AhoCorasick::new(&patterns) else {
-        return;
-    };
     let known: Vec<Vec<Span>> = orgs
         .iter()
         .map(|o| {
@@ -1847,14 +1835,7 @@ fn later_mentions(text: &Text, orgs: &mut [OrgAcc]) {
         })
         .collect();
     let mut found: Vec<(usize, String, Span)> = Vec::new();
-    // Where each form's next occurrence may start.
-    let mut next = vec![0; patterns.len()];
-    for m in searcher.find_overlapping_iter(s) {
-        let (k, a, b) = (m.pattern().as_usize(), m.start(), m.end());
-        if a < next[k] {
-            continue;
-        }
-        next[k] = b;
+    for (k, a, b) in occurrences(s, &patterns) {
         let before_ok = s[..a]
             .chars()
             .next_back()
@@ -1874,11 +1855,69 @@ fn later_mentions(text: &Text, orgs: &mut [OrgAcc]) {
             }
         }
     }
+    // Each organisation's mentions are sorted by span afterwards, so the
+    // order they are found in does not matter.
     for (i, form, sp) in found {
         if orgs[i].seen.insert(sp) {
             orgs[i].forms.push((form, sp));
         }
     }
+}
+
+/// Past this many bytes searched (patterns × text length), the patterns are
+/// looked for in one pass rather than one pass each.
+const ONE_PASS_BYTES: usize = 1 << 20;
+
+/// Every occurrence of each pattern in `s` (pattern number, start, end), as
+/// repeated `str::find`s give them: left to right, each after the end of the
+/// last. In an article, a search per pattern is quickest; in a long text
+/// naming many organisations, that would grow with the square of its
+/// length, so all the patterns are looked for in one Aho-Corasick pass.
+fn occurrences(s: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    if patterns.len().saturating_mul(s.len()) <= ONE_PASS_BYTES {
+        occurrences_each(s, patterns)
+    } else {
+        occurrences_one_pass(s, patterns)
+    }
+}
+
+/// [`occurrences`], a search per pattern.
+fn occurrences_each(s: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (k, p) in patterns.iter().enumerate() {
+        if p.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(at) = s[from..].find(p) {
+            let a = from + at;
+            from = a + p.len();
+            out.push((k, a, from));
+        }
+    }
+    out
+}
+
+/// [`occurrences`], in one pass (in another order).
+fn occurrences_one_pass(s: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let searcher = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(patterns);
+    let Ok(searcher) = searcher else {
+        return out;
+    };
+    // Where each pattern's next occurrence may start. Matches of one
+    // pattern come in order of their ends, hence of their starts.
+    let mut next = vec![0; patterns.len()];
+    for m in searcher.find_overlapping_iter(s) {
+        let (k, a, b) = (m.pattern().as_usize(), m.start(), m.end());
+        if a < b && a >= next[k] {
+            next[k] = b;
+            out.push((k, a, b));
+        }
+    }
+    out
 }
 
 /// `(ACR)` at token `b`: the acronym and its span, if its letters fit the name.
@@ -2481,6 +2520,34 @@ fn people_with(text: &Text, orgs: &[Organisation], units: &[Unit]) -> Vec<Person
 
 #[cfg(test)]
 mod tests {
+    /// The two ways of finding organisations' later mentions find the
+    /// same occurrences, overlapping patterns and repeats included.
+    #[test]
+    fn occurrences_in_one_pass_are_those_of_a_search_per_pattern() {
+        let seeds = ["000_8f0059a5e111d940.txt", "004_fd2571bf12f2bee7.txt"]
+            .map(|f| std::fs::read_to_string(format!("seeds/{f}")).expect("a seed"));
+        let texts = [
+            seeds[0].as_str(),
+            seeds[1].as_str(),
+            "AAAAA UN U.N. UNUN the UN's “UN” é UNé",
+            "",
+        ];
+        let patterns = [
+            "", "A", "AA", "AAA", "UN", "U.N.", "Russia", "Pakistan", "Rostec", "the", "é", "N",
+        ];
+        for text in texts {
+            for n in 1..=patterns.len() {
+                let some = &patterns[..n];
+                let mut each = super::occurrences_each(text, some);
+                let mut one = super::occurrences_one_pass(text, some);
+                each.sort_unstable();
+                one.sort_unstable();
+                assert_eq!(each, one, "{some:?} in {:?}", &text[..text.len().min(40)]);
+            }
+        }
+        let repeated = super::occurrences_each("AAAAA", &["AA"]);
+        assert_eq!(repeated, [(0, 0, 2), (0, 2, 4)]);
+    }
     use super::*;
     use crate::span::SourceId;
     use crate::text::normalize_str;
