@@ -17,7 +17,7 @@
 //! What is left is added or removed. Facts are a multiset: a sentence that
 //! repeats a fact stated elsewhere is still reported when dropped.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use similar::{ChangeTag, DiffOp, TextDiff};
@@ -47,13 +47,6 @@ impl FactRecord {
     /// The line hashed into the facts digest: everything but the sentence.
     pub fn digest_line(&self) -> String {
         format!("{}\t{}\t{}\t{}", self.kind, self.key, self.value, self.fact)
-    }
-
-    fn same_fact(&self, other: &FactRecord) -> bool {
-        self.kind == other.kind
-            && self.key == other.key
-            && self.value == other.value
-            && self.fact == other.fact
     }
 }
 
@@ -284,17 +277,42 @@ pub fn diff_facts(
     new: &[FactRecord],
     new_sentences: &[String],
 ) -> Vec<FactChange> {
-    let sent = |s: &[String], i: Option<usize>| -> String {
-        i.and_then(|i| s.get(i)).cloned().unwrap_or_default()
+    fn sentence_of(s: &[String], i: Option<usize>) -> &str {
+        i.and_then(|i| s.get(i)).map_or("", String::as_str)
+    }
+    // Each fact's sentence, borrowed (a text with no sentence break is one
+    // sentence holding thousands of facts), and a number per distinct
+    // sentence text, so that sentences are compared by number.
+    let old_s: Vec<&str> = old
+        .iter()
+        .map(|f| sentence_of(old_sentences, f.sentence))
+        .collect();
+    let new_s: Vec<&str> = new
+        .iter()
+        .map(|f| sentence_of(new_sentences, f.sentence))
+        .collect();
+    // Numbered sentence by sentence, not fact by fact: hashing a long
+    // sentence once per fact in it would be quadratic again. No sentence
+    // reads as the empty one, number 0.
+    let mut ids: HashMap<&str, usize> = HashMap::from([("", 0)]);
+    let (mut old_numbers, mut new_numbers) = (Vec::new(), Vec::new());
+    for (sentences, numbers) in [
+        (old_sentences, &mut old_numbers),
+        (new_sentences, &mut new_numbers),
+    ] {
+        for t in sentences {
+            let next = ids.len();
+            numbers.push(*ids.entry(t.as_str()).or_insert(next));
+        }
+    }
+    let id = |numbers: &[usize], f: &FactRecord| {
+        f.sentence
+            .and_then(|i| numbers.get(i))
+            .copied()
+            .unwrap_or(0)
     };
-    let old_s: Vec<String> = old
-        .iter()
-        .map(|f| sent(old_sentences, f.sentence))
-        .collect();
-    let new_s: Vec<String> = new
-        .iter()
-        .map(|f| sent(new_sentences, f.sentence))
-        .collect();
+    let old_id: Vec<usize> = old.iter().map(|f| id(&old_numbers, f)).collect();
+    let new_id: Vec<usize> = new.iter().map(|f| id(&new_numbers, f)).collect();
     // Sentence similarity, cached per sentence pair: a large diff compares
     // many facts of the same few sentences.
     let mut cache: BTreeMap<(Option<usize>, Option<usize>), f32> = BTreeMap::new();
@@ -302,20 +320,38 @@ pub fn diff_facts(
         let key = (old[i].sentence, new[j].sentence);
         *cache
             .entry(key)
-            .or_insert_with(|| ratio(&old_s[i], &new_s[j]))
+            .or_insert_with(|| ratio(old_s[i], new_s[j]))
     };
     let mut old_used = vec![false; old.len()];
     let mut new_used = vec![false; new.len()];
+    // The new facts by what they say (kind, key, value and description:
+    // the same fact), by kind and key, and by kind, each
+    // list in order: every pass below looks at the first or best new fact
+    // of a list, and a source of many facts made a scan of all of them per
+    // old fact quadratic.
+    let mut same: HashMap<(&str, &str, &str, &str), Vec<usize>> = HashMap::new();
+    let mut keyed: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut kinds: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, n) in new.iter().enumerate() {
+        same.entry((&n.kind, &n.key, &n.value, &n.fact))
+            .or_default()
+            .push(j);
+        keyed.entry((&n.kind, &n.key)).or_default().push(j);
+        kinds.entry(&n.kind).or_default().push(j);
+    }
+    let none: &[usize] = &[];
     // Pass 1: the same fact in the same sentence; pass 2: the same fact anywhere.
     for same_sentence in [true, false] {
         for (i, o) in old.iter().enumerate() {
             if old_used[i] {
                 continue;
             }
-            let found = new.iter().enumerate().position(|(j, n)| {
-                !new_used[j] && n.same_fact(o) && (!same_sentence || new_s[j] == old_s[i])
-            });
-            if let Some(j) = found {
+            let candidates = same.get(&(&o.kind, &o.key, &o.value, &o.fact));
+            let found = candidates
+                .map_or(none, Vec::as_slice)
+                .iter()
+                .find(|&&j| !new_used[j] && (!same_sentence || new_id[j] == old_id[i]));
+            if let Some(&j) = found {
                 old_used[i] = true;
                 new_used[j] = true;
             }
@@ -328,8 +364,8 @@ pub fn diff_facts(
             continue;
         }
         let mut best: Option<(usize, f32)> = None;
-        for (j, n) in new.iter().enumerate() {
-            if new_used[j] || n.kind != o.kind || n.key != o.key {
+        for &j in keyed.get(&(&o.kind, &o.key)).map_or(none, Vec::as_slice) {
+            if new_used[j] {
                 continue;
             }
             let r = sim(i, j);
@@ -356,8 +392,8 @@ pub fn diff_facts(
             continue;
         }
         let mut best: Option<(usize, f32)> = None;
-        for (j, n) in new.iter().enumerate() {
-            if new_used[j] || n.kind != o.kind || old_s[i].is_empty() {
+        for &j in kinds.get(o.kind.as_str()).map_or(none, Vec::as_slice) {
+            if new_used[j] || old_s[i].is_empty() {
                 continue;
             }
             let r = sim(i, j);

@@ -207,7 +207,7 @@ pub(crate) fn shared_note(note: &str) -> Arc<str> {
 /// Sentences longer than this many bytes are quoted in part: evidence in a
 /// text with no sentence breaks (a table, a scraped page on one line)
 /// would otherwise quote the whole text, once per piece of evidence.
-pub const MAX_QUOTED: usize = 600;
+pub(crate) const MAX_QUOTED: usize = 600;
 
 /// About this many bytes of a long sentence are quoted on each side of the
 /// evidence.
