@@ -1416,7 +1416,8 @@ static KNOWN_RE: LazyLock<Regex> = LazyLock::new(|| known_re(r"\b"));
 static KNOWN_RE_ASCII: LazyLock<Regex> = LazyLock::new(|| known_re(r"(?-u:\b)"));
 
 /// The known organisations' names and short forms, longest first, between
-/// word boundaries `b`.
+/// word boundaries `b`. A form that ends in a full stop (`U.N.`) needs none
+/// after it: a space after a full stop is no word boundary.
 fn known_re(b: &str) -> Regex {
     let mut names: Vec<&str> = Vec::new();
     for (full, short) in KNOWN_ORGS {
@@ -1424,8 +1425,14 @@ fn known_re(b: &str) -> Regex {
         names.extend(short.iter());
     }
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    let alts: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-    Regex::new(&format!(r"{b}(?:{}){b}", alts.join("|"))).expect("valid known-org pattern")
+    let alts: Vec<String> = names
+        .iter()
+        .map(|n| {
+            let word_end = n.chars().next_back().is_some_and(char::is_alphanumeric);
+            format!("{}{}", regex::escape(n), if word_end { b } else { "" })
+        })
+        .collect();
+    Regex::new(&format!(r"{b}(?:{})", alts.join("|"))).expect("valid known-org pattern")
 }
 
 fn known_canonical(form: &str) -> Option<&'static str> {
@@ -2906,6 +2913,16 @@ mod tests {
         (
             "The State Bank of Pakistan raised its policy rate.",
             &[("State Bank of Pakistan", &[])],
+        ),
+        // A short form ending in a full stop, before a space: named as the
+        // text names it, as every organisation is.
+        (
+            "The U.N. said on Monday that talks would resume.",
+            &[("U.N.", &[])],
+        ),
+        (
+            "The United Nations met in Geneva. The U.N. envoy left on Monday.",
+            &[("United Nations", &["U.N."])],
         ),
         (
             "The Mi-35 is a modernised Mi-24, IANS reported.",
