@@ -218,14 +218,18 @@ const QUOTED_CONTEXT: usize = 240;
 /// words where there are words to cut between.
 fn excerpt(text: &str, sentence: Span, span: Span) -> String {
     let start = span.start.clamp(sentence.start, sentence.end);
-    let end = span.end.clamp(start, sentence.end);
-    let mut end = end.min(start + MAX_QUOTED - QUOTED_CONTEXT);
+    // The evidence itself, cut if it is longer than a quote allows.
+    let mut end = span
+        .end
+        .clamp(start, sentence.end)
+        .min(start + MAX_QUOTED - QUOTED_CONTEXT);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let mut from = start.saturating_sub(QUOTED_CONTEXT).max(sentence.start);
     let mut to = (end + QUOTED_CONTEXT).min(sentence.end);
-    // On character boundaries, then after a space and before one.
+    // On character boundaries (`to` stays at or after `end`, itself one),
+    // then after a space and before one.
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -238,8 +242,8 @@ fn excerpt(text: &str, sentence: Span, span: Span) -> String {
         }
     }
     if to < sentence.end {
-        if let Some(space) = text[end.min(to)..to].rfind(' ') {
-            to = end.min(to) + space;
+        if let Some(space) = text[end..to].rfind(' ') {
+            to = end + space;
         }
     }
     let mut out = String::with_capacity(to - from + 8);
