@@ -316,9 +316,13 @@ impl CachedVerdicts {
             claims: self.claims,
             rows: rows.iter().map(|(k, r)| (*k, Bytes(r))).collect(),
         };
-        if let Ok(bytes) = postcard::to_stdvec(&file) {
-            write_whole(&self.path, &bytes);
-        }
+        // Written as it is encoded: the file is tens of megabytes for an
+        // archive, better not held whole in memory first.
+        write_whole_with(&self.path, |w| {
+            postcard::to_io(&file, w)
+                .map(drop)
+                .map_err(std::io::Error::other)
+        });
     }
 }
 
@@ -342,13 +346,26 @@ fn digest(source: &Source, more: &str) -> u64 {
 /// if need be), so that no reader ever sees half a file. A failure is
 /// ignored: it only costs doing the work again next time.
 fn write_whole(path: &Path, bytes: &[u8]) {
+    write_whole_with(path, |w| std::io::Write::write_all(w, bytes));
+}
+
+/// [`write_whole`], the bytes written by `write`.
+fn write_whole_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) {
     if let Some(dir) = path.parent()
         && std::fs::create_dir_all(dir).is_err()
     {
         return;
     }
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, path).is_err() {
+    let written = std::fs::File::create(&tmp).and_then(|f| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+        write(&mut w)?;
+        std::io::Write::flush(&mut w)
+    });
+    if written.is_err() || std::fs::rename(&tmp, path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
 }
