@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -173,8 +174,10 @@ impl Sources {
         let entries = parse_manifest(&manifest_path, &manifest).map_err(|e| vec![e])?;
         let lines = LineIndex::new(&manifest);
         let at = |span: Span| lines.line_col(&manifest, span.start);
-        let mut errors = Vec::new();
-        let mut sources = Vec::new();
+        // The manifest's entries in order, each a problem or a file to read;
+        // the files are then read in parallel, and problems reported in
+        // manifest order.
+        let mut listed: Vec<std::result::Result<Source, Error>> = Vec::new();
         let mut seen_ids: BTreeMap<String, ()> = BTreeMap::new();
         let mut seen_files: BTreeMap<String, ()> = BTreeMap::new();
         for e in entries {
@@ -182,31 +185,31 @@ impl Sources {
                 Error::new(kind, msg).with_path(&manifest_path).at(at(span))
             };
             if !valid_id(&e.id.0) {
-                errors.push(fail(
+                listed.push(Err(fail(
                     ErrorKind::Syntax,
                     format!("invalid source id {:?}: expected letters, digits, '-' or '_', starting with a letter", e.id.0),
                     e.id.1,
-                ));
+                )));
                 continue;
             }
             if seen_ids.insert(e.id.0.clone(), ()).is_some() {
-                errors.push(fail(
+                listed.push(Err(fail(
                     ErrorKind::Duplicate,
                     format!("duplicate source id `{}`", e.id.0),
                     e.id.1,
-                ));
+                )));
                 continue;
             }
             if seen_files.insert(e.file.0.clone(), ()).is_some() {
-                errors.push(fail(
+                listed.push(Err(fail(
                     ErrorKind::Duplicate,
                     format!("file `{}` is listed twice", e.file.0),
                     e.file.1,
-                ));
+                )));
                 continue;
             }
             if let Err(why) = check_relative(&e.file.0) {
-                errors.push(fail(ErrorKind::PathEscape, why, e.file.1));
+                listed.push(Err(fail(ErrorKind::PathEscape, why, e.file.1)));
                 continue;
             }
             let published = match &e.published {
@@ -215,27 +218,41 @@ impl Sources {
                 Some((s, span)) => match s.parse::<jiff::civil::Date>() {
                     Ok(d) => Published::On(d),
                     Err(_) => {
-                        errors.push(fail(
+                        listed.push(Err(fail(
                             ErrorKind::Syntax,
                             format!("invalid date {s:?}: expected YYYY-MM-DD or \"unknown\""),
                             *span,
-                        ));
+                        )));
                         continue;
                     }
                 },
             };
-            let path = dir.join(&e.file.0);
-            match read_source_file(dir, &path) {
-                Ok(text) => sources.push(Source {
-                    id: SourceId::new(e.id.0),
-                    path,
-                    file: e.file.0,
-                    outlet: e.outlet,
-                    url: e.url,
-                    published,
-                    text,
-                }),
-                Err(err) => errors.push(err),
+            listed.push(Ok(Source {
+                id: SourceId::new(e.id.0),
+                path: dir.join(&e.file.0),
+                file: e.file.0,
+                outlet: e.outlet,
+                url: e.url,
+                published,
+                text: String::new(),
+            }));
+        }
+        // Links are followed once for the directory, not once per file.
+        let root = dir.canonicalize().ok();
+        let read: Vec<std::result::Result<Source, Error>> = listed
+            .into_par_iter()
+            .map(|entry| {
+                let mut source = entry?;
+                source.text = read_source_file(root.as_deref(), &source.path)?;
+                Ok(source)
+            })
+            .collect();
+        let mut errors = Vec::new();
+        let mut sources = Vec::with_capacity(read.len());
+        for r in read {
+            match r {
+                Ok(source) => sources.push(source),
+                Err(e) => errors.push(e),
             }
         }
         // Unlisted text files would be silently ignored: refuse them.
@@ -330,14 +347,15 @@ fn check_relative(file: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Reads one article, checking it is text. `dir` is the directory it must
-/// stay inside (after following links).
-pub(crate) fn read_source_file(dir: &Path, path: &Path) -> Result<String> {
+/// Reads one article, checking it is text. `root` is the directory it must
+/// stay inside after following links, canonicalized (`None` when it could
+/// not be: then nothing is checked).
+fn read_source_file(root: Option<&Path>, path: &Path) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if !meta.is_file() {
         return Err(Error::new(ErrorKind::BadSource, "not a regular file").with_path(path));
     }
-    if let (Ok(real), Ok(root)) = (path.canonicalize(), dir.canonicalize()) {
+    if let (Ok(real), Some(root)) = (path.canonicalize(), root) {
         if !real.starts_with(&root) {
             return Err(Error::new(
                 ErrorKind::PathEscape,
