@@ -173,8 +173,10 @@ pub(crate) struct CachedVerdicts {
     same_claims: bool,
     /// The claims of the file now that the stored file has no verdicts for.
     missing: Vec<usize>,
-    /// Source key → the row, encoded.
-    rows: HashMap<u64, Vec<u8>>,
+    /// The verdicts file as read.
+    bytes: Vec<u8>,
+    /// Source key → where its row is in `bytes`, encoded.
+    rows: HashMap<u64, std::ops::Range<usize>>,
 }
 
 /// The verdicts file on disk.
@@ -210,12 +212,16 @@ impl FactsCache {
             crate::lock::fnv1a64(name.as_bytes())
         ));
         let bytes = std::fs::read(&path).unwrap_or_default();
+        // Rows are kept where they are in the file, not copied out.
         let (stored, rows) = match postcard::from_bytes::<StoredFile>(&bytes) {
             Ok(file) => (
                 file.claims,
                 file.rows
                     .into_iter()
-                    .map(|(k, row)| (k, row.0.to_vec()))
+                    .map(|(k, row)| {
+                        let start = row.0.as_ptr() as usize - bytes.as_ptr() as usize;
+                        (k, start..start + row.0.len())
+                    })
                     .collect(),
             ),
             Err(_) => (Vec::new(), HashMap::new()),
@@ -240,6 +246,7 @@ impl FactsCache {
             claims: claims.to_vec(),
             renumber,
             missing,
+            bytes,
             rows,
         }
     }
@@ -255,7 +262,8 @@ impl CachedVerdicts {
     /// claims of the file now. It lacks the verdicts of the claims
     /// [`missing`](CachedVerdicts::missing) from the cache.
     pub(crate) fn get(&self, key: u64, source: &Source) -> Option<SourceRow> {
-        let row: StoredRow = postcard::from_bytes(self.rows.get(&key)?).ok()?;
+        let at = self.rows.get(&key)?.clone();
+        let row: StoredRow = postcard::from_bytes(self.bytes.get(at)?).ok()?;
         // A hash collision between two sources would show as another id.
         let row = (row.source == source.id().as_str()).then(|| row.into_row(source.id()))??;
         if self.same_claims {
@@ -296,25 +304,26 @@ impl CachedVerdicts {
     /// holds those just encoded, the others are the cached ones. Nothing is
     /// written when nothing changed; failure to write only costs judging
     /// again.
-    pub(crate) fn save(mut self, keys: &[u64], mut new: HashMap<u64, Vec<u8>>) {
+    pub(crate) fn save(self, keys: &[u64], new: HashMap<u64, Vec<u8>>) {
         if new.is_empty() && keys.len() == self.rows.len() && self.same_claims {
             return;
         }
         // Rows numbered by other claims are kept only as encoded again.
         let same = self.same_claims;
-        let rows: Vec<(u64, Vec<u8>)> = keys
+        let rows = keys
             .iter()
             .filter_map(|k| {
-                let row = new.remove(k);
-                Some((
-                    *k,
-                    row.or_else(|| same.then(|| self.rows.remove(k)).flatten())?,
-                ))
+                let row = match new.get(k) {
+                    Some(row) => row.as_slice(),
+                    None if same => self.bytes.get(self.rows.get(k)?.clone())?,
+                    None => return None,
+                };
+                Some((*k, Bytes(row)))
             })
             .collect();
         let file = StoredFile {
             claims: self.claims,
-            rows: rows.iter().map(|(k, r)| (*k, Bytes(r))).collect(),
+            rows,
         };
         // Written as it is encoded: the file is tens of megabytes for an
         // archive, better not held whole in memory first.
