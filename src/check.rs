@@ -168,7 +168,7 @@ pub fn check_with(
     let (sources, sets) = load(claims_dir.as_ref(), seeds_dir.as_ref())?;
     let list: Vec<&crate::Source> = sources.iter().collect();
     progress.stage("checking sources", list.len());
-    let mut verifiers: Vec<Verifier> = sets.iter().map(Verifier::new).collect();
+    let verifiers: Vec<Verifier> = sets.iter().map(Verifier::new).collect();
     // With a cache: each claims file's verdicts of the last run, and the key
     // of each source's verdicts in them.
     let stored: Vec<CachedVerdicts> = match cache {
@@ -183,44 +183,62 @@ pub fn check_with(
         Some(_) => list.par_iter().map(|s| CachedVerdicts::key(s)).collect(),
         None => Vec::new(),
     };
-    // Per claims file, the rows judged in this run, encoded for the cache.
-    let mut judged: Vec<HashMap<u64, Vec<u8>>> = stored.iter().map(|_| HashMap::new()).collect();
-    let mut analyses = Vec::new();
-    let mut views = Vec::new();
+    // What the run keeps, filled a chunk at a time in source order.
+    let mut kept = Kept {
+        verdicts: verifiers.iter().map(Verifier::keeper).collect(),
+        // Per claims file, the rows judged in this run, encoded for the
+        // cache.
+        judged: stored.iter().map(|_| HashMap::new()).collect(),
+        analyses: Vec::new(),
+        views: Vec::new(),
+    };
+    // Each chunk is checked while the one before is kept: keeping is a
+    // scatter into every claim's verdicts, slow on memory, and would
+    // otherwise leave the other threads idle.
+    let mut pending: Option<(usize, Vec<Checked>)> = None;
     for (n, chunk) in list.chunks(SOURCES_PER_CHUNK).enumerate() {
         let first = n * SOURCES_PER_CHUNK;
-        let done: Vec<Checked> = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let key = keys.get(first + i).copied();
-                let checked = check_one(s, key, &verifiers, &stored, cache, keep);
-                progress.advance(1);
-                checked
-            })
-            .collect();
-        for (i, (s, checked)) in chunk.iter().zip(done).enumerate() {
-            for (v, row) in verifiers.iter_mut().zip(checked.rows) {
-                v.push(s.id(), row);
-            }
-            if let Some(&key) = keys.get(first + i) {
-                for (j, encoded) in judged.iter_mut().zip(checked.judged) {
-                    if let Some(e) = encoded {
-                        j.insert(key, e);
-                    }
+        let (done, ()) = rayon::join(
+            || {
+                chunk
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let key = keys.get(first + i).copied();
+                        let checked = check_one(s, key, &verifiers, &stored, cache, keep);
+                        progress.advance(1);
+                        checked
+                    })
+                    .collect::<Vec<Checked>>()
+            },
+            || {
+                if let Some((first, done)) = pending.take() {
+                    kept.add(&list[first..], first, done, &verifiers, &keys);
                 }
-            }
-            analyses.extend(checked.analysis);
-            views.extend(checked.view);
-        }
+            },
+        );
+        pending = Some((first, done));
     }
+    if let Some((first, done)) = pending.take() {
+        kept.add(&list[first..], first, done, &verifiers, &keys);
+    }
+    let Kept {
+        verdicts,
+        judged,
+        analyses,
+        views,
+    } = kept;
     for (c, j) in stored.into_iter().zip(judged) {
         c.save(&keys, j);
     }
     if let Some(cache) = cache {
         cache.prune();
     }
-    let outcomes = verifiers.into_iter().map(Verifier::finish).collect();
+    let outcomes = verifiers
+        .iter()
+        .zip(verdicts)
+        .map(|(v, kept)| v.finish_kept(kept))
+        .collect();
     progress.done();
     Ok(Run {
         sources,
@@ -229,6 +247,45 @@ pub fn check_with(
         sets,
         outcomes,
     })
+}
+
+/// What a run keeps of the sources checked so far.
+struct Kept {
+    /// Per claims file, the verdicts.
+    verdicts: Vec<crate::verify::Kept>,
+    /// Per claims file, the rows judged (not read from the cache), encoded
+    /// for it, by source key.
+    judged: Vec<HashMap<u64, Vec<u8>>>,
+    analyses: Vec<Analysis>,
+    views: Vec<SourceView>,
+}
+
+impl Kept {
+    /// Keeps `done`, the sources at the start of `list`, numbered from
+    /// `first` in the run.
+    fn add(
+        &mut self,
+        list: &[&crate::Source],
+        first: usize,
+        done: Vec<Checked>,
+        verifiers: &[Verifier],
+        keys: &[u64],
+    ) {
+        for (i, (s, checked)) in list.iter().zip(done).enumerate() {
+            for ((v, kept), row) in verifiers.iter().zip(&mut self.verdicts).zip(checked.rows) {
+                v.keep(kept, s.id(), row);
+            }
+            if let Some(&key) = keys.get(first + i) {
+                for (j, encoded) in self.judged.iter_mut().zip(checked.judged) {
+                    if let Some(e) = encoded {
+                        j.insert(key, e);
+                    }
+                }
+            }
+            self.analyses.extend(checked.analysis);
+            self.views.extend(checked.view);
+        }
+    }
 }
 
 /// One source checked: its analysis when kept, its verdicts on each claims

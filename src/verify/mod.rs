@@ -473,20 +473,29 @@ pub struct Verifier<'a> {
     keys: Vec<index::ClaimKey>,
     prepared: Vec<matching::Prepared>,
     want_words: bool,
+    /// The claims that name their sources.
+    restricted: Vec<usize>,
+    /// The verdicts of the sources pushed so far.
+    kept: Kept,
+    fingerprint: u64,
+    claim_fingerprints: Vec<u64>,
+}
+
+/// The verdicts of a [`Verifier`]'s claims on the sources pushed so far,
+/// kept apart from the verifier so that sources can be judged (which reads
+/// the verifier) while the verdicts of others are kept.
+#[derive(Debug)]
+pub(crate) struct Kept {
     /// Every source added.
     all: Vec<SourceId>,
     /// For each claim that names its sources, those added; `None` for the
     /// claims checked against all.
     named: Vec<Option<Vec<SourceId>>>,
-    /// The claims that name their sources.
-    restricted: Vec<usize>,
     /// For each claim, the verdicts that are not silent, and each one's
     /// source's place among those the claim is checked against (two lists,
     /// as [`ClaimOutcome`] keeps them).
     said: Vec<Vec<SourceVerdict>>,
     at: Vec<Vec<u32>>,
-    fingerprint: u64,
-    claim_fingerprints: Vec<u64>,
 }
 
 /// The verdicts of one source that are not silent, by claim number.
@@ -519,13 +528,7 @@ impl<'a> Verifier<'a> {
                 .map(|c| matching::Prepared::new(set.aliases(), c))
                 .collect(),
             want_words: index::wants_words(set),
-            all: Vec::new(),
-            named: claims
-                .iter()
-                .map(|c| c.sources.as_ref().map(|_| Vec::new()))
-                .collect(),
-            said: claims.iter().map(|_| Vec::new()).collect(),
-            at: claims.iter().map(|_| Vec::new()).collect(),
+            kept: Kept::of(&claims),
             restricted: (0..claims.len())
                 .filter(|&k| claims[k].sources.is_some())
                 .collect(),
@@ -615,9 +618,29 @@ impl<'a> Verifier<'a> {
     /// Keeps the [`row`](Verifier::row) of source `id`, checked after every
     /// source pushed before it.
     pub fn push(&mut self, id: &SourceId, row: SourceRow) {
-        self.all.push(id.clone());
+        let mut kept = std::mem::replace(&mut self.kept, Kept::empty());
+        self.keep(&mut kept, id, row);
+        self.kept = kept;
+    }
+
+    /// The outcome of every claim, in file order.
+    pub fn finish(mut self) -> SetOutcome {
+        let kept = std::mem::replace(&mut self.kept, Kept::empty());
+        self.finish_kept(kept)
+    }
+
+    /// Empty verdicts for [`keep`](Verifier::keep) to fill apart from the
+    /// verifier.
+    pub(crate) fn keeper(&self) -> Kept {
+        Kept::of(&self.claims)
+    }
+
+    /// [`push`](Verifier::push), into `kept` (from
+    /// [`keeper`](Verifier::keeper)).
+    pub(crate) fn keep(&self, kept: &mut Kept, id: &SourceId, row: SourceRow) {
+        kept.all.push(id.clone());
         for &k in &self.restricted {
-            if let (Some(named), Some(only)) = (&mut self.named[k], &self.claims[k].sources)
+            if let (Some(named), Some(only)) = (&mut kept.named[k], &self.claims[k].sources)
                 && only.contains(id)
             {
                 named.push(id.clone());
@@ -626,22 +649,22 @@ impl<'a> Verifier<'a> {
         for (k, v) in row.0 {
             // The source was just added to the list the claim is checked
             // against: it is the last.
-            let checked = self.named[k].as_ref().map_or(self.all.len(), Vec::len);
+            let checked = kept.named[k].as_ref().map_or(kept.all.len(), Vec::len);
             let at = u32::try_from(checked - 1).unwrap_or(u32::MAX);
-            self.said[k].push(v);
-            self.at[k].push(at);
+            kept.said[k].push(v);
+            kept.at[k].push(at);
         }
     }
 
-    /// The outcome of every claim, in file order.
-    pub fn finish(self) -> SetOutcome {
-        let all: Arc<[SourceId]> = self.all.into();
+    /// [`finish`](Verifier::finish), with the verdicts in `kept`.
+    pub(crate) fn finish_kept(&self, kept: Kept) -> SetOutcome {
+        let all: Arc<[SourceId]> = kept.all.into();
         let outcomes = self
             .claims
             .par_iter()
-            .zip(self.named)
-            .zip(self.said)
-            .zip(self.at)
+            .zip(kept.named)
+            .zip(kept.said)
+            .zip(kept.at)
             .map(|(((c, named), said), at)| {
                 let checked = named.map_or_else(|| Arc::clone(&all), Arc::from);
                 outcome(c, checked, said, at)
@@ -652,6 +675,26 @@ impl<'a> Verifier<'a> {
             name: self.set.name().to_string(),
             outcomes,
         }
+    }
+}
+
+impl Kept {
+    /// No verdicts yet for `claims`.
+    fn of(claims: &[&Claim]) -> Kept {
+        Kept {
+            all: Vec::new(),
+            named: claims
+                .iter()
+                .map(|c| c.sources.as_ref().map(|_| Vec::new()))
+                .collect(),
+            said: claims.iter().map(|_| Vec::new()).collect(),
+            at: claims.iter().map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// Nothing, for no claims.
+    fn empty() -> Kept {
+        Kept::of(&[])
     }
 }
 
