@@ -356,7 +356,7 @@ fn read_source_file(root: Option<&Path>, path: &Path) -> Result<String> {
         return Err(Error::new(ErrorKind::BadSource, "not a regular file").with_path(path));
     }
     if let (Ok(real), Some(root)) = (path.canonicalize(), root) {
-        if !real.starts_with(&root) {
+        if !real.starts_with(root) {
             return Err(Error::new(
                 ErrorKind::PathEscape,
                 format!(
