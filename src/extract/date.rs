@@ -776,7 +776,7 @@ fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
                     | "next"
                     | "this"
             ) || (!matches!(word.to_ascii_lowercase().as_str(), "may" | "march" | "mar")
-                && matches!(p, "and" | "or" | "to" | "through" | "late" | "early"))
+                && matches!(p, "and" | "or" | "to"))
         });
     if !introduced {
         return None;
@@ -925,7 +925,6 @@ const YEAR_NEXT_OK: &[&str] = &[
     "then",
     "already",
     "again",
-    "alone",
     "onwards",
     "onward",
     "ago",

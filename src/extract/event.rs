@@ -163,7 +163,6 @@ const PREDICATES: &[&[&str]] = &[
     &["convict"],
     &["charge"],
     &["accuse"],
-    &["win"],
     &["crash"],
     &["explode"],
     &["collapse"],

@@ -239,7 +239,7 @@ const STOPWORDS: &[&str] = &[
     "not", "no", "yes", "under", "over", "about", "against", "between", "among", "through",
     "into", "to", "of", "up", "down", "out", "off", "new", "old", "cold", "war", "north",
     "south", "east", "west", "northern", "southern", "eastern", "western", "central", "asian",
-    "european", "african", "arab", "western", "middle", "islamic", "muslim", "christian",
+    "european", "african", "arab", "middle", "islamic", "muslim", "christian",
     "hindu", "sunni", "shia", "shiite", "god", "allah", "prophet", "ramazan", "ramadan",
     "eid", "christmas", "easter", "contact", "share", "follow", "click", "subscribe", "update",
     "updated", "posted", "published", "copyright", "breaking", "exclusive", "live", "video",
@@ -287,8 +287,8 @@ const ORG_NOUNS: &[&str] = &[
 /// (`Lashkar-e-...`, `Tehreek-i-...`).
 #[rustfmt::skip]
 const ORG_PREFIXES: &[&str] = &[
-    "lashkar", "jaish", "tehreek", "tehrik", "jamaat", "jamiat", "jamaat", "hizb", "harkat",
-    "sipah", "ansar", "majlis", "muttahida", "tanzeem", "tanzim", "jundallah", "lashkar",
+    "lashkar", "jaish", "tehreek", "tehrik", "jamaat", "jamiat", "hizb", "harkat",
+    "sipah", "ansar", "majlis", "muttahida", "tanzeem", "tanzim", "jundallah",
     "hizbul", "harakat", "ittehad", "tahreek", "markaz", "anjuman", "sunni", "ahle", "ahl",
 ];
 
@@ -447,7 +447,7 @@ const ORG_CUT: &[&str] = &[
 #[rustfmt::skip]
 const ANAPHOR_NEXT: &[&str] = &[
     "is", "was", "has", "had", "will", "would", "could", "can", "did", "does", "also", "who",
-    "himself", "herself", "later", "then", "again", "too", "however", "later", "and",
+    "himself", "herself", "later", "then", "again", "too", "however", "and",
 ];
 
 #[rustfmt::skip]
