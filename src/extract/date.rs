@@ -311,7 +311,17 @@ impl Rule {
     }
 }
 
-const MON: &str = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/// A month word: a full name or a standard abbreviation (`sep`, `sept`),
+/// nothing else (`sept?(?:ember)?` would take `sepember`). The rules follow
+/// it with `\b` or a day number (`Dec31`), never a letter: `Marthe 3` is a
+/// name and a number, not March 3.
+macro_rules! month_words {
+    () => {
+        r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    };
+}
+const MON: &str = concat!("(?P<mon>", month_words!(), ")");
+const MON2: &str = concat!("(?P<mon2>", month_words!(), ")");
 const WDANY: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)";
 const WDFULL: &str = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const DAY: &str = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?";
@@ -339,6 +349,7 @@ fn build_with(pattern: &str, flags: &str) -> Regex {
 fn expand(pattern: &str, flags: &str) -> String {
     let p = pattern
         .replace("{MON}", MON)
+        .replace("{MON2}", MON2)
         .replace("{WDANY}", WDANY)
         .replace("{WDFULL}", WDFULL)
         .replace("{DAY}", DAY)
@@ -390,7 +401,7 @@ fn rule_list() -> Vec<Rule> {
         ),
         // (Wednesday,) July 10, 2015 / Aug. 20 / Dec31 , 1994
         r(
-            r"\b(?:{WDANY}\.?,?\s+(?:the\s+)?)?{MON}\.?\s*(?:the\s+)?{DAY}\b(?:\s*,?\s*{YEAR}\b)?",
+            r"\b(?:{WDANY}\.?,?\s+(?:the\s+)?)?{MON}(?:\b\.?\s*(?:the\s+)?)?{DAY}\b(?:\s*,?\s*{YEAR}\b)?",
             h_month_day,
         ),
         // (Wednesday,) 10 July 2015 / 19 Aug 2015 / the 4th of July
@@ -410,7 +421,7 @@ fn rule_list() -> Vec<Rule> {
         ),
         // Jan-Feb 2017, Nov 18-Dec 19, 2015
         r(
-            r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])?(?:st|nd|rd|th)?\s*(?:-|–|to|through|until)\s*(?P<mon2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*(?P<d2>3[01]|[12]\d|0?[1-9])?(?:st|nd|rd|th)?,?\s+{YEAR}\b",
+            r"\b{MON}(?:\b\.?\s*)?(?:(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)?\s*(?:-|–|\bto\b|\bthrough\b|\buntil\b)\s*{MON2}\.?\s*(?:(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)?,?\s+{YEAR}\b",
             h_month_month,
         ),
         // 2014-2018
@@ -765,7 +776,7 @@ fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
                     | "next"
                     | "this"
             ) || (!matches!(word.to_ascii_lowercase().as_str(), "may" | "march" | "mar")
-                && matches!(p, "and" | "or" | "to" | "through" | "late" | "early"))
+                && matches!(p, "and" | "or" | "to"))
         });
     if !introduced {
         return None;
@@ -914,7 +925,6 @@ const YEAR_NEXT_OK: &[&str] = &[
     "then",
     "already",
     "again",
-    "alone",
     "onwards",
     "onward",
     "ago",
@@ -2134,6 +2144,34 @@ mod tests {
         }
         for gap in ["", " ", "to be", "or", " andover ", "- and"] {
             assert!(!is_range_join(gap), "{gap:?}");
+        }
+    }
+
+    /// A month is a real month name or a standard abbreviation ending at a
+    /// word boundary (or running straight into its day, `Dec31`): not a
+    /// misspelling (`Sepember`), nor the start of another word (`Marthe 3`
+    /// is a name and a number).
+    #[test]
+    fn month_words_are_whole_real_names() {
+        for (text, want) in [
+            ("on Sept. 3, 2015", "on Sept. 3, 2015"),
+            ("on Sep 3, 2015", "on Sep 3, 2015"),
+            ("on September 3, 2015", "on September 3, 2015"),
+            ("Dec31 , 1994", "Dec31 , 1994"),
+            ("from Mar. 3 to June 5, 2015", "from Mar. 3 to June 5, 2015"),
+            ("signed on Sepember 3, 2015", "2015"),
+            ("in Sepember 2015", ""),
+            ("in Sepember", ""),
+            ("Marthe 3 scored twice", ""),
+            ("Marthe 12 and Junea 4", ""),
+            ("Marth - June 2015", "June 2015"),
+            ("Jan to Marth 2015", ""),
+        ] {
+            let got: Vec<&str> = recognize_dates(text, REF.and_then(date))
+                .into_iter()
+                .map(|m| &text[m.span])
+                .collect();
+            assert_eq!(got.join(" | "), want, "{text:?}");
         }
     }
 

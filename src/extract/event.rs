@@ -19,8 +19,9 @@
 //!
 //! Factuality comes from the verb group and a few words around it: `will`,
 //! `is set to`, `is expected to`, `plans to` → future; `not`, `never`,
-//! `failed to`, `denied` → negated; `allegedly`, `may`, `is believed to` →
-//! hedged; `reportedly`, `X reported`, `according to` → reported.
+//! `failed to`, `denied` → negated; `allegedly`, `may`, `is believed to`,
+//! a clause opened by `if` or `whether` → hedged; `reportedly`, `X
+//! reported`, `according to` → reported.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -162,7 +163,6 @@ const PREDICATES: &[&[&str]] = &[
     &["convict"],
     &["charge"],
     &["accuse"],
-    &["win"],
     &["crash"],
     &["explode"],
     &["collapse"],
@@ -869,18 +869,21 @@ fn reported_tail(lowers: &[&str]) -> bool {
 
 /// The factuality of the verb at token `i` from the words before it in its
 /// clause (at most six): negation first, then future, hedging, reporting.
+/// A clause opened by `if` or `whether` is hedged: it tells what might
+/// be, not what is (`asked whether Russia signed the deal`).
 ///
 /// One pass over the window notes which cue words and pairs it holds.
 fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     let from = i.saturating_sub(6);
     let window = &lowers[from..i];
     // Stop at a clause boundary before the verb.
-    let start = window
+    let boundary = window
         .iter()
-        .rposition(|w| matches!(*w, "," | ";" | ":" | "\"") || is_clause_word(w))
-        .map_or(0, |p| p + 1);
-    let window = &window[start..];
-    let (mut negated, mut future, mut hedged, mut reportedly) = (false, false, false, false);
+        .rposition(|w| matches!(*w, "," | ";" | ":" | "\"") || is_clause_word(w));
+    let conditional = boundary.is_some_and(|p| matches!(window[p], "if" | "whether"));
+    let window = &window[boundary.map_or(0, |p| p + 1)..];
+    let (mut negated, mut future, mut reportedly) = (false, false, false);
+    let mut hedged = conditional;
     let (mut would_be, mut expected) = (false, false);
     for (k, &w) in window.iter().enumerate() {
         negated |= matches!(w, "not" | "n't" | "never" | "denied" | "denies" | "without");
@@ -904,8 +907,6 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
                 | "appears"
                 | "seems"
                 | "unlikely"
-                | "if"
-                | "whether"
         );
         reportedly |= w == "reportedly";
         expected |= w == "expected";
@@ -1148,6 +1149,38 @@ mod tests {
             (
                 "A militant attack killed five people, police said.",
                 &[("kill", Asserted), ("say", Asserted)],
+            ),
+        ];
+        for (s, e) in cases {
+            check(s, e);
+        }
+    }
+
+    /// An event in a clause opened by `if` or `whether` is not stated as
+    /// having happened; the clause word also cuts off the cues before it.
+    #[test]
+    fn if_and_whether_clauses_are_hedged() {
+        use Factuality::*;
+        let cases: &[(&str, &[(&str, Factuality)])] = &[
+            (
+                "It is unclear whether the two countries signed the accord.",
+                &[("sign", Hedged)],
+            ),
+            (
+                "Pakistan will buy the jets if Russia signs the deal.",
+                &[("buy", Future), ("sign", Hedged)],
+            ),
+            (
+                "If the rebels attacked the convoy, nobody saw it.",
+                &[("attack", Hedged)],
+            ),
+            (
+                "Officials did not say whether Russia signed the deal.",
+                &[("say", Negated), ("sign", Hedged)],
+            ),
+            (
+                "The deal, which Russia signed in Moscow, is final.",
+                &[("sign", Asserted)],
             ),
         ];
         for (s, e) in cases {

@@ -239,7 +239,7 @@ const STOPWORDS: &[&str] = &[
     "not", "no", "yes", "under", "over", "about", "against", "between", "among", "through",
     "into", "to", "of", "up", "down", "out", "off", "new", "old", "cold", "war", "north",
     "south", "east", "west", "northern", "southern", "eastern", "western", "central", "asian",
-    "european", "african", "arab", "western", "middle", "islamic", "muslim", "christian",
+    "european", "african", "arab", "middle", "islamic", "muslim", "christian",
     "hindu", "sunni", "shia", "shiite", "god", "allah", "prophet", "ramazan", "ramadan",
     "eid", "christmas", "easter", "contact", "share", "follow", "click", "subscribe", "update",
     "updated", "posted", "published", "copyright", "breaking", "exclusive", "live", "video",
@@ -287,8 +287,8 @@ const ORG_NOUNS: &[&str] = &[
 /// (`Lashkar-e-...`, `Tehreek-i-...`).
 #[rustfmt::skip]
 const ORG_PREFIXES: &[&str] = &[
-    "lashkar", "jaish", "tehreek", "tehrik", "jamaat", "jamiat", "jamaat", "hizb", "harkat",
-    "sipah", "ansar", "majlis", "muttahida", "tanzeem", "tanzim", "jundallah", "lashkar",
+    "lashkar", "jaish", "tehreek", "tehrik", "jamaat", "jamiat", "hizb", "harkat",
+    "sipah", "ansar", "majlis", "muttahida", "tanzeem", "tanzim", "jundallah",
     "hizbul", "harakat", "ittehad", "tahreek", "markaz", "anjuman", "sunni", "ahle", "ahl",
 ];
 
@@ -447,7 +447,7 @@ const ORG_CUT: &[&str] = &[
 #[rustfmt::skip]
 const ANAPHOR_NEXT: &[&str] = &[
     "is", "was", "has", "had", "will", "would", "could", "can", "did", "does", "also", "who",
-    "himself", "herself", "later", "then", "again", "too", "however", "later", "and",
+    "himself", "herself", "later", "then", "again", "too", "however", "and",
 ];
 
 #[rustfmt::skip]
@@ -2164,7 +2164,7 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
             i = chain.end.max(i + 1);
             continue;
         }
-        // a bare name with an apposition or a speech context
+        // a bare name, with or without an apposition or a speech context
         if is_name_token(s, &t[i]) && (i == 0 || !is_name_token(s, &t[i - 1])) {
             if let Some(b) = name_run(s, t, i).filter(|&b| !blocked[i..b].iter().any(|&x| x)) {
                 let span = Span::new(t[i].span.start, t[b - 1].span.end);
@@ -2187,28 +2187,19 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                         w,
                     )
                 }) || (prev(1) == Some("to") && prev(2) == Some("according"));
-                let strong = !roles.is_empty();
-                if strong || (words >= 2 && (speech_after || speech_before)) || words >= 1 {
-                    out.push(Raw {
-                        span,
-                        name: s[span.range()].to_string(),
-                        roles,
-                        strong,
-                        anaphor: None,
-                    });
-                    // a weak mention is kept only if it links (see `link`),
-                    // unless it has two words and a speech context
-                    if let Some(last) = out.last_mut() {
-                        if !last.strong && words >= 2 && (speech_after || speech_before) {
-                            last.strong = true;
-                        }
-                    }
-                }
-                i = skip_roles(
-                    t,
-                    b,
-                    &out.last().map(|r| r.roles.clone()).unwrap_or_default(),
-                );
+                // Every bare name is a mention; this decides only whether
+                // it may start a new person (strong: an apposition, or two
+                // words in a speech context) or is kept only if it links to
+                // one already found (see `link`), as a later `Haddad` does.
+                let strong = !roles.is_empty() || (words >= 2 && (speech_after || speech_before));
+                i = skip_roles(t, b, &roles);
+                out.push(Raw {
+                    span,
+                    name: s[span.range()].to_string(),
+                    roles,
+                    strong,
+                    anaphor: None,
+                });
                 continue;
             }
         }
