@@ -153,7 +153,8 @@ pub enum Keep {
 /// says.
 ///
 /// Sources go a chunk at a time: each source of a chunk is analysed and
-/// checked against every claim on one thread, chunks one after the other.
+/// checked against every claim on one thread, chunks one after the other,
+/// each chunk's verdicts kept while the next chunk is checked.
 ///
 /// # Errors
 ///
@@ -195,7 +196,7 @@ pub fn check_with(
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
     // otherwise leave the other threads idle.
-    let mut pending: Option<(usize, Vec<Checked>)> = None;
+    let mut pending: Option<(usize, &[&crate::Source], Vec<Checked>)> = None;
     for (n, chunk) in list.chunks(SOURCES_PER_CHUNK).enumerate() {
         let first = n * SOURCES_PER_CHUNK;
         let (done, ()) = rayon::join(
@@ -212,15 +213,15 @@ pub fn check_with(
                     .collect::<Vec<Checked>>()
             },
             || {
-                if let Some((first, done)) = pending.take() {
-                    kept.add(&list[first..], first, done, &verifiers, &keys);
+                if let Some((first, sources, done)) = pending.take() {
+                    kept.add(first, sources, done, &verifiers, &keys);
                 }
             },
         );
-        pending = Some((first, done));
+        pending = Some((first, chunk, done));
     }
-    if let Some((first, done)) = pending.take() {
-        kept.add(&list[first..], first, done, &verifiers, &keys);
+    if let Some((first, sources, done)) = pending.take() {
+        kept.add(first, sources, done, &verifiers, &keys);
     }
     let Kept {
         verdicts,
@@ -261,17 +262,17 @@ struct Kept {
 }
 
 impl Kept {
-    /// Keeps `done`, the sources at the start of `list`, numbered from
+    /// Keeps `done`, what was found of `sources`, the sources numbered from
     /// `first` in the run.
     fn add(
         &mut self,
-        list: &[&crate::Source],
         first: usize,
+        sources: &[&crate::Source],
         done: Vec<Checked>,
         verifiers: &[Verifier],
         keys: &[u64],
     ) {
-        for (i, (s, checked)) in list.iter().zip(done).enumerate() {
+        for (i, (s, checked)) in sources.iter().zip(done).enumerate() {
             for ((v, kept), row) in verifiers.iter().zip(&mut self.verdicts).zip(checked.rows) {
                 v.keep(kept, s.id(), row);
             }
