@@ -156,6 +156,47 @@ fn source_files() {
     );
 }
 
+/// Every problem of every source is reported, in manifest order, whatever
+/// order the files are read in (they are read in parallel).
+#[test]
+fn source_problems_come_in_manifest_order() {
+    let dir = project("many-bad-sources");
+    let mut manifest = String::new();
+    let files: &[(&str, &[u8])] = &[
+        ("e.txt", b"ok text
+"),
+        ("d.txt", b"bad \xff byte"),
+        ("c.txt", b""),
+        ("b.txt", b"nul\x00"),
+    ];
+    for (n, (file, bytes)) in files.iter().enumerate() {
+        fs::write(dir.join("seeds").join(file), bytes).unwrap();
+        manifest.push_str(&format!("[[source]]\nid = \"s{n}\"\nfile = \"{file}\"\n"));
+        // A problem of the manifest itself between two files.
+        if n == 1 {
+            manifest.push_str("[[source]]\nid = \"s0\"\nfile = \"x.txt\"\n");
+        }
+    }
+    manifest.push_str("[[source]]\nid = \"gone\"\nfile = \"missing.txt\"\n");
+    fs::write(dir.join("seeds/sources.toml"), manifest).unwrap();
+    fs::remove_file(dir.join("seeds/a.txt")).unwrap();
+    let err = errors_of(&dir);
+    let at = |needle: &str| {
+        err.find(needle)
+            .unwrap_or_else(|| panic!("expected {needle:?} in:\n{err}"))
+    };
+    let order = [
+        at("d.txt"),
+        at("duplicate source id `s0`"),
+        at("c.txt"),
+        at("b.txt"),
+        at("missing.txt"),
+    ];
+    assert!(order.is_sorted(), "not in manifest order:\n{err}");
+    assert!(!err.contains("e.txt"), "e.txt is fine:\n{err}");
+    let _ = fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn manifests() {
     let cases: &[(&str, &str, &[&str])] = &[
