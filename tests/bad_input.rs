@@ -163,8 +163,11 @@ fn source_problems_come_in_manifest_order() {
     let dir = project("many-bad-sources");
     let mut manifest = String::new();
     let files: &[(&str, &[u8])] = &[
-        ("e.txt", b"ok text
-"),
+        (
+            "e.txt",
+            b"ok text
+",
+        ),
         ("d.txt", b"bad \xff byte"),
         ("c.txt", b""),
         ("b.txt", b"nul\x00"),

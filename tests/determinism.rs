@@ -185,3 +185,77 @@ fn lock_views_are_kept_instead_of_analyses() {
         claimcheck::Lock::of(&full).to_toml()
     );
 }
+
+/// A project of `n` small articles, each saying something a little
+/// different, and claims that each speak to some of them.
+fn many_sources(name: &str, n: usize) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "claimcheck-determinism-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("seeds")).expect("seeds directory");
+    std::fs::create_dir_all(dir.join("claims")).expect("claims directory");
+    let cities = ["Paris", "Rawalpindi", "Moscow", "Lima"];
+    let mut manifest = String::new();
+    for i in 0..n {
+        let text = format!(
+            "Deal number {i}\nThe deal for {} helicopters was signed in {} on Monday, officials said.\n",
+            i % 7,
+            cities[i % cities.len()]
+        );
+        std::fs::write(dir.join(format!("seeds/a{i}.txt")), text).expect("an article");
+        manifest.push_str(&format!(
+            "[[source]]\nid = \"a{i}\"\nfile = \"a{i}.txt\"\npublished = \"2020-01-0{}\"\n",
+            1 + i % 9
+        ));
+    }
+    std::fs::write(dir.join("seeds/sources.toml"), manifest).expect("the manifest");
+    std::fs::write(
+        dir.join("claims/c.toml"),
+        "[claims]\nfive = \"helicopter count = 5\"\nparis = \"signed in Paris\"\n\
+         monday = \"signed on Monday\"\nmore = \"helicopter count > 2\"\n\
+         [[claim]]\nid = \"some\"\nclaim = \"signed in Lima\"\nsources = [\"a3\", \"a200\", \"a299\"]\n",
+    )
+    .expect("the claims");
+    dir
+}
+
+/// With more sources than one chunk, `check` (chunks checked in parallel,
+/// each chunk's verdicts kept while the next is checked) gives every
+/// claim's verdicts in source order, as judging each claim against each
+/// source one by one does, whatever the thread count.
+#[test]
+fn many_chunks_keep_source_order() {
+    let dir = many_sources("chunks", 300);
+    let (claims, seeds) = (dir.join("claims"), dir.join("seeds"));
+    same_whatever_the_threads(&claims, &seeds);
+    let run = in_pool(2, || {
+        claimcheck::check(&claims, &seeds).expect("the run loads")
+    });
+    // In manifest order: the reference below judges the analyses in the
+    // order the run kept them.
+    let ids: Vec<&claimcheck::SourceId> = run.sources.iter().map(|s| s.id()).collect();
+    assert_eq!(ids.len(), 300);
+    let analysed: Vec<&claimcheck::SourceId> = run.analyses.iter().map(|a| a.id()).collect();
+    assert_eq!(analysed, ids, "every source analysed and kept, in order");
+    let set = &run.sets[0];
+    for (o, c) in run.outcomes[0].outcomes.iter().zip(set.iter()) {
+        let applies: Vec<&claimcheck::SourceId> = ids
+            .iter()
+            .copied()
+            .filter(|id| c.sources.as_ref().is_none_or(|s| s.contains(id)))
+            .collect();
+        let checked: Vec<&claimcheck::SourceId> = o.checked().iter().collect();
+        assert_eq!(checked, applies, "claim {} checked in order", c.id);
+        let plain = claimcheck::verify_claim(set, c, &run.analyses);
+        assert_eq!(format!("{o:?}"), format!("{plain:?}"), "claim {}", c.id);
+    }
+    let said: usize = run.outcomes[0]
+        .outcomes
+        .iter()
+        .map(|o| o.said().len())
+        .sum();
+    assert!(said > 600, "the claims speak to many sources: {said}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
