@@ -21,7 +21,8 @@ use crate::verify::{Analysis, SOURCES_PER_CHUNK, SetOutcome, SourceRow, Verifier
 /// Everything one run loaded and found.
 #[derive(Debug, Clone)]
 pub struct Run {
-    /// The sources, in manifest order.
+    /// The sources, in manifest order (without their texts when the run
+    /// kept only the outcomes: [`Keep::Outcomes`]).
     pub sources: Sources,
     /// One analysis per source, in the same order; empty unless the run
     /// kept them ([`Keep::Analyses`]).
@@ -80,13 +81,24 @@ fn analyse_one(s: &crate::Source, cache: Option<&FactsCache>) -> Analysis {
 ///
 /// Every problem of both directories together, so one run shows them all.
 pub fn load(claims_dir: &Path, seeds_dir: &Path) -> Result<(Sources, Vec<ClaimSet>), Errors> {
+    load_with(claims_dir, seeds_dir, true, |_| ()).map(|(sources, _, sets)| (sources, sets))
+}
+
+/// [`load`], calling `visit` on each source as it is read and keeping its
+/// text only when `keep_text` (see [`Sources::load_with`]).
+fn load_with<T: Send>(
+    claims_dir: &Path,
+    seeds_dir: &Path,
+    keep_text: bool,
+    visit: impl Fn(&crate::Source) -> T + Sync,
+) -> Result<(Sources, Vec<T>, Vec<ClaimSet>), Errors> {
     // Claims are parsed with the gazetteer and the date patterns: have them
     // built while the files are read.
     crate::extract::warm_up();
-    let sources = Sources::load(seeds_dir);
+    let sources = Sources::load_with(seeds_dir, keep_text, visit);
     let sets = ClaimSet::load_dir(claims_dir);
     let mut errors = Vec::new();
-    if let (Ok(sources), Ok(sets)) = (&sources, &sets) {
+    if let (Ok((sources, _)), Ok(sets)) = (&sources, &sets) {
         let known: BTreeSet<SourceId> = sources.iter().map(|s| s.id().clone()).collect();
         for set in sets {
             if let Err(es) = set.check_sources(&known) {
@@ -95,7 +107,7 @@ pub fn load(claims_dir: &Path, seeds_dir: &Path) -> Result<(Sources, Vec<ClaimSe
         }
     }
     match (sources, sets) {
-        (Ok(sources), Ok(sets)) if errors.is_empty() => Ok((sources, sets)),
+        (Ok((sources, seen)), Ok(sets)) if errors.is_empty() => Ok((sources, seen, sets)),
         (s, c) => {
             if let Err(es) = s {
                 errors.extend(es);
@@ -138,8 +150,11 @@ pub enum Keep {
     /// the facts snapshots are made from.
     Analyses,
     /// The outcomes only: each source's analysis is dropped once the source
-    /// has been checked, and [`Run::analyses`] is empty. An archive run
-    /// then holds its sources and verdicts, never every source's facts.
+    /// has been checked, and [`Run::analyses`] is empty. Sources' texts are
+    /// not kept either (in [`Run::sources`], [`crate::Source::text`] is
+    /// empty): each is read once to be checked and keyed, and again only if
+    /// the source is analysed. An archive run then holds its verdicts and a
+    /// chunk of texts, never every source's text or facts.
     Outcomes,
     /// What the lock needs of each source, in [`Run::views`]: its digests,
     /// fact-bearing sentences and position-free facts, made on the thread
@@ -166,7 +181,17 @@ pub fn check_with(
     keep: Keep,
     progress: &dyn Progress,
 ) -> Result<Run, Errors> {
-    let (sources, sets) = load(claims_dir.as_ref(), seeds_dir.as_ref())?;
+    // Keeping only the outcomes, the sources' texts are not kept either:
+    // each is read again when its source is analysed (an archive run holds
+    // a chunk of texts, not all of them). The key of each source's cached
+    // verdicts is taken as it is first read.
+    let streamed = keep == Keep::Outcomes;
+    let (sources, keys, sets) =
+        load_with(claims_dir.as_ref(), seeds_dir.as_ref(), !streamed, |s| {
+            cache.map(|_| CachedVerdicts::key(s))
+        })?;
+    let keys: Vec<u64> = keys.into_iter().flatten().collect();
+    let all = streamed.then_some(&sources);
     let list: Vec<&crate::Source> = sources.iter().collect();
     progress.stage("checking sources", list.len());
     let verifiers: Vec<Verifier> = sets.iter().map(Verifier::new).collect();
@@ -180,10 +205,6 @@ pub fn check_with(
             .collect(),
         None => Vec::new(),
     };
-    let keys: Vec<u64> = match cache {
-        Some(_) => list.par_iter().map(|s| CachedVerdicts::key(s)).collect(),
-        None => Vec::new(),
-    };
     // What the run keeps, filled a chunk at a time in source order.
     let mut kept = Kept {
         verdicts: verifiers.iter().map(Verifier::keeper).collect(),
@@ -192,6 +213,7 @@ pub fn check_with(
         judged: stored.iter().map(|_| HashMap::new()).collect(),
         analyses: Vec::new(),
         views: Vec::new(),
+        errors: Vec::new(),
     };
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
@@ -206,7 +228,7 @@ pub fn check_with(
                     .enumerate()
                     .map(|(i, s)| {
                         let key = keys.get(first + i).copied();
-                        let checked = check_one(s, key, &verifiers, &stored, cache, keep);
+                        let checked = check_one(s, all, key, &verifiers, &stored, cache, keep);
                         progress.advance(1);
                         checked
                     })
@@ -228,12 +250,16 @@ pub fn check_with(
         judged,
         analyses,
         views,
+        errors,
     } = kept;
     for (c, j) in stored.into_iter().zip(judged) {
         c.save(&keys, j);
     }
     if let Some(cache) = cache {
         cache.prune();
+    }
+    if !errors.is_empty() {
+        return Err(Errors(errors));
     }
     let outcomes = verifiers
         .iter()
@@ -259,6 +285,8 @@ struct Kept {
     judged: Vec<HashMap<u64, Vec<u8>>>,
     analyses: Vec<Analysis>,
     views: Vec<SourceView>,
+    /// Sources that could not be read again.
+    errors: Vec<crate::Error>,
 }
 
 impl Kept {
@@ -285,6 +313,7 @@ impl Kept {
             }
             self.analyses.extend(checked.analysis);
             self.views.extend(checked.view);
+            self.errors.extend(checked.error);
         }
     }
 }
@@ -292,6 +321,9 @@ impl Kept {
 /// One source checked: its analysis when kept, its verdicts on each claims
 /// file, and those just judged (not read from the cache), encoded for it.
 struct Checked {
+    /// Why the source could not be analysed: its text, not kept, could not
+    /// be read again (its rows are then empty, and the run fails).
+    error: Option<crate::Error>,
     analysis: Option<Analysis>,
     view: Option<SourceView>,
     rows: Vec<SourceRow>,
@@ -304,6 +336,7 @@ struct Checked {
 /// kept.
 fn check_one(
     s: &crate::Source,
+    all: Option<&Sources>,
     key: Option<u64>,
     verifiers: &[Verifier],
     stored: &[CachedVerdicts],
@@ -311,6 +344,7 @@ fn check_one(
     keep: Keep,
 ) -> Checked {
     let mut a = None;
+    let mut error = None;
     let mut rows = Vec::with_capacity(verifiers.len());
     let mut judged = Vec::with_capacity(verifiers.len());
     for (f, v) in verifiers.iter().enumerate() {
@@ -329,32 +363,62 @@ fn check_one(
                 let row = if c.missing().is_empty() {
                     row
                 } else {
-                    let a = a.get_or_insert_with(|| analyse_one(s, cache));
-                    row.merge(v.row_of(a, Some(c.missing())))
+                    match analysis(&mut a, &mut error, s, all, cache) {
+                        Some(a) => row.merge(v.row_of(a, Some(c.missing()))),
+                        None => row,
+                    }
                 };
                 judged.push(Some(CachedVerdicts::encode(s, &row)));
                 rows.push(row);
             }
             None => {
-                let a = a.get_or_insert_with(|| analyse_one(s, cache));
-                let row = v.row(a);
+                let row = match analysis(&mut a, &mut error, s, all, cache) {
+                    Some(a) => v.row(a),
+                    None => SourceRow(Vec::new()),
+                };
                 judged.push(key.map(|_| CachedVerdicts::encode(s, &row)));
                 rows.push(row);
             }
         }
     }
-    if keep != Keep::Outcomes && a.is_none() {
-        a = Some(analyse_one(s, cache));
+    if keep != Keep::Outcomes {
+        analysis(&mut a, &mut error, s, all, cache);
+    }
+    if error.is_some() {
+        // Nothing judged is kept for next time.
+        judged.iter_mut().for_each(|j| *j = None);
     }
     let view = match (&a, keep) {
         (Some(a), Keep::LockViews) => Some(SourceView::of(s, a)),
         _ => None,
     };
     Checked {
+        error,
         // Dropped here, on this thread, when not kept.
         analysis: a.filter(|_| keep == Keep::Analyses),
         view,
         rows,
         judged,
     }
+}
+
+/// The analysis of `s` in `a`, made the first time it is asked for (its
+/// text read again first when the run did not keep it: `all` are the
+/// sources then). `None` when the text could not be read, the reason in
+/// `error`.
+fn analysis<'a>(
+    a: &'a mut Option<Analysis>,
+    error: &mut Option<crate::Error>,
+    s: &crate::Source,
+    all: Option<&Sources>,
+    cache: Option<&FactsCache>,
+) -> Option<&'a Analysis> {
+    if a.is_none() && error.is_none() {
+        match all.map(|all| all.with_text(s)) {
+            None => *a = Some(analyse_one(s, cache)),
+            Some(Ok(s)) => *a = Some(analyse_one(&s, cache)),
+            Some(Err(e)) => *error = Some(e),
+        }
+    }
+    a.as_ref()
 }

@@ -147,6 +147,8 @@ impl Source {
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     dir: PathBuf,
+    /// `dir` canonicalized, which texts read again must stay inside.
+    root: Option<PathBuf>,
     sources: Vec<Source>,
 }
 
@@ -155,6 +157,7 @@ impl Sources {
     pub fn from_vec(sources: Vec<Source>) -> Sources {
         Sources {
             dir: PathBuf::new(),
+            root: None,
             sources,
         }
     }
@@ -167,7 +170,19 @@ impl Sources {
     /// (and line and column in the manifest): missing, empty, binary, not
     /// UTF-8, too large, outside `dir`, listed twice, or present but unlisted.
     pub fn load(dir: impl AsRef<Path>) -> std::result::Result<Sources, Vec<Error>> {
-        let dir = dir.as_ref();
+        Sources::load_with(dir.as_ref(), true, |_| ()).map(|(sources, _)| sources)
+    }
+
+    /// [`load`](Sources::load), calling `visit` on each source as it is
+    /// read (in parallel; the results in manifest order), and keeping each
+    /// text only when `keep_text` (else [`Source::text`] is empty and
+    /// [`with_text`](Sources::with_text) reads it again). Every file is read
+    /// and checked either way.
+    pub(crate) fn load_with<T: Send>(
+        dir: &Path,
+        keep_text: bool,
+        visit: impl Fn(&Source) -> T + Sync,
+    ) -> std::result::Result<(Sources, Vec<T>), Vec<Error>> {
         let manifest_path = dir.join(MANIFEST);
         let manifest = std::fs::read_to_string(&manifest_path)
             .map_err(|e| vec![Error::io(&manifest_path, &e)])?;
@@ -239,19 +254,27 @@ impl Sources {
         }
         // Links are followed once for the directory, not once per file.
         let root = dir.canonicalize().ok();
-        let read: Vec<std::result::Result<Source, Error>> = listed
+        let read: Vec<std::result::Result<(Source, T), Error>> = listed
             .into_par_iter()
             .map(|entry| {
                 let mut source = entry?;
                 source.text = read_source_file(root.as_deref(), &source.path)?;
-                Ok(source)
+                let seen = visit(&source);
+                if !keep_text {
+                    source.text = String::new();
+                }
+                Ok((source, seen))
             })
             .collect();
         let mut errors = Vec::new();
         let mut sources = Vec::with_capacity(read.len());
+        let mut seen = Vec::with_capacity(read.len());
         for r in read {
             match r {
-                Ok(source) => sources.push(source),
+                Ok((source, t)) => {
+                    sources.push(source);
+                    seen.push(t);
+                }
                 Err(e) => errors.push(e),
             }
         }
@@ -275,13 +298,30 @@ impl Sources {
             }
         }
         if errors.is_empty() {
-            Ok(Sources {
-                dir: dir.to_path_buf(),
-                sources,
-            })
+            Ok((
+                Sources {
+                    dir: dir.to_path_buf(),
+                    root,
+                    sources,
+                },
+                seen,
+            ))
         } else {
             Err(errors)
         }
+    }
+
+    /// `source` (one of these, loaded without its text) with its text read
+    /// again, as [`load`](Sources::load) reads it.
+    ///
+    /// # Errors
+    ///
+    /// As `load`'s for that file: it may have changed since.
+    pub(crate) fn with_text(&self, source: &Source) -> Result<Source> {
+        Ok(Source {
+            text: read_source_file(self.root.as_deref(), &source.path)?,
+            ..source.clone()
+        })
     }
 
     /// The directory they were read from.
@@ -473,4 +513,40 @@ fn parse_manifest(path: &Path, text: &str) -> Result<Vec<Entry>> {
             }
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sources;
+
+    /// Sources loaded without their texts read them again when asked; a
+    /// file gone since is an error naming it, not a panic or an empty text.
+    #[test]
+    fn texts_not_kept_are_read_again() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-lean-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a directory");
+        std::fs::write(dir.join("a.txt"), "Text of a.\n").expect("an article");
+        std::fs::write(dir.join("b.txt"), "Text of b.\n").expect("an article");
+        std::fs::write(
+            dir.join("sources.toml"),
+            "[[source]]\nid = \"a\"\nfile = \"a.txt\"\n[[source]]\nid = \"b\"\nfile = \"b.txt\"\n",
+        )
+        .expect("a manifest");
+        let (sources, lengths) =
+            Sources::load_with(&dir, false, |s| s.text().len()).expect("loads");
+        assert_eq!(lengths, [11, 11], "each seen with its text");
+        assert!(sources.iter().all(|s| s.text().is_empty()));
+        let a = sources.get("a").expect("a");
+        assert_eq!(
+            sources.with_text(a).expect("read again").text(),
+            "Text of a.\n"
+        );
+        std::fs::remove_file(dir.join("b.txt")).expect("removed");
+        let err = sources
+            .with_text(sources.get("b").expect("b"))
+            .expect_err("b is gone");
+        assert!(err.to_string().contains("b.txt"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -257,5 +257,19 @@ fn many_chunks_keep_source_order() {
         .map(|o| o.said().len())
         .sum();
     assert!(said > 600, "the claims speak to many sources: {said}");
+    // Keeping only the outcomes, texts are read again chunk by chunk and
+    // not kept: the same verdicts.
+    let lean = in_pool(2, || {
+        claimcheck::check_with(
+            &claims,
+            &seeds,
+            None,
+            claimcheck::Keep::Outcomes,
+            &claimcheck::NoProgress,
+        )
+        .expect("the run loads")
+    });
+    assert!(lean.sources.iter().all(|s| s.text().is_empty()));
+    assert_eq!(json::render(&lean.outcomes), json::render(&run.outcomes));
     let _ = std::fs::remove_dir_all(&dir);
 }
