@@ -813,6 +813,19 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
     {
         return false;
     }
+    // "declined to be named", "asked not to be named": a source kept
+    // anonymous, nobody appointed.
+    if w == "named"
+        && i >= 3
+        && lowers[i - 1] == "be"
+        && lowers[i - 2] == "to"
+        && matches!(
+            lowers[i - 3],
+            "declined" | "refused" | "not" | "asked" | "requested"
+        )
+    {
+        return false;
+    }
     if is_nouny(w) {
         // After an auxiliary, a pronoun or a name it is a verb.
         return prev.is_some_and(|p| {
@@ -914,7 +927,11 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
             continue;
         };
         if next == "to" {
-            negated |= matches!(w, "failed" | "refused" | "declined");
+            // "failed to sign": the negation is of the verb right after
+            // `to` (past `be`, `have` and adverbs), not of a later one ("an
+            // official who declined to be named said").
+            negated |= matches!(w, "failed" | "refused" | "declined")
+                && first_verb_slot(window, k + 2) == window.len();
             future |= matches!(
                 w,
                 "set"
@@ -947,6 +964,18 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     } else {
         Factuality::Asserted
     }
+}
+
+/// The index of the verb of an infinitive whose first word is at `j`:
+/// auxiliaries (`be`, `have`, `been`) and adverbs (`publicly`) skipped.
+fn first_verb_slot(window: &[&str], mut j: usize) -> usize {
+    while window
+        .get(j)
+        .is_some_and(|&w| matches!(w, "be" | "have" | "been") || w.ends_with("ly"))
+    {
+        j += 1;
+    }
+    j
 }
 
 /// Words that end a subject phrase read backwards from its verb (skipped
@@ -1134,6 +1163,22 @@ mod tests {
             ),
             ("They did not sign the accord.", &[("sign", Negated)]),
             ("The ministers failed to sign a deal.", &[("sign", Negated)]),
+            (
+                "They refused to publicly endorse the accord.",
+                &[("approve", Negated)],
+            ),
+            (
+                "An official who declined to be named said the deal was signed.",
+                &[("say", Asserted), ("sign", Reported)],
+            ),
+            (
+                "An official, who asked not to be named, said it was sealed.",
+                &[("say", Asserted), ("sign", Reported)],
+            ),
+            (
+                "He is expected to be named minister.",
+                &[("appoint", Future)],
+            ),
             (
                 "The company reportedly bought two jets.",
                 &[("buy", Reported)],
