@@ -771,7 +771,8 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             || (is_movement(pred)
                 && ti > vi
                 && (prev == Some("to") || ti == vi + 1 || (prev == Some("the") && ti == vi + 2)))
-            || (prev == Some("the") && prev2.is_some_and(|w| is_locative(w) && w != "on"));
+            || (prev == Some("the") && prev2.is_some_and(|w| is_locative(w) && w != "on"))
+            || in_the_city_of(&lowers, ti);
         if locative && !is_speech(pred) {
             out[k].places.push(p);
         } else {
@@ -783,6 +784,45 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         loose_dates,
         loose_places,
     }
+}
+
+/// Whether the place at token `ti` ends a locative phrase naming its kind
+/// first: "in the garrison city of Rawalpindi", "at the port of Karachi"
+/// (at most three words between `the` and the kind).
+fn in_the_city_of(lowers: &[&str], ti: usize) -> bool {
+    if ti < 4 || lowers[ti - 1] != "of" || !is_place_kind(lowers[ti - 2]) {
+        return false;
+    }
+    let Some(the) = (ti.saturating_sub(6)..ti - 2)
+        .rev()
+        .find(|&j| lowers[j] == "the")
+    else {
+        return false;
+    };
+    let modifiers_are_words = lowers[the + 1..ti - 2]
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    modifiers_are_words && the > 0 && is_locative(lowers[the - 1]) && lowers[the - 1] != "on"
+}
+
+/// Nouns naming a kind of place, as in "the city of X".
+fn is_place_kind(w: &str) -> bool {
+    matches!(
+        w,
+        "city"
+            | "town"
+            | "village"
+            | "capital"
+            | "province"
+            | "state"
+            | "district"
+            | "region"
+            | "port"
+            | "county"
+            | "valley"
+            | "island"
+            | "suburb"
+    )
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
@@ -1297,6 +1337,24 @@ mod tests {
                 "visit",
                 &["Russia"],
                 &["in June"],
+            ),
+            (
+                "The deal was signed in the garrison city of Rawalpindi on Wednesday.",
+                "sign",
+                &["Rawalpindi"],
+                &["on Wednesday"],
+            ),
+            (
+                "Troops were deployed in the restive southwestern province of Balochistan.",
+                "deploy",
+                &["Balochistan"],
+                &[],
+            ),
+            (
+                "He signed the deal with the government of Pakistan.",
+                "sign",
+                &[],
+                &[],
             ),
             (
                 "Helicopters were sent to Pakistan from Russia.",
