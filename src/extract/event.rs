@@ -738,20 +738,42 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             .min_by_key(|(_, (vi, _))| (vi.abs_diff(ti), *vi))
             .map(|(k, _)| k)
     };
+    // A date right before an infinitive ("signed a deal on Wednesday to buy
+    // helicopters") dates the verb before it, when its clause has one.
+    let before_infinitive = |d: &DateMention| -> Option<usize> {
+        let after = toks.partition_point(|t| t.start < d.span.end);
+        if lowers.get(after) != Some(&"to") {
+            return None;
+        }
+        let c = clause_of[tok_at(d.span.start)];
+        let infinitive = verbs.iter().any(|(vi, _)| *vi == after + 1);
+        let earlier = verbs
+            .iter()
+            .rposition(|(vi, _)| *vi < after && clause_of[*vi] == c);
+        earlier.filter(|_| infinitive)
+    };
     // A fronted adverbial ("Late last year, X arrived") has no verb of its
-    // own: it belongs to the first verb after it.
+    // own: it belongs to the first verb after it. A clause with more words
+    // than the date ("Deliveries are expected to begin next year, the
+    // official said") has a verb the lexicon does not know.
     let fronted = |ti: usize| -> Option<usize> {
         let c = clause_of[ti];
         let starts_sentence = (0..ti).all(|j| clause_of[j] == c || !is_word(&toks[j]));
         let clause_has_verb = verbs.iter().any(|(vi, _)| clause_of[*vi] == c);
-        (starts_sentence && !clause_has_verb)
+        let other_words = (0..toks.len())
+            .filter(|&j| clause_of[j] == c && is_word(&toks[j]) && !in_date[j])
+            .count();
+        (starts_sentence && !clause_has_verb && other_words <= 1)
             .then(|| verbs.iter().position(|(vi, _)| *vi > ti))
             .flatten()
     };
     let mut loose_dates = Vec::new();
     for d in dates {
         let ti = tok_at(d.span.start);
-        match nearest(ti).or_else(|| fronted(ti)) {
+        match before_infinitive(&d)
+            .or_else(|| nearest(ti))
+            .or_else(|| fronted(ti))
+        {
             Some(k) => out[k].dates.push(d),
             None => loose_dates.push(d),
         }
@@ -1337,6 +1359,30 @@ mod tests {
                 "visit",
                 &["Russia"],
                 &["in June"],
+            ),
+            (
+                "Pakistan signed an agreement with Russia on Wednesday to buy four helicopters.",
+                "sign",
+                &[],
+                &["on Wednesday"],
+            ),
+            (
+                "Pakistan signed an agreement with Russia on Wednesday to buy four helicopters.",
+                "buy",
+                &[],
+                &[],
+            ),
+            (
+                "Deliveries are expected to begin next year, the official said.",
+                "say",
+                &[],
+                &[],
+            ),
+            (
+                "Earlier this month, the minister arrived in Karachi.",
+                "arrive",
+                &["Karachi"],
+                &["Earlier this month"],
             ),
             (
                 "The deal was signed in the garrison city of Rawalpindi on Wednesday.",
