@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 
 use super::date::{DateMention, recognize_dates};
 use super::person::FxBuild;
-use super::place::{PlaceMention, find_places};
+use super::place::{PlaceMention, country_of_demonym, find_places};
 
 /// Whether the text says an event happened.
 #[derive(
@@ -889,18 +889,22 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
         return false;
     }
     if is_nouny(w) {
-        // After an auxiliary, a pronoun or a name it is a verb.
+        // After an auxiliary, a pronoun or a name it is a verb; not after a
+        // nationality adjective ("Russian attack helicopters", "Chinese
+        // state media"), and `state` not after a name either ("the Rostec
+        // state conglomerate"): a name before it is a modifier far more
+        // often than a subject.
+        let after_name = |p: &str| {
+            toks[i - 1]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                && !matches!(w, "state" | "states")
+                && (p.ends_with('s') || country_of_demonym(p).is_none())
+        };
         return prev.is_some_and(|p| {
-            is_aux(p)
-                || is_pronoun(p)
-                || p == "not"
-                || p == "n't"
-                || p == ","
-                || toks[i - 1]
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+            is_aux(p) || is_pronoun(p) || p == "not" || p == "n't" || p == "," || after_name(p)
         });
     }
     if w.ends_with("ing") {
@@ -1253,6 +1257,19 @@ mod tests {
             ("It was a sign of progress.", &[]),
             ("The signing ceremony took place.", &[]),
             ("Pakistan, Russia sign landmark deal", &[("sign", Asserted)]),
+            (
+                "Pakistan buys Russian attack helicopters",
+                &[("buy", Asserted)],
+            ),
+            (
+                "Rosoboronexport, a unit of the Rostec state conglomerate, declined to comment.",
+                &[],
+            ),
+            (
+                "Chinese state media reported the crash.",
+                &[("say", Reported)],
+            ),
+            ("Afghans attack a convoy", &[("attack", Asserted)]),
             (
                 "A militant attack killed five people, police said.",
                 &[("kill", Asserted), ("say", Asserted)],
