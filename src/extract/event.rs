@@ -704,7 +704,10 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 && i > 0
                 && matches!(lowers[i - 1], "," | "\"")
                 && i + 1 < toks.len();
-            let before = ctx.phrase_before(i);
+            let before = match ctx.controller(i) {
+                Some(p) => ctx.phrase_before(p),
+                None => ctx.phrase_before(i),
+            };
             let (agent, object) = if inverted {
                 (ctx.phrase_after(i + 1), None)
             } else if passive {
@@ -1000,7 +1003,17 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
                 && first_verb_slot(window, k + 2) == window.len();
             future |= matches!(
                 w,
-                "set"
+                "agreed"
+                    | "agrees"
+                    | "decided"
+                    | "decides"
+                    | "promised"
+                    | "pledged"
+                    | "vowed"
+                    | "wants"
+                    | "seeks"
+                    | "ready"
+                    | "set"
                     | "expected"
                     | "plans"
                     | "plan"
@@ -1042,6 +1055,45 @@ fn first_verb_slot(window: &[&str], mut j: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// Verbs and adjectives whose subject is also the subject of the
+/// infinitive after them (`agreed to buy`, `is expected to sign`).
+fn is_control(w: &str) -> bool {
+    matches!(
+        w,
+        "agreed"
+            | "agrees"
+            | "decided"
+            | "decides"
+            | "expected"
+            | "set"
+            | "due"
+            | "likely"
+            | "unlikely"
+            | "going"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "wants"
+            | "wanted"
+            | "hopes"
+            | "hoped"
+            | "seeks"
+            | "sought"
+            | "intends"
+            | "aims"
+            | "promised"
+            | "pledged"
+            | "vowed"
+            | "refused"
+            | "failed"
+            | "declined"
+            | "tried"
+            | "ready"
+            | "poised"
+            | "scheduled"
+    )
 }
 
 /// Words that end a subject phrase read backwards from its verb (skipped
@@ -1120,6 +1172,29 @@ struct Ctx<'a, 'b> {
 
 impl<'b> Ctx<'_, 'b> {
     /// The subject-like words before token `i` in its clause.
+    /// Where the verb governing the infinitive at token `i` starts, when
+    /// it is one whose subject is also the infinitive's ("Pakistan has
+    /// agreed to buy", "Modi is expected to raise it"): the agent is read
+    /// before it.
+    fn controller(&self, i: usize) -> Option<usize> {
+        if i < 2 || self.lowers[i - 1] != "to" {
+            return None;
+        }
+        let c = self.clause_of[i];
+        let mut j = i - 1;
+        let mut start = None;
+        while j > 0 && self.clause_of[j - 1] == c {
+            let w = self.lowers[j - 1];
+            if is_control(w) {
+                start = Some(j - 1);
+            } else if !(is_aux(w) || is_subject_stop(w) || w.ends_with("ly")) {
+                break;
+            }
+            j -= 1;
+        }
+        start.map(|_| j)
+    }
+
     fn phrase_before(&self, i: usize) -> Option<String> {
         let c = self.clause_of[i];
         let mut j = i;
@@ -1328,6 +1403,56 @@ mod tests {
             assert_eq!(canonical_predicate(form), Some(canonical), "{form}");
         }
         assert_eq!(canonical_predicate("helicopter"), None);
+    }
+
+    /// The subject of "agreed to", "is expected to" is the infinitive's
+    /// agent too, and what was agreed or decided is still to happen.
+    #[test]
+    fn infinitive_takes_the_subject_of_its_controller() {
+        let cases: &[(&str, &str, Option<&str>, Factuality)] = &[
+            (
+                "Pakistan has agreed to buy four helicopters from Russia.",
+                "buy",
+                Some("pakistan"),
+                Factuality::Future,
+            ),
+            (
+                "Prime Minister Narendra Modi is expected to raise it with Putin.",
+                "raise",
+                Some("prime minister narendra modi"),
+                Factuality::Future,
+            ),
+            (
+                "The ministers failed to sign a deal.",
+                "sign",
+                Some("the ministers"),
+                Factuality::Negated,
+            ),
+            (
+                "Russia ready to sell four helicopters to Pakistan",
+                "sell",
+                Some("russia"),
+                Factuality::Future,
+            ),
+            (
+                "Russia decided to lift the embargo.",
+                "lift",
+                Some("russia"),
+                Factuality::Future,
+            ),
+        ];
+        for (sentence, pred, agent, factuality) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(
+                (f.agent.as_deref(), f.factuality),
+                (*agent, *factuality),
+                "{sentence}"
+            );
+        }
     }
 
     #[test]
