@@ -703,7 +703,8 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             let inverted = is_speech(pred)
                 && i > 0
                 && matches!(lowers[i - 1], "," | "\"")
-                && i + 1 < toks.len();
+                && i + 1 < toks.len()
+                && !(lowers[i - 1] == "," && clause_after_speech(&lowers, i));
             let before = match ctx.controller(i) {
                 Some(p) => ctx.phrase_before(p),
                 None => ctx.phrase_before(i),
@@ -848,6 +849,26 @@ fn is_place_kind(w: &str) -> bool {
             | "island"
             | "suburb"
     )
+}
+
+/// Whether the speech verb at `i`, after a comma, is followed by what was
+/// said or by an adverbial rather than by its subject ("Asim Bajwa, the
+/// army spokesman, said the helicopters would be used", "ISPR, said in a
+/// statement"; but "The talks were useful, said Ahmed Khan."): a
+/// preposition right after it, or `that` or an auxiliary before the next
+/// comma.
+fn clause_after_speech(lowers: &[&str], i: usize) -> bool {
+    let next = lowers.get(i + 1).copied().unwrap_or("");
+    if matches!(
+        next,
+        "in" | "on" | "at" | "during" | "after" | "late" | "earlier" | "last" | "this"
+    ) {
+        return true;
+    }
+    lowers[i + 1..]
+        .iter()
+        .take_while(|w| !matches!(**w, "," | ";" | "\""))
+        .any(|w| *w == "that" || (is_aux(w) && *w != "to"))
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
@@ -1452,6 +1473,38 @@ mod tests {
                 (*agent, *factuality),
                 "{sentence}"
             );
+        }
+    }
+
+    /// A speech verb after a comma has its subject after it only when no
+    /// clause or adverbial follows it.
+    #[test]
+    fn speaker_before_or_after_a_speech_verb() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "The talks were useful, said Ahmed Khan.",
+                Some("ahmed khan"),
+            ),
+            (
+                "Asim Bajwa, the army spokesman, said the helicopters would be used at home.",
+                None,
+            ),
+            (
+                "It was signed, the media wing, ISPR, said in a statement.",
+                None,
+            ),
+            (
+                "Russia's ambassador, Alexey Dedov, told reporters last month that talks went on.",
+                None,
+            ),
+        ];
+        for (sentence, agent) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == "say")
+                .unwrap_or_else(|| panic!("no say in {sentence}"));
+            assert_eq!(f.agent.as_deref(), *agent, "{sentence}");
         }
     }
 
