@@ -1059,11 +1059,50 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
         Factuality::Future
     } else if hedged {
         Factuality::Hedged
+    } else if infinitive(lowers, i) {
+        Factuality::Future
     } else if reportedly || reported {
         Factuality::Reported
     } else {
         Factuality::Asserted
     }
+}
+
+/// Whether the verb at `i` is an infinitive (`to sell`, `to be signed`)
+/// that no cue before it qualifies: what it names is still to happen
+/// ("Russia to sell attack helicopters to Pakistan", "an agreement to buy
+/// four helicopters"), except after verbs saying it did happen (`managed
+/// to`, `went on to`, `began to`). A noun after `to` (`in response to
+/// attacks`) is none.
+fn infinitive(lowers: &[&str], i: usize) -> bool {
+    let w = lowers[i];
+    if w.ends_with("ing") || w.ends_with("ed") || (is_nouny(w) && w.ends_with('s')) {
+        return false;
+    }
+    let mut j = i;
+    if j > 0 && lowers[j - 1] == "be" {
+        j -= 1;
+    }
+    if j == 0 || lowers[j - 1] != "to" {
+        return false;
+    }
+    let before = j.checked_sub(2).map_or("", |k| lowers[k]);
+    !matches!(
+        before,
+        "managed"
+            | "manages"
+            | "on"
+            | "used"
+            | "began"
+            | "begins"
+            | "started"
+            | "starts"
+            | "continued"
+            | "continues"
+            | "came"
+            | "helped"
+            | "according"
+    )
 }
 
 /// The index of the verb of an infinitive whose first word is at `j`:
@@ -1353,6 +1392,19 @@ mod tests {
             ("It was a sign of progress.", &[]),
             ("The signing ceremony took place.", &[]),
             ("Pakistan, Russia sign landmark deal", &[("sign", Asserted)]),
+            (
+                "Russia to sell attack helicopters to Pakistan",
+                &[("sell", Future)],
+            ),
+            (
+                "They signed an agreement to buy four jets.",
+                &[("sign", Asserted), ("buy", Future)],
+            ),
+            ("The firm managed to sell two jets.", &[("sell", Asserted)]),
+            (
+                "The deal is believed to have been signed.",
+                &[("sign", Hedged)],
+            ),
             (
                 "Pakistan buys Russian attack helicopters",
                 &[("buy", Asserted)],
