@@ -540,6 +540,8 @@ fn is_clause_word(w: &str) -> bool {
             | "if"
             | "where"
             | "whether"
+            | "how"
+            | "why"
     )
 }
 
@@ -1449,6 +1451,14 @@ mod tests {
             (
                 "Officials did not say whether Russia signed the deal.",
                 &[("say", Negated), ("sign", Hedged)],
+            ),
+            (
+                "Bajwa did not say how much Pakistan paid for the aircraft.",
+                &[("say", Negated), ("pay", Asserted)],
+            ),
+            (
+                "The minister refused to explain why Russia sold the jets.",
+                &[("sell", Asserted)],
             ),
             (
                 "The deal, which Russia signed in Moscow, is final.",
