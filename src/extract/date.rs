@@ -781,6 +781,14 @@ fn h_bare_month(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<D
     if !introduced {
         return None;
     }
+    // "In this Aug. 12, 2015 photo": the demonstrative introduces a day of
+    // the month, which the month-day rule reads; taking "this Aug." as a
+    // month would shadow it (the leftmost match wins).
+    let after = ctx.text[e..].trim_start_matches(['.', ' ', '\u{a0}']);
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if dem.is_some() && (1..=2).contains(&digits) {
+        return None;
+    }
     // "April Jones and June Smith": a capitalized word after a month that
     // only a conjunction introduces is a name.
     let next_cap = ctx.text[e..]
@@ -1841,6 +1849,16 @@ mod tests {
             "Published 19 Aug 2015",
             None,
             &[("19 Aug 2015", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "In this Aug. 12, 2015 photo, a helicopter flies.",
+            REF,
+            &[("Aug. 12, 2015", "2015-08-12", "2015-08-12", Day)],
+        ),
+        (
+            "It happened this August.",
+            REF,
+            &[("this August", "2015-08-01", "2015-08-31", Month)],
         ),
         (
             "Filed Aug. 20 from Lahore",

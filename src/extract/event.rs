@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 
 use super::date::{DateMention, recognize_dates};
 use super::person::FxBuild;
-use super::place::{PlaceMention, find_places};
+use super::place::{PlaceMention, country_of_demonym, find_places};
 
 /// Whether the text says an event happened.
 #[derive(
@@ -540,6 +540,8 @@ fn is_clause_word(w: &str) -> bool {
             | "if"
             | "where"
             | "whether"
+            | "how"
+            | "why"
     )
 }
 
@@ -703,8 +705,12 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             let inverted = is_speech(pred)
                 && i > 0
                 && matches!(lowers[i - 1], "," | "\"")
-                && i + 1 < toks.len();
-            let before = ctx.phrase_before(i);
+                && i + 1 < toks.len()
+                && !(lowers[i - 1] == "," && clause_after_speech(&lowers, i));
+            let before = match ctx.controller(i) {
+                Some(p) => ctx.phrase_before(p),
+                None => ctx.phrase_before(i),
+            };
             let (agent, object) = if inverted {
                 (ctx.phrase_after(i + 1), None)
             } else if passive {
@@ -738,20 +744,42 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             .min_by_key(|(_, (vi, _))| (vi.abs_diff(ti), *vi))
             .map(|(k, _)| k)
     };
+    // A date right before an infinitive ("signed a deal on Wednesday to buy
+    // helicopters") dates the verb before it, when its clause has one.
+    let before_infinitive = |d: &DateMention| -> Option<usize> {
+        let after = toks.partition_point(|t| t.start < d.span.end);
+        if lowers.get(after) != Some(&"to") {
+            return None;
+        }
+        let c = clause_of[tok_at(d.span.start)];
+        let infinitive = verbs.iter().any(|(vi, _)| *vi == after + 1);
+        let earlier = verbs
+            .iter()
+            .rposition(|(vi, _)| *vi < after && clause_of[*vi] == c);
+        earlier.filter(|_| infinitive)
+    };
     // A fronted adverbial ("Late last year, X arrived") has no verb of its
-    // own: it belongs to the first verb after it.
+    // own: it belongs to the first verb after it. A clause with more words
+    // than the date ("Deliveries are expected to begin next year, the
+    // official said") has a verb the lexicon does not know.
     let fronted = |ti: usize| -> Option<usize> {
         let c = clause_of[ti];
         let starts_sentence = (0..ti).all(|j| clause_of[j] == c || !is_word(&toks[j]));
         let clause_has_verb = verbs.iter().any(|(vi, _)| clause_of[*vi] == c);
-        (starts_sentence && !clause_has_verb)
+        let other_words = (0..toks.len())
+            .filter(|&j| clause_of[j] == c && is_word(&toks[j]) && !in_date[j])
+            .count();
+        (starts_sentence && !clause_has_verb && other_words <= 1)
             .then(|| verbs.iter().position(|(vi, _)| *vi > ti))
             .flatten()
     };
     let mut loose_dates = Vec::new();
     for d in dates {
         let ti = tok_at(d.span.start);
-        match nearest(ti).or_else(|| fronted(ti)) {
+        match before_infinitive(&d)
+            .or_else(|| nearest(ti))
+            .or_else(|| fronted(ti))
+        {
             Some(k) => out[k].dates.push(d),
             None => loose_dates.push(d),
         }
@@ -771,7 +799,8 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             || (is_movement(pred)
                 && ti > vi
                 && (prev == Some("to") || ti == vi + 1 || (prev == Some("the") && ti == vi + 2)))
-            || (prev == Some("the") && prev2.is_some_and(|w| is_locative(w) && w != "on"));
+            || (prev == Some("the") && prev2.is_some_and(|w| is_locative(w) && w != "on"))
+            || in_the_city_of(&lowers, ti);
         if locative && !is_speech(pred) {
             out[k].places.push(p);
         } else {
@@ -783,6 +812,65 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         loose_dates,
         loose_places,
     }
+}
+
+/// Whether the place at token `ti` ends a locative phrase naming its kind
+/// first: "in the garrison city of Rawalpindi", "at the port of Karachi"
+/// (at most three words between `the` and the kind).
+fn in_the_city_of(lowers: &[&str], ti: usize) -> bool {
+    if ti < 4 || lowers[ti - 1] != "of" || !is_place_kind(lowers[ti - 2]) {
+        return false;
+    }
+    let Some(the) = (ti.saturating_sub(6)..ti - 2)
+        .rev()
+        .find(|&j| lowers[j] == "the")
+    else {
+        return false;
+    };
+    let modifiers_are_words = lowers[the + 1..ti - 2]
+        .iter()
+        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    modifiers_are_words && the > 0 && is_locative(lowers[the - 1]) && lowers[the - 1] != "on"
+}
+
+/// Nouns naming a kind of place, as in "the city of X".
+fn is_place_kind(w: &str) -> bool {
+    matches!(
+        w,
+        "city"
+            | "town"
+            | "village"
+            | "capital"
+            | "province"
+            | "state"
+            | "district"
+            | "region"
+            | "port"
+            | "county"
+            | "valley"
+            | "island"
+            | "suburb"
+    )
+}
+
+/// Whether the speech verb at `i`, after a comma, is followed by what was
+/// said or by an adverbial rather than by its subject ("Asim Bajwa, the
+/// army spokesman, said the helicopters would be used", "ISPR, said in a
+/// statement"; but "The talks were useful, said Ahmed Khan."): a
+/// preposition right after it, or `that` or an auxiliary before the next
+/// comma.
+fn clause_after_speech(lowers: &[&str], i: usize) -> bool {
+    let next = lowers.get(i + 1).copied().unwrap_or("");
+    if matches!(
+        next,
+        "in" | "on" | "at" | "during" | "after" | "late" | "earlier" | "last" | "this"
+    ) {
+        return true;
+    }
+    lowers[i + 1..]
+        .iter()
+        .take_while(|w| !matches!(**w, "," | ";" | "\""))
+        .any(|w| *w == "that" || (is_aux(w) && *w != "to"))
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
@@ -813,19 +901,36 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
     {
         return false;
     }
+    // "declined to be named", "asked not to be named": a source kept
+    // anonymous, nobody appointed.
+    if w == "named"
+        && i >= 3
+        && lowers[i - 1] == "be"
+        && lowers[i - 2] == "to"
+        && matches!(
+            lowers[i - 3],
+            "declined" | "refused" | "not" | "asked" | "requested"
+        )
+    {
+        return false;
+    }
     if is_nouny(w) {
-        // After an auxiliary, a pronoun or a name it is a verb.
+        // After an auxiliary, a pronoun or a name it is a verb; not after a
+        // nationality adjective ("Russian attack helicopters", "Chinese
+        // state media"), and `state` not after a name either ("the Rostec
+        // state conglomerate"): a name before it is a modifier far more
+        // often than a subject.
+        let after_name = |p: &str| {
+            toks[i - 1]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                && !matches!(w, "state" | "states")
+                && (p.ends_with('s') || country_of_demonym(p).is_none())
+        };
         return prev.is_some_and(|p| {
-            is_aux(p)
-                || is_pronoun(p)
-                || p == "not"
-                || p == "n't"
-                || p == ","
-                || toks[i - 1]
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+            is_aux(p) || is_pronoun(p) || p == "not" || p == "n't" || p == "," || after_name(p)
         });
     }
     if w.ends_with("ing") {
@@ -914,10 +1019,24 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
             continue;
         };
         if next == "to" {
-            negated |= matches!(w, "failed" | "refused" | "declined");
+            // "failed to sign": the negation is of the verb right after
+            // `to` (past `be`, `have` and adverbs), not of a later one ("an
+            // official who declined to be named said").
+            negated |= matches!(w, "failed" | "refused" | "declined")
+                && first_verb_slot(window, k + 2) == window.len();
             future |= matches!(
                 w,
-                "set"
+                "agreed"
+                    | "agrees"
+                    | "decided"
+                    | "decides"
+                    | "promised"
+                    | "pledged"
+                    | "vowed"
+                    | "wants"
+                    | "seeks"
+                    | "ready"
+                    | "set"
                     | "expected"
                     | "plans"
                     | "plan"
@@ -942,11 +1061,101 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
         Factuality::Future
     } else if hedged {
         Factuality::Hedged
+    } else if infinitive(lowers, i) {
+        Factuality::Future
     } else if reportedly || reported {
         Factuality::Reported
     } else {
         Factuality::Asserted
     }
+}
+
+/// Whether the verb at `i` is an infinitive (`to sell`, `to be signed`)
+/// that no cue before it qualifies: what it names is still to happen
+/// ("Russia to sell attack helicopters to Pakistan", "an agreement to buy
+/// four helicopters"), except after verbs saying it did happen (`managed
+/// to`, `went on to`, `began to`). A noun after `to` (`in response to
+/// attacks`) is none.
+fn infinitive(lowers: &[&str], i: usize) -> bool {
+    let w = lowers[i];
+    if w.ends_with("ing") || w.ends_with("ed") || (is_nouny(w) && w.ends_with('s')) {
+        return false;
+    }
+    let mut j = i;
+    if j > 0 && lowers[j - 1] == "be" {
+        j -= 1;
+    }
+    if j == 0 || lowers[j - 1] != "to" {
+        return false;
+    }
+    let before = j.checked_sub(2).map_or("", |k| lowers[k]);
+    !matches!(
+        before,
+        "managed"
+            | "manages"
+            | "on"
+            | "used"
+            | "began"
+            | "begins"
+            | "started"
+            | "starts"
+            | "continued"
+            | "continues"
+            | "came"
+            | "helped"
+            | "according"
+    )
+}
+
+/// The index of the verb of an infinitive whose first word is at `j`:
+/// auxiliaries (`be`, `have`, `been`) and adverbs (`publicly`) skipped.
+fn first_verb_slot(window: &[&str], mut j: usize) -> usize {
+    while window
+        .get(j)
+        .is_some_and(|&w| matches!(w, "be" | "have" | "been") || w.ends_with("ly"))
+    {
+        j += 1;
+    }
+    j
+}
+
+/// Verbs and adjectives whose subject is also the subject of the
+/// infinitive after them (`agreed to buy`, `is expected to sign`).
+fn is_control(w: &str) -> bool {
+    matches!(
+        w,
+        "agreed"
+            | "agrees"
+            | "decided"
+            | "decides"
+            | "expected"
+            | "set"
+            | "due"
+            | "likely"
+            | "unlikely"
+            | "going"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "wants"
+            | "wanted"
+            | "hopes"
+            | "hoped"
+            | "seeks"
+            | "sought"
+            | "intends"
+            | "aims"
+            | "promised"
+            | "pledged"
+            | "vowed"
+            | "refused"
+            | "failed"
+            | "declined"
+            | "tried"
+            | "ready"
+            | "poised"
+            | "scheduled"
+    )
 }
 
 /// Words that end a subject phrase read backwards from its verb (skipped
@@ -1025,6 +1234,29 @@ struct Ctx<'a, 'b> {
 
 impl<'b> Ctx<'_, 'b> {
     /// The subject-like words before token `i` in its clause.
+    /// Where the verb governing the infinitive at token `i` starts, when
+    /// it is one whose subject is also the infinitive's ("Pakistan has
+    /// agreed to buy", "Modi is expected to raise it"): the agent is read
+    /// before it.
+    fn controller(&self, i: usize) -> Option<usize> {
+        if i < 2 || self.lowers[i - 1] != "to" {
+            return None;
+        }
+        let c = self.clause_of[i];
+        let mut j = i - 1;
+        let mut start = None;
+        while j > 0 && self.clause_of[j - 1] == c {
+            let w = self.lowers[j - 1];
+            if is_control(w) {
+                start = Some(j - 1);
+            } else if !(is_aux(w) || is_subject_stop(w) || w.ends_with("ly")) {
+                break;
+            }
+            j -= 1;
+        }
+        start.map(|_| j)
+    }
+
     fn phrase_before(&self, i: usize) -> Option<String> {
         let c = self.clause_of[i];
         let mut j = i;
@@ -1135,6 +1367,22 @@ mod tests {
             ("They did not sign the accord.", &[("sign", Negated)]),
             ("The ministers failed to sign a deal.", &[("sign", Negated)]),
             (
+                "They refused to publicly endorse the accord.",
+                &[("approve", Negated)],
+            ),
+            (
+                "An official who declined to be named said the deal was signed.",
+                &[("say", Asserted), ("sign", Reported)],
+            ),
+            (
+                "An official, who asked not to be named, said it was sealed.",
+                &[("say", Asserted), ("sign", Reported)],
+            ),
+            (
+                "He is expected to be named minister.",
+                &[("appoint", Future)],
+            ),
+            (
                 "The company reportedly bought two jets.",
                 &[("buy", Reported)],
             ),
@@ -1146,6 +1394,32 @@ mod tests {
             ("It was a sign of progress.", &[]),
             ("The signing ceremony took place.", &[]),
             ("Pakistan, Russia sign landmark deal", &[("sign", Asserted)]),
+            (
+                "Russia to sell attack helicopters to Pakistan",
+                &[("sell", Future)],
+            ),
+            (
+                "They signed an agreement to buy four jets.",
+                &[("sign", Asserted), ("buy", Future)],
+            ),
+            ("The firm managed to sell two jets.", &[("sell", Asserted)]),
+            (
+                "The deal is believed to have been signed.",
+                &[("sign", Hedged)],
+            ),
+            (
+                "Pakistan buys Russian attack helicopters",
+                &[("buy", Asserted)],
+            ),
+            (
+                "Rosoboronexport, a unit of the Rostec state conglomerate, declined to comment.",
+                &[],
+            ),
+            (
+                "Chinese state media reported the crash.",
+                &[("say", Reported)],
+            ),
+            ("Afghans attack a convoy", &[("attack", Asserted)]),
             (
                 "A militant attack killed five people, police said.",
                 &[("kill", Asserted), ("say", Asserted)],
@@ -1179,6 +1453,14 @@ mod tests {
                 &[("say", Negated), ("sign", Hedged)],
             ),
             (
+                "Bajwa did not say how much Pakistan paid for the aircraft.",
+                &[("say", Negated), ("pay", Asserted)],
+            ),
+            (
+                "The minister refused to explain why Russia sold the jets.",
+                &[("sell", Asserted)],
+            ),
+            (
                 "The deal, which Russia signed in Moscow, is final.",
                 &[("sign", Asserted)],
             ),
@@ -1204,6 +1486,88 @@ mod tests {
             assert_eq!(canonical_predicate(form), Some(canonical), "{form}");
         }
         assert_eq!(canonical_predicate("helicopter"), None);
+    }
+
+    /// The subject of "agreed to", "is expected to" is the infinitive's
+    /// agent too, and what was agreed or decided is still to happen.
+    #[test]
+    fn infinitive_takes_the_subject_of_its_controller() {
+        let cases: &[(&str, &str, Option<&str>, Factuality)] = &[
+            (
+                "Pakistan has agreed to buy four helicopters from Russia.",
+                "buy",
+                Some("pakistan"),
+                Factuality::Future,
+            ),
+            (
+                "Prime Minister Narendra Modi is expected to raise it with Putin.",
+                "raise",
+                Some("prime minister narendra modi"),
+                Factuality::Future,
+            ),
+            (
+                "The ministers failed to sign a deal.",
+                "sign",
+                Some("the ministers"),
+                Factuality::Negated,
+            ),
+            (
+                "Russia ready to sell four helicopters to Pakistan",
+                "sell",
+                Some("russia"),
+                Factuality::Future,
+            ),
+            (
+                "Russia decided to lift the embargo.",
+                "lift",
+                Some("russia"),
+                Factuality::Future,
+            ),
+        ];
+        for (sentence, pred, agent, factuality) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(
+                (f.agent.as_deref(), f.factuality),
+                (*agent, *factuality),
+                "{sentence}"
+            );
+        }
+    }
+
+    /// A speech verb after a comma has its subject after it only when no
+    /// clause or adverbial follows it.
+    #[test]
+    fn speaker_before_or_after_a_speech_verb() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "The talks were useful, said Ahmed Khan.",
+                Some("ahmed khan"),
+            ),
+            (
+                "Asim Bajwa, the army spokesman, said the helicopters would be used at home.",
+                None,
+            ),
+            (
+                "It was signed, the media wing, ISPR, said in a statement.",
+                None,
+            ),
+            (
+                "Russia's ambassador, Alexey Dedov, told reporters last month that talks went on.",
+                None,
+            ),
+        ];
+        for (sentence, agent) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == "say")
+                .unwrap_or_else(|| panic!("no say in {sentence}"));
+            assert_eq!(f.agent.as_deref(), *agent, "{sentence}");
+        }
     }
 
     #[test]
@@ -1252,6 +1616,48 @@ mod tests {
                 "visit",
                 &["Russia"],
                 &["in June"],
+            ),
+            (
+                "Pakistan signed an agreement with Russia on Wednesday to buy four helicopters.",
+                "sign",
+                &[],
+                &["on Wednesday"],
+            ),
+            (
+                "Pakistan signed an agreement with Russia on Wednesday to buy four helicopters.",
+                "buy",
+                &[],
+                &[],
+            ),
+            (
+                "Deliveries are expected to begin next year, the official said.",
+                "say",
+                &[],
+                &[],
+            ),
+            (
+                "Earlier this month, the minister arrived in Karachi.",
+                "arrive",
+                &["Karachi"],
+                &["Earlier this month"],
+            ),
+            (
+                "The deal was signed in the garrison city of Rawalpindi on Wednesday.",
+                "sign",
+                &["Rawalpindi"],
+                &["on Wednesday"],
+            ),
+            (
+                "Troops were deployed in the restive southwestern province of Balochistan.",
+                "deploy",
+                &["Balochistan"],
+                &[],
+            ),
+            (
+                "He signed the deal with the government of Pakistan.",
+                "sign",
+                &[],
+                &[],
             ),
             (
                 "Helicopters were sent to Pakistan from Russia.",

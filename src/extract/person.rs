@@ -2115,6 +2115,11 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                             r.of = Some(org.trim_end_matches('.').to_lowercase());
                         }
                     }
+                } else if let Some(owner) = owner_word_before(s, t, i) {
+                    // `Rostec CEO Sergei Chemezov`: a name no list knows
+                    for r in roles.iter_mut().filter(|r| r.of.is_none()) {
+                        r.of = Some(owner.clone());
+                    }
                 }
                 if !t[b - 1].poss {
                     roles.extend(apposition_after(s, t, b));
@@ -2205,6 +2210,48 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
         }
         i += 1;
     }
+}
+
+/// The owner of a title chain starting at token `i` named by the one
+/// word before it (`Rostec CEO Sergei Chemezov`, `Gazprom chief Alexei
+/// Miller`): a capitalized word that could be a name, neither the first
+/// word of its sentence (`Earlier CEO ...`) nor after another capitalized
+/// word (`Prime Minister Nawaz Sharif aide ...`), and no month or weekday.
+fn owner_word_before(s: &str, t: &[Word], i: usize) -> Option<String> {
+    if i < 2 {
+        return None;
+    }
+    let w = &t[i - 1];
+    let before = &t[i - 2];
+    let month_or_day = matches!(
+        w.low.as_ref(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    );
+    let ok = w.word
+        && !w.poss
+        && !month_or_day
+        && !w.in_class(class::STOPWORD | class::TITLE_WORD | class::HONORIFIC)
+        && is_name_token(s, w)
+        && (!before.word || !before.cap);
+    ok.then(|| w.low.to_string())
 }
 
 /// The first token at or after `b` past the roles' spans.
@@ -2724,6 +2771,18 @@ mod tests {
                     &["Angela Merkel"],
                 ),
             ],
+        ),
+        (
+            "Earlier, Rostec CEO Sergei Chemezov said talks were held.",
+            &[(
+                "Sergei Chemezov",
+                &[("ceo", Some("rostec"))],
+                &["Sergei Chemezov"],
+            )],
+        ),
+        (
+            "Earlier CEO Sergei Chemezov said talks were held.",
+            &[("Sergei Chemezov", &[("ceo", None)], &["Sergei Chemezov"])],
         ),
         (
             "In a speech, Modi praised the army. Narendra Modi, India's prime minister, visited Kabul.",

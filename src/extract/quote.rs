@@ -319,6 +319,7 @@ fn sentence_start(s: &str, floor: usize, at: usize) -> usize {
         if b[i - 1] == b' '
             && matches!(b[i - 2], b'.' | b'?' | b'!')
             && b.get(i).is_some_and(u8::is_ascii_uppercase)
+            && !(b[i - 2] == b'.' && abbreviation_before(s, i - 2))
         {
             return i;
         }
@@ -327,12 +328,43 @@ fn sentence_start(s: &str, floor: usize, at: usize) -> usize {
     floor
 }
 
+/// Whether the full stop at byte `dot` ends an initial or a title's
+/// abbreviation (`C. Raja Mohan`, `Lt. Gen. Asim Bajwa`), not a sentence.
+fn abbreviation_before(s: &str, dot: usize) -> bool {
+    let word = s[..dot].rsplit(' ').next().unwrap_or("");
+    let word = word.trim_start_matches(['(', '"', ',']);
+    (word.len() == 1 && word.bytes().all(|c| c.is_ascii_uppercase()))
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Prof"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Maj"
+                | "Capt"
+                | "Sgt"
+                | "Adm"
+                | "Brig"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "St"
+        )
+}
+
 /// Byte offset of the end of the sentence holding `at`, searching up to `ceil`.
 fn sentence_end(s: &str, at: usize, ceil: usize) -> usize {
     let b = s.as_bytes();
     let mut i = at;
     while i + 2 < ceil {
-        if matches!(b[i], b'.' | b'?' | b'!') && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase() {
+        if matches!(b[i], b'.' | b'?' | b'!')
+            && b[i + 1] == b' '
+            && b[i + 2].is_ascii_uppercase()
+            && !(b[i] == b'.' && abbreviation_before(s, i))
+        {
             return i + 1;
         }
         i += 1;
@@ -451,6 +483,14 @@ mod tests {
         (
             "\"We are ready to buy more,\" Defence Minister Khawaja Asif said.",
             &[("We are ready to buy more", Some("Khawaja Asif"))],
+        ),
+        (
+            "The deal is \"not a game-changer\", analyst C. Raja Mohan told The Hindu.",
+            &[("not a game-changer", Some("C. Raja Mohan"))],
+        ),
+        (
+            "Lt. Gen. Asim Bajwa said: \"The helicopters will be used at home.\"",
+            &[("The helicopters will be used at home.", Some("Asim Bajwa"))],
         ),
         (
             "Defence Minister Khawaja Asif said: \"We are ready to buy more.\"",
