@@ -59,7 +59,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::place::{PlaceKind, country_of_demonym, lookup_place};
+use super::place::{PlaceKind, country_of_demonym, is_calendar, lookup_place};
 use crate::span::Span;
 use crate::text::{ParagraphKind, Text};
 
@@ -2223,28 +2223,7 @@ fn owner_word_before(s: &str, t: &[Word], i: usize) -> Option<String> {
     }
     let w = &t[i - 1];
     let before = &t[i - 2];
-    let month_or_day = matches!(
-        w.low.as_ref(),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    );
+    let month_or_day = is_calendar(&w.low);
     let ok = w.word
         && !w.poss
         && !month_or_day

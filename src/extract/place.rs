@@ -888,8 +888,9 @@ fn is_title(w: &str) -> bool {
     )
 }
 
-/// Capitalized words that are neither names nor ordinary lowercase words.
-fn is_calendar(w: &str) -> bool {
+/// Capitalized words that are neither names nor ordinary lowercase words:
+/// weekdays and months, in lowercase.
+pub(crate) fn is_calendar(w: &str) -> bool {
     matches!(
         w,
         "monday"
