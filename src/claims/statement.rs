@@ -421,7 +421,10 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
                     },
                 });
             }
-            if name.chars().next().is_some_and(char::is_uppercase) && parse_date(name).is_none() {
+            // `in June` is when, not where: a month or weekday is a date
+            // only after its preposition.
+            let when = parse_date(name).or_else(|| parse_date(&rest[i..]));
+            if name.chars().next().is_some_and(char::is_uppercase) && when.is_none() {
                 let mut participants = subject.clone();
                 participants.extend(content_words(&rest[..i]));
                 let place = PlaceName {
@@ -525,6 +528,26 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(kind(s), *want, "{s}");
         }
+    }
+
+    /// A month or a weekday after `in` or `on` is when, not where, even
+    /// after a place: `visited Moscow in June` is a date claim.
+    #[test]
+    fn when_after_a_place_is_a_date() {
+        for (s, want) in [
+            ("Raheel Sharif visited Moscow in June", "Date"),
+            ("Sharif visited Russia in June 2015", "Date"),
+            ("the deal was signed in Rawalpindi", "Place"),
+            ("signed in Rawalpindi", "Place"),
+            ("signed in August 2015", "Date"),
+        ] {
+            let got = kind(s);
+            assert!(got.starts_with(want), "{s}: {got}");
+        }
+        assert!(
+            kind("Raheel Sharif visited Moscow in June").contains("\"moscow\""),
+            "the place named before the date is a participant"
+        );
     }
 
     #[test]
