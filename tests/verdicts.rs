@@ -239,3 +239,51 @@ fn statements_on_other_days_do_not_contradict_one_another() {
         );
     }
 }
+
+/// A place or date claim says whether the event happened or will: `will be
+/// delivered in 2017` is decided by a delivery the source plans, and `was
+/// delivered in 2017` only by one it says happened.
+#[test]
+fn place_and_date_claims_keep_their_tense() {
+    use Verdict::*;
+    let published = Some("2015-08-20");
+    let planned = "Russia will deliver the helicopters to Pakistan in 2017, officials said.";
+    let done = "Russia delivered the helicopters to Pakistan in 2017, officials said.";
+    let port = "The helicopters will be delivered in Karachi, the ministry said.";
+    for (article, claim, want) in [
+        (
+            planned,
+            "Russia will deliver helicopters in 2017",
+            Supported,
+        ),
+        (
+            planned,
+            "Russia will deliver helicopters in 2019",
+            Contradicted,
+        ),
+        (
+            planned,
+            "Russia delivered helicopters in 2017",
+            NotMentioned,
+        ),
+        (done, "Russia delivered helicopters in 2017", Supported),
+        (
+            done,
+            "Russia will deliver helicopters in 2017",
+            NotMentioned,
+        ),
+        (port, "helicopters will be delivered in Karachi", Supported),
+        (
+            port,
+            "helicopters will be delivered in Lahore",
+            Contradicted,
+        ),
+        (port, "helicopters were delivered in Karachi", NotMentioned),
+    ] {
+        assert_eq!(
+            check(article, published, claim),
+            want,
+            "{article} / {claim}"
+        );
+    }
+}

@@ -84,6 +84,10 @@ pub enum ClaimKind {
         participants: Vec<String>,
         /// The place.
         place: PlaceName,
+        /// The factuality the claim states (`will be delivered in
+        /// Karachi` is future): only events the source states the same way
+        /// decide it.
+        factuality: Factuality,
     },
     /// `signed on Wednesday`: when an event happened.
     Date {
@@ -95,6 +99,8 @@ pub enum ClaimKind {
         date: DateValue,
         /// The date as written in the claim.
         written: String,
+        /// The factuality the claim states, as for [`ClaimKind::Place`].
+        factuality: Factuality,
     },
     /// `Sergei Shoigu is Defence Minister`: a person's role.
     Role {
@@ -733,6 +739,19 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
             .map(|w| normalize_term(w))
             .collect::<Vec<_>>()
     };
+    // Of event, place and date claims.
+    let factuality = || -> Result<Factuality> {
+        match &t.factuality {
+            None => Ok(Factuality::Asserted),
+            Some(f) => statement::parse_factuality(f.get_ref()).ok_or_else(|| {
+                err(
+                    ErrorKind::Syntax,
+                    format!("unknown factuality `{}`: expected asserted, reported, hedged, future or negated", f.get_ref()),
+                    f.span().start,
+                )
+            }),
+        }
+    };
     let event_of = |e: String| -> Result<String> {
         crate::extract::canonical_predicate(&e)
             .map(str::to_string)
@@ -789,6 +808,7 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
                     info: lookup_place(&place),
                     name: place,
                 },
+                factuality: factuality()?,
             })
         }
         "date" => {
@@ -814,6 +834,7 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
                 participants: words(&t.participants),
                 date,
                 written: d.get_ref().clone(),
+                factuality: factuality()?,
             })
         }
         "role" => Ok(ClaimKind::Role {
@@ -825,16 +846,7 @@ fn explicit_claim(path: &Path, t: &RawClaim, pos: &dyn Fn(usize) -> LineCol) -> 
             text: need(&t.quote, "quote")?,
         }),
         "event" => {
-            let factuality = match &t.factuality {
-                None => Factuality::Asserted,
-                Some(f) => statement::parse_factuality(f.get_ref()).ok_or_else(|| {
-                    err(
-                        ErrorKind::Syntax,
-                        format!("unknown factuality `{}`: expected asserted, reported, hedged, future or negated", f.get_ref()),
-                        f.span().start,
-                    )
-                })?,
-            };
+            let factuality = factuality()?;
             Ok(ClaimKind::Event {
                 event: event_of(need(&t.event, "event")?)?,
                 participants: words(&t.participants),
@@ -999,6 +1011,37 @@ pub fn singular_of(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{normalize_ascii, normalize_chars};
+
+    /// The explicit place and date forms take `factuality` as the event
+    /// form does, asserted when absent; an unknown one names its position.
+    #[test]
+    fn explicit_place_and_date_claims_take_a_factuality() {
+        use crate::claims::{ClaimKind, ClaimSet};
+        use crate::extract::Factuality;
+        let toml = "[[claim]]\nid = 'd'\nkind = 'date'\nevent = 'deliver'\ndate = '2017'\n\
+                    factuality = 'future'\n\
+                    [[claim]]\nid = 'p'\nkind = 'place'\nevent = 'sign'\nplace = 'Rawalpindi'\n";
+        let set = ClaimSet::from_toml("c.toml", toml).expect("valid claims");
+        let got: Vec<Factuality> = set
+            .iter()
+            .map(|c| match &c.kind {
+                ClaimKind::Date { factuality, .. } | ClaimKind::Place { factuality, .. } => {
+                    *factuality
+                }
+                other => panic!("not a place or date claim: {other:?}"),
+            })
+            .collect();
+        assert_eq!(got, [Factuality::Future, Factuality::Asserted]);
+        let bad = toml.replace("'future'", "'someday'");
+        let err = format!(
+            "{:?}",
+            ClaimSet::from_toml("c.toml", &bad).expect_err("unknown")
+        );
+        assert!(
+            err.contains("unknown factuality `someday`") && err.contains("line: 6"),
+            "{err}"
+        );
+    }
 
     /// The ASCII fast path of `normalize_term` gives what the general path
     /// gives.

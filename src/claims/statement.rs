@@ -3,14 +3,17 @@
 //! | form | kind | example |
 //! |---|---|---|
 //! | `<thing> count <op> <amount>` | quantity | `helicopter count = 4`, `Mi-35 helicopter count = 4`, `hour count ~ 15`, `people killed count >= 8` |
-//! | `<verb> in/at/near <place>` | place | `signed in Rawalpindi`, `deal signed in Rawalpindi` |
-//! | `<verb> on/in <date>` | date | `signed on Wednesday`, `signed in August 2015`, `signed on 2015-08-19` |
+//! | `<verb> in/at/near <place>` | place | `signed in Rawalpindi`, `deal signed in Rawalpindi`, `will be delivered in Karachi` |
+//! | `<verb> on/in <date>` | date | `signed on Wednesday`, `signed in August 2015`, `signed on 2015-08-19`, `will deliver helicopters in 2017` |
 //! | `<Name> is <role>` | role | `Sergei Shoigu is Defence Minister`, `Zafar Hilaly is a former diplomat` |
 //! | `<Name> said "<words>"` | quote | `Zafar Hilaly said "no longer an American client state"` |
 //! | `mentions <term>` | mention | `mentions Rostec` |
 //! | `contains "<phrase>"` | phrase | `contains "landmark defence deal"` |
 //! | `matches /<regex>/` | regex | `matches /Mi-3\d/` |
 //! | `<subject> <verb> <object>` | event | `Pakistan signed a defence deal`, `Pakistan will buy helicopters`, `Russia did not lift the embargo` |
+//!
+//! Place and date claims keep the factuality their words state (`will`,
+//! `did not`, `reportedly`), as event claims do.
 //!
 //! Operators: `=` exact, `~` or `≈` approximately, `>=` at least, `<=` at
 //! most, `>` more than, `<` less than. Amounts may be words or carry a
@@ -419,6 +422,7 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
                         name: name.to_string(),
                         info: Some(info),
                     },
+                    factuality,
                 });
             }
             // `in June` is when, not where: a month or weekday is a date
@@ -435,6 +439,7 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
                     event,
                     participants,
                     place,
+                    factuality,
                 });
             }
         }
@@ -455,6 +460,7 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
             participants,
             date: d.value,
             written,
+            factuality,
         });
     }
     let mut participants = subject;

@@ -172,9 +172,11 @@ pub(crate) fn judge(
                 }
             }
         }
-        ClaimKind::Place { place, .. } => {
+        ClaimKind::Place {
+            place, factuality, ..
+        } => {
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
-                if !e.factuality.is_factual() {
+                if !stated_alike(*factuality, e.factuality) {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
                 }
@@ -204,10 +206,12 @@ pub(crate) fn judge(
                 add(rel, Evidence::of(a, i, f, note));
             }
         }
-        ClaimKind::Date { date, .. } => {
+        ClaimKind::Date {
+            date, factuality, ..
+        } => {
             let speech = is_speech(prepared.event());
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
-                if !e.factuality.is_factual() {
+                if !stated_alike(*factuality, e.factuality) {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
                 }
@@ -404,6 +408,18 @@ pub(crate) fn judge(
         verdict,
         evidence,
         candidates,
+    }
+}
+
+/// Whether an event the source states as `event` can decide a place or
+/// date claim stated as `claim`: a claim that something happened is decided
+/// by events the source commits to (asserted or reported); one that it will
+/// happen (or was denied, or may have) only by events stated the same way.
+fn stated_alike(claim: Factuality, event: Factuality) -> bool {
+    if claim.is_factual() {
+        event.is_factual()
+    } else {
+        claim == event
     }
 }
 
