@@ -618,15 +618,15 @@ impl<'a> Verifier<'a> {
     /// Keeps the [`row`](Verifier::row) of source `id`, checked after every
     /// source pushed before it.
     pub fn push(&mut self, id: &SourceId, row: SourceRow) {
-        let mut kept = std::mem::replace(&mut self.kept, Kept::empty());
-        self.keep(&mut kept, id, row);
-        self.kept = kept;
+        self.kept.add(&self.claims, &self.restricted, id, row);
     }
 
     /// The outcome of every claim, in file order.
-    pub fn finish(mut self) -> SetOutcome {
-        let kept = std::mem::replace(&mut self.kept, Kept::empty());
-        self.finish_kept(kept)
+    pub fn finish(self) -> SetOutcome {
+        let Verifier {
+            set, claims, kept, ..
+        } = self;
+        kept.finish(set, &claims)
     }
 
     /// Empty verdicts for [`keep`](Verifier::keep) to fill apart from the
@@ -638,43 +638,12 @@ impl<'a> Verifier<'a> {
     /// [`push`](Verifier::push), into `kept` (from
     /// [`keeper`](Verifier::keeper)).
     pub(crate) fn keep(&self, kept: &mut Kept, id: &SourceId, row: SourceRow) {
-        kept.all.push(id.clone());
-        for &k in &self.restricted {
-            if let (Some(named), Some(only)) = (&mut kept.named[k], &self.claims[k].sources)
-                && only.contains(id)
-            {
-                named.push(id.clone());
-            }
-        }
-        for (k, v) in row.0 {
-            // The source was just added to the list the claim is checked
-            // against: it is the last.
-            let checked = kept.named[k].as_ref().map_or(kept.all.len(), Vec::len);
-            let at = u32::try_from(checked - 1).unwrap_or(u32::MAX);
-            kept.said[k].push(v);
-            kept.at[k].push(at);
-        }
+        kept.add(&self.claims, &self.restricted, id, row);
     }
 
     /// [`finish`](Verifier::finish), with the verdicts in `kept`.
     pub(crate) fn finish_kept(&self, kept: Kept) -> SetOutcome {
-        let all: Arc<[SourceId]> = kept.all.into();
-        let outcomes = self
-            .claims
-            .par_iter()
-            .zip(kept.named)
-            .zip(kept.said)
-            .zip(kept.at)
-            .map(|(((c, named), said), at)| {
-                let checked = named.map_or_else(|| Arc::clone(&all), Arc::from);
-                outcome(c, checked, said, at)
-            })
-            .collect();
-        SetOutcome {
-            path: self.set.path().to_path_buf(),
-            name: self.set.name().to_string(),
-            outcomes,
-        }
+        kept.finish(self.set, &self.claims)
     }
 }
 
@@ -692,9 +661,45 @@ impl Kept {
         }
     }
 
-    /// Nothing, for no claims.
-    fn empty() -> Kept {
-        Kept::of(&[])
+    /// Adds the verdicts of source `id` on `claims` (those numbered in
+    /// `restricted` name their sources).
+    fn add(&mut self, claims: &[&Claim], restricted: &[usize], id: &SourceId, row: SourceRow) {
+        self.all.push(id.clone());
+        for &k in restricted {
+            if let (Some(named), Some(only)) = (&mut self.named[k], &claims[k].sources)
+                && only.contains(id)
+            {
+                named.push(id.clone());
+            }
+        }
+        for (k, v) in row.0 {
+            // The source was just added to the list the claim is checked
+            // against: it is the last.
+            let checked = self.named[k].as_ref().map_or(self.all.len(), Vec::len);
+            let at = u32::try_from(checked - 1).unwrap_or(u32::MAX);
+            self.said[k].push(v);
+            self.at[k].push(at);
+        }
+    }
+
+    /// The outcome of each of `claims` of `set`, in order.
+    fn finish(self, set: &ClaimSet, claims: &[&Claim]) -> SetOutcome {
+        let all: Arc<[SourceId]> = self.all.into();
+        let outcomes = claims
+            .par_iter()
+            .zip(self.named)
+            .zip(self.said)
+            .zip(self.at)
+            .map(|(((c, named), said), at)| {
+                let checked = named.map_or_else(|| Arc::clone(&all), Arc::from);
+                outcome(c, checked, said, at)
+            })
+            .collect();
+        SetOutcome {
+            path: set.path().to_path_buf(),
+            name: set.name().to_string(),
+            outcomes,
+        }
     }
 }
 
