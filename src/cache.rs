@@ -27,6 +27,7 @@
 //! they are written and read only by the same binary.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -36,7 +37,7 @@ use crate::claims::Verdict;
 use crate::extract::{EXTRACTOR_VERSION, Facts};
 use crate::source::Source;
 use crate::span::{LineCol, SourceId, Span};
-use crate::verify::{Evidence, SourceRow, SourceVerdict, shared_note};
+use crate::verify::{Evidence, KeyFilter, SourceRow, SourceVerdict, shared_note};
 
 /// The build-time hash of the extractor's code and data.
 const EXTRACTOR_HASH: &str = env!("CLAIMCHECK_EXTRACTOR_HASH");
@@ -173,10 +174,27 @@ pub(crate) struct CachedVerdicts {
     same_claims: bool,
     /// The claims of the file now that the stored file has no verdicts for.
     missing: Vec<usize>,
+    /// What key filters are made under now.
+    filter_key: u64,
+    /// The digest the stored key filters were made under
+    /// ([`crate::Verifier::filter_key`]) is the one now.
+    same_filters: bool,
     /// The verdicts file as read.
     bytes: Vec<u8>,
-    /// Source key → where its row is in `bytes`, encoded.
-    rows: HashMap<u64, std::ops::Range<usize>>,
+    /// Source key → where its row and the [`KeyFilter`] of its index are in
+    /// `bytes`, encoded.
+    rows: HashMap<u64, (Range<usize>, Range<usize>)>,
+}
+
+/// A row for [`CachedVerdicts::save`].
+#[derive(Debug)]
+pub(crate) enum EncodedRow {
+    /// Encoded anew, with the key filter of its source's index (empty when
+    /// there is none).
+    New { row: Vec<u8>, filter: Vec<u8> },
+    /// The stored row, whose bytes still hold (see
+    /// [`CachedVerdicts::get`]).
+    Stored,
 }
 
 /// The verdicts file on disk.
@@ -184,8 +202,12 @@ pub(crate) struct CachedVerdicts {
 struct StoredFile<'a> {
     /// The fingerprint of each claim, in the order rows number them.
     claims: Vec<u64>,
+    /// What the key filters were made under ([`crate::Verifier::filter_key`]).
+    filter_key: u64,
+    /// Source key, row, and the key filter of the source's index (empty
+    /// when there is none).
     #[serde(borrow)]
-    rows: Vec<(u64, Bytes<'a>)>,
+    rows: Vec<(u64, Bytes<'a>, Bytes<'a>)>,
 }
 
 /// An encoded row, written as one byte string: serde writes a `&[u8]` byte
@@ -203,9 +225,15 @@ impl Serialize for Bytes<'_> {
 
 impl FactsCache {
     /// The cached verdicts of the claims file at `claims_path`, whose claims
-    /// now have the fingerprints `claims` (none when there are none, or they
-    /// are of another version of the code, or damaged).
-    pub(crate) fn verdicts(&self, claims_path: &Path, claims: &[u64]) -> CachedVerdicts {
+    /// now have the fingerprints `claims` and whose key filters are made
+    /// under `filter_key` (none when there are none, or they are of another
+    /// version of the code, or damaged).
+    pub(crate) fn verdicts(
+        &self,
+        claims_path: &Path,
+        claims: &[u64],
+        filter_key: u64,
+    ) -> CachedVerdicts {
         let name = format!("{}\0{CODE_HASH}", claims_path.display());
         let path = self.verdicts_dir().join(format!(
             "{:016x}.verdicts",
@@ -213,18 +241,20 @@ impl FactsCache {
         ));
         let bytes = std::fs::read(&path).unwrap_or_default();
         // Rows are kept where they are in the file, not copied out.
-        let (stored, rows) = match postcard::from_bytes::<StoredFile>(&bytes) {
+        let at = |b: Bytes| {
+            let start = b.0.as_ptr() as usize - bytes.as_ptr() as usize;
+            start..start + b.0.len()
+        };
+        let (stored, stored_filters, rows) = match postcard::from_bytes::<StoredFile>(&bytes) {
             Ok(file) => (
                 file.claims,
+                file.filter_key,
                 file.rows
                     .into_iter()
-                    .map(|(k, row)| {
-                        let start = row.0.as_ptr() as usize - bytes.as_ptr() as usize;
-                        (k, start..start + row.0.len())
-                    })
+                    .map(|(k, row, filter)| (k, (at(row), at(filter))))
                     .collect(),
             ),
-            Err(_) => (Vec::new(), HashMap::new()),
+            Err(_) => (Vec::new(), 0, HashMap::new()),
         };
         // Each claim now takes the verdicts of the first stored claim with
         // its fingerprint.
@@ -242,6 +272,8 @@ impl FactsCache {
         }
         CachedVerdicts {
             path,
+            same_filters: stored_filters == filter_key,
+            filter_key,
             same_claims: stored == claims,
             claims: claims.to_vec(),
             renumber,
@@ -259,15 +291,22 @@ impl CachedVerdicts {
     }
 
     /// The cached row of `source`, whose key is `key`, numbered by the
-    /// claims of the file now. It lacks the verdicts of the claims
+    /// claims of the file now, and whether its stored bytes are that row
+    /// (the claims it has verdicts for kept their numbers), so that it can
+    /// be saved as [`EncodedRow::Stored`] while no verdict is added to it.
+    /// It lacks the verdicts of the claims
     /// [`missing`](CachedVerdicts::missing) from the cache.
-    pub(crate) fn get(&self, key: u64, source: &Source) -> Option<SourceRow> {
-        let at = self.rows.get(&key)?.clone();
+    pub(crate) fn get(&self, key: u64, source: &Source) -> Option<(SourceRow, bool)> {
+        let at = self.rows.get(&key)?.0.clone();
         let row: StoredRow = postcard::from_bytes(self.bytes.get(at)?).ok()?;
         // A hash collision between two sources would show as another id.
         let row = (row.source == source.id().as_str()).then(|| row.into_row(source.id()))??;
-        if self.same_claims {
-            return Some(row);
+        let as_stored = row
+            .0
+            .iter()
+            .all(|(i, _)| self.renumber.get(*i).is_some_and(|to| to[..] == [*i]));
+        if self.same_claims || as_stored {
+            return Some((row, true));
         }
         let mut renumbered = Vec::with_capacity(row.0.len());
         for (i, verdict) in row.0 {
@@ -278,7 +317,7 @@ impl CachedVerdicts {
             }
         }
         renumbered.sort_by_key(|(k, _)| *k);
-        Some(SourceRow(renumbered))
+        Some((SourceRow(renumbered), false))
     }
 
     /// The claims (by number, increasing) that rows from
@@ -295,16 +334,33 @@ impl CachedVerdicts {
         self.same_claims
     }
 
-    /// `row`, encoded for [`save`](CachedVerdicts::save).
-    pub(crate) fn encode(source: &Source, row: &SourceRow) -> Vec<u8> {
-        postcard::to_stdvec(&StoredRow::of(source.id(), row)).unwrap_or_default()
+    /// The key filter stored with the row under `key`, when there is one
+    /// and it was made under the aliases of the file now.
+    pub(crate) fn filter(&self, key: u64) -> Option<KeyFilter> {
+        let at = self.rows.get(&key)?.1.clone();
+        self.same_filters
+            .then(|| KeyFilter::from_bytes(self.bytes.get(at)?))
+            .flatten()
+    }
+
+    /// `row`, encoded for [`save`](CachedVerdicts::save) with the key
+    /// filter of its source's index.
+    pub(crate) fn encode(
+        source: &Source,
+        row: &SourceRow,
+        filter: Option<&KeyFilter>,
+    ) -> EncodedRow {
+        EncodedRow::New {
+            row: postcard::to_stdvec(&StoredRow::of(source.id(), row)).unwrap_or_default(),
+            filter: filter.map(KeyFilter::to_bytes).unwrap_or_default(),
+        }
     }
 
     /// Writes the rows of this run's sources, by key in source order: `new`
     /// holds those just encoded, the others are the cached ones. Nothing is
     /// written when nothing changed; failure to write only costs judging
     /// again.
-    pub(crate) fn save(self, keys: &[u64], new: HashMap<u64, Vec<u8>>) {
+    pub(crate) fn save(self, keys: &[u64], new: HashMap<u64, EncodedRow>) {
         if new.is_empty() && keys.len() == self.rows.len() && self.same_claims {
             return;
         }
@@ -313,16 +369,26 @@ impl CachedVerdicts {
         let rows = keys
             .iter()
             .filter_map(|k| {
-                let row = match new.get(k) {
-                    Some(row) => row.as_slice(),
-                    None if same => self.bytes.get(self.rows.get(k)?.clone())?,
+                let (row, filter) = match new.get(k) {
+                    Some(EncodedRow::New { row, filter }) => (row.as_slice(), filter.as_slice()),
+                    Some(EncodedRow::Stored) => {
+                        let (row, filter) = self.rows.get(k)?.clone();
+                        // A filter made under other aliases is dropped.
+                        let filter = if self.same_filters { filter } else { 0..0 };
+                        (self.bytes.get(row)?, self.bytes.get(filter)?)
+                    }
+                    None if same => {
+                        let (row, filter) = self.rows.get(k)?.clone();
+                        (self.bytes.get(row)?, self.bytes.get(filter)?)
+                    }
                     None => return None,
                 };
-                Some((*k, Bytes(row)))
+                Some((*k, Bytes(row), Bytes(filter)))
             })
             .collect();
         let file = StoredFile {
             claims: self.claims,
+            filter_key: self.filter_key,
             rows,
         };
         // Written as it is encoded: the file is tens of megabytes for an
@@ -559,41 +625,57 @@ mod tests {
         )
         .expect("valid claims");
         let v = Verifier::new(&set);
-        let row = v.row(&Analysis::of(&a));
+        let (row, filter) = v.row_filtered(&Analysis::of(&a), None, true);
+        let filter = filter.expect("a filter was asked for");
         assert_eq!(row.0.len(), 2, "both claims speak to a");
+        let key = v.filter_key();
 
         let (ka, kb) = (CachedVerdicts::key(&a), CachedVerdicts::key(&b));
         let claims = v.claim_fingerprints();
-        let stored = cache.verdicts(set.path(), claims);
+        let stored = cache.verdicts(set.path(), claims, key);
         assert!(stored.get(ka, &a).is_none(), "nothing cached yet");
         stored.save(
             &[ka, kb],
-            HashMap::from([(ka, CachedVerdicts::encode(&a, &row))]),
+            HashMap::from([(ka, CachedVerdicts::encode(&a, &row, Some(&filter)))]),
         );
 
-        let back = cache.verdicts(set.path(), claims);
+        let back = cache.verdicts(set.path(), claims, key);
         assert!(back.is_current() && back.missing().is_empty());
-        let got = back.get(ka, &a).expect("a hit after a save");
+        let (got, as_stored) = back.get(ka, &a).expect("a hit after a save");
         assert_eq!(format!("{got:?}"), format!("{row:?}"));
+        assert!(as_stored);
+        assert_eq!(back.filter(ka), Some(filter.clone()));
+        assert_eq!(back.filter(kb), None, "b was never stored");
+        let other_aliases = cache.verdicts(set.path(), claims, key ^ 1);
+        assert_eq!(other_aliases.filter(ka), None, "made under other aliases");
         assert!(back.get(kb, &b).is_none(), "b was never stored");
         assert!(back.get(ka, &b).is_none(), "a's row is not b's");
 
         // A new claim first, the two stored ones swapped: theirs are
         // renumbered, the new one is missing.
         let (lyon, five) = (claims[0], claims[1]);
-        let moved = cache.verdicts(set.path(), &[lyon ^ 1, five, lyon]);
+        let moved = cache.verdicts(set.path(), &[lyon ^ 1, five, lyon], key);
         assert!(!moved.is_current());
         assert_eq!(moved.missing(), [0]);
-        let got = moved.get(ka, &a).expect("the stored claims' verdicts");
+        let (got, as_stored) = moved.get(ka, &a).expect("the stored claims' verdicts");
+        assert!(!as_stored, "renumbered");
         let claims_of =
             |r: &crate::verify::SourceRow| r.0.iter().map(|(k, _)| *k).collect::<Vec<_>>();
         assert_eq!(claims_of(&got), [1, 2]);
         assert_eq!(format!("{:?}", got.0[0].1), format!("{:?}", row.0[1].1));
         assert_eq!(format!("{:?}", got.0[1].1), format!("{:?}", row.0[0].1));
         // Every claim edited: nothing to take over.
-        let edited = cache.verdicts(set.path(), &[lyon ^ 1, five ^ 1]);
+        let edited = cache.verdicts(set.path(), &[lyon ^ 1, five ^ 1], key);
         assert_eq!(edited.missing(), [0, 1]);
-        assert!(claims_of(&edited.get(ka, &a).expect("an empty row")).is_empty());
+        let (got, as_stored) = edited.get(ka, &a).expect("an empty row");
+        assert!(claims_of(&got).is_empty());
+        assert!(!as_stored, "its stored verdicts are of other claims");
+        // A claim added last: the stored row is still the row.
+        let added = cache.verdicts(set.path(), &[lyon, five, lyon ^ 1], key);
+        assert_eq!(added.missing(), [2]);
+        let (got, as_stored) = added.get(ka, &a).expect("the stored claims' verdicts");
+        assert_eq!(claims_of(&got), [0, 1]);
+        assert!(as_stored);
         let _ = std::fs::remove_dir_all(&dir);
     }
 

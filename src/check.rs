@@ -9,7 +9,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::cache::{CachedVerdicts, FactsCache};
+use crate::cache::{CachedVerdicts, EncodedRow, FactsCache};
 use crate::claims::ClaimSet;
 use crate::error::Errors;
 use crate::lock::SourceView;
@@ -32,6 +32,11 @@ pub struct Run {
     pub views: Vec<SourceView>,
     /// The claims files, sorted by path.
     pub sets: Vec<ClaimSet>,
+    /// How many sources this run analysed (normalized, their facts
+    /// extracted or read from the cache). With a verdicts cache, a source
+    /// is analysed only when it changed, or when a claim the cache has no
+    /// verdicts for could find something in it.
+    pub analysed: usize,
     /// One outcome per claims file, in the same order.
     pub outcomes: Vec<SetOutcome>,
 }
@@ -201,7 +206,7 @@ pub fn check_with(
         Some(c) => verifiers
             .iter()
             .zip(&sets)
-            .map(|(v, set)| c.verdicts(set.path(), v.claim_fingerprints()))
+            .map(|(v, set)| c.verdicts(set.path(), v.claim_fingerprints(), v.filter_key()))
             .collect(),
         None => Vec::new(),
     };
@@ -214,6 +219,7 @@ pub fn check_with(
         analyses: Vec::new(),
         views: Vec::new(),
         errors: Vec::new(),
+        analysed: 0,
     };
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
@@ -251,6 +257,7 @@ pub fn check_with(
         analyses,
         views,
         errors,
+        analysed,
     } = kept;
     for (c, j) in stored.into_iter().zip(judged) {
         c.save(&keys, j);
@@ -269,6 +276,7 @@ pub fn check_with(
     progress.done();
     Ok(Run {
         sources,
+        analysed,
         analyses,
         views,
         sets,
@@ -282,7 +290,9 @@ struct Kept {
     verdicts: Vec<crate::verify::Kept>,
     /// Per claims file, the rows judged (not read from the cache), encoded
     /// for it, by source key.
-    judged: Vec<HashMap<u64, Vec<u8>>>,
+    judged: Vec<HashMap<u64, EncodedRow>>,
+    /// How many sources were analysed.
+    analysed: usize,
     analyses: Vec<Analysis>,
     views: Vec<SourceView>,
     /// Sources that could not be read again.
@@ -311,6 +321,7 @@ impl Kept {
                     }
                 }
             }
+            self.analysed += usize::from(checked.analysed);
             self.analyses.extend(checked.analysis);
             self.views.extend(checked.view);
             self.errors.extend(checked.error);
@@ -324,10 +335,12 @@ struct Checked {
     /// Why the source could not be analysed: its text, not kept, could not
     /// be read again (its rows are then empty, and the run fails).
     error: Option<crate::Error>,
+    /// Whether the source was analysed.
+    analysed: bool,
     analysis: Option<Analysis>,
     view: Option<SourceView>,
     rows: Vec<SourceRow>,
-    judged: Vec<Option<Vec<u8>>>,
+    judged: Vec<Option<EncodedRow>>,
 }
 
 /// Checks source `s` against every claims file: its verdicts from the
@@ -352,31 +365,53 @@ fn check_one(
             .get(f)
             .zip(key)
             .and_then(|(c, k)| Some((c, c.get(k, s)?)));
+        let cached = cached.map(|(c, (row, as_stored))| (c, row, as_stored));
         match cached {
-            Some((c, row)) if c.is_current() && c.missing().is_empty() => {
+            Some((c, row, _)) if c.is_current() && c.missing().is_empty() => {
                 rows.push(row);
                 judged.push(None);
             }
             // Claims were edited, added or moved: only those the cache has
-            // no verdicts for are judged.
-            Some((c, row)) => {
-                let row = if c.missing().is_empty() {
-                    row
-                } else {
+            // no verdicts for are judged, and only when the keys of the
+            // source's index say one of them could find something there.
+            Some((c, row, as_stored)) => {
+                let filter = key.and_then(|k| c.filter(k));
+                let missing = c.missing();
+                let concerned = !missing.is_empty()
+                    && filter
+                        .as_ref()
+                        .is_none_or(|f| v.may_concern(f, missing, s.id()));
+                if !concerned && as_stored {
+                    judged.push(Some(EncodedRow::Stored));
+                    rows.push(row);
+                    continue;
+                }
+                let (row, filter) = if concerned {
                     match analysis(&mut a, &mut error, s, all, cache) {
-                        Some(a) => row.merge(v.row_of(a, Some(c.missing()))),
-                        None => row,
+                        Some(a) => {
+                            let (new, filter) = v.row_filtered(a, Some(missing), true);
+                            (row.merge(new), filter)
+                        }
+                        None => (row, None),
                     }
+                } else {
+                    (row, filter)
                 };
-                judged.push(Some(CachedVerdicts::encode(s, &row)));
+                judged.push(Some(CachedVerdicts::encode(s, &row, filter.as_ref())));
                 rows.push(row);
             }
             None => {
                 let row = match analysis(&mut a, &mut error, s, all, cache) {
-                    Some(a) => v.row(a),
-                    None => SourceRow(Vec::new()),
+                    Some(a) => {
+                        let (row, filter) = v.row_filtered(a, None, key.is_some());
+                        judged.push(key.map(|_| CachedVerdicts::encode(s, &row, filter.as_ref())));
+                        row
+                    }
+                    None => {
+                        judged.push(None);
+                        SourceRow(Vec::new())
+                    }
                 };
-                judged.push(key.map(|_| CachedVerdicts::encode(s, &row)));
                 rows.push(row);
             }
         }
@@ -393,6 +428,7 @@ fn check_one(
         _ => None,
     };
     Checked {
+        analysed: a.is_some(),
         error,
         // Dropped here, on this thread, when not kept.
         analysis: a.filter(|_| keep == Keep::Analyses),

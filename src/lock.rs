@@ -1133,6 +1133,7 @@ mod tests {
             .collect();
         Run {
             sources,
+            analysed: analyses.len(),
             analyses,
             views: Vec::new(),
             sets,

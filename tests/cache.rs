@@ -254,3 +254,88 @@ fn a_run_deletes_what_other_builds_left_and_nothing_else() {
     assert_eq!(reports(Some(&cache)), fresh);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// Sources of [`an_edited_claim_analyses_only_the_sources_it_may_concern`]:
+/// each speaks of different things.
+const SOURCES: [(&str, &str); 5] = [
+    ("a", ARTICLE),
+    ("b", OTHER),
+    (
+        "c",
+        "ROME: The army bought three drones from Turkey on Friday, officials said.\n",
+    ),
+    (
+        "d",
+        "MADRID: \"We will not sell tanks,\" said Ana Ruiz, the defence minister.\n",
+    ),
+    (
+        "e",
+        "OSLO: Heavy rain closed two roads in the north on Sunday.\n",
+    ),
+];
+
+#[test]
+fn an_edited_claim_analyses_only_the_sources_it_may_concern() {
+    let dir = project("concern");
+    for (id, text) in SOURCES {
+        std::fs::write(dir.join(format!("seeds/{id}.txt")), text).unwrap();
+    }
+    manifest(&dir, &SOURCES.map(|(id, _)| (id, "2020-01-02")));
+    let cache = FactsCache::new(dir.join("cache"));
+    // The number of sources analysed by a run with the claims `claims`,
+    // whose report must be that of a run without a cache.
+    let analysed = |what: &str, claims: &str| -> usize {
+        std::fs::write(dir.join("claims/c.toml"), claims).unwrap();
+        let run = |cache| {
+            claimcheck::check_with(
+                dir.join("claims"),
+                dir.join("seeds"),
+                cache,
+                claimcheck::Keep::Outcomes,
+                &claimcheck::NoProgress,
+            )
+            .unwrap()
+        };
+        let (cached, fresh) = (run(Some(&cache)), run(None));
+        assert_eq!(fresh.analysed, SOURCES.len(), "{what}: without a cache");
+        assert_eq!(
+            report::json::render(&cached.outcomes),
+            report::json::render(&fresh.outcomes),
+            "{what}"
+        );
+        cached.analysed
+    };
+    let base = "[claims]\nplace = \"signed in Paris\"\ncount = \"helicopter count = 4\"\n";
+    assert_eq!(analysed("cache empty", base), 5);
+    assert_eq!(analysed("nothing changed", base), 0);
+    // Only the source that counts drones can speak to a drone count.
+    let drones = format!("{base}drones = \"drone count = 3\"\n");
+    assert_eq!(analysed("a drone count added", &drones), 1);
+    assert_eq!(analysed("nothing changed again", &drones), 0);
+    // Edited in place: still only that source (the others' stored rows
+    // are kept as they are).
+    let drones = drones.replace("= 3", "= 7");
+    assert_eq!(analysed("the drone count edited", &drones), 1);
+    // Claims moved and a new one first: its key, a quote, is in one source.
+    let quote = format!(
+        "[claims]\nq = 'Ana Ruiz said \"not sell tanks\"'\n{}",
+        &drones[9..]
+    );
+    assert_eq!(analysed("a quote claim added first", &quote), 1);
+    // A claim about a thing no source counts, and one whose key is in a
+    // source it is not checked against: nothing to analyse.
+    let none = format!(
+        "{quote}ships = \"ship count = 12\"\n\n[[claim]]\nid = \"roads\"\nclaim = \"road count = 9\"\nsources = [\"a\"]\n"
+    );
+    assert_eq!(analysed("claims no source can speak to", &none), 0);
+    // The first mention claim: the sources' words were not kept, every
+    // source is analysed; the next one needs only the source naming it.
+    let berlin = none.replacen("[claims]\n", "[claims]\nberlin = \"mentions Berlin\"\n", 1);
+    assert_eq!(analysed("a first mention claim", &berlin), 5);
+    let turkey = berlin.replacen("[claims]\n", "[claims]\nturkey = \"mentions Turkey\"\n", 1);
+    assert_eq!(analysed("a second mention claim", &turkey), 1);
+    // Aliases change every key: every source is analysed again.
+    let aliases = format!("[aliases]\ndrone = [\"UAV\"]\n\n{turkey}");
+    assert_eq!(analysed("aliases added", &aliases), 5);
+    let _ = std::fs::remove_dir_all(&dir);
+}

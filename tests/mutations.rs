@@ -62,6 +62,7 @@ fn run_with(w: &World, i: usize, text: Option<&str>) -> Run {
     let outcomes: Vec<SetOutcome> = w.sets.iter().map(|s| verify(s, &analyses)).collect();
     Run {
         sources,
+        analysed: analyses.len(),
         analyses,
         views: Vec::new(),
         sets: w.sets.clone(),

@@ -367,6 +367,157 @@ impl SourceIndex {
     }
 }
 
+/// The keys of one source's index in a few bits per key: what a run with a
+/// verdicts cache keeps of a source it judged, so that a later run whose
+/// claims were edited can tell, without analysing the source again, that
+/// none of the new claims could find anything in it.
+///
+/// A Bloom filter over the keys [`SourceIndex::lookup`] probes, each tagged
+/// with the map it is in: it can say "maybe" for a key the index lacks (one
+/// probe in a hundred), never "no" for one it has. Words are in it only when
+/// the index had them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeyFilter {
+    /// Whether the words of the fact-bearing sentences are in the filter.
+    words: bool,
+    /// The filter, a power of two bits long (at least 64).
+    bits: Vec<u64>,
+}
+
+/// Tags that keep keys of different maps apart in a [`KeyFilter`].
+mod tag {
+    pub(super) const COUNTED: u64 = 1;
+    pub(super) const VALUE: u64 = 2;
+    pub(super) const UNIT: u64 = 3;
+    pub(super) const EVENT: u64 = 4;
+    pub(super) const INITIAL: u64 = 5;
+    pub(super) const QUOTE: u64 = 6;
+    pub(super) const WORD: u64 = 7;
+}
+
+/// Bits of a [`KeyFilter`] per key, and probes per key: about one false
+/// "maybe" in a hundred.
+const BITS_PER_KEY: usize = 12;
+const PROBES: usize = 3;
+
+impl KeyFilter {
+    /// The filter of `index`'s keys.
+    pub(crate) fn of(index: &SourceIndex) -> KeyFilter {
+        let mut keys: Vec<u64> = Vec::new();
+        let mut put = |t: u64, k: u64| keys.push(mix(t, k));
+        index.counted.keys().for_each(|&k| put(tag::COUNTED, k));
+        index.values.keys().for_each(|&k| put(tag::VALUE, k));
+        index
+            .uncounted_units
+            .keys()
+            .for_each(|&k| put(tag::UNIT, k));
+        index.events.keys().for_each(|&k| put(tag::EVENT, k));
+        index
+            .surname_initials
+            .keys()
+            .for_each(|&k| put(tag::INITIAL, u64::from(k)));
+        if !index.quotes.is_empty() {
+            put(tag::QUOTE, 0);
+        }
+        if let Some(words) = &index.words {
+            words.ids.keys().for_each(|&k| put(tag::WORD, k));
+        }
+        let len = (keys.len() * BITS_PER_KEY).next_power_of_two().max(64) / 64;
+        let mut filter = KeyFilter {
+            words: index.words.is_some(),
+            bits: vec![0; len],
+        };
+        for k in keys {
+            for (word, bit) in filter.probes(k) {
+                filter.bits[word] |= bit;
+            }
+        }
+        filter
+    }
+
+    /// The word and bit of each probe of the tagged key `k`.
+    fn probes(&self, k: u64) -> [(usize, u64); PROBES] {
+        let mask = (self.bits.len() * 64 - 1) as u64;
+        // Double hashing from the two halves of a well-mixed key.
+        let (a, b) = (k, (k >> 32) | 1);
+        std::array::from_fn(|i| {
+            let at = a.wrapping_add((i as u64).wrapping_mul(b)) & mask;
+            ((at / 64) as usize, 1 << (at % 64))
+        })
+    }
+
+    /// Whether the tagged key `k` may be in the filter.
+    fn has(&self, t: u64, k: u64) -> bool {
+        self.probes(mix(t, k))
+            .iter()
+            .all(|&(word, bit)| self.bits[word] & bit != 0)
+    }
+
+    /// Whether a claim with `key` may find evidence or a candidate in the
+    /// source: `false` only when [`SourceIndex::lookup`] would decide it
+    /// is not mentioned there, with nothing to show.
+    pub(crate) fn may_match(&self, key: &ClaimKey) -> bool {
+        match key {
+            ClaimKey::Quantity {
+                counted,
+                value,
+                unit,
+            } => {
+                self.has(tag::COUNTED, *counted)
+                    || self.has(tag::VALUE, *value)
+                    || unit.is_some_and(|u| self.has(tag::UNIT, u))
+            }
+            ClaimKey::Event(e) => self.has(tag::EVENT, *e),
+            ClaimKey::Person(initial) => self.has(tag::INITIAL, u64::from(*initial)),
+            ClaimKey::Quote => self.has(tag::QUOTE, 0),
+            ClaimKey::Words(needles, _) => {
+                !self.words
+                    || needles
+                        .iter()
+                        .any(|n| n.iter().all(|w| self.has(tag::WORD, fnv(w))))
+            }
+            ClaimKey::Always => true,
+        }
+    }
+
+    /// The filter as bytes, for the verdicts cache.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(1 + self.bits.len() * 8);
+        out.push(u8::from(self.words));
+        for w in &self.bits {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// A filter from [`to_bytes`](KeyFilter::to_bytes); `None` when the
+    /// bytes are not one.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<KeyFilter> {
+        let (&words, rest) = bytes.split_first()?;
+        let chunks = rest.chunks_exact(8);
+        let n = chunks.len();
+        if words > 1 || !chunks.remainder().is_empty() || !n.is_power_of_two() {
+            return None;
+        }
+        let bits = chunks
+            .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+            .collect();
+        Some(KeyFilter {
+            words: words == 1,
+            bits,
+        })
+    }
+}
+
+/// Key `k` of the map tagged `t`, mixed so that every bit depends on every
+/// bit of both (the splitmix64 finalizer).
+fn mix(t: u64, k: u64) -> u64 {
+    let mut z = k ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 impl ClaimKey {
     /// The key of a claim under the aliases of its file.
     pub(crate) fn of(aliases: &Aliases, claim: &Claim) -> ClaimKey {
@@ -471,6 +622,54 @@ mod tests {
         ];
         for (statement, want) in cases {
             check(statement, want);
+        }
+    }
+
+    /// A key filter says "maybe" for the key of every claim that has
+    /// something in the source, survives its bytes, and refuses bytes that
+    /// are not a filter.
+    #[test]
+    fn key_filters_never_say_no_to_a_claim_with_evidence() {
+        use super::{ClaimKey, KeyFilter, SourceIndex};
+        let analysis = Analysis::of(&Source::from_string("a", Published::Unknown, ARTICLE));
+        let claims = [
+            "mentions Rawalpindi",
+            "mentions US",
+            "contains \"defence deal\"",
+            "helicopter count = 4",
+            "helicopter count = 5",
+            "signed in Moscow",
+            "Zafar Hilaly is a former diplomat",
+            "Zafar Hilaly said \"client state\"",
+        ];
+        for words in [true, false] {
+            for statement in claims {
+                let toml = format!(
+                    "[aliases]\n\"United States\" = [\"US\"]\n\n[claims]\nc = '{statement}'\n"
+                );
+                let set = ClaimSet::from_toml("t.toml", &toml).expect("claim parses");
+                let claim = set.iter().next().expect("one claim");
+                let index = SourceIndex::new(set.aliases(), &analysis, words);
+                let filter = KeyFilter::of(&index);
+                let key = ClaimKey::of(set.aliases(), claim);
+                assert!(filter.may_match(&key), "{statement} (words: {words})");
+                assert_eq!(KeyFilter::from_bytes(&filter.to_bytes()), Some(filter));
+            }
+        }
+        // Keys the source lacks: a filter this small has no false "maybe".
+        let set = ClaimSet::from_toml(
+            "t.toml",
+            "[claims]\nt = 'tank count = 17'\no = 'opened in Moscow'\nm = 'mentions Lahore'\n",
+        )
+        .expect("claims parse");
+        let index = SourceIndex::new(set.aliases(), &analysis, true);
+        let filter = KeyFilter::of(&index);
+        for claim in set.iter() {
+            let key = ClaimKey::of(set.aliases(), claim);
+            assert!(!filter.may_match(&key), "{}", claim.id);
+        }
+        for bytes in [&[][..], &[2, 0, 0, 0, 0, 0, 0, 0, 0], &[1, 0, 0, 0]] {
+            assert_eq!(KeyFilter::from_bytes(bytes), None, "{bytes:?}");
         }
     }
 }

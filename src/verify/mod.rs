@@ -18,6 +18,8 @@
 mod index;
 mod matching;
 
+pub(crate) use index::KeyFilter;
+
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -591,8 +593,22 @@ impl<'a> Verifier<'a> {
     /// The claims numbered in `only` (increasing; all when `None`) judged
     /// against one source.
     pub(crate) fn row_of(&self, a: &Analysis, only: Option<&[usize]>) -> SourceRow {
+        self.row_filtered(a, only, false).0
+    }
+
+    /// [`row_of`](Verifier::row_of), with the [`KeyFilter`] of the source's
+    /// index when `filter`: what the verdicts cache keeps so that a later
+    /// run can tell which new claims need the source analysed again
+    /// ([`may_concern`](Verifier::may_concern)).
+    pub(crate) fn row_filtered(
+        &self,
+        a: &Analysis,
+        only: Option<&[usize]>,
+        filter: bool,
+    ) -> (SourceRow, Option<KeyFilter>) {
         // Indexed just before it is used, dropped just after.
         let index = index::SourceIndex::new(self.set.aliases(), a, self.want_words);
+        let filter = filter.then(|| KeyFilter::of(&index));
         let judge = |k: usize| {
             let c = self.claims[k];
             applies(c, a).then(|| {
@@ -601,7 +617,7 @@ impl<'a> Verifier<'a> {
             })
         };
         let judged = |(_, v): &(usize, SourceVerdict)| !v.is_silent();
-        SourceRow(match only {
+        let row = SourceRow(match only {
             None => (0..self.claims.len())
                 .filter_map(judge)
                 .filter(judged)
@@ -612,7 +628,28 @@ impl<'a> Verifier<'a> {
                 .filter_map(|&k| judge(k))
                 .filter(judged)
                 .collect(),
+        });
+        (row, filter)
+    }
+
+    /// Whether any of the claims numbered in `claims` could have a verdict
+    /// other than a silent *not mentioned* on source `id`, whose index's
+    /// keys are in `filter` (made under the aliases of
+    /// [`filter_key`](Verifier::filter_key)). `false` means judging them
+    /// there would add nothing to its row.
+    pub(crate) fn may_concern(&self, filter: &KeyFilter, claims: &[usize], id: &SourceId) -> bool {
+        claims.iter().any(|&k| {
+            self.claims.get(k).is_some_and(|c| {
+                c.sources.as_ref().is_none_or(|s| s.contains(id)) && filter.may_match(&self.keys[k])
+            })
         })
+    }
+
+    /// A digest of what a [`KeyFilter`] made for this claims file depends
+    /// on besides the source: the aliases (the words of the claims only
+    /// decide whether words are in it, which the filter records).
+    pub(crate) fn filter_key(&self) -> u64 {
+        crate::lock::fnv1a64(format!("{:?}", self.set.aliases()).as_bytes())
     }
 
     /// Keeps the [`row`](Verifier::row) of source `id`, checked after every
