@@ -401,6 +401,36 @@ impl CachedVerdicts {
     }
 }
 
+/// The verdicts of one claim on some of its sources, each with its
+/// source's place (`at`) among those the claim is checked against, encoded
+/// as a cached row is (for [`crate::spill`]). Empty when there are none.
+pub(crate) fn encode_said(at: &[u32], said: Vec<SourceVerdict>) -> Vec<u8> {
+    let Some(source) = said.first().map(|v| v.source.clone()) else {
+        return Vec::new();
+    };
+    let row = SourceRow(at.iter().map(|&a| a as usize).zip(said).collect());
+    postcard::to_stdvec(&StoredRow::of(&source, &row)).unwrap_or_default()
+}
+
+/// Appends the verdicts [`encode_said`] encoded in `bytes` to `at` and
+/// `said`, each with its source from `checked`; `None` when the bytes do
+/// not hang together.
+pub(crate) fn decode_said(
+    bytes: &[u8],
+    checked: &[crate::span::SourceId],
+    at: &mut Vec<u32>,
+    said: &mut Vec<SourceVerdict>,
+) -> Option<()> {
+    let row: StoredRow = postcard::from_bytes(bytes).ok()?;
+    let placeholder = checked.first()?.clone();
+    for (a, mut v) in row.into_row(&placeholder)?.0 {
+        v.source = checked.get(a)?.clone();
+        at.push(u32::try_from(a).ok()?);
+        said.push(v);
+    }
+    Some(())
+}
+
 /// The FNV-1a 64 digest of what a facts key holds (the source's bytes, its
 /// publication date, the extractor's version and fingerprint), then `more`.
 fn digest(source: &Source, more: &str) -> u64 {

@@ -9,6 +9,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use std::sync::Arc;
+
 use crate::cache::{CachedVerdicts, EncodedRow, FactsCache};
 use crate::claims::ClaimSet;
 use crate::error::Errors;
@@ -16,6 +18,7 @@ use crate::lock::SourceView;
 use crate::progress::{NoProgress, Progress};
 use crate::source::Sources;
 use crate::span::SourceId;
+use crate::spill::SpillFile;
 use crate::verify::{Analysis, SOURCES_PER_CHUNK, SetOutcome, SourceRow, Verifier};
 
 /// Everything one run loaded and found.
@@ -37,14 +40,22 @@ pub struct Run {
     /// is analysed only when it changed, or when a claim the cache has no
     /// verdicts for could find something in it.
     pub analysed: usize,
-    /// One outcome per claims file, in the same order.
+    /// One outcome per claims file, in the same order (empty when the run
+    /// spilled them: [`Keep::Spilled`]).
     pub outcomes: Vec<SetOutcome>,
+    /// The outcomes, when the run spilled them to a temporary file
+    /// ([`Keep::Spilled`]).
+    pub spilled: Option<crate::SpilledOutcomes>,
 }
 
 impl Run {
     /// Whether every claim of every file holds.
     pub fn all_hold(&self) -> bool {
         self.outcomes.iter().all(SetOutcome::all_hold)
+            && self
+                .spilled
+                .as_ref()
+                .is_none_or(crate::SpilledOutcomes::all_hold)
     }
 }
 
@@ -161,6 +172,15 @@ pub enum Keep {
     /// the source is analysed. An archive run then holds its verdicts and a
     /// chunk of texts, never every source's text or facts.
     Outcomes,
+    /// The outcomes only, as [`Keep::Outcomes`] keeps them, but moved to a
+    /// temporary file chunk by chunk as sources are checked, and read back
+    /// a claim at a time: [`Run::outcomes`] is empty and
+    /// [`Run::spilled`] holds them. For archive runs whose verdicts would
+    /// not fit in memory (a thousand claims over a hundred megabytes of
+    /// articles hold gigabytes of verdicts and evidence). When no
+    /// temporary file can be made, the run keeps them in memory as
+    /// [`Keep::Outcomes`] does.
+    Spilled,
     /// What the lock needs of each source, in [`Run::views`]: its digests,
     /// fact-bearing sentences and position-free facts, made on the thread
     /// that analysed it, the analysis then dropped. A fraction of the
@@ -190,7 +210,12 @@ pub fn check_with(
     // each is read again when its source is analysed (an archive run holds
     // a chunk of texts, not all of them). The key of each source's cached
     // verdicts is taken as it is first read.
-    let streamed = keep == Keep::Outcomes;
+    let streamed = matches!(keep, Keep::Outcomes | Keep::Spilled);
+    // Without a temporary file, the outcomes stay in memory.
+    let spill = match keep {
+        Keep::Spilled => SpillFile::create().ok(),
+        _ => None,
+    };
     let (sources, keys, sets) =
         load_with(claims_dir.as_ref(), seeds_dir.as_ref(), !streamed, |s| {
             cache.map(|_| CachedVerdicts::key(s))
@@ -220,6 +245,7 @@ pub fn check_with(
         views: Vec::new(),
         errors: Vec::new(),
         analysed: 0,
+        spill: spill.as_ref(),
     };
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
@@ -256,8 +282,9 @@ pub fn check_with(
         judged,
         analyses,
         views,
-        errors,
+        mut errors,
         analysed,
+        spill: _,
     } = kept;
     for (c, j) in stored.into_iter().zip(judged) {
         c.save(&keys, j);
@@ -268,11 +295,33 @@ pub fn check_with(
     if !errors.is_empty() {
         return Err(Errors(errors));
     }
-    let outcomes = verifiers
-        .iter()
-        .zip(verdicts)
-        .map(|(v, kept)| v.finish_kept(kept))
-        .collect();
+    let (outcomes, spilled) = match spill {
+        None => (
+            verifiers
+                .iter()
+                .zip(verdicts)
+                .map(|(v, kept)| v.finish_kept(kept))
+                .collect(),
+            None,
+        ),
+        Some(file) => {
+            let spilled = verifiers
+                .iter()
+                .zip(verdicts)
+                .map(|(v, kept)| v.finish_spilled(kept, &file))
+                .collect::<std::io::Result<Vec<_>>>();
+            match spilled {
+                Ok(sets) => (
+                    Vec::new(),
+                    Some(crate::SpilledOutcomes::new(Arc::new(file), sets)),
+                ),
+                Err(e) => {
+                    errors.push(spill_error(&file, &e));
+                    return Err(Errors(errors));
+                }
+            }
+        }
+    };
     progress.done();
     Ok(Run {
         sources,
@@ -281,11 +330,22 @@ pub fn check_with(
         views,
         sets,
         outcomes,
+        spilled,
     })
 }
 
+/// A failure to write or read back the temporary file of spilled
+/// verdicts.
+fn spill_error(file: &SpillFile, e: &std::io::Error) -> crate::Error {
+    crate::Error::new(
+        crate::ErrorKind::Io,
+        format!("cannot keep verdicts in a temporary file: {e}"),
+    )
+    .with_path(file.path())
+}
+
 /// What a run keeps of the sources checked so far.
-struct Kept {
+struct Kept<'a> {
     /// Per claims file, the verdicts.
     verdicts: Vec<crate::verify::Kept>,
     /// Per claims file, the rows judged (not read from the cache), encoded
@@ -297,9 +357,11 @@ struct Kept {
     views: Vec<SourceView>,
     /// Sources that could not be read again.
     errors: Vec<crate::Error>,
+    /// Where verdicts go after each chunk, when they are spilled.
+    spill: Option<&'a SpillFile>,
 }
 
-impl Kept {
+impl Kept<'_> {
     /// Keeps `done`, what was found of `sources`, the sources numbered from
     /// `first` in the run.
     fn add(
@@ -325,6 +387,16 @@ impl Kept {
             self.analyses.extend(checked.analysis);
             self.views.extend(checked.view);
             self.errors.extend(checked.error);
+        }
+        if let Some(file) = self.spill {
+            for kept in &mut self.verdicts {
+                if let Err(e) = kept.spill(file) {
+                    self.errors.push(spill_error(file, &e));
+                    // Nothing more is written once a write failed.
+                    self.spill = None;
+                    break;
+                }
+            }
         }
     }
 }

@@ -31,6 +31,7 @@ mod progress;
 pub mod report;
 mod source;
 mod span;
+mod spill;
 mod text;
 mod verify;
 
@@ -47,6 +48,7 @@ pub use lock::{LOCK_FILE, Lock, LockReport, LockState, SourceView};
 pub use progress::{NoProgress, Progress};
 pub use source::{MANIFEST, MAX_SOURCE_BYTES, Published, Source, Sources, decode_article};
 pub use span::{LineCol, LineIndex, SourceId, Span};
+pub use spill::SpilledOutcomes;
 pub use text::{
     Paragraph, ParagraphKind, Sentence, Text, WRAP_MAX, WRAP_MIN, normalize, normalize_str,
     split_sentences,

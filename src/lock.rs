@@ -1138,6 +1138,7 @@ mod tests {
             views: Vec::new(),
             sets,
             outcomes,
+            spilled: None,
         }
     }
 

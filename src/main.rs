@@ -148,11 +148,14 @@ fn main() -> ExitCode {
         } => match with_threads(threads, || {
             let cache = (!no_cache).then(|| claimcheck::FactsCache::new(cache));
             let bar = Bar::new();
-            // Only the lock comparison needs every source's facts.
-            let keep = if locked {
-                claimcheck::Keep::LockViews
-            } else {
-                claimcheck::Keep::Outcomes
+            // Only the lock comparison needs every source's facts. The
+            // reports that are written claim by claim read each claim's
+            // verdicts back from a temporary file: an archive's verdicts
+            // can be many times the size of its articles.
+            let keep = match (locked, format) {
+                (true, _) => claimcheck::Keep::LockViews,
+                (false, Format::Github) => claimcheck::Keep::Outcomes,
+                (false, _) => claimcheck::Keep::Spilled,
             };
             let run = claimcheck::check_with(&claims, &seeds, cache.as_ref(), keep, &bar);
             bar.bar.finish_and_clear();
@@ -183,12 +186,18 @@ fn main() -> ExitCode {
                     Err(e) => Err(format!("error: cannot write output: {e}")),
                 }
             };
+            // The outcomes, spilled or in memory.
+            let in_memory = run.outcomes.as_slice();
+            let outcomes: &dyn claimcheck::report::Outcomes = match &run.spilled {
+                Some(spilled) => spilled,
+                None => &in_memory,
+            };
             let result = match (format, r) {
                 (Format::Human, None) => {
-                    stream(&|w| claimcheck::report::human::write(&run.outcomes, w))
+                    stream(&|w| claimcheck::report::human::write_outcomes(outcomes, w))
                 }
                 (Format::Json, None) => {
-                    stream(&|w| claimcheck::report::json::write(&run.outcomes, w))
+                    stream(&|w| claimcheck::report::json::write_outcomes(outcomes, w))
                 }
                 (Format::Human, Some(r)) => {
                     let mut t = claimcheck::report::human::render(&run.outcomes);
@@ -199,7 +208,7 @@ fn main() -> ExitCode {
                     Ok((claimcheck::report::json_locked(&run.outcomes, r), code))
                 }
                 (Format::Junit, r) => {
-                    stream(&|w| claimcheck::report::junit::write(&run.outcomes, r, w))
+                    stream(&|w| claimcheck::report::junit::write_outcomes(outcomes, r, w))
                 }
                 (Format::Github, r) => {
                     Ok((claimcheck::report::github::render(&run.outcomes, r), code))

@@ -166,3 +166,28 @@ fn many_silent_sources_are_summed_up_in_one_line() {
     );
     assert!(!stdout.contains("s4: not-mentioned"), "{stdout}");
 }
+
+/// With no usable temporary directory, a run keeps its verdicts in memory:
+/// the same report, no error.
+#[cfg(unix)]
+#[test]
+fn no_temporary_directory_keeps_verdicts_in_memory() {
+    let dir = temp_project(
+        "no-tmp",
+        "[claims]\nphrase = 'contains \"signed a deal\"'\n",
+    );
+    let normal = claimcheck(&["check", "--no-cache"], &dir);
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", "--no-cache"])
+        .current_dir(&dir)
+        .env("TMPDIR", dir.join("no-such-directory"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.stdout, normal.stdout);
+}

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use claimcheck::report::{human, json};
+use claimcheck::report::{self, human, json};
 
 fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
     rayon::ThreadPoolBuilder::new()
@@ -271,5 +271,36 @@ fn many_chunks_keep_source_order() {
     });
     assert!(lean.sources.iter().all(|s| s.text().is_empty()));
     assert_eq!(json::render(&lean.outcomes), json::render(&run.outcomes));
+    // Spilled to a temporary file chunk by chunk and read back claim by
+    // claim: the same outcomes, and the same reports in every format that
+    // can be written from them.
+    let spilled = in_pool(2, || {
+        claimcheck::check_with(
+            &claims,
+            &seeds,
+            None,
+            claimcheck::Keep::Spilled,
+            &claimcheck::NoProgress,
+        )
+        .expect("the run loads")
+    });
+    assert!(spilled.outcomes.is_empty(), "spilled outcomes are not kept");
+    let back = spilled.spilled.as_ref().expect("the outcomes were spilled");
+    let sets = back.to_sets().expect("they read back");
+    assert_eq!(format!("{sets:?}"), format!("{:?}", run.outcomes));
+    assert_eq!(spilled.all_hold(), run.all_hold());
+    let reports = |o: &dyn report::Outcomes| {
+        let mut out: [Vec<u8>; 3] = Default::default();
+        report::human::write_outcomes(o, &mut out[0]).expect("writes");
+        report::json::write_outcomes(o, &mut out[1]).expect("writes");
+        report::junit::write_outcomes(o, None, &mut out[2]).expect("writes");
+        out
+    };
+    let in_memory = run.outcomes.as_slice();
+    assert_eq!(reports(back), reports(&in_memory));
+    assert_eq!(
+        String::from_utf8(reports(back)[1].clone()).expect("UTF-8"),
+        json::render(&run.outcomes)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

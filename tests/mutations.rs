@@ -67,6 +67,7 @@ fn run_with(w: &World, i: usize, text: Option<&str>) -> Run {
         views: Vec::new(),
         sets: w.sets.clone(),
         outcomes,
+        spilled: None,
     }
 }
 

@@ -23,22 +23,39 @@ pub fn render(sets: &[SetOutcome]) -> String {
 ///
 /// When `w` fails.
 pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let outcomes: Vec<&ClaimOutcome> = sets.iter().flat_map(|s| &s.outcomes).collect();
+    write_outcomes(&sets, w)
+}
+
+/// [`write`], from outcomes in memory or spilled (see
+/// [`Outcomes`](super::Outcomes)).
+///
+/// # Errors
+///
+/// When `w` fails, or a spilled outcome cannot be read back.
+pub fn write_outcomes(o: &dyn super::Outcomes, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let claims = super::every_claim(o);
     // One buffer per claim of a chunk, kept from chunk to chunk: on an
     // archive run a claim renders to megabytes, which would otherwise be
     // grown by copying and asked of the system afresh for every claim.
-    let mut parts: Vec<String> = vec![String::new(); CHUNK.min(outcomes.len())];
-    for chunk in outcomes.chunks(CHUNK) {
-        chunk.par_iter().zip(&mut parts).for_each(|(o, out)| {
-            out.clear();
-            render_claim_into(out, o);
-        });
-        for p in &parts[..chunk.len()] {
+    let mut parts: Vec<String> = vec![String::new(); CHUNK.min(claims.len())];
+    for chunk in super::chunks(o, &claims, CHUNK) {
+        chunk
+            .par_iter()
+            .zip(&mut parts)
+            .try_for_each(|(&(set, k), out)| {
+                out.clear();
+                render_claim_into(out, &*o.outcome(set, k)?);
+                Ok::<(), std::io::Error>(())
+            })?;
+        for p in &mut parts[..chunk.len()] {
             w.write_all(p.as_bytes())?;
+            if p.capacity() > super::MAX_KEPT_BUFFER {
+                *p = String::new();
+            }
         }
     }
-    let total = outcomes.len();
-    let failed = outcomes.iter().filter(|o| !o.holds).count();
+    let total = claims.len();
+    let failed = super::failed(o);
     writeln!(
         w,
         "\n{} claims: {} hold, {} fail",

@@ -107,9 +107,19 @@ pub fn render(sets: &[SetOutcome]) -> String {
 ///
 /// When `w` fails.
 pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let outcomes: Vec<&ClaimOutcome> = sets.iter().flat_map(|s| &s.outcomes).collect();
+    write_outcomes(&sets, w)
+}
+
+/// [`write`], from outcomes in memory or spilled (see
+/// [`Outcomes`](super::Outcomes)).
+///
+/// # Errors
+///
+/// When `w` fails, or a spilled outcome cannot be read back.
+pub fn write_outcomes(o: &dyn super::Outcomes, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let outcomes = super::every_claim(o);
     let total = outcomes.len();
-    let fail = outcomes.iter().filter(|o| !o.holds).count();
+    let fail = super::failed(o);
     let doc = Doc {
         claims: Vec::new(),
         summary: Summary {
@@ -128,8 +138,11 @@ pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result
         Some(at) if !outcomes.is_empty() => {
             w.write_all(&s.as_bytes()[..at])?;
             w.write_all(b"\"claims\": [\n")?;
-            for (n, chunk) in outcomes.chunks(CHUNK).enumerate() {
-                let parts: Vec<String> = chunk.par_iter().map(|o| indented(o)).collect();
+            for (n, chunk) in super::chunks(o, &outcomes, CHUNK).into_iter().enumerate() {
+                let parts: Vec<String> = chunk
+                    .par_iter()
+                    .map(|&(set, k)| Ok(indented(&*o.outcome(set, k)?)))
+                    .collect::<std::io::Result<_>>()?;
                 for (k, p) in parts.iter().enumerate() {
                     if n > 0 || k > 0 {
                         w.write_all(b",\n")?;

@@ -90,12 +90,23 @@ pub fn write(
     lock: Option<&LockReport>,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let total: usize = sets.iter().map(|s| s.outcomes.len()).sum::<usize>()
-        + lock.map_or(0, |l| l.sources.len() + l.orphans.len());
-    let failed: usize = sets
-        .iter()
-        .map(|s| s.outcomes.iter().filter(|o| !o.holds).count())
-        .sum::<usize>()
+    write_outcomes(&sets, lock, w)
+}
+
+/// [`write`], from outcomes in memory or spilled (see
+/// [`Outcomes`](super::Outcomes)).
+///
+/// # Errors
+///
+/// When `w` fails, or a spilled outcome cannot be read back.
+pub fn write_outcomes(
+    o: &dyn super::Outcomes,
+    lock: Option<&LockReport>,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let total: usize =
+        super::every_claim(o).len() + lock.map_or(0, |l| l.sources.len() + l.orphans.len());
+    let failed: usize = super::failed(o)
         + lock.map_or(0, |l| {
             l.sources.iter().filter(|s| s.state.fails()).count() + l.orphans.len()
         });
@@ -103,16 +114,21 @@ pub fn write(
         w,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"claimcheck\" tests=\"{total}\" failures=\"{failed}\" errors=\"0\">"
     )?;
-    for set in sets {
-        let fails = set.outcomes.iter().filter(|o| !o.holds).count();
+    for set in 0..o.sets() {
+        let (path, name) = o.set_path(set);
+        let claims = o.claims(set);
+        let fails = (0..claims).filter(|&k| !o.holds(set, k)).count();
         writeln!(
             w,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{fails}\" errors=\"0\" skipped=\"0\">",
-            escape(&set.path.display().to_string()),
-            set.outcomes.len()
+            "  <testsuite name=\"{}\" tests=\"{claims}\" failures=\"{fails}\" errors=\"0\" skipped=\"0\">",
+            escape(&path.display().to_string()),
         )?;
-        for chunk in set.outcomes.chunks(CHUNK) {
-            let cases: Vec<String> = chunk.par_iter().map(|o| testcase(&set.name, o)).collect();
+        let all: Vec<(usize, usize)> = (0..claims).map(|k| (set, k)).collect();
+        for chunk in super::chunks(o, &all, CHUNK) {
+            let cases: Vec<String> = chunk
+                .par_iter()
+                .map(|&(set, k)| Ok(testcase(name, &*o.outcome(set, k)?)))
+                .collect::<std::io::Result<_>>()?;
             for case in &cases {
                 w.write_all(case.as_bytes())?;
             }

@@ -22,8 +22,126 @@ pub mod json;
 pub mod junit;
 pub mod snapshot;
 
+use std::borrow::Cow;
+use std::path::Path;
+
 use crate::span::SourceId;
-use crate::verify::{ClaimOutcome, VerdictRef};
+use crate::verify::{ClaimOutcome, SetOutcome, VerdictRef};
+
+/// The outcomes a report is written from: in memory (a run's
+/// [`SetOutcome`]s) or read back a claim at a time from a run that spilled
+/// them ([`crate::SpilledOutcomes`], [`crate::Keep::Spilled`]). Reports
+/// written from either are byte-identical.
+pub trait Outcomes: Sync {
+    /// How many claims files.
+    fn sets(&self) -> usize;
+    /// The path and stem of claims file `set`.
+    fn set_path(&self, set: usize) -> (&Path, &str);
+    /// How many claims file `set` has.
+    fn claims(&self, set: usize) -> usize;
+    /// Whether claim `k` of claims file `set` holds.
+    fn holds(&self, set: usize, k: usize) -> bool;
+    /// How many sources say something about claim `k` of claims file
+    /// `set` ([`ClaimOutcome::said`]): about how large its outcome is.
+    fn said(&self, set: usize, k: usize) -> usize;
+    /// The outcome of claim `k` of claims file `set`.
+    ///
+    /// # Errors
+    ///
+    /// When it cannot be read back.
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>>;
+}
+
+impl Outcomes for &[SetOutcome] {
+    fn sets(&self) -> usize {
+        self.len()
+    }
+    fn set_path(&self, set: usize) -> (&Path, &str) {
+        (&self[set].path, &self[set].name)
+    }
+    fn claims(&self, set: usize) -> usize {
+        self[set].outcomes.len()
+    }
+    fn holds(&self, set: usize, k: usize) -> bool {
+        self[set].outcomes[k].holds
+    }
+    fn said(&self, set: usize, k: usize) -> usize {
+        self[set].outcomes[k].said().len()
+    }
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
+        Ok(Cow::Borrowed(&self[set].outcomes[k]))
+    }
+}
+
+impl Outcomes for crate::SpilledOutcomes {
+    fn sets(&self) -> usize {
+        crate::SpilledOutcomes::sets(self)
+    }
+    fn set_path(&self, set: usize) -> (&Path, &str) {
+        crate::SpilledOutcomes::set_path(self, set)
+    }
+    fn claims(&self, set: usize) -> usize {
+        crate::SpilledOutcomes::claims(self, set)
+    }
+    fn holds(&self, set: usize, k: usize) -> bool {
+        crate::SpilledOutcomes::holds(self, set, k)
+    }
+    fn said(&self, set: usize, k: usize) -> usize {
+        crate::SpilledOutcomes::said(self, set, k)
+    }
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
+        crate::SpilledOutcomes::outcome(self, set, k).map(Cow::Owned)
+    }
+}
+
+/// Every claim of `o` as (claims file, claim), in report order.
+pub(crate) fn every_claim(o: &dyn Outcomes) -> Vec<(usize, usize)> {
+    (0..o.sets())
+        .flat_map(|set| (0..o.claims(set)).map(move |k| (set, k)))
+        .collect()
+}
+
+/// `claims` of `o` in runs of at most `max` claims, each run's claims
+/// together said by at most [`MAX_SAID_TOGETHER`] sources (or one claim):
+/// the claims a report renders at once, in parallel. An archive's claims
+/// render to megabytes each; rendering many such at once would hold them
+/// all.
+pub(crate) fn chunks<'c>(
+    o: &dyn Outcomes,
+    claims: &'c [(usize, usize)],
+    max: usize,
+) -> Vec<&'c [(usize, usize)]> {
+    let mut out = Vec::new();
+    let (mut start, mut said) = (0, 0);
+    for (i, &(set, k)) in claims.iter().enumerate() {
+        let n = o.said(set, k);
+        if i > start && (i - start == max || said + n > MAX_SAID_TOGETHER) {
+            out.push(&claims[start..i]);
+            (start, said) = (i, 0);
+        }
+        said += n;
+    }
+    if start < claims.len() {
+        out.push(&claims[start..]);
+    }
+    out
+}
+
+/// At most this many verdicts (with their evidence) are rendered at once,
+/// unless one claim has more.
+pub(crate) const MAX_SAID_TOGETHER: usize = 16_384;
+
+/// A buffer a report renders claims into, kept from claim to claim, but
+/// not past this many bytes.
+pub(crate) const MAX_KEPT_BUFFER: usize = 1 << 20;
+
+/// How many claims of `o` do not hold.
+pub(crate) fn failed(o: &dyn Outcomes) -> usize {
+    every_claim(o)
+        .into_iter()
+        .filter(|&(set, k)| !o.holds(set, k))
+        .count()
+}
 
 /// Beyond this many sources that say nothing about a claim, reports sum
 /// them up in one entry instead of one per source (an archive run checks a
@@ -127,4 +245,57 @@ pub fn json_locked(sets: &[crate::verify::SetOutcome], lock: &crate::lock::LockR
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::path::Path;
+
+    use super::{MAX_SAID_TOGETHER, Outcomes, chunks};
+    use crate::verify::ClaimOutcome;
+
+    /// Claims of one file that only know how many sources said something.
+    struct Said(Vec<usize>);
+
+    impl Outcomes for Said {
+        fn sets(&self) -> usize {
+            1
+        }
+        fn set_path(&self, _: usize) -> (&Path, &str) {
+            (Path::new("c.toml"), "c")
+        }
+        fn claims(&self, _: usize) -> usize {
+            self.0.len()
+        }
+        fn holds(&self, _: usize, _: usize) -> bool {
+            true
+        }
+        fn said(&self, _: usize, k: usize) -> usize {
+            self.0[k]
+        }
+        fn outcome(&self, _: usize, _: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
+            Err(std::io::Error::other("not in this test"))
+        }
+    }
+
+    /// Claims rendered at once: at most `max`, together said by at most
+    /// `MAX_SAID_TOGETHER` sources unless one claim alone is, in order,
+    /// each once.
+    #[test]
+    fn large_claims_are_rendered_fewer_at_once() {
+        let lens = |said: Vec<usize>, max: usize| -> Vec<usize> {
+            let o = Said(said);
+            let claims = super::every_claim(&o);
+            let chunks = chunks(&o, &claims, max);
+            let flat: Vec<(usize, usize)> = chunks.concat();
+            assert_eq!(flat, claims, "every claim once, in order");
+            chunks.iter().map(|c| c.len()).collect()
+        };
+        let big = MAX_SAID_TOGETHER;
+        assert_eq!(lens(vec![0; 10], 8), [8, 2]);
+        assert_eq!(lens(vec![10, big + 1, 5, 5, big, 1], 8), [1, 1, 2, 1, 1]);
+        assert_eq!(lens(vec![big / 2; 5], 8), [2, 2, 1]);
+        assert_eq!(lens(Vec::new(), 8), Vec::<usize>::new());
+    }
 }

@@ -498,6 +498,9 @@ pub(crate) struct Kept {
     /// as [`ClaimOutcome`] keeps them).
     said: Vec<Vec<SourceVerdict>>,
     at: Vec<Vec<u32>>,
+    /// For each claim, where the verdicts moved to a spill file lie (see
+    /// [`Kept::spill`]); they come before those in `said`.
+    spilled: Vec<Vec<crate::spill::Segment>>,
 }
 
 /// The verdicts of one source that are not silent, by claim number.
@@ -682,6 +685,20 @@ impl<'a> Verifier<'a> {
     pub(crate) fn finish_kept(&self, kept: Kept) -> SetOutcome {
         kept.finish(self.set, &self.claims)
     }
+
+    /// [`finish_kept`](Verifier::finish_kept), the verdicts spilled to
+    /// `file`.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be written or read back.
+    pub(crate) fn finish_spilled(
+        &self,
+        kept: Kept,
+        file: &crate::spill::SpillFile,
+    ) -> std::io::Result<crate::spill::SpilledSet> {
+        kept.finish_spilled(self.set, &self.claims, file)
+    }
 }
 
 impl Kept {
@@ -695,7 +712,53 @@ impl Kept {
                 .collect(),
             said: claims.iter().map(|_| Vec::new()).collect(),
             at: claims.iter().map(|_| Vec::new()).collect(),
+            spilled: claims.iter().map(|_| Vec::new()).collect(),
         }
+    }
+
+    /// Moves the verdicts kept so far to `file`, each claim's encoded
+    /// apart.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be written.
+    pub(crate) fn spill(&mut self, file: &crate::spill::SpillFile) -> std::io::Result<()> {
+        for ((said, at), spilled) in self
+            .said
+            .iter_mut()
+            .zip(&mut self.at)
+            .zip(&mut self.spilled)
+        {
+            if said.is_empty() {
+                continue;
+            }
+            let bytes = crate::cache::encode_said(at, std::mem::take(said));
+            at.clear();
+            spilled.push(file.append(&bytes)?);
+        }
+        Ok(())
+    }
+
+    /// [`finish`](Kept::finish) for verdicts all [`spill`](Kept::spill)ed
+    /// to `file`.
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be read back.
+    pub(crate) fn finish_spilled(
+        mut self,
+        set: &ClaimSet,
+        claims: &[&Claim],
+        file: &crate::spill::SpillFile,
+    ) -> std::io::Result<crate::spill::SpilledSet> {
+        self.spill(file)?;
+        let all: Arc<[SourceId]> = self.all.into();
+        let checked = self
+            .named
+            .into_iter()
+            .map(|named| named.map_or_else(|| Arc::clone(&all), Arc::from))
+            .collect();
+        crate::spill::SpilledSet::new(file, set, claims, checked, self.spilled)
     }
 
     /// Adds the verdicts of source `id` on `claims` (those numbered in
@@ -770,7 +833,7 @@ fn judge_indexed(
 /// A claim's outcome from the sources it was checked against and the
 /// verdicts of those that say something, in source order, with their
 /// sources' places among them.
-fn outcome(
+pub(crate) fn outcome(
     claim: &Claim,
     checked: Arc<[SourceId]>,
     said: Vec<SourceVerdict>,
