@@ -287,3 +287,74 @@ fn place_and_date_claims_keep_their_tense() {
         );
     }
 }
+
+/// The verdict of `claim` against `article` with the notes of its
+/// candidates.
+fn check_with_notes(article: &str, claim: &str) -> (Verdict, Vec<String>) {
+    let source = Source::from_string("t", Published::On("2015-08-19".parse().unwrap()), article);
+    let toml = format!("[claims]\nc = {}\n", toml_string(claim));
+    let set = ClaimSet::from_toml("t.toml", &toml).unwrap();
+    let out = verify(&set, &[Analysis::of(&source)]);
+    let v = out.outcomes[0].verdicts().next().expect("one source");
+    let notes = v
+        .candidates
+        .iter()
+        .map(|e| format!("{}: {}", e.fact, e.note.as_deref().unwrap_or("")))
+        .collect();
+    (v.verdict, notes)
+}
+
+/// A dateline is where the story was filed from, in every outlet's style:
+/// a place with the dateline role, no event's place, and its date is the
+/// filing date, no fact of the story.
+#[test]
+fn datelines_of_other_outlets_place_no_event() {
+    use Verdict::*;
+    for (article, places) in [
+        (
+            "NEW DELHI, August 21, 2015: Pakistan and Russia signed a deal.\n",
+            &["New Delhi"][..],
+        ),
+        (
+            "MOSCOW, August 20. /TASS/. Russia and Pakistan signed a contract.\n",
+            &["Moscow"],
+        ),
+        (
+            "NEW DELHI/MOSCOW, Aug 20 (Reuters) - Pakistan and Russia signed a deal.\n",
+            &["New Delhi", "Moscow"],
+        ),
+        (
+            "NEW DELHI, August 21, 2015\nPakistan and Russia signed a deal.\n",
+            &["New Delhi"],
+        ),
+    ] {
+        let source =
+            Source::from_string("t", Published::On("2015-08-21".parse().unwrap()), article);
+        let facts: Vec<String> = Analysis::of(&source)
+            .facts
+            .iter()
+            .map(|f| f.describe())
+            .filter(|f| f.contains("New Delhi") || f.contains("Moscow") || f.starts_with("date"))
+            .collect();
+        let want: Vec<String> = places
+            .iter()
+            .map(|p| {
+                let country = if *p == "Moscow" { "RU" } else { "IN" };
+                format!("place {p} (city, {country}) dateline")
+            })
+            .collect();
+        assert_eq!(facts, want, "{article}");
+        for claim in [
+            "signed in New Delhi",
+            "signed in Moscow",
+            "signed on 21 August 2015",
+            "signed on 20 August 2015",
+        ] {
+            assert_eq!(
+                check_with_notes(article, claim).0,
+                NotMentioned,
+                "{article} / {claim}"
+            );
+        }
+    }
+}
