@@ -304,6 +304,35 @@ fn check_with_notes(article: &str, claim: &str) -> (Verdict, Vec<String>) {
     (v.verdict, notes)
 }
 
+/// A photo caption's events, dates and counts are the picture's, not the
+/// story's: they decide no claim and show as near misses; its names still
+/// count.
+#[test]
+fn captions_do_not_decide_the_story() {
+    use Verdict::*;
+    let a = "Russia to sell helicopters to Pakistan\n\
+             RAWALPINDI, Pakistan (AP) \u{2014} Pakistan and Russia signed a deal on Wednesday.\n\
+             FILE - In this Aug. 12, 2015 photo, two Russian Mi-35 helicopters fly during an air show near Moscow. (AP Photo/Ivan Sekretarev, File)\n\
+             Officials did not disclose the price.\n";
+    let (v, notes) = check_with_notes(a, "helicopter count = 4");
+    assert_eq!(v, NotMentioned);
+    assert_eq!(
+        notes,
+        [
+            "quantity 2 helicopter [russian, mi-35]: in a photo caption: about the picture, not the story"
+        ]
+    );
+    assert_eq!(
+        check_with_notes(a, "helicopters flew near Moscow").0,
+        NotMentioned
+    );
+    assert_eq!(check_with_notes(a, "mentions Moscow").0, Supported);
+    // A credit alone makes a caption too.
+    let b = "Pakistan and Russia signed a deal on Wednesday.\n\
+             Three Mi-35 helicopters fly over Rawalpindi. (Reuters/Faisal Mahmood)\n";
+    assert_eq!(check_with_notes(b, "helicopter count = 4").0, NotMentioned);
+}
+
 /// A dateline is where the story was filed from, in every outlet's style:
 /// a place with the dateline role, no event's place, and its date is the
 /// filing date, no fact of the story.

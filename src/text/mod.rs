@@ -48,7 +48,9 @@ pub enum ParagraphKind {
     Heading,
     /// A photo or wire code alone on its line (`RTX1JW5P`).
     PhotoCode,
-    /// A photo caption (after a photo code, or with a photo credit).
+    /// A photo caption: after a photo code, with a photo credit
+    /// (`(AP Photo/Name)`, `Reuters/Name`, `Photo: ...`), or opening as the
+    /// wires open one (`FILE - `, `In this Aug. 12, 2015 photo, ...`).
     Caption,
     /// Navigation and boilerplate: `Read more:` links, contact, share and
     /// follow prompts, advertisements, copyright lines.
@@ -608,11 +610,26 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid boilerplate pattern")
 });
 
+/// A photo credit anywhere in a paragraph: an agency or a photo desk before
+/// a photographer's name (`Reuters/Faisal Mahmood`, `(AP Photo/Ivan
+/// Sekretarev, File)`, `AFP Photo/...`, `Getty Images/...`), an agency or
+/// `File` after one (`— AFP/File`), `Photo:`, or the positions of people
+/// in the picture (`(R)`, `(2nd L)`).
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Photohost|Xinhua|Anadolu)/|/(?:Reuters|REUTERS|AFP|AP|EPA|File)\b|\bPhoto(?:graph)?:|\bPhoto credit\b|\bFile photo\b|\((?:L|R|C|2nd L|2nd R|left|right|centre|center)\))",
+        r"(?:\b(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Photohost|Xinhua|Anadolu)/|\b(?:Photo|Photos|PHOTO|Photograph|Pictures|Images)/\p{Lu}|/(?:Reuters|REUTERS|AFP|AP|EPA|File)\b|\bPhoto(?:graph)?:|\bPhoto credit\b|\bFile photo\b|\((?:L|R|C|2nd L|2nd R|left|right|centre|center)\))",
     )
     .expect("valid photo credit pattern")
+});
+
+/// How a caption opens: the wires' file-photo mark (`FILE -`, `FILE PHOTO:`)
+/// or a sentence about the picture (`In this Aug. 12, 2015 photo, ...`,
+/// `In this image taken from video, ...`).
+static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:FILE(?: PHOTO)? ?(?:[-:\u{2013}\u{2014}]|$)|(?:FILE ?[-:\u{2013}\u{2014}] ?)?In this [^,;]{0,40}?\b(?:photo|image|picture|photograph|video grab|frame grab)[,. ])",
+    )
+    .expect("valid caption pattern")
 });
 
 fn is_photo_code(s: &str) -> bool {
@@ -635,7 +652,10 @@ fn classify(norm: &str, spans: &[Span]) -> Vec<Paragraph> {
             ParagraphKind::PhotoCode
         } else if BOILERPLATE.is_match(s) || is_bare_link(s) {
             ParagraphKind::Boilerplate
-        } else if prev == Some(ParagraphKind::PhotoCode) || PHOTO_CREDIT.is_match(s) {
+        } else if prev == Some(ParagraphKind::PhotoCode)
+            || PHOTO_CREDIT.is_match(s)
+            || CAPTION_START.is_match(s)
+        {
             ParagraphKind::Caption
         } else if !ends_sentence(s) && s.chars().count() <= 200 && !s.ends_with(',') {
             ParagraphKind::Heading

@@ -35,6 +35,21 @@ fn paragraph_kinds() {
             "https://example.com/a\nThe deal was signed.",
             &[Boilerplate, Body],
         ),
+        // Captions in the wires' styles: a file-photo mark, a sentence
+        // about the picture, a photographer's credit.
+        (
+            "The deal was signed.\nFILE - In this Aug. 12, 2015 photo, a Russian Mi-35 helicopter flies over Moscow. (AP Photo/Ivan Sekretarev, File)\nIt was sold.",
+            &[Body, Caption, Body],
+        ),
+        (
+            "The deal was signed.\nIn this photo released by the army, soldiers stand guard.\nFour Mi-35 helicopters fly over Rawalpindi. (Reuters/Faisal Mahmood)\nPakistani soldiers stand guard. Photo: AFP",
+            &[Body, Caption, Caption, Caption],
+        ),
+        // Body text that only looks like one.
+        (
+            "In this picture-perfect town, the deal was signed.\nIn this case, the photo was not taken.\nSpeeds reached 300 km/h on the track.",
+            &[Body, Body, Body],
+        ),
     ];
     for (input, want) in cases {
         let got: Vec<ParagraphKind> = kinds(input).into_iter().map(|(k, _)| k).collect();

@@ -1,4 +1,15 @@
 //! Per-kind matching of a claim against one source's facts.
+//!
+//! A fact decides a claim (supports or contradicts it) only when it is
+//! about the same thing the claim is about; otherwise it is at most a near
+//! miss, shown as a candidate with a note saying why it decided nothing.
+//! One rule of that kind is not about words but about where a sentence is:
+//!
+//! - **Captions.** The events, dates and counts of a photo caption are the
+//!   picture's (`FILE - In this Aug. 12, 2015 photo, two Mi-35 helicopters
+//!   fly near Moscow`), not the story's: they decide no quantity, place,
+//!   date or event claim. A caption's names, roles, words and quotes still
+//!   count (`Vladimir Putin is President`, `mentions Ufa`).
 
 use crate::claims::{Aliases, Claim, ClaimKind, PlaceName, Verdict, normalize_term};
 use crate::extract::{
@@ -144,7 +155,13 @@ pub(crate) fn judge(
                     && q.amount.unit == amount.unit
                     && amount.unit != Unit::Count
                     && names_terms.in_sentence(a, f.sentence);
-                if same_thing && quals_ok && q.change.is_none() {
+                if ((same_thing && quals_ok) || measured) && q.change.is_none() && in_caption(a, f)
+                {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                    );
+                } else if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = compare_amounts(amount, &q.amount);
                     add(rel, Evidence::of(a, i, f, note));
                 } else if measured && q.change.is_none() {
@@ -176,6 +193,13 @@ pub(crate) fn judge(
             place, factuality, ..
         } => {
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+                if in_caption(a, f) {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                    );
+                    continue;
+                }
                 if !stated_alike(*factuality, e.factuality) {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
@@ -211,6 +235,13 @@ pub(crate) fn judge(
         } => {
             let speech = is_speech(prepared.event());
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+                if in_caption(a, f) {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                    );
+                    continue;
+                }
                 if !stated_alike(*factuality, e.factuality) {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
@@ -340,6 +371,13 @@ pub(crate) fn judge(
         }
         ClaimKind::Event { factuality, .. } => {
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+                if in_caption(a, f) {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                    );
+                    continue;
+                }
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
                     (want, got) if want == &got => Relation::Match,
@@ -409,6 +447,21 @@ pub(crate) fn judge(
         evidence,
         candidates,
     }
+}
+
+/// The note of a fact of a photo caption.
+const CAPTION: &str = "in a photo caption: about the picture, not the story";
+
+/// Whether `f` comes from a photo caption. A caption's events, dates and
+/// counts are those of the picture (`FILE - In this Aug. 12, 2015 photo, a
+/// Mi-35 flies near Moscow`), not the story's: they decide no quantity,
+/// place, date or event claim, and show as near misses. Its names and roles
+/// still count (`Vladimir Putin is President`, `mentions Ufa`).
+fn in_caption(a: &Analysis, f: &Fact) -> bool {
+    a.text
+        .sentences()
+        .get(f.sentence)
+        .is_some_and(|s| s.kind == crate::text::ParagraphKind::Caption)
 }
 
 /// Whether an event the source states as `event` can decide a place or
