@@ -304,6 +304,46 @@ fn check_with_notes(article: &str, claim: &str) -> (Verdict, Vec<String>) {
     (v.verdict, notes)
 }
 
+/// A count of what someone holds (a fleet, an inventory) is another set
+/// than the one a claim naming only the thing means: it neither supports
+/// nor contradicts such a claim, and shows as a near miss with a note. It
+/// still decides a claim that names its kind, and a changed count of the
+/// story's own sentence still contradicts.
+#[test]
+fn held_counts_decide_only_claims_that_name_their_kind() {
+    use Verdict::*;
+    let fleet = "Pakistan signed a deal with Russia on Wednesday.\n\
+                 Pakistan already operates 30 Mi-17 helicopters, and the army has a fleet of 40 Cobra helicopters.\n";
+    let (v, notes) = check_with_notes(fleet, "helicopter count = 4");
+    assert_eq!(v, NotMentioned);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[0].starts_with("quantity 30 helicopter [mi-17] (held): counts what is held"),
+        "{notes:?}"
+    );
+    assert_eq!(
+        check_with_notes(fleet, "helicopter count = 30").0,
+        NotMentioned
+    );
+    assert_eq!(
+        check_with_notes(fleet, "Mi-17 helicopter count = 30").0,
+        Supported
+    );
+    assert_eq!(
+        check_with_notes(fleet, "Mi-17 helicopter count = 25").0,
+        Contradicted
+    );
+    // The story's own count, edited, still contradicts; a held count next
+    // to it does not rescue the claim.
+    let sale = "Pakistan and Russia on Wednesday signed a deal that includes the sale of six Mi-35 'Hind E' attack helicopters to Pakistan.\n\
+                Pakistan currently operates 4 Mi-17 transport helicopters.\n";
+    assert_eq!(
+        check_with_notes(sale, "helicopter count = 4").0,
+        Contradicted
+    );
+    assert_eq!(check_with_notes(sale, "helicopter count = 6").0, Supported);
+}
+
 /// A photo caption's events, dates and counts are the picture's, not the
 /// story's: they decide no claim and show as near misses; its names still
 /// count.

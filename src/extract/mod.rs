@@ -359,6 +359,9 @@ impl Fact {
                     Some(Change::Decrease) => s.push_str(" (decrease)"),
                     None => {}
                 }
+                if q.held {
+                    s.push_str(" (held)");
+                }
                 s
             }
             FactKind::Date { value, event } => {
