@@ -287,3 +287,143 @@ fn place_and_date_claims_keep_their_tense() {
         );
     }
 }
+
+/// The verdict of `claim` against `article` with the notes of its
+/// candidates.
+fn check_with_notes(article: &str, claim: &str) -> (Verdict, Vec<String>) {
+    let source = Source::from_string("t", Published::On("2015-08-19".parse().unwrap()), article);
+    let toml = format!("[claims]\nc = {}\n", toml_string(claim));
+    let set = ClaimSet::from_toml("t.toml", &toml).unwrap();
+    let out = verify(&set, &[Analysis::of(&source)]);
+    let v = out.outcomes[0].verdicts().next().expect("one source");
+    let notes = v
+        .candidates
+        .iter()
+        .map(|e| format!("{}: {}", e.fact, e.note.as_deref().unwrap_or("")))
+        .collect();
+    (v.verdict, notes)
+}
+
+/// A count of what someone holds (a fleet, an inventory) is another set
+/// than the one a claim naming only the thing means: it neither supports
+/// nor contradicts such a claim, and shows as a near miss with a note. It
+/// still decides a claim that names its kind, and a changed count of the
+/// story's own sentence still contradicts.
+#[test]
+fn held_counts_decide_only_claims_that_name_their_kind() {
+    use Verdict::*;
+    let fleet = "Pakistan signed a deal with Russia on Wednesday.\n\
+                 Pakistan already operates 30 Mi-17 helicopters, and the army has a fleet of 40 Cobra helicopters.\n";
+    let (v, notes) = check_with_notes(fleet, "helicopter count = 4");
+    assert_eq!(v, NotMentioned);
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[0].starts_with("quantity 30 helicopter [mi-17] (held): counts what is held"),
+        "{notes:?}"
+    );
+    assert_eq!(
+        check_with_notes(fleet, "helicopter count = 30").0,
+        NotMentioned
+    );
+    assert_eq!(
+        check_with_notes(fleet, "Mi-17 helicopter count = 30").0,
+        Supported
+    );
+    assert_eq!(
+        check_with_notes(fleet, "Mi-17 helicopter count = 25").0,
+        Contradicted
+    );
+    // The story's own count, edited, still contradicts; a held count next
+    // to it does not rescue the claim.
+    let sale = "Pakistan and Russia on Wednesday signed a deal that includes the sale of six Mi-35 'Hind E' attack helicopters to Pakistan.\n\
+                Pakistan currently operates 4 Mi-17 transport helicopters.\n";
+    assert_eq!(
+        check_with_notes(sale, "helicopter count = 4").0,
+        Contradicted
+    );
+    assert_eq!(check_with_notes(sale, "helicopter count = 6").0, Supported);
+}
+
+/// A photo caption's events, dates and counts are the picture's, not the
+/// story's: they decide no claim and show as near misses; its names still
+/// count.
+#[test]
+fn captions_do_not_decide_the_story() {
+    use Verdict::*;
+    let a = "Russia to sell helicopters to Pakistan\n\
+             RAWALPINDI, Pakistan (AP) \u{2014} Pakistan and Russia signed a deal on Wednesday.\n\
+             FILE - In this Aug. 12, 2015 photo, two Russian Mi-35 helicopters fly during an air show near Moscow. (AP Photo/Ivan Sekretarev, File)\n\
+             Officials did not disclose the price.\n";
+    let (v, notes) = check_with_notes(a, "helicopter count = 4");
+    assert_eq!(v, NotMentioned);
+    assert_eq!(
+        notes,
+        [
+            "quantity 2 helicopter [russian, mi-35]: in a photo caption: about the picture, not the story"
+        ]
+    );
+    assert_eq!(
+        check_with_notes(a, "helicopters flew near Moscow").0,
+        NotMentioned
+    );
+    assert_eq!(check_with_notes(a, "mentions Moscow").0, Supported);
+    // A credit alone makes a caption too.
+    let b = "Pakistan and Russia signed a deal on Wednesday.\n\
+             Three Mi-35 helicopters fly over Rawalpindi. (Reuters/Faisal Mahmood)\n";
+    assert_eq!(check_with_notes(b, "helicopter count = 4").0, NotMentioned);
+}
+
+/// A dateline is where the story was filed from, in every outlet's style:
+/// a place with the dateline role, no event's place, and its date is the
+/// filing date, no fact of the story.
+#[test]
+fn datelines_of_other_outlets_place_no_event() {
+    use Verdict::*;
+    for (article, places) in [
+        (
+            "NEW DELHI, August 21, 2015: Pakistan and Russia signed a deal.\n",
+            &["New Delhi"][..],
+        ),
+        (
+            "MOSCOW, August 20. /TASS/. Russia and Pakistan signed a contract.\n",
+            &["Moscow"],
+        ),
+        (
+            "NEW DELHI/MOSCOW, Aug 20 (Reuters) - Pakistan and Russia signed a deal.\n",
+            &["New Delhi", "Moscow"],
+        ),
+        (
+            "NEW DELHI, August 21, 2015\nPakistan and Russia signed a deal.\n",
+            &["New Delhi"],
+        ),
+    ] {
+        let source =
+            Source::from_string("t", Published::On("2015-08-21".parse().unwrap()), article);
+        let facts: Vec<String> = Analysis::of(&source)
+            .facts
+            .iter()
+            .map(|f| f.describe())
+            .filter(|f| f.contains("New Delhi") || f.contains("Moscow") || f.starts_with("date"))
+            .collect();
+        let want: Vec<String> = places
+            .iter()
+            .map(|p| {
+                let country = if *p == "Moscow" { "RU" } else { "IN" };
+                format!("place {p} (city, {country}) dateline")
+            })
+            .collect();
+        assert_eq!(facts, want, "{article}");
+        for claim in [
+            "signed in New Delhi",
+            "signed in Moscow",
+            "signed on 21 August 2015",
+            "signed on 20 August 2015",
+        ] {
+            assert_eq!(
+                check_with_notes(article, claim).0,
+                NotMentioned,
+                "{article} / {claim}"
+            );
+        }
+    }
+}

@@ -30,7 +30,7 @@ use crate::text::Text;
 
 /// The version of the extractors: bump it whenever their output may change,
 /// so that caches and lock files made by an older version are not trusted.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// What a place is to the story.
 #[derive(
@@ -295,25 +295,32 @@ pub fn extract(text: &Text) -> Facts {
     }
     for (pi, p) in text.paragraphs().iter().enumerate() {
         let Some(d) = p.dateline else { continue };
-        let Some(place) = lookup_place(text.slice(d)) else {
-            continue;
-        };
-        // The dateline belongs to the first sentence of its paragraph.
+        // The dateline belongs to the first sentence of its paragraph, or
+        // of the story when it stands alone on its line.
         let sentence = text
             .sentences()
             .iter()
-            .position(|s| s.paragraph == pi)
+            .position(|s| s.paragraph >= pi)
             .unwrap_or(0);
-        facts.push(Fact {
-            kind: FactKind::Place {
-                place,
-                role: PlaceRole::Dateline,
-                event: None,
-            },
-            span: d,
-            sentence,
-            said_by: None,
-        });
+        // `ISLAMABAD/MOSCOW`: filed from both.
+        let mut start = d.start;
+        for name in text.slice(d).split('/') {
+            let span = Span::new(start, start + name.len());
+            start = span.end + 1;
+            let Some(place) = lookup_place(name) else {
+                continue;
+            };
+            facts.push(Fact {
+                kind: FactKind::Place {
+                    place,
+                    role: PlaceRole::Dateline,
+                    event: None,
+                },
+                span,
+                sentence,
+                said_by: None,
+            });
+        }
     }
     facts.sort_by(|a, b| {
         (a.sentence, a.span, a.kind.name()).cmp(&(b.sentence, b.span, b.kind.name()))
@@ -351,6 +358,9 @@ impl Fact {
                     Some(Change::Increase) => s.push_str(" (increase)"),
                     Some(Change::Decrease) => s.push_str(" (decrease)"),
                     None => {}
+                }
+                if q.held {
+                    s.push_str(" (held)");
                 }
                 s
             }

@@ -2,6 +2,16 @@
 //!
 //! `four Mi-35 'Hind E' attack helicopters` counts `helicopter`, with the
 //! qualifier `mi-35`; `$153m` is money; `15 hours` counts `hour`.
+//!
+//! A count is *held* when it counts what someone has rather than what an
+//! event of the story involves: the object of a verb of holding
+//! (`Pakistan already operates 30 Mi-17 helicopters`, `owns`, `possesses`,
+//! `maintains`, `already has`), a stock (`a fleet of 40`, `an arsenal of`,
+//! `an inventory of`), or things `in service`, `in its fleet`. Bare `has`
+//! is not enough (`the plane had 150 passengers on board` is the story's
+//! count): it needs an adverb of state (`already`, `currently`, `now`,
+//! `still`). The verifier does not take such a count as the one a claim
+//! that names only the thing means.
 
 use std::ops::Range;
 
@@ -35,6 +45,9 @@ pub struct QuantityMention {
     pub qualifiers: Vec<String>,
     /// Whether it is a change rather than a level.
     pub change: Option<Change>,
+    /// Whether it counts what someone holds (a fleet, an inventory, things
+    /// in service) rather than what an event of the story involves.
+    pub held: bool,
 }
 
 /// Finds the quantities in one sentence.
@@ -73,6 +86,14 @@ pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
         if counted.as_deref().is_some_and(|c| !is_generic(c)) {
             last_counted = Some(out.len());
         }
+        let held = n.amount.unit == Unit::Count && {
+            // What follows the noun phrase: `40 helicopters in service`.
+            let end = counted_span
+                .as_ref()
+                .filter(|r| r.start >= n.span.end)
+                .map_or(n.span.end, |r| r.end);
+            held_before(sentence, n.span.start) || held_after(sentence, end)
+        };
         out.push(QuantityMention {
             span: n.span,
             amount: n.amount,
@@ -80,6 +101,7 @@ pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
             counted_span,
             qualifiers: np.qualifiers,
             change,
+            held,
         });
     }
     out
@@ -667,6 +689,99 @@ impl PluralScan {
     }
 }
 
+/// Adverbs of state: with them `has` is holding (`already has 30 jets`).
+fn is_state_adverb(w: &str) -> bool {
+    matches!(w, "already" | "currently" | "now" | "still" | "presently")
+}
+
+/// Nouns of a stock: `a fleet of 40`, `in its inventory`.
+fn is_stock(w: &str) -> bool {
+    matches!(
+        w,
+        "fleet" | "fleets" | "inventory" | "arsenal" | "stockpile" | "stock" | "stocks"
+    )
+}
+
+/// Whether the words just before a count (at `start`) make it a holding:
+/// a verb of holding (`operates`, `owns`, `already has`) or a stock
+/// (`fleet of`), with only adverbs between. A clause boundary (a word
+/// ending in punctuation) stops the search.
+fn held_before(s: &str, start: usize) -> bool {
+    let Some(before) = s.get(..start) else {
+        return false;
+    };
+    let mut words = before.split_whitespace().rev();
+    let mut state = false;
+    while let Some(w) = words.next() {
+        if w.ends_with(|c: char| !c.is_alphanumeric()) {
+            return false;
+        }
+        let lw = w.to_lowercase();
+        match lw.as_str() {
+            w if is_state_adverb(w) => state = true,
+            "also" | "reportedly" | "only" | "just" | "together" | "jointly" => {}
+            "operates" | "operate" | "operating" | "owns" | "own" | "owning" | "possesses"
+            | "possess" | "possessing" | "maintains" | "maintain" | "maintaining" => {
+                return true;
+            }
+            // `already has 30`, `has currently 30`; not `had 150 passengers`.
+            "has" | "have" | "had" | "having" => {
+                return state
+                    || words
+                        .next()
+                        .is_some_and(|p| is_state_adverb(&p.to_lowercase()));
+            }
+            "of" => {
+                return words.next().is_some_and(|p| is_stock(&p.to_lowercase()));
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the words after a count's noun (from `end`) place it in a
+/// holding: `in service`, `in operation`, `in its fleet`, `in their
+/// possession`, optionally after an adverb of state.
+fn held_after(s: &str, end: usize) -> bool {
+    let Some(after) = s.get(end..) else {
+        return false;
+    };
+    let mut raw = after.split_whitespace().peekable();
+    // The rest of a noun phrase whose head was not found (`40 F-16s`): a
+    // few words, none ending in punctuation, then maybe an adverb.
+    for _ in 0..3 {
+        match raw.peek() {
+            Some(x)
+                if x.ends_with(char::is_alphanumeric)
+                    && !is_stop(&x.to_lowercase())
+                    && !is_state_adverb(&x.to_lowercase()) =>
+            {
+                raw.next();
+            }
+            _ => break,
+        }
+    }
+    let mut words = raw.map(|w| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let mut w = words.next();
+    if w.as_deref().is_some_and(is_state_adverb) {
+        w = words.next();
+    }
+    if w.as_deref() != Some("in") {
+        return false;
+    }
+    match words.next().as_deref() {
+        Some("service" | "operation") => true,
+        Some("its" | "their" | "the" | "his" | "her" | "our") => words
+            .next()
+            .is_some_and(|n| is_stock(&n) || matches!(n.as_str(), "service" | "possession")),
+        _ => false,
+    }
+}
+
 /// `rose by 5%`, `fell 2%`, `down 4%`, `an increase of 3 million`.
 fn change_before(s: &str, start: usize) -> Option<Change> {
     let before = s.get(..start)?;
@@ -870,6 +985,48 @@ mod tests {
         ];
         for (s, want) in cases {
             check(s, want);
+        }
+    }
+
+    /// Counts of what someone holds, and counts that only look like them.
+    #[test]
+    fn held_counts() {
+        let cases: &[(&str, &[bool])] = &[
+            ("Pakistan already operates 30 Mi-17 helicopters.", &[true]),
+            (
+                "Pakistan currently operates 20 to 25 Mi-17 transport helicopters, most of them supplied by the U.S.",
+                &[true],
+            ),
+            ("The army has a fleet of 40 Cobra helicopters.", &[true]),
+            ("The navy owns about 12 frigates.", &[true]),
+            ("India already has 272 Su-30 jets.", &[true]),
+            ("The air force has 40 F-16s in service.", &[true]),
+            ("It keeps 300 tanks in its inventory.", &[true]),
+            ("Some 90 warheads remain in their arsenal.", &[true]),
+            // The story's own counts.
+            (
+                "Pakistan and Russia signed a deal that includes the sale of six Mi-35 'Hind E' attack helicopters.",
+                &[false],
+            ),
+            (
+                "Pakistan has agreed to buy four Mi-35 attack helicopters.",
+                &[false],
+            ),
+            ("The plane had 150 passengers on board.", &[false]),
+            ("The attack has killed 8 people.", &[false]),
+            ("Russia will deliver four helicopters in 2017.", &[false]),
+            // A money amount is not a count.
+            ("The group owns $5m in property.", &[false]),
+            // A clause boundary between the verb and the number.
+            ("The army, which operates, bought 12 tanks.", &[false]),
+            (
+                "The air force bought 40 F-16s, in service since 2010.",
+                &[false],
+            ),
+        ];
+        for (s, want) in cases {
+            let got: Vec<bool> = quantities(s).iter().map(|q| q.held).collect();
+            assert_eq!(&got, want, "{s}");
         }
     }
 

@@ -48,7 +48,9 @@ pub enum ParagraphKind {
     Heading,
     /// A photo or wire code alone on its line (`RTX1JW5P`).
     PhotoCode,
-    /// A photo caption (after a photo code, or with a photo credit).
+    /// A photo caption: after a photo code, with a photo credit
+    /// (`(AP Photo/Name)`, `Reuters/Name`, `Photo: ...`), or opening as the
+    /// wires open one (`FILE - `, `In this Aug. 12, 2015 photo, ...`).
     Caption,
     /// Navigation and boilerplate: `Read more:` links, contact, share and
     /// follow prompts, advertisements, copyright lines.
@@ -83,8 +85,11 @@ pub struct Paragraph {
     pub span: Span,
     /// What kind of paragraph this is.
     pub kind: ParagraphKind,
-    /// A dateline at its start (`ISLAMABAD:`), the place the story was filed
-    /// from: the span of the place name only.
+    /// A dateline at its start (`ISLAMABAD:`, `NEW DELHI, August 21, 2015:`),
+    /// the place the story was filed from: the span of the place names only
+    /// (`ISLAMABAD/MOSCOW` for two). A paragraph that is only a dateline
+    /// (`NEW DELHI, August 21, 2015` on its own line before the story) has
+    /// one too, and no sentence.
     pub dateline: Option<Span>,
 }
 
@@ -240,7 +245,7 @@ pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, origina
     for (pi, p) in paragraphs.iter().enumerate() {
         let start = p
             .dateline
-            .map_or(p.span.start, |d| dateline_end(&norm, d, p.span));
+            .map_or(p.span.start, |_| dateline_end(&norm, p.span));
         let body = &norm[start..p.span.end];
         if matches!(
             p.kind,
@@ -520,13 +525,75 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['.', '!', '?', ':'])
 }
 
+/// The parts a dateline is made of. A dateline opens the first body
+/// paragraph: the place the story was filed from, in capitals (one or more,
+/// joined by `/`), then optionally a region or country and the date, each
+/// after a comma, then the agency and a separator: `ISLAMABAD:`,
+/// `ISLAMABAD/MOSCOW (Reuters) -`, `WASHINGTON, Aug 20 (Reuters) -`,
+/// `RAWALPINDI, Pakistan (AP) —`, `NEW DELHI, August 21, 2015:`,
+/// `MOSCOW, August 20. /TASS/.`, `LONDON — `. A place in title case
+/// (`New Delhi, Aug 21 (PTI)`) is a dateline only with a date after it, and
+/// a dateline with no separator only with a date and an agency in brackets:
+/// an ordinary sentence opens with a place and a comma far more often
+/// (`Moscow, which has armed India for decades, ...`), never with those.
+mod dateline {
+    /// A place in capitals: up to four words (`NEW DELHI`, `ST. LOUIS`).
+    pub const CAPS: &str = r"\p{Lu}[\p{Lu}'.\-]+(?: \p{Lu}[\p{Lu}'.\-]+){0,3}";
+    /// Several places filed from: `ISLAMABAD/MOSCOW`.
+    pub const CAPS_MANY: &str = r"\p{Lu}[\p{Lu}'.\-]+(?: \p{Lu}[\p{Lu}'.\-]+){0,3}(?:/\p{Lu}[\p{Lu}'.\-]+(?: \p{Lu}[\p{Lu}'.\-]+){0,3}){0,3}";
+    /// A place in title case: up to three words (`New Delhi`).
+    pub const TITLE: &str = r"\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}";
+    /// A region or country after the place: `Pakistan`, `Calif.`, `D.C.`,
+    /// `New York`.
+    pub const REGION: &str = r"(?:\p{Lu}\p{Ll}+\.?|\p{Lu}\.(?:\p{Lu}\.)+)(?: \p{Lu}\p{Ll}+){0,2}";
+    /// A day of a month, with or without its year: `Aug 20`, `Aug. 20`,
+    /// `August 21, 2015`, `21 August 2015`.
+    pub const DATE: &str = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)(?:,? \d{4})?";
+    /// An agency: `Reuters`, `AP`, `ITAR-TASS`, `Xinhua`.
+    pub const AGENCY: &str = r"\p{L}[\p{L}.&\-]*(?: [\p{L}.&\-]+){0,3}";
+    /// The separator before the story: a colon or a dash.
+    pub const SEP: &str = r"(?::|-{1,2}|\u{2013}|\u{2014})";
+}
+
+/// A dateline at the start of a paragraph (see [`dateline`]); the first
+/// group that takes part is the place, the match ends where the story
+/// starts (past the space after the separator, or at the paragraph's end
+/// for a dateline alone on its line).
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // "ISLAMABAD:", "MOSCOW (Reuters) -", "NEW DELHI, Aug 20 (Reuters) -", "LONDON —"
-    Regex::new(
-        r"^([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Za-z][A-Za-z0-9 .]{1,20}?)?(?: \([A-Za-z .&]+\))? ?(?::|-{1,2}|\u{2013}|\u{2014}) ",
-    )
+    use dateline::*;
+    let end = r"(?: |$)";
+    let pattern = [
+        // ISLAMABAD: / NEW DELHI, August 21, 2015: / WASHINGTON, Aug 20 (Reuters) -
+        format!(r"({CAPS_MANY})(?:, (?:{DATE}|{REGION})){{0,2}}\.?(?: ?\({AGENCY}\))? ?{SEP}{end}"),
+        // MOSCOW, August 20. /TASS/.
+        format!(r"({CAPS_MANY})(?:, (?:{DATE}|{REGION})){{0,2}}\.? ?/{AGENCY}/\.?{end}"),
+        // New Delhi, Aug 21 (PTI) / NEW DELHI, Aug 21 (IANS) The ... / Moscow, Aug 20:
+        format!(
+            r"({CAPS}|{TITLE})(?:, {REGION})?, {DATE}\.?(?: ?\({AGENCY}\)(?: ?{SEP})?| ?{SEP}| ?/{AGENCY}/\.?){end}"
+        ),
+    ]
+    .map(|p| format!("^(?:{p})"))
+    .join("|");
+    Regex::new(&pattern).expect("valid dateline pattern")
+});
+
+/// A line that is only a dateline, with no separator, before the story's
+/// first paragraph: `NEW DELHI, August 21, 2015`. It needs the date.
+static DATELINE_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    use dateline::*;
+    Regex::new(&format!(
+        r"^({CAPS_MANY})(?:, {REGION})?, {DATE}(?: \({AGENCY}\))?$"
+    ))
     .expect("valid dateline pattern")
 });
+
+/// The place of a dateline at the start of `s` and where the story starts
+/// after it, both relative to `s`.
+fn find_dateline(s: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let c = DATELINE.captures(s)?;
+    let place = c.iter().skip(1).flatten().next()?;
+    Some((place.range(), c.get(0)?.end()))
+}
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -543,11 +610,26 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid boilerplate pattern")
 });
 
+/// A photo credit anywhere in a paragraph: an agency or a photo desk before
+/// a photographer's name (`Reuters/Faisal Mahmood`, `(AP Photo/Ivan
+/// Sekretarev, File)`, `AFP Photo/...`, `Getty Images/...`), an agency or
+/// `File` after one (`— AFP/File`), `Photo:`, or the positions of people
+/// in the picture (`(R)`, `(2nd L)`).
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Photohost|Xinhua|Anadolu)/|/(?:Reuters|REUTERS|AFP|AP|EPA|File)\b|\bPhoto(?:graph)?:|\bPhoto credit\b|\bFile photo\b|\((?:L|R|C|2nd L|2nd R|left|right|centre|center)\))",
+        r"(?:\b(?:Reuters|REUTERS|AFP|AP|EPA|Getty Images|Photohost|Xinhua|Anadolu)/|\b(?:Photo|Photos|PHOTO|Photograph|Pictures|Images)/\p{Lu}|/(?:Reuters|REUTERS|AFP|AP|EPA|File)\b|\bPhoto(?:graph)?:|\bPhoto credit\b|\bFile photo\b|\((?:L|R|C|2nd L|2nd R|left|right|centre|center)\))",
     )
     .expect("valid photo credit pattern")
+});
+
+/// How a caption opens: the wires' file-photo mark (`FILE -`, `FILE PHOTO:`)
+/// or a sentence about the picture (`In this Aug. 12, 2015 photo, ...`,
+/// `In this image taken from video, ...`).
+static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:FILE(?: PHOTO)? ?(?:[-:\u{2013}\u{2014}]|$)|(?:FILE ?[-:\u{2013}\u{2014}] ?)?In this [^,;]{0,40}?\b(?:photo|image|picture|photograph|video grab|frame grab)[,. ])",
+    )
+    .expect("valid caption pattern")
 });
 
 fn is_photo_code(s: &str) -> bool {
@@ -570,21 +652,30 @@ fn classify(norm: &str, spans: &[Span]) -> Vec<Paragraph> {
             ParagraphKind::PhotoCode
         } else if BOILERPLATE.is_match(s) || is_bare_link(s) {
             ParagraphKind::Boilerplate
-        } else if prev == Some(ParagraphKind::PhotoCode) || PHOTO_CREDIT.is_match(s) {
+        } else if prev == Some(ParagraphKind::PhotoCode)
+            || PHOTO_CREDIT.is_match(s)
+            || CAPTION_START.is_match(s)
+        {
             ParagraphKind::Caption
         } else if !ends_sentence(s) && s.chars().count() <= 200 && !s.ends_with(',') {
             ParagraphKind::Heading
         } else {
             ParagraphKind::Body
         };
-        let dateline = if kind == ParagraphKind::Body && !seen_body {
-            DATELINE.captures(s).map(|c| {
-                let m = c.get(1).expect("group 1 always takes part");
-                Span::new(span.start + m.start(), span.start + m.end())
-            })
+        let dateline = if seen_body {
+            None
+        } else if kind == ParagraphKind::Body {
+            find_dateline(s).map(|(place, _)| place)
+        } else if kind == ParagraphKind::Heading {
+            // A dateline alone on its line, before the first paragraph.
+            DATELINE_ALONE
+                .captures(s)
+                .and_then(|c| c.get(1))
+                .map(|m| m.range())
         } else {
             None
-        };
+        }
+        .map(|place| Span::new(span.start + place.start, span.start + place.end));
         seen_body |= kind == ParagraphKind::Body;
         out.push(Paragraph {
             span,
@@ -600,12 +691,14 @@ fn is_bare_link(s: &str) -> bool {
         && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
 }
 
-/// Where the body starts after a dateline: past the separator and space.
-fn dateline_end(norm: &str, dateline: Span, para: Span) -> usize {
+/// Where the body starts after a dateline: past the separator and space
+/// (the paragraph's end for a dateline alone on its line).
+fn dateline_end(norm: &str, para: Span) -> usize {
     let s = &norm[para.range()];
-    DATELINE
-        .find(s)
-        .map_or(dateline.end, |m| para.start + m.end())
+    if DATELINE_ALONE.is_match(s) {
+        return para.end;
+    }
+    find_dateline(s).map_or(para.start, |(_, end)| para.start + end)
 }
 
 #[cfg(test)]

@@ -35,6 +35,21 @@ fn paragraph_kinds() {
             "https://example.com/a\nThe deal was signed.",
             &[Boilerplate, Body],
         ),
+        // Captions in the wires' styles: a file-photo mark, a sentence
+        // about the picture, a photographer's credit.
+        (
+            "The deal was signed.\nFILE - In this Aug. 12, 2015 photo, a Russian Mi-35 helicopter flies over Moscow. (AP Photo/Ivan Sekretarev, File)\nIt was sold.",
+            &[Body, Caption, Body],
+        ),
+        (
+            "The deal was signed.\nIn this photo released by the army, soldiers stand guard.\nFour Mi-35 helicopters fly over Rawalpindi. (Reuters/Faisal Mahmood)\nPakistani soldiers stand guard. Photo: AFP",
+            &[Body, Caption, Caption, Caption],
+        ),
+        // Body text that only looks like one.
+        (
+            "In this picture-perfect town, the deal was signed.\nIn this case, the photo was not taken.\nSpeeds reached 300 km/h on the track.",
+            &[Body, Body, Body],
+        ),
     ];
     for (input, want) in cases {
         let got: Vec<ParagraphKind> = kinds(input).into_iter().map(|(k, _)| k).collect();
@@ -77,6 +92,95 @@ fn dateline_is_split_off() {
             .dateline
             .is_none()
     );
+}
+
+/// The dateline forms of other outlets: the place (every place of
+/// `ISLAMABAD/MOSCOW`), and the story's first words after it.
+#[test]
+fn dateline_forms() {
+    for (input, place, first) in [
+        // Indian press: city, date, colon.
+        (
+            "NEW DELHI, August 21, 2015: Russia's decision marks a break.",
+            "NEW DELHI",
+            "Russia's decision",
+        ),
+        // TASS.
+        (
+            "MOSCOW, August 20. /TASS/. Russia and Pakistan have signed a contract.",
+            "MOSCOW",
+            "Russia and Pakistan",
+        ),
+        (
+            "ISLAMABAD/MOSCOW (Reuters) - Pakistan has agreed to buy four helicopters.",
+            "ISLAMABAD/MOSCOW",
+            "Pakistan has agreed",
+        ),
+        (
+            "WASHINGTON, Aug 20 (Reuters) - The talks ended.",
+            "WASHINGTON",
+            "The talks",
+        ),
+        (
+            "RAWALPINDI, Pakistan (AP) \u{2014} Pakistan and Russia signed a deal.",
+            "RAWALPINDI",
+            "Pakistan and Russia",
+        ),
+        ("LONDON \u{2014} The talks ended.", "LONDON", "The talks"),
+        (
+            "BEIJING, Aug. 20 (Xinhua) -- China said it was ready.",
+            "BEIJING",
+            "China said",
+        ),
+        (
+            "WASHINGTON, D.C. \u{2014} The talks ended.",
+            "WASHINGTON",
+            "The talks",
+        ),
+        // Title case only with a date: the wire services of South Asia.
+        (
+            "New Delhi, Aug 21 (PTI) The government said it was ready.",
+            "New Delhi",
+            "The government",
+        ),
+        (
+            "Karachi, 20 August 2015: The deal was signed.",
+            "Karachi",
+            "The deal",
+        ),
+    ] {
+        let t = text(&format!("Headline of the story\n{input}"));
+        let p = &t.paragraphs()[1];
+        let d = p
+            .dateline
+            .unwrap_or_else(|| panic!("no dateline in {input:?}"));
+        assert_eq!(t.slice(d), place, "{input}");
+        let s = t.sentences().iter().find(|s| s.paragraph == 1).unwrap();
+        assert!(t.slice(s.span).starts_with(first), "{}", t.slice(s.span));
+    }
+    // A dateline alone on its line, before the story: no sentence of its
+    // own (its date is the filing date, not the story's).
+    let t =
+        text("Headline of the story\nNEW DELHI, August 21, 2015\nRussia sold four helicopters.");
+    assert_eq!(t.slice(t.paragraphs()[1].dateline.unwrap()), "NEW DELHI");
+    assert!(t.sentences().iter().all(|s| s.paragraph != 1));
+    // Ordinary sentences that start with a place and a comma, or with a
+    // capitalised word and a colon or dash, are not datelines.
+    for input in [
+        "Moscow, which has armed India for decades, said nothing.",
+        "Moscow, Russia's capital, hosted the talks.",
+        "Islamabad, Rawalpindi and Lahore - the three cities - were closed.",
+        "NATO, the alliance - which met on Monday - said nothing.",
+        "NATO (North Atlantic Treaty Organization) said nothing.",
+        "Moscow, August 20 was the day the deal was signed.",
+        "PAKISTAN, RUSSIA SIGN DEAL",
+    ] {
+        let t = text(&format!("Headline of the story\n{input}"));
+        assert!(
+            t.paragraphs().iter().all(|p| p.dateline.is_none()),
+            "{input}"
+        );
+    }
 }
 
 /// Cosmetic edits that must not change the canonical content.

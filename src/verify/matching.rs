@@ -1,4 +1,28 @@
 //! Per-kind matching of a claim against one source's facts.
+//!
+//! A fact decides a claim (supports or contradicts it) only when it is
+//! about the same thing the claim is about; otherwise it is at most a near
+//! miss, shown as a candidate with a note saying why it decided nothing.
+//! Two rules of that kind are not about words but about what a sentence is
+//! doing:
+//!
+//! - **Held counts.** A count of what someone holds (the extractor marks it
+//!   held: `Pakistan already operates 30 Mi-17 helicopters`, `a fleet of 40
+//!   Cobra helicopters`, `40 F-16s in service`) is a stock, another set than
+//!   the things the story's event involves. A claim that names only the
+//!   thing (`helicopter count = 4`) means the story's set, so a held count
+//!   neither supports nor contradicts it; a claim that names the kind
+//!   (`Mi-17 helicopter count = 30`) is decided by a held count that states
+//!   that kind, like any other. The story's own counts are not held (`the
+//!   sale of six Mi-35 helicopters` still contradicts `helicopter count =
+//!   4`). The alternative, ignoring counts whose modifiers the claim does
+//!   not share, would also drop the story's own count, which names a model
+//!   (`six Mi-35 'Hind E' attack helicopters`) as often as a fleet does.
+//! - **Captions.** The events, dates and counts of a photo caption are the
+//!   picture's (`FILE - In this Aug. 12, 2015 photo, two Mi-35 helicopters
+//!   fly near Moscow`), not the story's: they decide no quantity, place,
+//!   date or event claim. A caption's names, roles, words and quotes still
+//!   count (`Vladimir Putin is President`, `mentions Ufa`).
 
 use crate::claims::{Aliases, Claim, ClaimKind, PlaceName, Verdict, normalize_term};
 use crate::extract::{
@@ -144,8 +168,20 @@ pub(crate) fn judge(
                     && q.amount.unit == amount.unit
                     && amount.unit != Unit::Count
                     && names_terms.in_sentence(a, f.sentence);
-                if same_thing && quals_ok && q.change.is_none() {
-                    let (rel, note) = compare_amounts(amount, &q.amount);
+                if ((same_thing && quals_ok) || measured) && q.change.is_none() && in_caption(a, f)
+                {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                    );
+                } else if same_thing && quals_ok && q.change.is_none() {
+                    let (rel, note) = if q.held && qualifiers.is_empty() {
+                        // A fleet is another set than the one a claim
+                        // that names only the thing means.
+                        (Relation::Neither, Some(HELD.to_string()))
+                    } else {
+                        compare_amounts(amount, &q.amount)
+                    };
                     add(rel, Evidence::of(a, i, f, note));
                 } else if measured && q.change.is_none() {
                     // Supports, but cannot contradict: the sentence may hold
@@ -176,6 +212,13 @@ pub(crate) fn judge(
             place, factuality, ..
         } => {
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+                if in_caption(a, f) {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                    );
+                    continue;
+                }
                 if !stated_alike(*factuality, e.factuality) {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
@@ -211,6 +254,13 @@ pub(crate) fn judge(
         } => {
             let speech = is_speech(prepared.event());
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+                if in_caption(a, f) {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                    );
+                    continue;
+                }
                 if !stated_alike(*factuality, e.factuality) {
                     add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
                     continue;
@@ -340,6 +390,13 @@ pub(crate) fn judge(
         }
         ClaimKind::Event { factuality, .. } => {
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+                if in_caption(a, f) {
+                    add(
+                        Relation::Neither,
+                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                    );
+                    continue;
+                }
                 let rel = match (factuality, e.factuality) {
                     (want, got) if want.is_factual() && got.is_factual() => Relation::Match,
                     (want, got) if want == &got => Relation::Match,
@@ -409,6 +466,25 @@ pub(crate) fn judge(
         evidence,
         candidates,
     }
+}
+
+/// The note of a fact of a photo caption.
+const CAPTION: &str = "in a photo caption: about the picture, not the story";
+
+/// The note of a held count next to a claim that names only the thing.
+const HELD: &str = "counts what is held (a fleet, an inventory), another set than the claim's: \
+     it decides only a claim that names the kind (`Mi-17 helicopter count = 30`)";
+
+/// Whether `f` comes from a photo caption. A caption's events, dates and
+/// counts are those of the picture (`FILE - In this Aug. 12, 2015 photo, a
+/// Mi-35 flies near Moscow`), not the story's: they decide no quantity,
+/// place, date or event claim, and show as near misses. Its names and roles
+/// still count (`Vladimir Putin is President`, `mentions Ufa`).
+fn in_caption(a: &Analysis, f: &Fact) -> bool {
+    a.text
+        .sentences()
+        .get(f.sentence)
+        .is_some_and(|s| s.kind == crate::text::ParagraphKind::Caption)
 }
 
 /// Whether an event the source states as `event` can decide a place or
