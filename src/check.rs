@@ -206,6 +206,26 @@ pub fn check_with(
     keep: Keep,
     progress: &dyn Progress,
 ) -> Result<Run, Errors> {
+    check_spilling_at(
+        claims_dir.as_ref(),
+        seeds_dir.as_ref(),
+        cache,
+        keep,
+        progress,
+        SPILL_AT,
+    )
+}
+
+/// [`check_with`], a spilling run moving its verdicts to the temporary
+/// file once it holds `spill_at` of them.
+fn check_spilling_at(
+    claims_dir: &Path,
+    seeds_dir: &Path,
+    cache: Option<&FactsCache>,
+    keep: Keep,
+    progress: &dyn Progress,
+    spill_at: usize,
+) -> Result<Run, Errors> {
     // Keeping only the outcomes, the sources' texts are not kept either:
     // each is read again when its source is analysed (an archive run holds
     // a chunk of texts, not all of them). The key of each source's cached
@@ -216,10 +236,9 @@ pub fn check_with(
         Keep::Spilled => SpillFile::create().ok(),
         _ => None,
     };
-    let (sources, keys, sets) =
-        load_with(claims_dir.as_ref(), seeds_dir.as_ref(), !streamed, |s| {
-            cache.map(|_| CachedVerdicts::key(s))
-        })?;
+    let (sources, keys, sets) = load_with(claims_dir, seeds_dir, !streamed, |s| {
+        cache.map(|_| CachedVerdicts::key(s))
+    })?;
     let keys: Vec<u64> = keys.into_iter().flatten().collect();
     let all = streamed.then_some(&sources);
     let list: Vec<&crate::Source> = sources.iter().collect();
@@ -246,6 +265,7 @@ pub fn check_with(
         errors: Vec::new(),
         analysed: 0,
         spill: spill.as_ref(),
+        spill_at,
     };
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
@@ -284,7 +304,7 @@ pub fn check_with(
         views,
         mut errors,
         analysed,
-        spill: _,
+        ..
     } = kept;
     for (c, j) in stored.into_iter().zip(judged) {
         c.save(&keys, j);
@@ -334,6 +354,10 @@ pub fn check_with(
     })
 }
 
+/// A spilling run moves its verdicts to the temporary file once it holds
+/// this many (a few megabytes with their evidence).
+const SPILL_AT: usize = 1 << 15;
+
 /// A failure to write or read back the temporary file of spilled
 /// verdicts.
 fn spill_error(file: &SpillFile, e: &std::io::Error) -> crate::Error {
@@ -359,6 +383,8 @@ struct Kept<'a> {
     errors: Vec<crate::Error>,
     /// Where verdicts go after each chunk, when they are spilled.
     spill: Option<&'a SpillFile>,
+    /// How many verdicts are held before they are spilled.
+    spill_at: usize,
 }
 
 impl Kept<'_> {
@@ -388,7 +414,10 @@ impl Kept<'_> {
             self.views.extend(checked.view);
             self.errors.extend(checked.error);
         }
-        if let Some(file) = self.spill {
+        // Spilled once enough verdicts are held, not after every chunk:
+        // fewer, larger pieces to read back per claim.
+        let held: usize = self.verdicts.iter().map(crate::verify::Kept::held).sum();
+        if let Some(file) = self.spill.filter(|_| held >= self.spill_at) {
             for kept in &mut self.verdicts {
                 if let Err(e) = kept.spill(file) {
                     self.errors.push(spill_error(file, &e));
@@ -529,4 +558,49 @@ fn analysis<'a>(
         }
     }
     a.as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Keep, check_spilling_at, check_with};
+    use crate::progress::NoProgress;
+
+    /// Verdicts spilled after every chunk, in many pieces per claim, read
+    /// back as the run kept them in memory, in source order.
+    #[test]
+    fn verdicts_spilled_in_pieces_read_back_in_order() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-spill-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("seeds")).expect("a directory");
+        std::fs::create_dir_all(dir.join("claims")).expect("a directory");
+        let mut manifest = String::new();
+        for i in 0..400 {
+            let text = format!(
+                "The deal for {} helicopters was signed in Lima on Monday, officials said.\n",
+                i % 7
+            );
+            std::fs::write(dir.join(format!("seeds/a{i}.txt")), text).expect("an article");
+            manifest.push_str(&format!("[[source]]\nid = \"a{i}\"\nfile = \"a{i}.txt\"\n"));
+        }
+        std::fs::write(dir.join("seeds/sources.toml"), manifest).expect("the manifest");
+        std::fs::write(
+            dir.join("claims/c.toml"),
+            "[claims]\nfive = \"helicopter count = 5\"\nlima = \"signed in Lima\"\n\
+             [[claim]]\nid = \"some\"\nclaim = \"signed in Lima\"\nsources = [\"a3\", \"a399\"]\n",
+        )
+        .expect("the claims");
+        let (claims, seeds) = (dir.join("claims"), dir.join("seeds"));
+        let kept = check_with(&claims, &seeds, None, Keep::Outcomes, &NoProgress).expect("runs");
+        let spilled =
+            check_spilling_at(&claims, &seeds, None, Keep::Spilled, &NoProgress, 1).expect("runs");
+        let back = spilled.spilled.as_ref().expect("spilled");
+        assert!(
+            back.sets[0].segments[0].len() > 2,
+            "one piece per chunk: {:?}",
+            back.sets[0].segments[0]
+        );
+        let sets = back.to_sets().expect("reads back");
+        assert_eq!(format!("{sets:?}"), format!("{:?}", kept.outcomes));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -13,7 +13,9 @@
 //! (Unix), so that nothing is left behind even when the process is killed;
 //! elsewhere it is removed when the outcomes are dropped.
 
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::Write;
+#[cfg(not(unix))]
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -94,15 +96,12 @@ impl SpillFile {
     /// Reads the bytes of `segment` into `buf` (replacing what it held).
     pub(crate) fn read(&self, segment: Segment, buf: &mut Vec<u8>) -> std::io::Result<()> {
         let mut inner = self.lock();
-        inner.file.flush()?;
-        let file = inner.file.get_mut();
-        file.seek(SeekFrom::Start(segment.offset))?;
+        if !inner.file.buffer().is_empty() {
+            inner.file.flush()?;
+        }
         buf.clear();
         buf.resize(segment.len as usize, 0);
-        let read = file.read_exact(buf);
-        // Appends go on at the end whatever the read did.
-        file.seek(SeekFrom::End(0))?;
-        read
+        read_at(inner.file.get_mut(), segment.offset, buf)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -112,6 +111,24 @@ impl SpillFile {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
+}
+
+/// Reads `buf.len()` bytes of `file` at `offset`, leaving where the next
+/// write goes as it was.
+#[cfg(unix)]
+fn read_at(file: &mut std::fs::File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+/// Reads `buf.len()` bytes of `file` at `offset`, leaving where the next
+/// write goes as it was.
+#[cfg(not(unix))]
+fn read_at(file: &mut std::fs::File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    file.seek(SeekFrom::Start(offset))?;
+    let read = file.read_exact(buf);
+    // Appends go on at the end whatever the read did.
+    file.seek(SeekFrom::End(0))?;
+    read
 }
 
 impl Drop for SpillFile {
@@ -128,7 +145,7 @@ impl Drop for SpillFile {
 #[derive(Debug, Clone)]
 pub struct SpilledOutcomes {
     file: Arc<SpillFile>,
-    sets: Vec<SpilledSet>,
+    pub(crate) sets: Vec<SpilledSet>,
 }
 
 /// One claims file's spilled outcomes.
@@ -140,7 +157,7 @@ pub(crate) struct SpilledSet {
     /// Per claim, the sources it was checked against.
     checked: Vec<Arc<[SourceId]>>,
     /// Per claim, where its verdicts lie, in source order.
-    segments: Vec<Vec<Segment>>,
+    pub(crate) segments: Vec<Vec<Segment>>,
     holds: Vec<bool>,
     /// Per claim, how many sources say something about it.
     said: Vec<usize>,

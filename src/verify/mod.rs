@@ -716,6 +716,11 @@ impl Kept {
         }
     }
 
+    /// How many verdicts are held (not spilled).
+    pub(crate) fn held(&self) -> usize {
+        self.said.iter().map(Vec::len).sum()
+    }
+
     /// Moves the verdicts kept so far to `file`, each claim's encoded
     /// apart.
     ///
