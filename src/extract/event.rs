@@ -109,6 +109,7 @@ const PREDICATES: &[&[&str]] = &[
         "confirm",
     ],
     &["deny"],
+    &["disclose", "reveal", "divulge", "specify"],
     &["kill", "slay"],
     &["attack", "bomb", "raid"],
     &["injure", "wound"],
@@ -991,7 +992,10 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     let mut hedged = conditional;
     let (mut would_be, mut expected) = (false, false);
     for (k, &w) in window.iter().enumerate() {
-        negated |= matches!(w, "not" | "n't" | "never" | "denied" | "denies" | "without");
+        negated |= matches!(
+            w,
+            "not" | "n't" | "never" | "neither" | "nor" | "denied" | "denies" | "without"
+        );
         future |= matches!(w, "will" | "'ll" | "shall");
         hedged |= matches!(
             w,
@@ -1428,6 +1432,52 @@ mod tests {
         for (s, e) in cases {
             check(s, e);
         }
+    }
+
+    /// Withholding information is an event of its own, negated when the
+    /// text says it was not done ("did not disclose", "declined to
+    /// reveal", "neither side disclosed").
+    #[test]
+    fn not_disclosing_is_a_negated_event() {
+        use Factuality::*;
+        let cases: &[(&str, &[(&str, Factuality)])] = &[
+            (
+                "Officials did not disclose the value of the deal.",
+                &[("disclose", Negated)],
+            ),
+            (
+                "The ministry declined to disclose the price.",
+                &[("disclose", Negated)],
+            ),
+            (
+                "The company declined to reveal how many jets it bought.",
+                &[("disclose", Negated), ("buy", Asserted)],
+            ),
+            (
+                "Neither side disclosed the value of the contract.",
+                &[("disclose", Negated)],
+            ),
+            (
+                "The source did not specify the delivery dates.",
+                &[("disclose", Negated)],
+            ),
+            (
+                "The army would not say where it struck.",
+                &[("say", Negated)],
+            ),
+            (
+                "The minister disclosed the price on Monday.",
+                &[("disclose", Asserted)],
+            ),
+        ];
+        for (s, e) in cases {
+            check(s, e);
+        }
+        let f = &frames("Officials did not disclose the value of the deal.", None)[0];
+        assert_eq!(
+            (f.agent.as_deref(), f.object.as_deref()),
+            (Some("officials"), Some("the value"))
+        );
     }
 
     /// An event in a clause opened by `if` or `whether` is not stated as
