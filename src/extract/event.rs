@@ -702,7 +702,10 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
-            let passive = lowers.get(i + 1).is_some_and(|&w| w == "by");
+            // "signed by top officials": the agent follows `by` (a date
+            // after `by` is a deadline, no agent).
+            let by_agent = lowers.get(i + 1).is_some_and(|&w| w == "by") && !in_date[i + 1];
+            let passive = by_agent || is_passive(&lowers, i);
             let inverted = is_speech(pred)
                 && i > 0
                 && matches!(lowers[i - 1], "," | "\"")
@@ -715,7 +718,9 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             let (agent, object) = if inverted {
                 (ctx.phrase_after(i + 1), None)
             } else if passive {
-                (ctx.phrase_after(i + 2), before)
+                // The subject of a passive is what was acted on; the agent
+                // is only the one a `by` phrase names.
+                (by_agent.then(|| ctx.phrase_after(i + 2)).flatten(), before)
             } else {
                 (before, ctx.phrase_after(i + 1))
             };
@@ -942,6 +947,38 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
     true
 }
 
+/// Whether the verb at token `i` is a passive participle: a form of `be`
+/// before it, with only adverbs and negations between ("was signed",
+/// "will be delivered", "were not sent", "has been quietly sold").
+fn is_passive(lowers: &[&str], i: usize) -> bool {
+    if !is_participle(lowers[i]) {
+        return false;
+    }
+    for &w in lowers[..i].iter().rev() {
+        if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+            return true;
+        }
+        let adverb = w.ends_with("ly")
+            || matches!(
+                w,
+                "not" | "n't" | "never" | "also" | "already" | "since" | "then"
+            );
+        if !adverb {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a verb form can be a past participle: regular (`signed`) or
+/// irregular (`sold`, `cut`, `withdrawn`).
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || IRREGULAR
+            .iter()
+            .any(|(_, forms)| forms.contains(&w) && !w.ends_with("ing") && !w.ends_with('s'))
+}
+
 /// The first speech verb (`said`, `told`) of the sentence: an event after
 /// it is part of what someone said.
 fn first_speech_verb(lowers: &[&str]) -> Option<usize> {
@@ -1124,7 +1161,8 @@ fn first_verb_slot(window: &[&str], mut j: usize) -> usize {
 }
 
 /// Verbs and adjectives whose subject is also the subject of the
-/// infinitive after them (`agreed to buy`, `is expected to sign`).
+/// infinitive after them (`agreed to buy`, `is expected to sign`, `is
+/// believed to have sold`).
 fn is_control(w: &str) -> bool {
     matches!(
         w,
@@ -1159,6 +1197,19 @@ fn is_control(w: &str) -> bool {
             | "ready"
             | "poised"
             | "scheduled"
+            | "believed"
+            | "thought"
+            | "said"
+            | "reported"
+            | "alleged"
+            | "known"
+            | "understood"
+            | "rumoured"
+            | "rumored"
+            | "appears"
+            | "appeared"
+            | "seems"
+            | "seemed"
     )
 }
 
@@ -1229,6 +1280,79 @@ fn is_phrase_stop(w: &str) -> bool {
     )
 }
 
+/// Prepositions: a phrase opened by one is never a verb's object.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "for"
+            | "by"
+            | "of"
+            | "near"
+            | "after"
+            | "before"
+            | "during"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "since"
+            | "about"
+            | "among"
+            | "between"
+            | "against"
+            | "across"
+            | "around"
+            | "within"
+            | "without"
+            | "through"
+            | "throughout"
+            | "toward"
+            | "towards"
+            | "amid"
+            | "despite"
+            | "upon"
+            | "via"
+            | "inside"
+            | "outside"
+            | "until"
+    )
+}
+
+/// Whether a word is a number: digits, or a number word.
+fn is_number_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twelve"
+                | "twenty"
+                | "fifty"
+                | "dozen"
+                | "dozens"
+                | "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "half"
+        )
+}
+
 struct Ctx<'a, 'b> {
     toks: &'a [Tok<'b>],
     lowers: &'a [&'b str],
@@ -1243,11 +1367,19 @@ impl<'b> Ctx<'_, 'b> {
     /// agreed to buy", "Modi is expected to raise it"): the agent is read
     /// before it.
     fn controller(&self, i: usize) -> Option<usize> {
-        if i < 2 || self.lowers[i - 1] != "to" {
+        // The `to` of the infinitive, past a passive's `be` or a perfect's
+        // `have` ("is expected to be signed", "is believed to have sold").
+        let to = match self.lowers[..i] {
+            [.., "to", "have", "been"] => i - 3,
+            [.., "to", "be" | "have"] => i - 2,
+            [.., "to"] => i - 1,
+            _ => return None,
+        };
+        if to == 0 {
             return None;
         }
         let c = self.clause_of[i];
-        let mut j = i - 1;
+        let mut j = to;
         let mut start = None;
         while j > 0 && self.clause_of[j - 1] == c {
             let w = self.lowers[j - 1];
@@ -1304,6 +1436,20 @@ impl<'b> Ctx<'_, 'b> {
     /// token before it.
     fn phrase_after(&self, from: usize) -> Option<String> {
         let c = self.clause_of.get(from.saturating_sub(1)).copied()?;
+        // A prepositional phrase ("signed in Rawalpindi", "said in a
+        // statement", "sent to Islamabad") is no object; `about`, `over`
+        // before a number say how many ("spent about 12 hours").
+        let approximate = self
+            .lowers
+            .get(from + 1)
+            .is_some_and(|&n| is_number_word(n));
+        if self
+            .lowers
+            .get(from)
+            .is_some_and(|&w| is_preposition(w) && !approximate)
+        {
+            return None;
+        }
         let mut words: Vec<&str> = Vec::new();
         let mut j = from;
         while j < self.toks.len() && self.clause_of[j] == c && words.len() < 8 {
@@ -1630,6 +1776,123 @@ mod tests {
         assert_eq!(f.object.as_deref(), Some("a landmark defence deal"));
         let f = &frames("The agreement was signed by defence officials.", None)[0];
         assert_eq!(f.agent.as_deref(), Some("defence officials"));
+    }
+
+    /// The subject of a passive is what was acted on: the agent is only
+    /// the one a `by` phrase names (a date after `by` names none).
+    #[test]
+    fn passive_subject_is_the_object() {
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "The agreement was signed in the garrison city of Rawalpindi on Wednesday.",
+                "sign",
+                None,
+                Some("the agreement"),
+            ),
+            (
+                "The contract for four Mi-35M helicopters was signed on August 19 in Rawalpindi.",
+                "sign",
+                None,
+                Some("the contract for four mi-35m helicopters"),
+            ),
+            (
+                "The agreement was signed by top defence officials.",
+                "sign",
+                Some("top defence officials"),
+                Some("the agreement"),
+            ),
+            (
+                "The helicopters will be delivered by 2017.",
+                "deliver",
+                None,
+                Some("the helicopters"),
+            ),
+            (
+                "The draft contract was reportedly sent to Islamabad.",
+                "send",
+                None,
+                Some("the draft contract"),
+            ),
+            (
+                "The deal is expected to be signed next week.",
+                "sign",
+                None,
+                Some("the deal"),
+            ),
+            (
+                "The treaty is believed to have been signed in Moscow.",
+                "sign",
+                None,
+                Some("the treaty"),
+            ),
+            (
+                "Russia is believed to have sold four jets to India.",
+                "sell",
+                Some("russia"),
+                Some("four jets"),
+            ),
+            (
+                "Two officials have signed the agreement.",
+                "sign",
+                Some("two officials"),
+                Some("the agreement"),
+            ),
+        ];
+        for (sentence, pred, agent, object) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(
+                (f.agent.as_deref(), f.object.as_deref()),
+                (*agent, *object),
+                "{sentence}"
+            );
+        }
+    }
+
+    /// An object never starts with a preposition: a place, a manner or a
+    /// destination after the verb is not what it acted on; `about` or
+    /// `over` before a number is an amount.
+    #[test]
+    fn a_prepositional_phrase_is_no_object() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "The deal, signed in Rawalpindi on Wednesday, covers four helicopters.",
+                "sign",
+                None,
+            ),
+            (
+                "The media wing said in a statement that talks went on.",
+                "say",
+                None,
+            ),
+            ("The minister arrived in Karachi late.", "arrive", None),
+            (
+                "A helicopter flies during an air show near Moscow.",
+                "travel",
+                None,
+            ),
+            (
+                "The general spent about 12 hours at the expo.",
+                "spend",
+                Some("about 12 hours"),
+            ),
+            (
+                "Militants killed over 20 soldiers.",
+                "kill",
+                Some("over 20 soldiers"),
+            ),
+        ];
+        for (sentence, pred, object) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(f.object.as_deref(), *object, "{sentence}");
+        }
     }
 
     /// (sentence, predicate, locations, dates as text)
