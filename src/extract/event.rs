@@ -546,6 +546,38 @@ fn is_clause_word(w: &str) -> bool {
     )
 }
 
+/// Conjunctions and subordinators that open a clause before its subject.
+fn is_clause_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "yet"
+            | "so"
+            | "then"
+            | "that"
+            | "which"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "whereas"
+            | "because"
+            | "although"
+            | "though"
+            | "as"
+            | "since"
+            | "until"
+            | "unless"
+            | "if"
+            | "where"
+            | "whether"
+            | "once"
+    )
+}
+
 /// Prepositions that make the place after them a location.
 fn is_locative(w: &str) -> bool {
     matches!(
@@ -1397,6 +1429,9 @@ impl<'b> Ctx<'_, 'b> {
         let c = self.clause_of[i];
         let mut j = i;
         let mut words: Vec<&str> = Vec::new();
+        // Whether the words were cut short by a verb, an auxiliary or a
+        // preposition, rather than by the start of the clause.
+        let mut after_verb = false;
         while j > 0 && self.clause_of[j - 1] == c {
             j -= 1;
             let w = self.lowers[j];
@@ -1415,12 +1450,14 @@ impl<'b> Ctx<'_, 'b> {
                 .next()
                 .is_some_and(char::is_uppercase);
             if LEXICON.contains_key(w) && !capitalized {
+                after_verb = true;
                 break;
             }
             if is_subject_stop(w) || is_aux(w) || w.ends_with("ly") || w == "on" {
                 if words.is_empty() {
                     continue;
                 }
+                after_verb = !w.ends_with("ly");
                 break;
             }
             words.push(w);
@@ -1429,6 +1466,20 @@ impl<'b> Ctx<'_, 'b> {
             }
         }
         words.reverse();
+        // Read back to an earlier verb (or its auxiliary or a preposition
+        // of its phrase), the words hold the end of that verb phrase first:
+        // the subject starts after the conjunction joining the two clauses
+        // ("lifted its embargo and negotiations were held", "armaments to
+        // Pakistan and negotiations were held").
+        if after_verb {
+            if let Some(k) = words.iter().position(|w| matches!(*w, "and" | "but")) {
+                words.drain(..=k);
+            }
+        }
+        // A subject never starts with the word joining its clause to the
+        // one before ("..., and Shoigu visited", "after Sharif met").
+        let joiners = words.iter().take_while(|w| is_clause_joiner(w)).count();
+        words.drain(..joiners);
         (!words.is_empty()).then(|| words.join(" "))
     }
 
@@ -1893,6 +1944,63 @@ mod tests {
                 .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
             assert_eq!(f.object.as_deref(), *object, "{sentence}");
         }
+    }
+
+    /// A subject never starts with the conjunction or subordinator that
+    /// joins its clause to the one before, and never takes in the object
+    /// of the verb before that conjunction.
+    #[test]
+    fn a_subject_starts_after_its_clause_joiner() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Moscow lifted an embargo on arms supplies to Pakistan last year, and Russian Defence Minister Sergei Shoigu visited Islamabad in November.",
+                "visit",
+                Some("russian defence minister sergei shoigu"),
+            ),
+            (
+                "India did not oppose the deal publicly, and Prime Minister Narendra Modi is expected to raise it with Putin.",
+                "raise",
+                Some("prime minister narendra modi"),
+            ),
+            (
+                "The deal comes two days after Nawaz Sharif met Putin's envoy.",
+                "meet",
+                Some("nawaz sharif"),
+            ),
+            (
+                "Russia had lifted its embargo and negotiations were held on helicopters.",
+                "hold",
+                None,
+            ),
+            (
+                "Russia sold arms to Pakistan and China has signed a deal.",
+                "sign",
+                Some("china"),
+            ),
+            (
+                "India has expressed concern, but Russian officials have said the helicopters will be used against militants.",
+                "say",
+                Some("russian officials"),
+            ),
+            (
+                "Pakistan and Russia signed the deal.",
+                "sign",
+                Some("pakistan and russia"),
+            ),
+        ];
+        for (sentence, pred, agent) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(f.agent.as_deref(), *agent, "{sentence}");
+        }
+        let f = frames(
+            "Russia had lifted its embargo and negotiations were held on helicopters.",
+            None,
+        );
+        assert_eq!(f[1].object.as_deref(), Some("negotiations"));
     }
 
     /// (sentence, predicate, locations, dates as text)
