@@ -773,6 +773,28 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             }
         })
         .collect();
+    // An infinitive of purpose after a verb's object ("Pakistan signed an
+    // agreement with Russia to buy four helicopters") has the subject of
+    // that verb as its agent, not the object read back from `to`; unless
+    // the verb's object is the one meant to act ("told officials to
+    // leave", "sent troops to fight").
+    for k in 1..verbs.len() {
+        let (i, _) = verbs[k];
+        if lowers[i - 1] != "to" || ctx.controller(i).is_some() || !infinitive(&lowers, i) {
+            continue;
+        }
+        let Some(m) = (0..k)
+            .rev()
+            .find(|&m| clause_of[verbs[m].0] == clause_of[i])
+        else {
+            continue;
+        };
+        let (vi, pred) = verbs[m];
+        let has_object = vi + 2 < i;
+        if has_object && !object_controls(pred, lowers[vi]) {
+            out[k].agent = out[m].agent.clone();
+        }
+    }
     // Attach each date and place to the nearest verb of its clause.
     let nearest = |ti: usize| -> Option<usize> {
         verbs
@@ -1190,6 +1212,15 @@ fn first_verb_slot(window: &[&str], mut j: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// Verbs whose object, not their subject, does what an infinitive after
+/// it names ("ordered troops to withdraw", "told Pakistan to buy").
+fn object_controls(pred: &str, verb: &str) -> bool {
+    matches!(
+        pred,
+        "order" | "warn" | "send" | "deploy" | "appoint" | "elect" | "pay" | "approve"
+    ) || matches!(verb, "tell" | "tells" | "told" | "telling")
 }
 
 /// Verbs and adjectives whose subject is also the subject of the
@@ -2001,6 +2032,47 @@ mod tests {
             None,
         );
         assert_eq!(f[1].object.as_deref(), Some("negotiations"));
+    }
+
+    /// An infinitive of purpose has the subject of the verb before it as
+    /// its agent, unless that verb's object is the one meant to act.
+    #[test]
+    fn purpose_infinitive_takes_the_main_subject() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Pakistan signed an agreement with Russia on Wednesday to buy four Mi-35 helicopters.",
+                "buy",
+                Some("pakistan"),
+            ),
+            (
+                "Russia lifted the embargo last year to sell arms to Pakistan.",
+                "sell",
+                Some("russia"),
+            ),
+            (
+                "The deal was signed in Rawalpindi to buy four helicopters.",
+                "buy",
+                None,
+            ),
+            (
+                "The general ordered the troops to withdraw from the border.",
+                "withdraw",
+                Some("the troops"),
+            ),
+            (
+                "Pakistan has agreed to buy four helicopters.",
+                "buy",
+                Some("pakistan"),
+            ),
+        ];
+        for (sentence, pred, agent) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(f.agent.as_deref(), *agent, "{sentence}");
+        }
     }
 
     /// (sentence, predicate, locations, dates as text)
