@@ -427,3 +427,28 @@ fn datelines_of_other_outlets_place_no_event() {
         }
     }
 }
+
+/// `by 2017` is a deadline: no later than the end of 2017. A claim dated
+/// after it is contradicted; a claim dated within it is neither supported
+/// nor contradicted, since the source does not say when before it.
+#[test]
+fn by_a_date_is_a_deadline() {
+    use Verdict::*;
+    let published = Some("2015-08-20");
+    let article = "The helicopters will be delivered by 2017, sources said.";
+    for (claim, want) in [
+        ("helicopters will be delivered in 2017", NotMentioned),
+        ("helicopters will be delivered in 2016", NotMentioned),
+        ("helicopters will be delivered in 2018", Contradicted),
+        ("helicopters will be delivered in March 2018", Contradicted),
+    ] {
+        assert_eq!(check(article, published, claim), want, "{claim}");
+    }
+    let planned = "Russia will deliver the helicopters in 2016, officials said.";
+    for (claim, want) in [
+        ("Russia will deliver helicopters by 2017", Supported),
+        ("Russia will deliver helicopters by 2015", Contradicted),
+    ] {
+        assert_eq!(check(planned, published, claim), want, "{claim}");
+    }
+}

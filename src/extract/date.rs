@@ -35,7 +35,8 @@ pub enum Granularity {
 /// A date or a date range, resolved or not.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DateValue {
-    /// First day covered, when resolved.
+    /// First day covered, when resolved; `None` with an `end` for a
+    /// deadline (`by 2017`: no later than `end`, from any time before).
     pub start: Option<Date>,
     /// Last day covered (inclusive), when resolved.
     pub end: Option<Date>,
@@ -54,6 +55,11 @@ impl DateValue {
     /// Whether `start` and `end` are known.
     pub fn is_resolved(&self) -> bool {
         self.start.is_some() && self.end.is_some()
+    }
+
+    /// Whether it is a deadline (`by 2017`): an end and no start.
+    pub fn is_deadline(&self) -> bool {
+        self.start.is_none() && self.end.is_some()
     }
 }
 
@@ -91,6 +97,8 @@ pub struct DateMention {
 ///   summer Jun–Aug, autumn Sep–Nov, winter Dec–Feb; `winter 2015` starts in
 ///   December 2015), with [`Granularity::Quarter`].
 /// - Decades and centuries have [`Granularity::Decade`].
+/// - `by` a date is a deadline: no start, the end of that date as the end
+///   ([`DateValue::is_deadline`]).
 /// - Vague spans (`in recent years`, `recently`) are not returned.
 /// - Numeric dates `a/b/yyyy` are read day/month or month/day only when one
 ///   of the two numbers is above 12 (or both are equal); otherwise they are
@@ -144,6 +152,14 @@ pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> 
     let mut out = merge_ranges(text, out);
     for m in &mut out {
         m.span.start = extend_preposition(text, m.span.start);
+        // "by 2017" is a deadline: no later than the end of 2017, from
+        // any time before.
+        let by = text
+            .get(m.span.start..m.span.start + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("by "));
+        if by && m.value.end.is_some() {
+            m.value.start = None;
+        }
     }
     out
 }
@@ -1975,7 +1991,7 @@ mod tests {
         (
             "by mid-2014",
             None,
-            &[("by mid-2014", "2014-05-01", "2014-08-31", PartOfYear)],
+            &[("by mid-2014", "", "2014-08-31", PartOfYear)],
         ),
         (
             "relations in November last year",
@@ -2124,10 +2140,47 @@ mod tests {
         assert_eq!(got, want, "{text:?} with reference {reference:?}");
         for m in &found {
             assert_eq!(m.value.is_resolved(), m.value.start.is_some(), "{text:?}");
-            if !m.value.is_resolved() {
+            if !m.value.is_resolved() && !m.value.is_deadline() {
                 assert!(m.value.relative, "{text:?}: unresolved must be relative");
             }
         }
+    }
+
+    /// `by` a date is a deadline: no start, the end of the date as its end.
+    #[test]
+    fn by_a_date_is_a_deadline() {
+        let cases: &[Case] = &[
+            (
+                "The helicopters will be delivered by 2017.",
+                REF,
+                &[("by 2017", "", "2017-12-31", Year)],
+            ),
+            (
+                "The fleet will double by August 2016.",
+                REF,
+                &[("by August 2016", "", "2016-08-31", Month)],
+            ),
+            (
+                "By the end of 2017, all four will fly.",
+                REF,
+                &[("By the end of 2017", "", "2017-12-31", PartOfYear)],
+            ),
+            (
+                "The helicopters will be delivered in 2017.",
+                REF,
+                &[("in 2017", "2017-01-01", "2017-12-31", Year)],
+            ),
+            (
+                "The deal was signed by Benazir Bhutto in 2007.",
+                REF,
+                &[("in 2007", "2007-01-01", "2007-12-31", Year)],
+            ),
+        ];
+        for (text, reference, expected) in cases {
+            check(text, *reference, expected);
+        }
+        let m = &recognize_dates("delivered by 2017", None)[0];
+        assert!(m.value.is_deadline() && !m.value.is_resolved());
     }
 
     #[test]

@@ -109,6 +109,7 @@ const PREDICATES: &[&[&str]] = &[
         "confirm",
     ],
     &["deny"],
+    &["disclose", "reveal", "divulge", "specify"],
     &["kill", "slay"],
     &["attack", "bomb", "raid"],
     &["injure", "wound"],
@@ -545,6 +546,38 @@ fn is_clause_word(w: &str) -> bool {
     )
 }
 
+/// Conjunctions and subordinators that open a clause before its subject.
+fn is_clause_joiner(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "yet"
+            | "so"
+            | "then"
+            | "that"
+            | "which"
+            | "after"
+            | "before"
+            | "while"
+            | "when"
+            | "whereas"
+            | "because"
+            | "although"
+            | "though"
+            | "as"
+            | "since"
+            | "until"
+            | "unless"
+            | "if"
+            | "where"
+            | "whether"
+            | "once"
+    )
+}
+
 /// Prepositions that make the place after them a location.
 fn is_locative(w: &str) -> bool {
     matches!(
@@ -701,7 +734,10 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
-            let passive = lowers.get(i + 1).is_some_and(|&w| w == "by");
+            // "signed by top officials": the agent follows `by` (a date
+            // after `by` is a deadline, no agent).
+            let by_agent = lowers.get(i + 1).is_some_and(|&w| w == "by") && !in_date[i + 1];
+            let passive = by_agent || is_passive(&lowers, i);
             let inverted = is_speech(pred)
                 && i > 0
                 && matches!(lowers[i - 1], "," | "\"")
@@ -714,7 +750,9 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             let (agent, object) = if inverted {
                 (ctx.phrase_after(i + 1), None)
             } else if passive {
-                (ctx.phrase_after(i + 2), before)
+                // The subject of a passive is what was acted on; the agent
+                // is only the one a `by` phrase names.
+                (by_agent.then(|| ctx.phrase_after(i + 2)).flatten(), before)
             } else {
                 (before, ctx.phrase_after(i + 1))
             };
@@ -735,6 +773,28 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             }
         })
         .collect();
+    // An infinitive of purpose after a verb's object ("Pakistan signed an
+    // agreement with Russia to buy four helicopters") has the subject of
+    // that verb as its agent, not the object read back from `to`; unless
+    // the verb's object is the one meant to act ("told officials to
+    // leave", "sent troops to fight").
+    for k in 1..verbs.len() {
+        let (i, _) = verbs[k];
+        if lowers[i - 1] != "to" || ctx.controller(i).is_some() || !infinitive(&lowers, i) {
+            continue;
+        }
+        let Some(m) = (0..k)
+            .rev()
+            .find(|&m| clause_of[verbs[m].0] == clause_of[i])
+        else {
+            continue;
+        };
+        let (vi, pred) = verbs[m];
+        let has_object = vi + 2 < i;
+        if has_object && !object_controls(pred, lowers[vi]) {
+            out[k].agent = out[m].agent.clone();
+        }
+    }
     // Attach each date and place to the nearest verb of its clause.
     let nearest = |ti: usize| -> Option<usize> {
         verbs
@@ -941,6 +1001,38 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
     true
 }
 
+/// Whether the verb at token `i` is a passive participle: a form of `be`
+/// before it, with only adverbs and negations between ("was signed",
+/// "will be delivered", "were not sent", "has been quietly sold").
+fn is_passive(lowers: &[&str], i: usize) -> bool {
+    if !is_participle(lowers[i]) {
+        return false;
+    }
+    for &w in lowers[..i].iter().rev() {
+        if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+            return true;
+        }
+        let adverb = w.ends_with("ly")
+            || matches!(
+                w,
+                "not" | "n't" | "never" | "also" | "already" | "since" | "then"
+            );
+        if !adverb {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a verb form can be a past participle: regular (`signed`) or
+/// irregular (`sold`, `cut`, `withdrawn`).
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || IRREGULAR
+            .iter()
+            .any(|(_, forms)| forms.contains(&w) && !w.ends_with("ing") && !w.ends_with('s'))
+}
+
 /// The first speech verb (`said`, `told`) of the sentence: an event after
 /// it is part of what someone said.
 fn first_speech_verb(lowers: &[&str]) -> Option<usize> {
@@ -991,7 +1083,10 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     let mut hedged = conditional;
     let (mut would_be, mut expected) = (false, false);
     for (k, &w) in window.iter().enumerate() {
-        negated |= matches!(w, "not" | "n't" | "never" | "denied" | "denies" | "without");
+        negated |= matches!(
+            w,
+            "not" | "n't" | "never" | "neither" | "nor" | "denied" | "denies" | "without"
+        );
         future |= matches!(w, "will" | "'ll" | "shall");
         hedged |= matches!(
             w,
@@ -1119,8 +1214,18 @@ fn first_verb_slot(window: &[&str], mut j: usize) -> usize {
     j
 }
 
+/// Verbs whose object, not their subject, does what an infinitive after
+/// it names ("ordered troops to withdraw", "told Pakistan to buy").
+fn object_controls(pred: &str, verb: &str) -> bool {
+    matches!(
+        pred,
+        "order" | "warn" | "send" | "deploy" | "appoint" | "elect" | "pay" | "approve"
+    ) || matches!(verb, "tell" | "tells" | "told" | "telling")
+}
+
 /// Verbs and adjectives whose subject is also the subject of the
-/// infinitive after them (`agreed to buy`, `is expected to sign`).
+/// infinitive after them (`agreed to buy`, `is expected to sign`, `is
+/// believed to have sold`).
 fn is_control(w: &str) -> bool {
     matches!(
         w,
@@ -1155,6 +1260,19 @@ fn is_control(w: &str) -> bool {
             | "ready"
             | "poised"
             | "scheduled"
+            | "believed"
+            | "thought"
+            | "said"
+            | "reported"
+            | "alleged"
+            | "known"
+            | "understood"
+            | "rumoured"
+            | "rumored"
+            | "appears"
+            | "appeared"
+            | "seems"
+            | "seemed"
     )
 }
 
@@ -1225,6 +1343,79 @@ fn is_phrase_stop(w: &str) -> bool {
     )
 }
 
+/// Prepositions: a phrase opened by one is never a verb's object.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "from"
+            | "for"
+            | "by"
+            | "of"
+            | "near"
+            | "after"
+            | "before"
+            | "during"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "since"
+            | "about"
+            | "among"
+            | "between"
+            | "against"
+            | "across"
+            | "around"
+            | "within"
+            | "without"
+            | "through"
+            | "throughout"
+            | "toward"
+            | "towards"
+            | "amid"
+            | "despite"
+            | "upon"
+            | "via"
+            | "inside"
+            | "outside"
+            | "until"
+    )
+}
+
+/// Whether a word is a number: digits, or a number word.
+fn is_number_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twelve"
+                | "twenty"
+                | "fifty"
+                | "dozen"
+                | "dozens"
+                | "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "half"
+        )
+}
+
 struct Ctx<'a, 'b> {
     toks: &'a [Tok<'b>],
     lowers: &'a [&'b str],
@@ -1239,11 +1430,19 @@ impl<'b> Ctx<'_, 'b> {
     /// agreed to buy", "Modi is expected to raise it"): the agent is read
     /// before it.
     fn controller(&self, i: usize) -> Option<usize> {
-        if i < 2 || self.lowers[i - 1] != "to" {
+        // The `to` of the infinitive, past a passive's `be` or a perfect's
+        // `have` ("is expected to be signed", "is believed to have sold").
+        let to = match self.lowers[..i] {
+            [.., "to", "have", "been"] => i - 3,
+            [.., "to", "be" | "have"] => i - 2,
+            [.., "to"] => i - 1,
+            _ => return None,
+        };
+        if to == 0 {
             return None;
         }
         let c = self.clause_of[i];
-        let mut j = i - 1;
+        let mut j = to;
         let mut start = None;
         while j > 0 && self.clause_of[j - 1] == c {
             let w = self.lowers[j - 1];
@@ -1261,6 +1460,9 @@ impl<'b> Ctx<'_, 'b> {
         let c = self.clause_of[i];
         let mut j = i;
         let mut words: Vec<&str> = Vec::new();
+        // Whether the words were cut short by a verb, an auxiliary or a
+        // preposition, rather than by the start of the clause.
+        let mut after_verb = false;
         while j > 0 && self.clause_of[j - 1] == c {
             j -= 1;
             let w = self.lowers[j];
@@ -1279,12 +1481,14 @@ impl<'b> Ctx<'_, 'b> {
                 .next()
                 .is_some_and(char::is_uppercase);
             if LEXICON.contains_key(w) && !capitalized {
+                after_verb = true;
                 break;
             }
             if is_subject_stop(w) || is_aux(w) || w.ends_with("ly") || w == "on" {
                 if words.is_empty() {
                     continue;
                 }
+                after_verb = !w.ends_with("ly");
                 break;
             }
             words.push(w);
@@ -1293,6 +1497,20 @@ impl<'b> Ctx<'_, 'b> {
             }
         }
         words.reverse();
+        // Read back to an earlier verb (or its auxiliary or a preposition
+        // of its phrase), the words hold the end of that verb phrase first:
+        // the subject starts after the conjunction joining the two clauses
+        // ("lifted its embargo and negotiations were held", "armaments to
+        // Pakistan and negotiations were held").
+        if after_verb {
+            if let Some(k) = words.iter().position(|w| matches!(*w, "and" | "but")) {
+                words.drain(..=k);
+            }
+        }
+        // A subject never starts with the word joining its clause to the
+        // one before ("..., and Shoigu visited", "after Sharif met").
+        let joiners = words.iter().take_while(|w| is_clause_joiner(w)).count();
+        words.drain(..joiners);
         (!words.is_empty()).then(|| words.join(" "))
     }
 
@@ -1300,6 +1518,20 @@ impl<'b> Ctx<'_, 'b> {
     /// token before it.
     fn phrase_after(&self, from: usize) -> Option<String> {
         let c = self.clause_of.get(from.saturating_sub(1)).copied()?;
+        // A prepositional phrase ("signed in Rawalpindi", "said in a
+        // statement", "sent to Islamabad") is no object; `about`, `over`
+        // before a number say how many ("spent about 12 hours").
+        let approximate = self
+            .lowers
+            .get(from + 1)
+            .is_some_and(|&n| is_number_word(n));
+        if self
+            .lowers
+            .get(from)
+            .is_some_and(|&w| is_preposition(w) && !approximate)
+        {
+            return None;
+        }
         let mut words: Vec<&str> = Vec::new();
         let mut j = from;
         while j < self.toks.len() && self.clause_of[j] == c && words.len() < 8 {
@@ -1428,6 +1660,52 @@ mod tests {
         for (s, e) in cases {
             check(s, e);
         }
+    }
+
+    /// Withholding information is an event of its own, negated when the
+    /// text says it was not done ("did not disclose", "declined to
+    /// reveal", "neither side disclosed").
+    #[test]
+    fn not_disclosing_is_a_negated_event() {
+        use Factuality::*;
+        let cases: &[(&str, &[(&str, Factuality)])] = &[
+            (
+                "Officials did not disclose the value of the deal.",
+                &[("disclose", Negated)],
+            ),
+            (
+                "The ministry declined to disclose the price.",
+                &[("disclose", Negated)],
+            ),
+            (
+                "The company declined to reveal how many jets it bought.",
+                &[("disclose", Negated), ("buy", Asserted)],
+            ),
+            (
+                "Neither side disclosed the value of the contract.",
+                &[("disclose", Negated)],
+            ),
+            (
+                "The source did not specify the delivery dates.",
+                &[("disclose", Negated)],
+            ),
+            (
+                "The army would not say where it struck.",
+                &[("say", Negated)],
+            ),
+            (
+                "The minister disclosed the price on Monday.",
+                &[("disclose", Asserted)],
+            ),
+        ];
+        for (s, e) in cases {
+            check(s, e);
+        }
+        let f = &frames("Officials did not disclose the value of the deal.", None)[0];
+        assert_eq!(
+            (f.agent.as_deref(), f.object.as_deref()),
+            (Some("officials"), Some("the value"))
+        );
     }
 
     /// An event in a clause opened by `if` or `whether` is not stated as
@@ -1580,6 +1858,221 @@ mod tests {
         assert_eq!(f.object.as_deref(), Some("a landmark defence deal"));
         let f = &frames("The agreement was signed by defence officials.", None)[0];
         assert_eq!(f.agent.as_deref(), Some("defence officials"));
+    }
+
+    /// The subject of a passive is what was acted on: the agent is only
+    /// the one a `by` phrase names (a date after `by` names none).
+    #[test]
+    fn passive_subject_is_the_object() {
+        let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+            (
+                "The agreement was signed in the garrison city of Rawalpindi on Wednesday.",
+                "sign",
+                None,
+                Some("the agreement"),
+            ),
+            (
+                "The contract for four Mi-35M helicopters was signed on August 19 in Rawalpindi.",
+                "sign",
+                None,
+                Some("the contract for four mi-35m helicopters"),
+            ),
+            (
+                "The agreement was signed by top defence officials.",
+                "sign",
+                Some("top defence officials"),
+                Some("the agreement"),
+            ),
+            (
+                "The helicopters will be delivered by 2017.",
+                "deliver",
+                None,
+                Some("the helicopters"),
+            ),
+            (
+                "The draft contract was reportedly sent to Islamabad.",
+                "send",
+                None,
+                Some("the draft contract"),
+            ),
+            (
+                "The deal is expected to be signed next week.",
+                "sign",
+                None,
+                Some("the deal"),
+            ),
+            (
+                "The treaty is believed to have been signed in Moscow.",
+                "sign",
+                None,
+                Some("the treaty"),
+            ),
+            (
+                "Russia is believed to have sold four jets to India.",
+                "sell",
+                Some("russia"),
+                Some("four jets"),
+            ),
+            (
+                "Two officials have signed the agreement.",
+                "sign",
+                Some("two officials"),
+                Some("the agreement"),
+            ),
+        ];
+        for (sentence, pred, agent, object) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(
+                (f.agent.as_deref(), f.object.as_deref()),
+                (*agent, *object),
+                "{sentence}"
+            );
+        }
+    }
+
+    /// An object never starts with a preposition: a place, a manner or a
+    /// destination after the verb is not what it acted on; `about` or
+    /// `over` before a number is an amount.
+    #[test]
+    fn a_prepositional_phrase_is_no_object() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "The deal, signed in Rawalpindi on Wednesday, covers four helicopters.",
+                "sign",
+                None,
+            ),
+            (
+                "The media wing said in a statement that talks went on.",
+                "say",
+                None,
+            ),
+            ("The minister arrived in Karachi late.", "arrive", None),
+            (
+                "A helicopter flies during an air show near Moscow.",
+                "travel",
+                None,
+            ),
+            (
+                "The general spent about 12 hours at the expo.",
+                "spend",
+                Some("about 12 hours"),
+            ),
+            (
+                "Militants killed over 20 soldiers.",
+                "kill",
+                Some("over 20 soldiers"),
+            ),
+        ];
+        for (sentence, pred, object) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(f.object.as_deref(), *object, "{sentence}");
+        }
+    }
+
+    /// A subject never starts with the conjunction or subordinator that
+    /// joins its clause to the one before, and never takes in the object
+    /// of the verb before that conjunction.
+    #[test]
+    fn a_subject_starts_after_its_clause_joiner() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Moscow lifted an embargo on arms supplies to Pakistan last year, and Russian Defence Minister Sergei Shoigu visited Islamabad in November.",
+                "visit",
+                Some("russian defence minister sergei shoigu"),
+            ),
+            (
+                "India did not oppose the deal publicly, and Prime Minister Narendra Modi is expected to raise it with Putin.",
+                "raise",
+                Some("prime minister narendra modi"),
+            ),
+            (
+                "The deal comes two days after Nawaz Sharif met Putin's envoy.",
+                "meet",
+                Some("nawaz sharif"),
+            ),
+            (
+                "Russia had lifted its embargo and negotiations were held on helicopters.",
+                "hold",
+                None,
+            ),
+            (
+                "Russia sold arms to Pakistan and China has signed a deal.",
+                "sign",
+                Some("china"),
+            ),
+            (
+                "India has expressed concern, but Russian officials have said the helicopters will be used against militants.",
+                "say",
+                Some("russian officials"),
+            ),
+            (
+                "Pakistan and Russia signed the deal.",
+                "sign",
+                Some("pakistan and russia"),
+            ),
+        ];
+        for (sentence, pred, agent) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(f.agent.as_deref(), *agent, "{sentence}");
+        }
+        let f = frames(
+            "Russia had lifted its embargo and negotiations were held on helicopters.",
+            None,
+        );
+        assert_eq!(f[1].object.as_deref(), Some("negotiations"));
+    }
+
+    /// An infinitive of purpose has the subject of the verb before it as
+    /// its agent, unless that verb's object is the one meant to act.
+    #[test]
+    fn purpose_infinitive_takes_the_main_subject() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Pakistan signed an agreement with Russia on Wednesday to buy four Mi-35 helicopters.",
+                "buy",
+                Some("pakistan"),
+            ),
+            (
+                "Russia lifted the embargo last year to sell arms to Pakistan.",
+                "sell",
+                Some("russia"),
+            ),
+            (
+                "The deal was signed in Rawalpindi to buy four helicopters.",
+                "buy",
+                None,
+            ),
+            (
+                "The general ordered the troops to withdraw from the border.",
+                "withdraw",
+                Some("the troops"),
+            ),
+            (
+                "Pakistan has agreed to buy four helicopters.",
+                "buy",
+                Some("pakistan"),
+            ),
+        ];
+        for (sentence, pred, agent) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(f.agent.as_deref(), *agent, "{sentence}");
+        }
     }
 
     /// (sentence, predicate, locations, dates as text)

@@ -480,7 +480,7 @@ pub fn describe_amount(a: &Amount) -> String {
 }
 
 /// `2015-08-19 (Wednesday)`, `2014-09-01..2014-12-31 (part of year)`,
-/// `Wednesday (unresolved)`.
+/// `by 2017-12-31 (year)` (a deadline), `Wednesday (unresolved)`.
 pub fn describe_date(d: &DateValue) -> String {
     let gran = match d.granularity {
         Granularity::Day => "day",
@@ -494,6 +494,7 @@ pub fn describe_date(d: &DateValue) -> String {
     match (d.start, d.end) {
         (Some(s), Some(e)) if s == e => format!("{s} ({})", s.weekday_name()),
         (Some(s), Some(e)) => format!("{s}..{e} ({gran})"),
+        (None, Some(e)) => format!("by {e} ({gran})"),
         _ => {
             let mut parts = Vec::new();
             if let Some(w) = d.weekday {

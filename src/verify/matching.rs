@@ -913,8 +913,30 @@ pub(crate) fn compare_places(
     }
 }
 
+/// Compares dates one of which is a deadline (`by 2017`: no later than
+/// its end): a date after the other's deadline conflicts with it, a date
+/// (or deadline) within the claim's deadline matches it, and a deadline
+/// says nothing about which day before it (`by 2017` neither supports nor
+/// contradicts `in 2017`). A weekday or month without a year is never
+/// compared with a deadline.
+fn compare_deadlines(claim: &DateValue, fact: &DateValue) -> Relation {
+    let (Some(ce), Some(fe)) = (claim.end, fact.end) else {
+        return Relation::Neither;
+    };
+    if claim.start.is_some_and(|cs| fe < cs) || fact.start.is_some_and(|fs| ce < fs) {
+        Relation::Conflict
+    } else if claim.is_deadline() && fe <= ce {
+        Relation::Match
+    } else {
+        Relation::Neither
+    }
+}
+
 /// Compares a claimed date with a date of the event.
 pub(crate) fn compare_dates(claim: &DateValue, fact: &DateValue) -> Relation {
+    if claim.is_deadline() || fact.is_deadline() {
+        return compare_deadlines(claim, fact);
+    }
     match (claim.start.zip(claim.end), fact.start.zip(fact.end)) {
         (Some((cs, ce)), Some((fs, fe))) => {
             if cs <= fs && fe <= ce {
