@@ -412,6 +412,34 @@ pub(crate) fn encode_said(at: &[u32], said: Vec<SourceVerdict>) -> Vec<u8> {
     postcard::to_stdvec(&StoredRow::of(&source, &row)).unwrap_or_default()
 }
 
+/// [`decode_said`] without the evidence: each verdict and its source only
+/// (what [`crate::verify`] needs to tell whether a claim holds), with no
+/// string copied.
+pub(crate) fn decode_said_verdicts(
+    bytes: &[u8],
+    checked: &[crate::span::SourceId],
+    at: &mut Vec<u32>,
+    said: &mut Vec<SourceVerdict>,
+) -> Option<()> {
+    let row: StoredRow = postcard::from_bytes(bytes).ok()?;
+    for v in &row.verdicts {
+        let verdict = match v.verdict {
+            0 => Verdict::Supported,
+            1 => Verdict::Contradicted,
+            2 => Verdict::NotMentioned,
+            _ => return None,
+        };
+        at.push(v.claim);
+        said.push(SourceVerdict {
+            source: checked.get(v.claim as usize)?.clone(),
+            verdict,
+            evidence: Vec::new(),
+            candidates: Vec::new(),
+        });
+    }
+    Some(())
+}
+
 /// Appends the verdicts [`encode_said`] encoded in `bytes` to `at` and
 /// `said`, each with its source from `checked`; `None` when the bytes do
 /// not hang together.
@@ -520,15 +548,28 @@ struct Interner<'a> {
 }
 
 impl<'a> Interner<'a> {
+    /// The number of `s`: that of the same string among the last
+    /// [`INTERNED_WINDOW`] numbered, else a new one. A row's evidence cites
+    /// the same strings close together (a verdict's evidence and
+    /// candidates); a spilled claim's verdicts come from thousands of
+    /// sources, each citing its own, and a scan of them all would be
+    /// quadratic.
     fn number(&mut self, s: &'a str) -> u32 {
         let same = |t: &&str| std::ptr::eq(*t, s) || *t == s;
-        let i = self.strings.iter().position(same).unwrap_or_else(|| {
-            self.strings.push(s);
-            self.strings.len() - 1
-        });
+        let from = self.strings.len().saturating_sub(INTERNED_WINDOW);
+        let i = match self.strings[from..].iter().position(same) {
+            Some(i) => from + i,
+            None => {
+                self.strings.push(s);
+                self.strings.len() - 1
+            }
+        };
         u32::try_from(i).unwrap_or(u32::MAX)
     }
 }
+
+/// How far back [`Interner::number`] looks for the same string.
+const INTERNED_WINDOW: usize = 32;
 
 impl<'a> StoredRow<'a> {
     fn of(source: &'a SourceId, row: &'a SourceRow) -> StoredRow<'a> {

@@ -517,7 +517,7 @@ fn check_one(
             }
         }
     }
-    if keep != Keep::Outcomes {
+    if matches!(keep, Keep::Analyses | Keep::LockViews) {
         analysis(&mut a, &mut error, s, all, cache);
     }
     if error.is_some() {

@@ -163,6 +163,10 @@ pub(crate) struct SpilledSet {
     said: Vec<usize>,
 }
 
+/// How a piece of spilled verdicts is decoded (see
+/// [`crate::cache::decode_said`]).
+type Decode = fn(&[u8], &[SourceId], &mut Vec<u32>, &mut Vec<SourceVerdict>) -> Option<()>;
+
 impl SpilledSet {
     /// The spilled verdicts of `set`'s claims (`claims`, in file order):
     /// per claim, the sources it was checked against and where its
@@ -190,7 +194,11 @@ impl SpilledSet {
         };
         (spilled.holds, spilled.said) = (0..claims.len())
             .into_par_iter()
-            .map(|k| spilled.outcome(file, k).map(|o| (o.holds, o.said().len())))
+            .map(|k| {
+                spilled
+                    .read(file, k, crate::cache::decode_said_verdicts)
+                    .map(|o| (o.holds, o.said().len()))
+            })
             .collect::<std::io::Result<Vec<_>>>()?
             .into_iter()
             .unzip();
@@ -199,6 +207,12 @@ impl SpilledSet {
 
     /// The outcome of claim `k`, its verdicts read back from `file`.
     fn outcome(&self, file: &SpillFile, k: usize) -> std::io::Result<ClaimOutcome> {
+        self.read(file, k, crate::cache::decode_said)
+    }
+
+    /// The outcome of claim `k`, its verdicts read back from `file` by
+    /// `decode` (with their evidence or without).
+    fn read(&self, file: &SpillFile, k: usize, decode: Decode) -> std::io::Result<ClaimOutcome> {
         let damaged = || {
             std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
@@ -214,7 +228,7 @@ impl SpilledSet {
         let mut buf = Vec::new();
         for &segment in &self.segments[k] {
             file.read(segment, &mut buf)?;
-            crate::cache::decode_said(&buf, checked, &mut at, &mut said).ok_or_else(damaged)?;
+            decode(&buf, checked, &mut at, &mut said).ok_or_else(damaged)?;
         }
         Ok(crate::verify::outcome(claim, Arc::clone(checked), said, at))
     }

@@ -308,6 +308,16 @@ fn an_edited_claim_analyses_only_the_sources_it_may_concern() {
     let base = "[claims]\nplace = \"signed in Paris\"\ncount = \"helicopter count = 4\"\n";
     assert_eq!(analysed("cache empty", base), 5);
     assert_eq!(analysed("nothing changed", base), 0);
+    // Spilling the verdicts changes nothing of that.
+    let spilled = claimcheck::check_with(
+        dir.join("claims"),
+        dir.join("seeds"),
+        Some(&cache),
+        claimcheck::Keep::Spilled,
+        &claimcheck::NoProgress,
+    )
+    .unwrap();
+    assert_eq!(spilled.analysed, 0, "a spilling run analysed sources");
     // Only the source that counts drones can speak to a drone count.
     let drones = format!("{base}drones = \"drone count = 3\"\n");
     assert_eq!(analysed("a drone count added", &drones), 1);

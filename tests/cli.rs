@@ -167,8 +167,9 @@ fn many_silent_sources_are_summed_up_in_one_line() {
     assert!(!stdout.contains("s4: not-mentioned"), "{stdout}");
 }
 
-/// With no usable temporary directory, a run keeps its verdicts in memory:
-/// the same report, no error.
+/// `--low-memory` gives the same report; with no usable temporary
+/// directory, such a run keeps its verdicts in memory: the same report, no
+/// error.
 #[cfg(unix)]
 #[test]
 fn no_temporary_directory_keeps_verdicts_in_memory() {
@@ -177,8 +178,13 @@ fn no_temporary_directory_keeps_verdicts_in_memory() {
         "[claims]\nphrase = 'contains \"signed a deal\"'\n",
     );
     let normal = claimcheck(&["check", "--no-cache"], &dir);
+    let spilled = claimcheck(&["check", "--no-cache", "--low-memory"], &dir);
+    assert_eq!(
+        spilled.stdout, normal.stdout,
+        "spilled or not, the same report"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(["check", "--no-cache"])
+        .args(["check", "--no-cache", "--low-memory"])
         .current_dir(&dir)
         .env("TMPDIR", dir.join("no-such-directory"))
         .output()
