@@ -452,3 +452,211 @@ fn by_a_date_is_a_deadline() {
         assert_eq!(check(planned, published, claim), want, "{claim}");
     }
 }
+
+/// The verdict of `claim` against `article` under `aliases` (a TOML
+/// `[aliases]` body), with each piece of evidence as `fact: note`.
+fn check_with_evidence(article: &str, aliases: &str, claim: &str) -> (Verdict, Vec<String>) {
+    let source = Source::from_string("t", Published::On("2015-08-20".parse().unwrap()), article);
+    let toml = format!(
+        "[aliases]\n{aliases}\n[claims]\nc = {}\n",
+        toml_string(claim)
+    );
+    let set = ClaimSet::from_toml("t.toml", &toml).unwrap();
+    let out = verify(&set, &[Analysis::of(&source)]);
+    let v = out.outcomes[0].verdicts().next().expect("one source");
+    let evidence = v
+        .evidence
+        .iter()
+        .map(|e| format!("{}: {}", e.fact, e.note.as_deref().unwrap_or("")))
+        .collect();
+    (v.verdict, evidence)
+}
+
+const MI35: &str = "\"Mi-35\" = [\"Hind E\", \"Mi-35M\"]";
+
+/// A source that states the claim's value for a thing in one sentence and
+/// another value for the same thing in another disagrees with itself: the
+/// claim is not backed by the source as a whole. The Dawn article with its
+/// lead edited to six helicopters, its later sentence still saying four.
+#[test]
+fn a_source_that_disagrees_with_itself_about_a_count_contradicts() {
+    use Verdict::*;
+    let edited = "ISLAMABAD: Pakistan and Russia on Wednesday signed a landmark defence deal that includes the sale of six Mi-35 'Hind E' attack helicopters to Pakistan.\n\
+                  Chief of Army Staff General Raheel Sharif had also visited Russia in June, after which a draft contract for the delivery of four Mi-35M 'Hind E' combat helicopters was sent to Pakistan from Russia.\n";
+    let (v, evidence) = check_with_evidence(edited, MI35, "helicopter count = 4");
+    assert_eq!(v, Contradicted);
+    assert_eq!(
+        evidence,
+        [
+            "quantity 6 helicopter [mi-35, hind e, attack]: the source says 6",
+            "quantity 4 helicopter [mi-35m, hind e, combat]: as the claim says, but the source also says 6 (mi-35) for the same thing: it disagrees with itself",
+        ]
+    );
+    for claim in [
+        "helicopter count = 6",
+        "Mi-35 helicopter count = 4",
+        "Hind E helicopter count = 6",
+    ] {
+        assert_eq!(
+            check_with_evidence(edited, MI35, claim).0,
+            Contradicted,
+            "{claim}"
+        );
+    }
+    // Without the aliases the quoted name is shared all the same.
+    assert_eq!(
+        check_with_evidence(edited, "", "helicopter count = 4").0,
+        Contradicted
+    );
+    // Unedited, both sentences say four.
+    let unedited = edited.replace("six", "four");
+    assert_eq!(
+        check_with_evidence(&unedited, MI35, "helicopter count = 4").0,
+        Supported
+    );
+}
+
+/// The same event dated twice, days apart: the lead says Wednesday, the
+/// quote Tuesday.
+#[test]
+fn a_source_that_disagrees_with_itself_about_a_day_contradicts() {
+    use Verdict::*;
+    let days = "ISLAMABAD: Pakistan and Russia on Wednesday signed a landmark defence deal.\n\
+                \"The agreement was signed by top defence officials from Pakistan and Russia in Rawalpindi on Tuesday,\" said a military source.\n";
+    let (v, evidence) = check_with_evidence(days, MI35, "signed on Wednesday");
+    assert_eq!(v, Contradicted);
+    assert_eq!(evidence.len(), 2, "{evidence:?}");
+    assert!(
+        evidence[1].ends_with(
+            "as the claim says, but the source also dates the same event 2015-08-18 (Tuesday): it disagrees with itself"
+        ),
+        "{evidence:?}"
+    );
+    assert_eq!(
+        check_with_evidence(days, MI35, "signed on Tuesday").0,
+        Contradicted
+    );
+    assert_eq!(
+        check_with_evidence(days, MI35, "signed in Rawalpindi").0,
+        Supported
+    );
+}
+
+/// The same event, on the same day, placed twice.
+#[test]
+fn a_source_that_disagrees_with_itself_about_a_place_contradicts() {
+    use Verdict::*;
+    let places = "ISLAMABAD: Pakistan and Russia on Wednesday signed the agreement in Rawalpindi.\n\
+                  The agreement was signed in Islamabad on Wednesday, officials said.\n";
+    let (v, evidence) = check_with_evidence(places, MI35, "signed in Rawalpindi");
+    assert_eq!(v, Contradicted);
+    assert!(
+        evidence[1].ends_with(
+            "as the claim says, but the source also places the same event in Islamabad: it disagrees with itself"
+        ),
+        "{evidence:?}"
+    );
+    assert_eq!(
+        check_with_evidence(places, MI35, "signed in Islamabad").0,
+        Contradicted
+    );
+    assert_eq!(
+        check_with_evidence(places, MI35, "signed on Wednesday").0,
+        Supported
+    );
+}
+
+/// News text mentions other sets of the same kind of thing and other
+/// events of the same kind: none of them is the source disagreeing with
+/// itself, and the claim stays supported.
+#[test]
+fn other_sets_and_other_events_do_not_contradict() {
+    let lead =
+        "Pakistan will buy four Mi-35 helicopters from Russia, officials said on Wednesday.\n";
+    for (later, claim) in [
+        // Another buyer's helicopters, of no model or of the same.
+        (
+            "India bought 12 helicopters last year.",
+            "helicopter count = 4",
+        ),
+        (
+            "India bought 12 Mi-35 helicopters last year.",
+            "Mi-35 helicopter count = 4",
+        ),
+        (
+            "India will buy 12 Mi-35 helicopters.",
+            "helicopter count = 4",
+        ),
+        // Part of the set, or more of it.
+        (
+            "The first two Mi-35 helicopters will arrive next year.",
+            "helicopter count = 4",
+        ),
+        (
+            "Two of the Mi-35 helicopters will be delivered in 2016.",
+            "helicopter count = 4",
+        ),
+        (
+            "Russia will supply 20 more Mi-35 helicopters.",
+            "helicopter count = 4",
+        ),
+        // A fleet, even of the same model.
+        (
+            "Pakistan already operates 30 Mi-35 helicopters.",
+            "Mi-35 helicopter count = 4",
+        ),
+        // A caption.
+        (
+            "FILE - In this Aug. 12, 2015 photo, two Mi-35 helicopters fly near Moscow. (AP Photo/Ivan Sekretarev, File)",
+            "helicopter count = 4",
+        ),
+        // Hedged amounts and bounds.
+        (
+            "Pakistan may later buy eight Mi-35 helicopters.",
+            "helicopter count = 4",
+        ),
+        (
+            "Pakistan could eventually buy as many as 20 Mi-35 helicopters.",
+            "helicopter count = 4",
+        ),
+        (
+            "The deal could grow to more than 10 Mi-35 helicopters.",
+            "helicopter count = 4",
+        ),
+        // Another set described alike, with nothing naming it the same.
+        (
+            "India will buy 12 attack helicopters from France.",
+            "helicopter count = 4",
+        ),
+    ] {
+        let article = format!("{lead}{later}\n");
+        assert_eq!(
+            check_with_evidence(&article, MI35, claim).0,
+            Verdict::Supported,
+            "{later} / {claim}"
+        );
+    }
+    // Both stated as fact: a past sale of the same model to another buyer.
+    let past = "Pakistan bought four Mi-35 helicopters from Russia on Wednesday.\n\
+                India bought 12 Mi-35 helicopters from Russia in 2010.\n";
+    assert_eq!(
+        check_with_evidence(past, MI35, "helicopter count = 4").0,
+        Verdict::Supported
+    );
+    // An earlier agreement of the same kind, dated months apart (the Dawn
+    // article's `had signed … in November last year`).
+    let earlier = "Pakistan and Russia on Wednesday signed a landmark defence deal in Rawalpindi.\n\
+                   Pakistan and Russia had signed a defence cooperation agreement in November last year.\n\
+                   India signed a deal with France in Paris on Monday.\n";
+    for claim in [
+        "signed in August 2015",
+        "signed on Wednesday",
+        "signed in Rawalpindi",
+    ] {
+        assert_eq!(
+            check_with_evidence(earlier, MI35, claim).0,
+            Verdict::Supported,
+            "{claim}"
+        );
+    }
+}

@@ -23,6 +23,41 @@
 //!   fly near Moscow`), not the story's: they decide no quantity, place,
 //!   date or event claim. A caption's names, roles, words and quotes still
 //!   count (`Vladimir Putin is President`, `mentions Ufa`).
+//! - **Sources that disagree with themselves.** A fact that matches the
+//!   claim makes it supported even when others conflict with it, since news
+//!   text mentions many sets and events of the same kind; but when a
+//!   conflicting fact is about the very thing a matching one is about, the
+//!   source as a whole does not back the claim: it is contradicted, with
+//!   those conflicting facts and every matching one as evidence, the
+//!   matching ones noted `as the claim says, but the source also says 6
+//!   (mi-35) for the same thing: it disagrees with itself`. The same thing
+//!   is:
+//!   - for counts, two counts in two sentences that share a modifier naming
+//!     the kind (a designation with a digit such as `mi-35`, a term of the
+//!     aliases such as `mi-35m` for `Mi-35`, one of the claim's qualifiers,
+//!     or a capitalized name such as `'Hind E'`; never `attack` or
+//!     `combat`, nor a nationality), both exact, neither held nor a change,
+//!     neither a part of or an addition to a set (`the first two`, `two of
+//!     the`, `20 more`, `another six`), both sentences stated alike (as
+//!     fact, or both as planned; neither with a hedged or denied event),
+//!     and, when an event of each takes the count as its object, events
+//!     with a common agent not dated apart (`Pakistan bought four Mi-35s`
+//!     and `India bought 12 Mi-35s in 2010` count two sets);
+//!   - for places, two events with the claim's predicate, stated as the
+//!     claim states it, placed apart on the same day (`signed in Rawalpindi
+//!     on Wednesday`, `signed in Islamabad on Wednesday`);
+//!   - for dates, two such events dated to days at most a week apart (two
+//!     weekdays the source could not place count as one week), not placed
+//!     apart (`on Wednesday signed`, `signed in Rawalpindi on Tuesday`).
+//!     An earlier event of the same kind (`had signed an agreement in
+//!     November last year`) is another event, not a disagreement.
+//!
+//!   A stated date is what ties two mentions of an event together; without
+//!   one (`signed in Rawalpindi`, then `a deal signed in Islamabad`) the
+//!   two may be two signings and the claim stays supported. The
+//!   alternative, any conflicting fact beside a matching one, would make
+//!   every article that mentions another buyer's helicopters or an earlier
+//!   agreement contradict itself.
 
 use crate::claims::{Aliases, Claim, ClaimKind, PlaceName, Verdict, normalize_term};
 use crate::extract::{
@@ -125,9 +160,11 @@ pub(crate) fn judge(
     let mut support = Vec::new();
     let mut conflict = Vec::new();
     let mut near = Vec::new();
-    let mut add = |rel: Relation, ev: Evidence| match rel {
-        Relation::Match => support.push(ev),
-        Relation::Conflict => conflict.push(ev),
+    // Matching and conflicting evidence keep the index of the fact they
+    // cite, for `disagreeing` to compare them with one another.
+    let mut add = |rel: Relation, i: Option<usize>, ev: Evidence| match rel {
+        Relation::Match => support.push((i, ev)),
+        Relation::Conflict => conflict.push((i, ev)),
         Relation::Neither => near.push(ev),
     };
     match &claim.kind {
@@ -172,6 +209,7 @@ pub(crate) fn judge(
                 {
                     add(
                         Relation::Neither,
+                        Some(i),
                         Evidence::of(a, i, f, Some(CAPTION.to_string())),
                     );
                 } else if same_thing && quals_ok && q.change.is_none() {
@@ -182,7 +220,7 @@ pub(crate) fn judge(
                     } else {
                         compare_amounts(amount, &q.amount)
                     };
-                    add(rel, Evidence::of(a, i, f, note));
+                    add(rel, Some(i), Evidence::of(a, i, f, note));
                 } else if measured && q.change.is_none() {
                     // Supports, but cannot contradict: the sentence may hold
                     // several amounts about several things.
@@ -192,7 +230,7 @@ pub(crate) fn judge(
                     } else {
                         Relation::Neither
                     };
-                    add(rel, Evidence::of(a, i, f, note));
+                    add(rel, Some(i), Evidence::of(a, i, f, note));
                 } else if same_thing
                     || (q.amount.value == amount.value && q.amount.unit == amount.unit)
                 {
@@ -203,6 +241,7 @@ pub(crate) fn judge(
                     };
                     add(
                         Relation::Neither,
+                        Some(i),
                         Evidence::of(a, i, f, Some(why.to_string())),
                     );
                 }
@@ -215,12 +254,17 @@ pub(crate) fn judge(
                 if in_caption(a, f) {
                     add(
                         Relation::Neither,
+                        Some(i),
                         Evidence::of(a, i, f, Some(CAPTION.to_string())),
                     );
                     continue;
                 }
                 if !stated_alike(*factuality, e.factuality) {
-                    add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
+                    add(
+                        Relation::Neither,
+                        Some(i),
+                        Evidence::of(a, i, f, unfactual_note(e)),
+                    );
                     continue;
                 }
                 if e.places.is_empty() {
@@ -246,7 +290,7 @@ pub(crate) fn judge(
                         "a place of the event that neither matches nor excludes the claim".into(),
                     ),
                 };
-                add(rel, Evidence::of(a, i, f, note));
+                add(rel, Some(i), Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Date {
@@ -257,12 +301,17 @@ pub(crate) fn judge(
                 if in_caption(a, f) {
                     add(
                         Relation::Neither,
+                        Some(i),
                         Evidence::of(a, i, f, Some(CAPTION.to_string())),
                     );
                     continue;
                 }
                 if !stated_alike(*factuality, e.factuality) {
-                    add(Relation::Neither, Evidence::of(a, i, f, unfactual_note(e)));
+                    add(
+                        Relation::Neither,
+                        Some(i),
+                        Evidence::of(a, i, f, unfactual_note(e)),
+                    );
                     continue;
                 }
                 if e.dates.is_empty() {
@@ -277,6 +326,7 @@ pub(crate) fn judge(
                 if rel == Relation::Conflict && speech {
                     add(
                         Relation::Neither,
+                        Some(i),
                         Evidence::of(a, i, f, Some(OTHER_STATEMENT.into())),
                     );
                     continue;
@@ -288,7 +338,7 @@ pub(crate) fn judge(
                         "a date of the event that neither matches nor excludes the claim".into(),
                     ),
                 };
-                add(rel, Evidence::of(a, i, f, note));
+                add(rel, Some(i), Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Role { person, role } => {
@@ -343,7 +393,7 @@ pub(crate) fn judge(
                     Relation::Neither => Some("the person is named with other roles".into()),
                     Relation::Match => None,
                 };
-                add(rel, Evidence::of(a, i, f, note));
+                add(rel, Some(i), Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Quote { .. } => {
@@ -365,6 +415,7 @@ pub(crate) fn judge(
                     {
                         add(
                             Relation::Neither,
+                            Some(i),
                             Evidence::of(a, i, f, Some("another quote by the same speaker".into())),
                         );
                     }
@@ -385,7 +436,7 @@ pub(crate) fn judge(
                     Relation::Neither => Some("the quote has no speaker in the source".into()),
                     Relation::Match => None,
                 };
-                add(rel, Evidence::of(a, i, f, note));
+                add(rel, Some(i), Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Event { factuality, .. } => {
@@ -393,6 +444,7 @@ pub(crate) fn judge(
                 if in_caption(a, f) {
                     add(
                         Relation::Neither,
+                        Some(i),
                         Evidence::of(a, i, f, Some(CAPTION.to_string())),
                     );
                     continue;
@@ -408,7 +460,7 @@ pub(crate) fn judge(
                     Relation::Match => factuality_note(e.factuality),
                     _ => unfactual_note(e),
                 };
-                add(rel, Evidence::of(a, i, f, note));
+                add(rel, Some(i), Evidence::of(a, i, f, note));
             }
         }
         ClaimKind::Mention { term } => {
@@ -416,6 +468,7 @@ pub(crate) fn judge(
                 if let Some(span) = find_words(&a.text, &v) {
                     add(
                         Relation::Match,
+                        None,
                         Evidence::of_span(a, span, format!("mention of {term}").into(), None),
                     );
                     break;
@@ -426,6 +479,7 @@ pub(crate) fn judge(
             if let Some(span) = find_words(&a.text, &normalize_term(text)) {
                 add(
                     Relation::Match,
+                    None,
                     Evidence::of_span(a, span, format!("phrase \"{text}\"").into(), None),
                 );
             }
@@ -436,6 +490,7 @@ pub(crate) fn judge(
                     let span = crate::Span::new(s.span.start + m.start(), s.span.start + m.end());
                     add(
                         Relation::Match,
+                        None,
                         Evidence::of_span(
                             a,
                             span,
@@ -448,10 +503,40 @@ pub(crate) fn judge(
             }
         }
     }
-    let (verdict, mut evidence, mut candidates) = if !support.is_empty() {
-        (Verdict::Supported, support, Vec::new())
+    let disagreement = if support.is_empty() || conflict.is_empty() {
+        None
+    } else {
+        disagreeing(aliases, claim, a, &support, &conflict)
+    };
+    let (verdict, mut evidence, mut candidates) = if let Some((pinned, also)) = disagreement {
+        // The conflicting statements first: they are why the claim fails;
+        // then what the claim says, with what else the source says.
+        let mut evidence: Vec<Evidence> = conflict
+            .into_iter()
+            .zip(pinned)
+            .filter_map(|((_, ev), same)| same.then_some(ev))
+            .collect();
+        evidence.extend(support.into_iter().map(|(_, mut ev)| {
+            let note = match &ev.note {
+                Some(n) => format!("{n}; {also}"),
+                None => also.clone(),
+            };
+            ev.note = Some(super::shared_note(&note));
+            ev
+        }));
+        (Verdict::Contradicted, evidence, Vec::new())
+    } else if !support.is_empty() {
+        (
+            Verdict::Supported,
+            support.into_iter().map(|(_, ev)| ev).collect(),
+            Vec::new(),
+        )
     } else if !conflict.is_empty() {
-        (Verdict::Contradicted, conflict, Vec::new())
+        (
+            Verdict::Contradicted,
+            conflict.into_iter().map(|(_, ev)| ev).collect(),
+            Vec::new(),
+        )
     } else {
         near.truncate(MAX_CANDIDATES);
         (Verdict::NotMentioned, Vec::new(), near)
@@ -466,6 +551,349 @@ pub(crate) fn judge(
         evidence,
         candidates,
     }
+}
+
+/// Whether the source disagrees with itself about what the claim is about:
+/// some conflicting fact is about the very thing a matching fact is about
+/// (see the module doc). Gives, for each conflicting fact, whether it is
+/// one of those, and the note for the matching facts; `None` when no
+/// conflicting fact is.
+fn disagreeing(
+    aliases: &Aliases,
+    claim: &Claim,
+    a: &Analysis,
+    support: &[(Option<usize>, Evidence)],
+    conflict: &[(Option<usize>, Evidence)],
+) -> Option<(Vec<bool>, String)> {
+    let facts = a.facts.iter().as_slice();
+    let fact = |i: Option<usize>| i.and_then(|i| facts.get(i).map(|f| (i, f)));
+    let mut also: Vec<String> = Vec::new();
+    let pinned: Vec<bool> = conflict
+        .iter()
+        .map(|(c, _)| {
+            let Some((ci, fc)) = fact(*c) else {
+                return false;
+            };
+            let said = support.iter().find_map(|(m, _)| {
+                let (mi, fm) = fact(*m)?;
+                (mi != ci).then_some(())?;
+                same_thing_otherwise_stated(aliases, claim, a, fm, fc)
+            });
+            match said {
+                Some(s) => {
+                    if !also.contains(&s) {
+                        also.push(s);
+                    }
+                    true
+                }
+                None => false,
+            }
+        })
+        .collect();
+    if also.is_empty() {
+        return None;
+    }
+    const MAX_LISTED: usize = 3;
+    let more = also.len().saturating_sub(MAX_LISTED);
+    also.truncate(MAX_LISTED);
+    let mut listed = match also.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    if more > 0 {
+        listed.push_str(&format!(" (and {more} more)"));
+    }
+    let said = match &claim.kind {
+        ClaimKind::Quantity { .. } => format!("says {listed} for the same thing"),
+        ClaimKind::Place { .. } => format!("places the same event in {listed}"),
+        _ => format!("dates the same event {listed}"),
+    };
+    Some((
+        pinned,
+        format!("as the claim says, but the source also {said}: it disagrees with itself"),
+    ))
+}
+
+/// What the source says about the claim's thing in `fc` (`6 (mi-35)`,
+/// `Islamabad`, `2015-08-18 (Tuesday)`), when `fc`,
+/// a fact that conflicts with the claim, is about the same thing as `fm`,
+/// one that matches it.
+fn same_thing_otherwise_stated(
+    aliases: &Aliases,
+    claim: &Claim,
+    a: &Analysis,
+    fm: &Fact,
+    fc: &Fact,
+) -> Option<String> {
+    match (&claim.kind, &fm.kind, &fc.kind) {
+        (
+            ClaimKind::Quantity { qualifiers, .. },
+            FactKind::Quantity(qm),
+            FactKind::Quantity(qc),
+        ) => {
+            let shared = same_set(aliases, qualifiers, a, (fm, qm), (fc, qc))?;
+            Some(format!(
+                "{} ({shared})",
+                crate::extract::describe_amount(&qc.amount)
+            ))
+        }
+        (ClaimKind::Place { .. }, FactKind::Event(em), FactKind::Event(ec)) => {
+            // Two places on the same day: the same event placed twice.
+            let same_day = em.dates.iter().any(|dm| {
+                ec.dates
+                    .iter()
+                    .any(|dc| days_apart(&dm.value, &dc.value, 0))
+            });
+            same_day.then(|| {
+                let places: Vec<&str> = ec.places.iter().map(|p| p.place.name.as_str()).collect();
+                places.join(", ")
+            })
+        }
+        (ClaimKind::Date { .. }, FactKind::Event(em), FactKind::Event(ec)) => {
+            // Two days within a week of each other, in no two places: the
+            // same event dated twice.
+            let near = em.dates.iter().any(|dm| {
+                ec.dates
+                    .iter()
+                    .any(|dc| days_apart(&dm.value, &dc.value, 7))
+            });
+            let placed_apart = !em.places.is_empty()
+                && !ec.places.is_empty()
+                && !em.places.iter().any(|pm| {
+                    ec.places
+                        .iter()
+                        .any(|pc| aliases.canon(&pm.place.name) == aliases.canon(&pc.place.name))
+                });
+            (near && !placed_apart).then(|| {
+                let dates: Vec<String> = ec
+                    .dates
+                    .iter()
+                    .map(|d| crate::extract::describe_date(&d.value))
+                    .collect();
+                dates.join(", ")
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether two dates are single days at most `window` days apart: both
+/// resolved, or both weekdays the source could not place in time (a
+/// weekday names a day of the story's week: any two are within a week, and
+/// the same day only when they are the same weekday).
+fn days_apart(x: &DateValue, y: &DateValue, window: i64) -> bool {
+    let day = |d: &DateValue| match (d.start, d.end) {
+        (Some(s), Some(e)) if s == e => Some(Ok(s)),
+        (None, None) if d.granularity == Granularity::Day => d.weekday.map(Err),
+        _ => None,
+    };
+    match (day(x), day(y)) {
+        (Some(Ok(p)), Some(Ok(q))) => {
+            let within = |p: jiff::civil::Date, q: jiff::civil::Date| {
+                jiff::Span::new()
+                    .try_days(window)
+                    .ok()
+                    .and_then(|w| p.checked_add(w).ok())
+                    .is_some_and(|limit| q <= limit)
+            };
+            within(p, q) && within(q, p)
+        }
+        (Some(Err(p)), Some(Err(q))) => window >= 7 || p == q,
+        _ => false,
+    }
+}
+
+/// Whether two counts of the claim's thing, one matching the claim and one
+/// conflicting with it, count the same set, and the modifier that says so.
+///
+/// They do when they share a distinguishing modifier (see
+/// [`distinguishing`]), are stated in two sentences, alike (both as fact or
+/// both as planned, neither hedged nor denied), each as an exact amount of
+/// a set that is not held, and neither is a part of or an addition to
+/// another (`the first two`, `two of the`, `20 more`, `another six`); and
+/// when an event of each sentence takes the count as its object, the two
+/// have a common agent and are not dated apart (`Pakistan bought four
+/// Mi-35s` is not the set `India bought 12 Mi-35s last year` counts).
+fn same_set(
+    aliases: &Aliases,
+    claim_quals: &[String],
+    a: &Analysis,
+    (fm, qm): (&Fact, &crate::extract::QuantityMention),
+    (fc, qc): (&Fact, &crate::extract::QuantityMention),
+) -> Option<String> {
+    let exact = |q: &crate::extract::QuantityMention| {
+        q.amount.bound == Bound::Exact && q.amount.upper.is_none()
+    };
+    if fm.sentence == fc.sentence
+        || qm.held
+        || qc.held
+        || qm.change.is_some()
+        || qc.change.is_some()
+        || !exact(qm)
+        || !exact(qc)
+        || part_or_addition(a, fm)
+        || part_or_addition(a, fc)
+    {
+        return None;
+    }
+    let mood = mood(a, fm.sentence)?;
+    if self::mood(a, fc.sentence)? != mood {
+        return None;
+    }
+    if let (Some(em), Some(ec)) = (holder(a, fm), holder(a, fc)) {
+        let words = |e: &EventFrame| -> Vec<String> {
+            e.agent
+                .as_deref()
+                .map(normalize_term)
+                .unwrap_or_default()
+                .split(' ')
+                .filter(|w| !w.is_empty() && !matches!(*w, "the" | "a" | "an" | "and" | "of"))
+                .map(|w| aliases.canon(w))
+                .collect()
+        };
+        let (wm, wc) = (words(em), words(ec));
+        if !wm.is_empty() && !wc.is_empty() && !wm.iter().any(|w| wc.contains(w)) {
+            return None;
+        }
+        let dated_apart = em.dates.iter().any(|dm| {
+            ec.dates
+                .iter()
+                .any(|dc| compare_dates(&dm.value, &dc.value) == Relation::Conflict)
+        });
+        if dated_apart {
+            return None;
+        }
+    }
+    qm.qualifiers.iter().find_map(|m| {
+        qc.qualifiers
+            .iter()
+            .find(|c| {
+                same_qualifier(aliases, m, c)
+                    && (distinguishing(aliases, claim_quals, a, fm, m)
+                        || distinguishing(aliases, claim_quals, a, fc, c))
+            })
+            .cloned()
+    })
+}
+
+/// Whether a count's modifier names what it counts rather than describing
+/// it: a designation (`mi-35`, `f-16`: it has a digit), a term of the
+/// claims' aliases (`hind e`, declared a name of `Mi-35`), one of the
+/// claim's own qualifiers, or a name (capitalized in its sentence, `'Hind
+/// E'`, `Cobra`, not a nationality such as `Russian`). `attack`, `combat`
+/// and `new` describe many sets and name none.
+fn distinguishing(
+    aliases: &Aliases,
+    claim_quals: &[String],
+    a: &Analysis,
+    f: &Fact,
+    q: &str,
+) -> bool {
+    if q.bytes().any(|b| b.is_ascii_digit())
+        || aliases.variants(q).len() > 1
+        || claim_quals.iter().any(|c| same_qualifier(aliases, q, c))
+    {
+        return true;
+    }
+    if q.split(' ')
+        .any(|w| crate::extract::country_of_demonym(w).is_some())
+    {
+        return false;
+    }
+    let Some(s) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let text = a.text.slice(s.span);
+    let lower = text.to_ascii_lowercase();
+    lower.match_indices(q).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + q.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric())
+            && after.is_none_or(|c| !c.is_alphanumeric())
+            && text[i..].chars().next().is_some_and(char::is_uppercase)
+            && i > 0
+    })
+}
+
+/// Whether a count is a part of a set or an addition to one: `the first
+/// two`, `the remaining two`, `another six`, `two of the`, `20 more`.
+fn part_or_addition(a: &Analysis, f: &Fact) -> bool {
+    let Some(s) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let text = a.text.as_str();
+    let word = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let before = text
+        .get(s.span.start..f.span.start)
+        .and_then(|t| t.split_whitespace().next_back())
+        .map(word);
+    let after = text
+        .get(f.span.end..s.span.end)
+        .and_then(|t| t.split_whitespace().next())
+        .map(word);
+    before.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "first"
+                | "last"
+                | "remaining"
+                | "initial"
+                | "final"
+                | "next"
+                | "other"
+                | "another"
+                | "further"
+                | "additional"
+                | "extra"
+                | "second"
+                | "third"
+        )
+    }) || after.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "more" | "additional" | "extra" | "other" | "further" | "of" | "out"
+        )
+    })
+}
+
+/// How a sentence states what it says, from the events in it: `None` when
+/// one is hedged or denied, else planned when one is, else as fact.
+fn mood(a: &Analysis, sentence: usize) -> Option<Factuality> {
+    let mut mood = Factuality::Asserted;
+    for e in sentence_events(a, sentence) {
+        match e.factuality {
+            Factuality::Hedged | Factuality::Negated => return None,
+            Factuality::Future => mood = Factuality::Future,
+            Factuality::Asserted | Factuality::Reported => {}
+        }
+    }
+    Some(mood)
+}
+
+/// The event of a count's sentence that takes the count as its object
+/// (`Pakistan will buy four Mi-35 helicopters`), if any.
+fn holder<'a>(a: &'a Analysis, f: &Fact) -> Option<&'a EventFrame> {
+    let number = normalize_term(a.text.slice(f.span));
+    sentence_events(a, f.sentence).find(|e| {
+        e.object
+            .as_deref()
+            .is_some_and(|o| contains_words(&normalize_term(o), &number))
+    })
+}
+
+/// The events of sentence `sentence` (facts are in sentence order).
+fn sentence_events(a: &Analysis, sentence: usize) -> impl Iterator<Item = &EventFrame> {
+    let facts = a.facts.iter().as_slice();
+    let lo = facts.partition_point(|f| f.sentence < sentence);
+    let hi = facts.partition_point(|f| f.sentence <= sentence);
+    facts[lo..hi].iter().filter_map(|f| match &f.kind {
+        FactKind::Event(e) => Some(e),
+        _ => None,
+    })
 }
 
 /// The note of a fact of a photo caption.
