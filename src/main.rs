@@ -134,6 +134,27 @@ enum Format {
     Github,
 }
 
+/// Has mimalloc give memory back to the system as soon as it is freed,
+/// rather than a second later: a `--low-memory` run frees each chunk's
+/// verdicts on another thread than the one that made them, and with the
+/// delay a 100 MB run peaks at 240 MB instead of 150 MB, for about 6% more
+/// wall time.
+fn purge_at_once() {
+    // `mi_option_purge_delay` (milliseconds; 1,000 in the mimalloc the
+    // crate builds): the options are not exported as constants. The
+    // neighbouring options default to 0 or 1, so a smaller value means the
+    // numbering moved, and nothing is set.
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: mimalloc's options are integers read and written without
+    // synchronisation; this runs on the main thread before any worker
+    // thread is started, and reads and writes one option.
+    unsafe {
+        if libmimalloc_sys::mi_option_get(PURGE_DELAY) >= 10 {
+            libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
+        }
+    }
+}
+
 // The run makes and frees millions of small allocations (facts, evidence,
 // per-source indexes), from two threads at once.
 #[global_allocator]
@@ -141,6 +162,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Check {
+        low_memory: true, ..
+    } = &cli.command
+    {
+        purge_at_once();
+    }
     let (out, code) = match cli.command {
         Command::Check {
             claims,
