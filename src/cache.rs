@@ -423,12 +423,7 @@ pub(crate) fn decode_said_verdicts(
 ) -> Option<()> {
     let row: StoredRow = postcard::from_bytes(bytes).ok()?;
     for v in &row.verdicts {
-        let verdict = match v.verdict {
-            0 => Verdict::Supported,
-            1 => Verdict::Contradicted,
-            2 => Verdict::NotMentioned,
-            _ => return None,
-        };
+        let verdict = v.verdict()?;
         at.push(v.claim);
         said.push(SourceVerdict {
             source: checked.get(v.claim as usize)?.clone(),
@@ -528,6 +523,18 @@ struct StoredVerdict {
     /// How many pieces of evidence, then of candidates, it has.
     evidence: u32,
     candidates: u32,
+}
+
+impl StoredVerdict {
+    /// The verdict, `None` for a byte no verdict is written as.
+    fn verdict(&self) -> Option<Verdict> {
+        match self.verdict {
+            0 => Some(Verdict::Supported),
+            1 => Some(Verdict::Contradicted),
+            2 => Some(Verdict::NotMentioned),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -650,12 +657,7 @@ impl<'a> StoredRow<'a> {
         };
         let mut verdicts = Vec::with_capacity(self.verdicts.len());
         for v in &self.verdicts {
-            let verdict = match v.verdict {
-                0 => Verdict::Supported,
-                1 => Verdict::Contradicted,
-                2 => Verdict::NotMentioned,
-                _ => return None,
-            };
+            let verdict = v.verdict()?;
             let sv = SourceVerdict {
                 source: source.clone(),
                 verdict,
