@@ -179,11 +179,13 @@ pub(crate) struct CachedVerdicts {
     /// The digest the stored key filters were made under
     /// ([`crate::Verifier::filter_key`]) is the one now.
     same_filters: bool,
-    /// The verdicts file as read.
-    bytes: Vec<u8>,
+    /// The verdicts file, open: rows are read from it when asked for, not
+    /// held in memory (it is about twice the size of an archive's articles
+    /// with a thousand claims).
+    file: Option<std::fs::File>,
     /// Source key → where its row and the [`KeyFilter`] of its index are in
-    /// `bytes`, encoded.
-    rows: HashMap<u64, (Range<usize>, Range<usize>)>,
+    /// `file`, encoded.
+    rows: HashMap<u64, (Range<u64>, Range<u64>)>,
 }
 
 /// A row for [`CachedVerdicts::save`].
@@ -197,17 +199,80 @@ pub(crate) enum EncodedRow {
     Stored,
 }
 
-/// The verdicts file on disk.
-#[derive(Serialize, Deserialize)]
-struct StoredFile<'a> {
+/// A verdicts file being written, as postcard lays it out (a struct's
+/// fields in order, nothing else; a sequence is its length, then its
+/// elements; an integer a varint; a byte string its length, then its
+/// bytes), the layout [`index_file`] reads.
+#[derive(Serialize)]
+struct WrittenFile<'a> {
     /// The fingerprint of each claim, in the order rows number them.
-    claims: Vec<u64>,
+    claims: &'a [u64],
     /// What the key filters were made under ([`crate::Verifier::filter_key`]).
     filter_key: u64,
     /// Source key, row, and the key filter of the source's index (empty
     /// when there is none).
-    #[serde(borrow)]
-    rows: Vec<(u64, Bytes<'a>, Bytes<'a>)>,
+    rows: WrittenRows<'a>,
+}
+
+/// The rows of a verdicts file being written, in the order of `keys`:
+/// those in `new`, and the stored ones that still hold, each read from the
+/// old file as it is written.
+struct WrittenRows<'a> {
+    cached: &'a CachedVerdicts,
+    keys: &'a [u64],
+    new: &'a HashMap<u64, EncodedRow>,
+}
+
+/// Where a row of a verdicts file being written comes from.
+enum Plan<'a> {
+    /// Encoded in this run: the row and its filter.
+    New(&'a [u8], &'a [u8]),
+    /// The stored row, with its stored filter or without.
+    Stored(bool),
+}
+
+impl Serialize for WrittenRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let c = self.cached;
+        // Per key: its new row, or its stored one with or without that
+        // one's filter (one made under other aliases is dropped). Rows
+        // numbered by other claims are kept only as encoded again.
+        let planned: Vec<(u64, Plan)> = self
+            .keys
+            .iter()
+            .filter_map(|&k| {
+                let plan = match self.new.get(&k) {
+                    Some(EncodedRow::New { row, filter }) => {
+                        return Some((k, Plan::New(row, filter)));
+                    }
+                    Some(EncodedRow::Stored) => Plan::Stored(c.same_filters),
+                    None if c.same_claims => Plan::Stored(true),
+                    None => return None,
+                };
+                c.rows.contains_key(&k).then_some((k, plan))
+            })
+            .collect();
+        let mut seq = s.serialize_seq(Some(planned.len()))?;
+        for (k, plan) in planned {
+            match plan {
+                Plan::New(row, filter) => {
+                    seq.serialize_element(&(k, Bytes(row), Bytes(filter)))?;
+                }
+                Plan::Stored(with_filter) => {
+                    let unreadable = || S::Error::custom("a stored row cannot be read");
+                    let (row, filter) = c.rows.get(&k).cloned().ok_or_else(unreadable)?;
+                    let row = c.read(row).ok_or_else(unreadable)?;
+                    let filter = match with_filter {
+                        true => c.read(filter).ok_or_else(unreadable)?,
+                        false => Vec::new(),
+                    };
+                    seq.serialize_element(&(k, Bytes(&row), Bytes(&filter)))?;
+                }
+            }
+        }
+        seq.end()
+    }
 }
 
 /// An encoded row, written as one byte string: serde writes a `&[u8]` byte
@@ -239,23 +304,12 @@ impl FactsCache {
             "{:016x}.verdicts",
             crate::lock::fnv1a64(name.as_bytes())
         ));
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        // Rows are kept where they are in the file, not copied out.
-        let at = |b: Bytes| {
-            let start = b.0.as_ptr() as usize - bytes.as_ptr() as usize;
-            start..start + b.0.len()
-        };
-        let (stored, stored_filters, rows) = match postcard::from_bytes::<StoredFile>(&bytes) {
-            Ok(file) => (
-                file.claims,
-                file.filter_key,
-                file.rows
-                    .into_iter()
-                    .map(|(k, row, filter)| (k, (at(row), at(filter))))
-                    .collect(),
-            ),
-            Err(_) => (Vec::new(), 0, HashMap::new()),
-        };
+        // Where each row lies is read, not the rows: they stay on disk.
+        let file = std::fs::File::open(&path).ok();
+        let (stored, stored_filters, rows) = file
+            .as_ref()
+            .and_then(|f| index_file(std::io::BufReader::with_capacity(1 << 16, f)))
+            .unwrap_or_default();
         // Each claim now takes the verdicts of the first stored claim with
         // its fingerprint.
         let mut first: HashMap<u64, usize> = HashMap::with_capacity(stored.len());
@@ -278,7 +332,7 @@ impl FactsCache {
             claims: claims.to_vec(),
             renumber,
             missing,
-            bytes,
+            file,
             rows,
         }
     }
@@ -297,8 +351,8 @@ impl CachedVerdicts {
     /// It lacks the verdicts of the claims
     /// [`missing`](CachedVerdicts::missing) from the cache.
     pub(crate) fn get(&self, key: u64, source: &Source) -> Option<(SourceRow, bool)> {
-        let at = self.rows.get(&key)?.0.clone();
-        let row: StoredRow = postcard::from_bytes(self.bytes.get(at)?).ok()?;
+        let bytes = self.read(self.rows.get(&key)?.0.clone())?;
+        let row: StoredRow = postcard::from_bytes(&bytes).ok()?;
         // A hash collision between two sources would show as another id.
         let row = (row.source == source.id().as_str()).then(|| row.into_row(source.id()))??;
         let as_stored = row
@@ -339,8 +393,15 @@ impl CachedVerdicts {
     pub(crate) fn filter(&self, key: u64) -> Option<KeyFilter> {
         let at = self.rows.get(&key)?.1.clone();
         self.same_filters
-            .then(|| KeyFilter::from_bytes(self.bytes.get(at)?))
+            .then(|| KeyFilter::from_bytes(&self.read(at)?))
             .flatten()
+    }
+
+    /// The bytes of the file at `at`, or `None` when they cannot be read.
+    fn read(&self, at: Range<u64>) -> Option<Vec<u8>> {
+        let mut buf = vec![0; usize::try_from(at.end.checked_sub(at.start)?).ok()?];
+        crate::spill::read_at(self.file.as_ref()?, at.start, &mut buf).ok()?;
+        Some(buf)
     }
 
     /// `row`, encoded for [`save`](CachedVerdicts::save) with the key
@@ -364,35 +425,18 @@ impl CachedVerdicts {
         if new.is_empty() && keys.len() == self.rows.len() && self.same_claims {
             return;
         }
-        // Rows numbered by other claims are kept only as encoded again.
-        let same = self.same_claims;
-        let rows = keys
-            .iter()
-            .filter_map(|k| {
-                let (row, filter) = match new.get(k) {
-                    Some(EncodedRow::New { row, filter }) => (row.as_slice(), filter.as_slice()),
-                    Some(EncodedRow::Stored) => {
-                        let (row, filter) = self.rows.get(k)?.clone();
-                        // A filter made under other aliases is dropped.
-                        let filter = if self.same_filters { filter } else { 0..0 };
-                        (self.bytes.get(row)?, self.bytes.get(filter)?)
-                    }
-                    None if same => {
-                        let (row, filter) = self.rows.get(k)?.clone();
-                        (self.bytes.get(row)?, self.bytes.get(filter)?)
-                    }
-                    None => return None,
-                };
-                Some((*k, Bytes(row), Bytes(filter)))
-            })
-            .collect();
-        let file = StoredFile {
-            claims: self.claims,
+        let file = WrittenFile {
+            claims: &self.claims,
             filter_key: self.filter_key,
-            rows,
+            rows: WrittenRows {
+                cached: &self,
+                keys,
+                new: &new,
+            },
         };
-        // Written as it is encoded: the file is tens of megabytes for an
-        // archive, better not held whole in memory first.
+        // Written as it is encoded, each stored row read from the old file
+        // only as it is written: the file is about twice the size of an
+        // archive's articles with a thousand claims.
         write_whole_with(&self.path, |w| {
             postcard::to_io(&file, w)
                 .map(drop)
@@ -452,6 +496,61 @@ pub(crate) fn decode_said(
         said.push(v);
     }
     Some(())
+}
+
+/// The claims, the filter key and where each row lies of a verdicts file
+/// (a [`WrittenFile`]), read from `r` without holding the rows; `None`
+/// when it is not one.
+fn index_file(mut r: impl std::io::BufRead) -> Option<RowsIndex> {
+    let mut at = 0u64;
+    let mut claims = Vec::new();
+    for _ in 0..varint(&mut r, &mut at)? {
+        claims.push(varint(&mut r, &mut at)?);
+    }
+    let filter_key = varint(&mut r, &mut at)?;
+    let mut rows = HashMap::new();
+    for _ in 0..varint(&mut r, &mut at)? {
+        let key = varint(&mut r, &mut at)?;
+        let row = skip_bytes(&mut r, &mut at)?;
+        let filter = skip_bytes(&mut r, &mut at)?;
+        rows.insert(key, (row, filter));
+    }
+    // Nothing may follow.
+    r.fill_buf()
+        .ok()?
+        .is_empty()
+        .then_some((claims, filter_key, rows))
+}
+
+/// What [`index_file`] reads of a verdicts file.
+type RowsIndex = (Vec<u64>, u64, HashMap<u64, (Range<u64>, Range<u64>)>);
+
+/// One of postcard's unsigned varints (seven bits a byte, low first) from
+/// `r`, whose position `at` is moved past it.
+fn varint(r: &mut impl std::io::Read, at: &mut u64) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let mut byte = [0u8];
+        r.read_exact(&mut byte).ok()?;
+        *at += 1;
+        value |= u64::from(byte[0] & 0x7f).checked_shl(shift)?;
+        if byte[0] & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// Skips a byte string (a varint length, then the bytes) in `r`, giving
+/// where its bytes lie.
+fn skip_bytes(r: &mut impl std::io::BufRead, at: &mut u64) -> Option<Range<u64>> {
+    let len = varint(r, at)?;
+    let start = *at;
+    let skipped =
+        std::io::copy(&mut std::io::Read::take(&mut *r, len), &mut std::io::sink()).ok()?;
+    (skipped == len).then_some(())?;
+    *at += len;
+    Some(start..*at)
 }
 
 /// The FNV-1a 64 digest of what a facts key holds (the source's bytes, its
@@ -750,6 +849,45 @@ mod tests {
         assert_eq!(claims_of(&got), [0, 1]);
         assert!(as_stored);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The index of a verdicts file finds each row and filter where
+    /// postcard wrote them, and refuses a file cut short or followed by
+    /// anything.
+    #[test]
+    fn the_index_finds_rows_where_postcard_wrote_them() {
+        use super::{Bytes, index_file};
+        /// A verdicts file with its rows in memory.
+        #[derive(serde::Serialize)]
+        struct StoredFile<'a> {
+            claims: Vec<u64>,
+            filter_key: u64,
+            rows: Vec<(u64, Bytes<'a>, Bytes<'a>)>,
+        }
+        let big = vec![7u8; 300];
+        let file = StoredFile {
+            claims: vec![1, u64::MAX, 300],
+            filter_key: 1 << 40,
+            rows: vec![
+                (5, Bytes(b"first row"), Bytes(b"")),
+                (u64::MAX - 1, Bytes(&big), Bytes(b"filter")),
+            ],
+        };
+        let bytes = postcard::to_stdvec(&file).expect("encodes");
+        let (claims, key, rows) = index_file(&bytes[..]).expect("an index");
+        assert_eq!(claims, file.claims);
+        assert_eq!(key, file.filter_key);
+        let slice = |r: &std::ops::Range<u64>| &bytes[r.start as usize..r.end as usize];
+        for (k, row, filter) in &file.rows {
+            let (r, f) = &rows[k];
+            assert_eq!(slice(r), row.0);
+            assert_eq!(slice(f), filter.0);
+        }
+        assert!(index_file(&bytes[..bytes.len() - 1]).is_none(), "cut short");
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(index_file(&longer[..]).is_none(), "followed by more");
+        assert!(index_file(&b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"[..]).is_none());
     }
 
     /// A row is written as a byte string, and postcard writes that as it

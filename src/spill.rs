@@ -101,7 +101,7 @@ impl SpillFile {
         }
         buf.clear();
         buf.resize(segment.len as usize, 0);
-        read_at(inner.file.get_mut(), segment.offset, buf)
+        read_at(inner.file.get_ref(), segment.offset, buf)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -116,14 +116,20 @@ impl SpillFile {
 /// Reads `buf.len()` bytes of `file` at `offset`, leaving where the next
 /// write goes as it was.
 #[cfg(unix)]
-fn read_at(file: &mut std::fs::File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+pub(crate) fn read_at(file: &std::fs::File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
     std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
 }
 
 /// Reads `buf.len()` bytes of `file` at `offset`, leaving where the next
 /// write goes as it was.
 #[cfg(not(unix))]
-fn read_at(file: &mut std::fs::File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+pub(crate) fn read_at(file: &std::fs::File, offset: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    // Shared reads of one file move one cursor: they take turns.
+    static TURN: Mutex<()> = Mutex::new(());
+    let _turn = TURN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut file = file;
     file.seek(SeekFrom::Start(offset))?;
     let read = file.read_exact(buf);
     // Appends go on at the end whatever the read did.
