@@ -251,20 +251,8 @@ pub(crate) fn judge(
             place, factuality, ..
         } => {
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
-                if in_caption(a, f) {
-                    add(
-                        Relation::Neither,
-                        Some(i),
-                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
-                    );
-                    continue;
-                }
-                if !stated_alike(*factuality, e.factuality) {
-                    add(
-                        Relation::Neither,
-                        Some(i),
-                        Evidence::of(a, i, f, unfactual_note(e)),
-                    );
+                if let Some(note) = cannot_decide(a, f, e, *factuality) {
+                    add(Relation::Neither, Some(i), Evidence::of(a, i, f, note));
                     continue;
                 }
                 if e.places.is_empty() {
@@ -298,20 +286,8 @@ pub(crate) fn judge(
         } => {
             let speech = is_speech(prepared.event());
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
-                if in_caption(a, f) {
-                    add(
-                        Relation::Neither,
-                        Some(i),
-                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
-                    );
-                    continue;
-                }
-                if !stated_alike(*factuality, e.factuality) {
-                    add(
-                        Relation::Neither,
-                        Some(i),
-                        Evidence::of(a, i, f, unfactual_note(e)),
-                    );
+                if let Some(note) = cannot_decide(a, f, e, *factuality) {
+                    add(Relation::Neither, Some(i), Evidence::of(a, i, f, note));
                     continue;
                 }
                 if e.dates.is_empty() {
@@ -913,6 +889,21 @@ fn in_caption(a: &Analysis, f: &Fact) -> bool {
         .sentences()
         .get(f.sentence)
         .is_some_and(|s| s.kind == crate::text::ParagraphKind::Caption)
+}
+
+/// Why event `e` (fact `f` of `a`) cannot decide a place or date claim
+/// stated as `claim`: the note of its near miss when it is in a photo
+/// caption or stated otherwise than the claim; `None` when it can decide.
+fn cannot_decide(
+    a: &Analysis,
+    f: &Fact,
+    e: &EventFrame,
+    claim: Factuality,
+) -> Option<Option<String>> {
+    if in_caption(a, f) {
+        return Some(Some(CAPTION.to_string()));
+    }
+    (!stated_alike(claim, e.factuality)).then(|| unfactual_note(e))
 }
 
 /// Whether an event the source states as `event` can decide a place or
