@@ -189,14 +189,39 @@ pub(crate) struct CachedVerdicts {
 }
 
 /// A row for [`CachedVerdicts::save`].
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum EncodedRow {
     /// Encoded anew, with the key filter of its source's index (empty when
     /// there is none).
     New { row: Vec<u8>, filter: Vec<u8> },
+    /// Encoded anew, then moved to the run's temporary file (a run that
+    /// keeps its verdicts there keeps the rows it judged there too, rather
+    /// than a verdicts file's worth of them in memory until it is saved).
+    Spilled {
+        row: crate::spill::Segment,
+        filter: crate::spill::Segment,
+    },
     /// The stored row, whose bytes still hold (see
     /// [`CachedVerdicts::get`]).
     Stored,
+}
+
+impl EncodedRow {
+    /// This row, moved to `file` when it is [`New`](EncodedRow::New).
+    ///
+    /// # Errors
+    ///
+    /// When the file cannot be written (the row is then lost: it is judged
+    /// again next time).
+    pub(crate) fn spill(self, file: &crate::spill::SpillFile) -> std::io::Result<EncodedRow> {
+        Ok(match self {
+            EncodedRow::New { row, filter } => EncodedRow::Spilled {
+                row: file.append(&row)?,
+                filter: file.append(&filter)?,
+            },
+            other => other,
+        })
+    }
 }
 
 /// A verdicts file being written, as postcard lays it out (a struct's
@@ -221,12 +246,16 @@ struct WrittenRows<'a> {
     cached: &'a CachedVerdicts,
     keys: &'a [u64],
     new: &'a HashMap<u64, EncodedRow>,
+    /// Where [`EncodedRow::Spilled`] rows are.
+    spill: Option<&'a crate::spill::SpillFile>,
 }
 
 /// Where a row of a verdicts file being written comes from.
 enum Plan<'a> {
     /// Encoded in this run: the row and its filter.
     New(&'a [u8], &'a [u8]),
+    /// Encoded in this run and moved to the temporary file.
+    Spilled(crate::spill::Segment, crate::spill::Segment),
     /// The stored row, with its stored filter or without.
     Stored(bool),
 }
@@ -246,6 +275,9 @@ impl Serialize for WrittenRows<'_> {
                     Some(EncodedRow::New { row, filter }) => {
                         return Some((k, Plan::New(row, filter)));
                     }
+                    Some(&EncodedRow::Spilled { row, filter }) => {
+                        return Some((k, Plan::Spilled(row, filter)));
+                    }
                     Some(EncodedRow::Stored) => Plan::Stored(c.same_filters),
                     None if c.same_claims => Plan::Stored(true),
                     None => return None,
@@ -254,10 +286,20 @@ impl Serialize for WrittenRows<'_> {
             })
             .collect();
         let mut seq = s.serialize_seq(Some(planned.len()))?;
+        let (mut row_buf, mut filter_buf) = (Vec::new(), Vec::new());
         for (k, plan) in planned {
             match plan {
                 Plan::New(row, filter) => {
                     seq.serialize_element(&(k, Bytes(row), Bytes(filter)))?;
+                }
+                Plan::Spilled(row, filter) => {
+                    let file = self
+                        .spill
+                        .ok_or_else(|| S::Error::custom("a spilled row without its file"))?;
+                    file.read(row, &mut row_buf)
+                        .and_then(|()| file.read(filter, &mut filter_buf))
+                        .map_err(S::Error::custom)?;
+                    seq.serialize_element(&(k, Bytes(&row_buf), Bytes(&filter_buf)))?;
                 }
                 Plan::Stored(with_filter) => {
                     let unreadable = || S::Error::custom("a stored row cannot be read");
@@ -418,10 +460,15 @@ impl CachedVerdicts {
     }
 
     /// Writes the rows of this run's sources, by key in source order: `new`
-    /// holds those just encoded, the others are the cached ones. Nothing is
-    /// written when nothing changed; failure to write only costs judging
-    /// again.
-    pub(crate) fn save(self, keys: &[u64], new: HashMap<u64, EncodedRow>) {
+    /// holds those just encoded (those [`Spilled`](EncodedRow::Spilled) are
+    /// in `spill`), the others are the cached ones. Nothing is written when
+    /// nothing changed; failure to write only costs judging again.
+    pub(crate) fn save(
+        self,
+        keys: &[u64],
+        new: HashMap<u64, EncodedRow>,
+        spill: Option<&crate::spill::SpillFile>,
+    ) {
         if new.is_empty() && keys.len() == self.rows.len() && self.same_claims {
             return;
         }
@@ -432,6 +479,7 @@ impl CachedVerdicts {
                 cached: &self,
                 keys,
                 new: &new,
+                spill,
             },
         };
         // Written as it is encoded, each stored row read from the old file
@@ -809,6 +857,7 @@ mod tests {
         stored.save(
             &[ka, kb],
             HashMap::from([(ka, CachedVerdicts::encode(&a, &row, Some(&filter)))]),
+            None,
         );
 
         let back = cache.verdicts(set.path(), claims, key);
@@ -848,6 +897,69 @@ mod tests {
         let (got, as_stored) = added.get(ka, &a).expect("the stored claims' verdicts");
         assert_eq!(claims_of(&got), [0, 1]);
         assert!(as_stored);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A row saved from the temporary file it was moved to is written as
+    /// it would be from memory, byte for byte.
+    #[test]
+    fn rows_moved_to_the_temporary_file_are_saved_as_from_memory() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-spilled-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let sources: Vec<Source> = ["Lyon", "Nice", "Lille"]
+            .iter()
+            .enumerate()
+            .map(|(i, place)| {
+                let text = format!("The deal for {i} helicopters was signed in {place}.\n");
+                Source::from_string(place, Published::Unknown, &text)
+            })
+            .collect();
+        let set = ClaimSet::from_toml("c.toml", "[claims]\nlyon = \"signed in Lyon\"\n")
+            .expect("valid claims");
+        let v = Verifier::new(&set);
+        let keys: Vec<u64> = sources.iter().map(CachedVerdicts::key).collect();
+        let encoded = || {
+            sources.iter().zip(&keys).map(|(s, &k)| {
+                let (row, filter) = v.row_filtered(&Analysis::of(s), None, true);
+                (k, CachedVerdicts::encode(s, &row, filter.as_ref()))
+            })
+        };
+        let file = crate::spill::SpillFile::create().expect("a temporary file");
+        // Something else in the file first, as in a run.
+        file.append(b"verdicts of a claim").expect("written");
+        let spilled = encoded()
+            .map(|(k, e)| Ok((k, e.spill(&file)?)))
+            .collect::<std::io::Result<HashMap<_, _>>>()
+            .expect("written");
+        assert!(
+            spilled
+                .values()
+                .all(|e| matches!(e, super::EncodedRow::Spilled { .. }))
+        );
+        let saved = |name: &str, rows, spill| {
+            let cache = FactsCache::new(dir.join(name));
+            let stored = cache.verdicts(set.path(), v.claim_fingerprints(), v.filter_key());
+            stored.save(&keys, rows, spill);
+            let files = std::fs::read_dir(cache.verdicts_dir())
+                .expect("a verdicts directory")
+                .map(|e| std::fs::read(e.expect("an entry").path()).expect("readable"))
+                .collect::<Vec<_>>();
+            assert_eq!(files.len(), 1);
+            files.into_iter().next()
+        };
+        let from_memory = saved("memory", encoded().collect(), None);
+        assert_eq!(saved("spilled", spilled.clone(), Some(&file)), from_memory);
+        // Without its file, a spilled row cannot be written: no file is.
+        let cache = FactsCache::new(dir.join("lost"));
+        let stored = cache.verdicts(set.path(), v.claim_fingerprints(), v.filter_key());
+        stored.save(&keys, spilled, None);
+        assert!(
+            std::fs::read_dir(cache.verdicts_dir())
+                .map(|d| d.filter_map(Result::ok).count())
+                .unwrap_or(0)
+                == 0,
+            "a file without its rows was left"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

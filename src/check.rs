@@ -307,7 +307,7 @@ fn check_spilling_at(
         ..
     } = kept;
     for (c, j) in stored.into_iter().zip(judged) {
-        c.save(&keys, j);
+        c.save(&keys, j, spill.as_ref());
     }
     if let Some(cache) = cache {
         cache.prune();
@@ -404,9 +404,20 @@ impl Kept<'_> {
             }
             if let Some(&key) = keys.get(first + i) {
                 for (j, encoded) in self.judged.iter_mut().zip(checked.judged) {
-                    if let Some(e) = encoded {
-                        j.insert(key, e);
+                    let Some(mut e) = encoded else { continue };
+                    // A spilling run keeps the rows it judged for the
+                    // cache in its temporary file too.
+                    if let Some(file) = self.spill {
+                        match e.spill(file) {
+                            Ok(spilled) => e = spilled,
+                            Err(err) => {
+                                self.errors.push(spill_error(file, &err));
+                                self.spill = None;
+                                continue;
+                            }
+                        }
                     }
+                    j.insert(key, e);
                 }
             }
             self.analysed += usize::from(checked.analysed);
