@@ -492,7 +492,9 @@ fn paragraph_breaks(text: &str, lines: &[Span]) -> Vec<bool> {
                 || (BOILERPLATE.is_match(line) && long_next)
                 || is_photo_code(line)
                 || is_photo_code(next)
-                || (DATELINE.is_match(next) && !ends_sentence(line) && !line.ends_with(','));
+                || (DATELINE.regex(next).is_match(next)
+                    && !ends_sentence(line)
+                    && !line.ends_with(','));
             breaks[start + k] = would_fit || alone;
         }
     }
@@ -559,10 +561,10 @@ mod dateline {
 /// group that takes part is the place, the match ends where the story
 /// starts (past the space after the separator, or at the paragraph's end
 /// for a dateline alone on its line).
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+fn dateline_pattern() -> String {
     use dateline::*;
     let end = r"(?: |$)";
-    let pattern = [
+    [
         // ISLAMABAD: / NEW DELHI, August 21, 2015: / WASHINGTON, Aug 20 (Reuters) -
         format!(r"({CAPS_MANY})(?:, (?:{DATE}|{REGION})){{0,2}}\.?(?: ?\({AGENCY}\))? ?{SEP}{end}"),
         // MOSCOW, August 20. /TASS/.
@@ -573,24 +575,92 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         ),
     ]
     .map(|p| format!("^(?:{p})"))
-    .join("|");
-    Regex::new(&pattern).expect("valid dateline pattern")
-});
+    .join("|")
+}
 
 /// A line that is only a dateline, with no separator, before the story's
 /// first paragraph: `NEW DELHI, August 21, 2015`. It needs the date.
-static DATELINE_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+fn dateline_alone_pattern() -> String {
     use dateline::*;
-    Regex::new(&format!(
-        r"^({CAPS_MANY})(?:, {REGION})?, {DATE}(?: \({AGENCY}\))?$"
-    ))
-    .expect("valid dateline pattern")
-});
+    format!(r"^({CAPS_MANY})(?:, {REGION})?, {DATE}(?: \({AGENCY}\))?$")
+}
+
+/// A dateline pattern, compiled twice: as written (Unicode letters and
+/// digits), and with ASCII classes, which compiles in a fraction of the time
+/// (a Unicode class is hundreds of ranges, and the pattern repeats them
+/// dozens of times: compiling it was three quarters of checking the seeds
+/// without a cache). The two give the same match on any text whose possible
+/// match holds no letter or digit beyond ASCII ([`ascii_will_do`]), so the
+/// Unicode one is compiled only for a text that needs it.
+struct Dateline {
+    ascii: LazyLock<Regex>,
+    unicode: LazyLock<Regex>,
+}
+
+impl Dateline {
+    /// The compiled pattern that gives the match on `s`.
+    fn regex(&self, s: &str) -> &Regex {
+        if ascii_will_do(s) {
+            &self.ascii
+        } else {
+            &self.unicode
+        }
+    }
+}
+
+static DATELINE: Dateline = Dateline {
+    ascii: LazyLock::new(|| {
+        Regex::new(&ascii_classes(&dateline_pattern())).expect("valid dateline pattern")
+    }),
+    unicode: LazyLock::new(|| Regex::new(&dateline_pattern()).expect("valid dateline pattern")),
+};
+
+static DATELINE_ALONE: Dateline = Dateline {
+    ascii: LazyLock::new(|| {
+        Regex::new(&ascii_classes(&dateline_alone_pattern())).expect("valid dateline pattern")
+    }),
+    unicode: LazyLock::new(|| {
+        Regex::new(&dateline_alone_pattern()).expect("valid dateline pattern")
+    }),
+};
+
+/// `pattern` (of [`dateline`]'s parts) with its Unicode classes narrowed to
+/// ASCII: `\p{Lu}` to `A-Z`, `\p{Ll}` to `a-z`, `\p{L}` to both, `\d` to
+/// `0-9`.
+fn ascii_classes(pattern: &str) -> String {
+    pattern
+        .replace(r"[\p{Lu}", "[A-Z")
+        .replace(r"[\p{L}", "[A-Za-z")
+        .replace(r"\p{Lu}", "[A-Z]")
+        .replace(r"\p{Ll}", "[a-z]")
+        .replace(r"\p{L}", "[A-Za-z]")
+        .replace(r"\d", "[0-9]")
+}
+
+/// Whether a dateline pattern matches `s` as its ASCII form does: every
+/// character a match could take in, from the start (letters, digits,
+/// spaces, `'.-,/()&:` and the two dashes; a match ends at the first
+/// other), is ASCII or a dash. Where the text is ASCII, each Unicode class
+/// of the patterns takes exactly what its ASCII form takes.
+fn ascii_will_do(s: &str) -> bool {
+    for c in s.chars() {
+        if c.is_ascii() {
+            if !(c.is_ascii_alphanumeric() || " '.-,/()&:".contains(c)) {
+                return true;
+            }
+        } else if c != '\u{2013}' && c != '\u{2014}' {
+            // A letter or digit only Unicode classes take; anything else
+            // ends every match.
+            return !c.is_alphanumeric();
+        }
+    }
+    true
+}
 
 /// The place of a dateline at the start of `s` and where the story starts
 /// after it, both relative to `s`.
 fn find_dateline(s: &str) -> Option<(std::ops::Range<usize>, usize)> {
-    let c = DATELINE.captures(s)?;
+    let c = DATELINE.regex(s).captures(s)?;
     let place = c.iter().skip(1).flatten().next()?;
     Some((place.range(), c.get(0)?.end()))
 }
@@ -669,6 +739,7 @@ fn classify(norm: &str, spans: &[Span]) -> Vec<Paragraph> {
         } else if kind == ParagraphKind::Heading {
             // A dateline alone on its line, before the first paragraph.
             DATELINE_ALONE
+                .regex(s)
                 .captures(s)
                 .and_then(|c| c.get(1))
                 .map(|m| m.range())
@@ -695,7 +766,7 @@ fn is_bare_link(s: &str) -> bool {
 /// (the paragraph's end for a dateline alone on its line).
 fn dateline_end(norm: &str, para: Span) -> usize {
     let s = &norm[para.range()];
-    if DATELINE_ALONE.is_match(s) {
+    if DATELINE_ALONE.regex(s).is_match(s) {
         return para.end;
     }
     find_dateline(s).map_or(para.start, |(_, end)| para.start + end)

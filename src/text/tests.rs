@@ -183,6 +183,83 @@ fn dateline_forms() {
     }
 }
 
+/// Datelines whose place is spelt with letters beyond ASCII are found as
+/// others are (by the Unicode form of the pattern).
+#[test]
+fn datelines_beyond_ascii() {
+    for (input, place) in [
+        (
+            "S\u{c3}O PAULO (Reuters) - Brazil bought two jets.",
+            "S\u{c3}O PAULO",
+        ),
+        (
+            "Z\u{dc}RICH, Aug 20 (Reuters) - The talks ended.",
+            "Z\u{dc}RICH",
+        ),
+        (
+            "Qu\u{e9}bec, Aug 21 (CP) The province said it was ready.",
+            "Qu\u{e9}bec",
+        ),
+        ("M\u{dc}NCHEN, 20 August 2015", "M\u{dc}NCHEN"),
+    ] {
+        let t = text(&format!(
+            "Headline of the story\n{input}\nThe story goes on."
+        ));
+        let d = t.paragraphs()[1]
+            .dateline
+            .unwrap_or_else(|| panic!("no dateline in {input:?}"));
+        assert_eq!(t.slice(d), place, "{input}");
+    }
+}
+
+/// The ASCII form of each dateline pattern matches as the Unicode form on
+/// every text that [`super::ascii_will_do`] gives to it, and the texts it
+/// refuses are those with a letter or digit beyond ASCII where a match
+/// could reach.
+#[test]
+fn ascii_dateline_patterns_match_as_unicode_ones() {
+    use super::{ascii_classes, ascii_will_do, dateline_alone_pattern, dateline_pattern};
+    let texts = [
+        "ISLAMABAD: Pakistan and Russia on Wednesday signed a deal.",
+        "ISLAMABAD/MOSCOW (Reuters) - Pakistan has agreed to buy four helicopters.",
+        "NEW DELHI, August 21, 2015: Russia's decision marks a break.",
+        "MOSCOW, August 20. /TASS/. Russia and Pakistan have signed a contract.",
+        "RAWALPINDI, Pakistan (AP) \u{2014} Pakistan and Russia signed a deal.",
+        "BEIJING, Aug. 20 (Xinhua) -- China said it was ready.",
+        "WASHINGTON, D.C. \u{2014} The talks ended.",
+        "New Delhi, Aug 21 (PTI) The government said it was ready.",
+        "Karachi, 20 August 2015: The deal was signed.",
+        "NEW DELHI, August 21, 2015",
+        "ST. LOUIS, Mo. (AP) - A storm hit.",
+        "Moscow, which has armed India for decades, said nothing.",
+        "NATO (North Atlantic Treaty Organization) said nothing.",
+        "PAKISTAN, RUSSIA SIGN DEAL",
+        "Officials said: the deal is done.",
+        "LONDON \u{2014} \u{201c}We are ready,\u{201d} he said in Z\u{fc}rich.",
+        "",
+    ];
+    for pattern in [dateline_pattern(), dateline_alone_pattern()] {
+        let unicode = regex::Regex::new(&pattern).unwrap();
+        let ascii = regex::Regex::new(&ascii_classes(&pattern)).unwrap();
+        assert!(!ascii_classes(&pattern).contains(r"\p"), "{pattern}");
+        for t in texts {
+            assert!(ascii_will_do(t), "{t}");
+            let found = |r: &regex::Regex| {
+                r.captures(t)
+                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+            };
+            assert_eq!(found(&ascii), found(&unicode), "{t}");
+        }
+    }
+    for t in [
+        "S\u{c3}O PAULO (Reuters) - Brazil bought two jets.",
+        "Qu\u{e9}bec, Aug 21 (CP) The province said it was ready.",
+        "CAIRO, Aug \u{661}\u{662} (Reuters) - The talks ended.",
+    ] {
+        assert!(!ascii_will_do(t), "{t}");
+    }
+}
+
 /// Cosmetic edits that must not change the canonical content.
 fn cosmetic_variants(s: &str) -> Vec<(&'static str, String)> {
     vec![
