@@ -660,3 +660,24 @@ fn other_sets_and_other_events_do_not_contradict() {
         );
     }
 }
+
+/// American and British spellings of a title are one role: `Defense
+/// Minister` supports `Defence Minister` and never contradicts it.
+#[test]
+fn american_and_british_spellings_name_one_role() {
+    let a = "Russian Defense Minister Sergei Shoigu visited Islamabad in November 2014.";
+    let p = Some("2015-08-20");
+    assert_eq!(
+        check(a, p, "Sergei Shoigu is Defence Minister"),
+        Verdict::Supported
+    );
+    assert_eq!(
+        check(a, p, "Sergei Shoigu is Foreign Minister"),
+        Verdict::Contradicted
+    );
+    let b = "Chief of the Defence Staff Sir Nicholas Houghton said the review would take a year.";
+    assert_eq!(
+        check(b, p, "Nicholas Houghton is Chief of the Defense Staff"),
+        Verdict::Supported
+    );
+}
