@@ -201,10 +201,19 @@ pub(crate) fn judge(
                 let quals_ok = qualifiers_match(aliases, qualifiers, &q.qualifiers);
                 // Money and percentages count nothing themselves: they are
                 // about the thing the claim names when their sentence names it.
-                let measured = q.counted.is_none()
+                let money = q.counted.is_none()
                     && q.amount.unit == amount.unit
-                    && amount.unit != Unit::Count
-                    && names_terms.in_sentence(a, f.sentence);
+                    && amount.unit != Unit::Count;
+                let named_here = money && names_terms.in_sentence(a, f.sentence);
+                // A value given in the sentence after the one that names the
+                // thing (`… the value of the contract. Media put it at
+                // $153m`): a pronoun or `the value` points back.
+                let named_before = money
+                    && !named_here
+                    && valuation_cue(a, f, VALUE_CUES)
+                    && previous_in_paragraph(a, f.sentence)
+                        .is_some_and(|p| names_terms.in_sentence(a, p));
+                let measured = named_here || named_before;
                 if ((same_thing && quals_ok) || measured) && q.change.is_none() && in_caption(a, f)
                 {
                     add(
@@ -941,6 +950,53 @@ fn best(rels: &[Relation]) -> Relation {
     } else {
         Relation::Neither
     }
+}
+
+/// Words that, just before an amount of money, give it as the value of
+/// something: `worth (about) $8bn`, `valued at`, `priced at`, `cost`,
+/// `estimated at`, `put the value at`, `put it at`.
+const VALUE_CUES: &[&str] = &[
+    "worth",
+    "valued",
+    "priced",
+    "cost",
+    "costs",
+    "costing",
+    "value",
+    "price",
+    "estimated",
+    "put",
+    "puts",
+    "putting",
+];
+
+/// Whether one of `cues` is among the five words just before an amount
+/// (approximators such as `about` or `over` between them are allowed).
+fn valuation_cue(a: &Analysis, f: &Fact, cues: &[&str]) -> bool {
+    let Some(sentence) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let start = sentence.span.start.min(f.span.start);
+    let before = a.text.slice(crate::Span::new(start, f.span.start));
+    // The last few words only: a long sentence is not searched whole.
+    let tail = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(5)
+        .map_or(before, |(at, _)| &before[at..]);
+    normalize_term(tail)
+        .split(' ')
+        .rev()
+        .take(5)
+        .any(|w| cues.contains(&w))
+}
+
+/// The sentence before sentence `i`, when it is in the same paragraph.
+fn previous_in_paragraph(a: &Analysis, i: usize) -> Option<usize> {
+    let sentences = a.text.sentences();
+    let prev = i.checked_sub(1)?;
+    (sentences.get(prev)?.paragraph == sentences.get(i)?.paragraph).then_some(prev)
 }
 
 /// The facts of `a` with their indices: all, or those of `only`.
