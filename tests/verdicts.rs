@@ -660,3 +660,60 @@ fn other_sets_and_other_events_do_not_contradict() {
         );
     }
 }
+
+/// American and British spellings of a title are one role: `Defense
+/// Minister` supports `Defence Minister` and never contradicts it.
+#[test]
+fn american_and_british_spellings_name_one_role() {
+    let a = "Russian Defense Minister Sergei Shoigu visited Islamabad in November 2014.";
+    let p = Some("2015-08-20");
+    assert_eq!(
+        check(a, p, "Sergei Shoigu is Defence Minister"),
+        Verdict::Supported
+    );
+    assert_eq!(
+        check(a, p, "Sergei Shoigu is Foreign Minister"),
+        Verdict::Contradicted
+    );
+    let b = "Chief of the Defence Staff Sir Nicholas Houghton said the review would take a year.";
+    assert_eq!(
+        check(b, p, "Nicholas Houghton is Chief of the Defense Staff"),
+        Verdict::Supported
+    );
+}
+
+/// A sum in the sentence after the one naming the thing (`… the value of
+/// the contract. Media put it at $153m`: a pronoun or `the value` points
+/// back) supports the claim it matches; like any sum, it never contradicts.
+#[test]
+fn a_value_named_in_the_sentence_after_the_thing_supports() {
+    let p = Some("2015-08-20");
+    let after = "Neither side disclosed the value of the contract. Pakistani media have put it at about $153m, a figure officials did not confirm.";
+    assert_eq!(
+        check(after, p, "contract value = $153m"),
+        Verdict::Supported
+    );
+    assert_eq!(
+        check(after, p, "contract value = $1 billion"),
+        Verdict::NotMentioned,
+        "a sum supports, never contradicts"
+    );
+    let value =
+        "The contract was signed on Aug. 19. Industry sources put the value at $153 million.";
+    assert_eq!(
+        check(value, p, "contract value = $153m"),
+        Verdict::Supported
+    );
+    // Not stated as a value: a sum that follows.
+    let beside = "The contract was signed on Aug. 19. A day later the $153 million budget passed.";
+    assert_eq!(
+        check(beside, p, "contract value = $153m"),
+        Verdict::NotMentioned
+    );
+    let apart = "The contract was signed Aug. 19.\nIndustry sources put the value at $153 million.";
+    assert_eq!(
+        check(apart, p, "contract value = $153m"),
+        Verdict::NotMentioned,
+        "another paragraph"
+    );
+}

@@ -150,6 +150,7 @@ pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> 
         });
     }
     let mut out = merge_ranges(text, out);
+    share_years(text, &mut out);
     for m in &mut out {
         m.span.start = extend_preposition(text, m.span.start);
         // "by 2017" is a deadline: no later than the end of 2017, from
@@ -162,6 +163,36 @@ pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> 
         }
     }
     out
+}
+
+/// A bare month coordinated with a month of a stated year shares it:
+/// `in September and October 2016` is September 2016, not the September
+/// nearest the publication date (`December and January 2016`: December
+/// 2015). Only `and`, `or` and `and again` join them; a month further off
+/// has its own year.
+fn share_years(text: &str, ms: &mut [DateMention]) {
+    for k in 1..ms.len() {
+        let (head, tail) = ms.split_at_mut(k);
+        let (a, b) = (&mut head[k - 1], &tail[0]);
+        let joined = text.get(a.span.end..b.span.start).is_some_and(|gap| {
+            matches!(
+                gap.trim().to_ascii_lowercase().as_str(),
+                "and" | "or" | "and again in" | "and in" | "or in"
+            )
+        });
+        let bare = a.value.relative && a.value.granularity == Granularity::Month;
+        let stated = !b.value.relative && b.value.granularity == Granularity::Month;
+        let (Some(m1), Some(m2), Some(end)) = (a.value.month, b.value.month, b.value.start) else {
+            continue;
+        };
+        if !(joined && bare && stated) {
+            continue;
+        }
+        let year = i32::from(end.year()) - i32::from(m1 > m2);
+        if let Some(v) = month_value(year, m1, false) {
+            a.value = v;
+        }
+    }
 }
 
 /// Drops a final `.` that ends the sentence rather than an abbreviation
@@ -1813,6 +1844,23 @@ mod tests {
     const REF: Option<&str> = Some("2015-08-20"); // a Thursday
 
     const CASES: &[Case] = &[
+        // A bare month coordinated with a month of a stated year shares it.
+        (
+            "It took place in September and October 2016.",
+            Some("2017-11-21"),
+            &[
+                ("in September", "2016-09-01", "2016-09-30", Month),
+                ("October 2016", "2016-10-01", "2016-10-31", Month),
+            ],
+        ),
+        (
+            "It took place in December and January 2016.",
+            None,
+            &[
+                ("in December", "2015-12-01", "2015-12-31", Month),
+                ("January 2016", "2016-01-01", "2016-01-31", Month),
+            ],
+        ),
         // Weekdays: news past tense, future sentences, no reference.
         (
             "Pakistan and Russia on Wednesday signed a deal.",

@@ -673,13 +673,17 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     // Clause boundaries, as token indices where a new clause starts.
     let mut clause_of = vec![0usize; toks.len()];
     let mut clause = 0;
+    // A short parenthesis of words (an acronym or a gloss: "the General
+    // Headquarters (GHQ) in Rawalpindi") is part of its clause, not a
+    // clause of its own, and neither is what follows it.
+    let glosses = short_parentheses(&lowers);
     for i in 0..toks.len() {
         let t = lowers[i];
         let boundary = matches!(
             t,
             "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}"
         ) || (is_clause_word(t) && i > 0);
-        if boundary {
+        if boundary && !glosses.contains(&i) {
             clause += 1;
         }
         clause_of[i] = clause;
@@ -872,6 +876,31 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         loose_dates,
         loose_places,
     }
+}
+
+/// The token indices of the brackets of every short parenthesis of words:
+/// `(` then at most four words, no punctuation, then `)` (`(GHQ)`,
+/// `(local time)`, `(Army)`). A longer one, or one holding a comma, may be
+/// a clause.
+fn short_parentheses(lowers: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, &w) in lowers.iter().enumerate() {
+        if w != "(" {
+            continue;
+        }
+        let close = lowers
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .take(5)
+            .find(|(_, w)| !w.chars().next().is_some_and(char::is_alphanumeric))
+            .filter(|(_, w)| **w == ")")
+            .map(|(j, _)| j);
+        if let Some(j) = close.filter(|&j| j > i + 1) {
+            out.extend([i, j]);
+        }
+    }
+    out
 }
 
 /// Whether the place at token `ti` ends a locative phrase naming its kind
@@ -2081,6 +2110,13 @@ mod tests {
         let cases: &[(&str, &str, &[&str], &[&str])] = &[
             (
                 "The deal was signed in Rawalpindi on Wednesday.",
+                "sign",
+                &["Rawalpindi"],
+                &["on Wednesday"],
+            ),
+            // A short parenthesis (an acronym) does not end the clause.
+            (
+                "The agreement was signed on Wednesday at the army's General Headquarters (GHQ) in Rawalpindi, the statement said.",
                 "sign",
                 &["Rawalpindi"],
                 &["on Wednesday"],

@@ -201,10 +201,19 @@ pub(crate) fn judge(
                 let quals_ok = qualifiers_match(aliases, qualifiers, &q.qualifiers);
                 // Money and percentages count nothing themselves: they are
                 // about the thing the claim names when their sentence names it.
-                let measured = q.counted.is_none()
+                let money = q.counted.is_none()
                     && q.amount.unit == amount.unit
-                    && amount.unit != Unit::Count
-                    && names_terms.in_sentence(a, f.sentence);
+                    && amount.unit != Unit::Count;
+                let named_here = money && names_terms.in_sentence(a, f.sentence);
+                // A value given in the sentence after the one that names the
+                // thing (`… the value of the contract. Media put it at
+                // $153m`): a pronoun or `the value` points back.
+                let named_before = money
+                    && !named_here
+                    && valuation_cue(a, f, VALUE_CUES)
+                    && previous_in_paragraph(a, f.sentence)
+                        .is_some_and(|p| names_terms.in_sentence(a, p));
+                let measured = named_here || named_before;
                 if ((same_thing && quals_ok) || measured) && q.change.is_none() && in_caption(a, f)
                 {
                     add(
@@ -340,13 +349,18 @@ pub(crate) fn judge(
                         normalize_term(&format!("{} {}", r.of.as_deref().unwrap_or(""), r.title))
                     })
                     .collect();
+                // Words compared in one spelling: `Defense Minister` is the
+                // role `Defence Minister` names, not another one.
                 let claim_words: Vec<String> = role
                     .split(' ')
                     .filter(|w| !matches!(*w, "of" | "the" | "a" | "an" | "at" | "for" | "in"))
-                    .map(|w| aliases.canon(w))
+                    .map(|w| british_spelling(&aliases.canon(w)))
                     .collect();
                 let matches = titles.iter().any(|t| {
-                    let words: Vec<String> = t.split(' ').map(|w| aliases.canon(w)).collect();
+                    let words: Vec<String> = t
+                        .split(' ')
+                        .map(|w| british_spelling(&aliases.canon(w)))
+                        .collect();
                     claim_words
                         .iter()
                         .all(|cw| words.contains(cw) || words.iter().any(|w| demonym_match(w, cw)))
@@ -354,10 +368,11 @@ pub(crate) fn judge(
                 let head = claim_words.last().cloned().unwrap_or_default();
                 let rel = if matches {
                     Relation::Match
-                } else if titles
-                    .iter()
-                    .any(|t| t.split(' ').next_back() == Some(head.as_str()))
-                {
+                } else if titles.iter().any(|t| {
+                    t.split(' ')
+                        .next_back()
+                        .is_some_and(|w| british_spelling(w) == head)
+                }) {
                     Relation::Conflict
                 } else {
                     Relation::Neither
@@ -937,6 +952,53 @@ fn best(rels: &[Relation]) -> Relation {
     }
 }
 
+/// Words that, just before an amount of money, give it as the value of
+/// something: `worth (about) $8bn`, `valued at`, `priced at`, `cost`,
+/// `estimated at`, `put the value at`, `put it at`.
+const VALUE_CUES: &[&str] = &[
+    "worth",
+    "valued",
+    "priced",
+    "cost",
+    "costs",
+    "costing",
+    "value",
+    "price",
+    "estimated",
+    "put",
+    "puts",
+    "putting",
+];
+
+/// Whether one of `cues` is among the five words just before an amount
+/// (approximators such as `about` or `over` between them are allowed).
+fn valuation_cue(a: &Analysis, f: &Fact, cues: &[&str]) -> bool {
+    let Some(sentence) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let start = sentence.span.start.min(f.span.start);
+    let before = a.text.slice(crate::Span::new(start, f.span.start));
+    // The last few words only: a long sentence is not searched whole.
+    let tail = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(5)
+        .map_or(before, |(at, _)| &before[at..]);
+    normalize_term(tail)
+        .split(' ')
+        .rev()
+        .take(5)
+        .any(|w| cues.contains(&w))
+}
+
+/// The sentence before sentence `i`, when it is in the same paragraph.
+fn previous_in_paragraph(a: &Analysis, i: usize) -> Option<usize> {
+    let sentences = a.text.sentences();
+    let prev = i.checked_sub(1)?;
+    (sentences.get(prev)?.paragraph == sentences.get(i)?.paragraph).then_some(prev)
+}
+
 /// The facts of `a` with their indices: all, or those of `only`.
 fn numbered<'a>(
     a: &'a Analysis,
@@ -1172,6 +1234,47 @@ fn qualifiers_match(aliases: &Aliases, claim: &[String], fact: &[String]) -> boo
         fact.iter().any(|fq| same_qualifier(aliases, fq, cq))
             || cq.split(' ').all(|w| words.contains(&squash(w)))
     })
+}
+
+/// A word in British spelling, so that American and British spellings of
+/// the same word compare equal (`defense` → `defence`, `organization` →
+/// `organisation`, `labor` → `labour`). News agencies of both kinds write
+/// the same titles (`Defense Minister`, `Defence Minister`): two spellings
+/// are one word, never two roles. The words are those of titles and
+/// institutions; a word not listed, or already British, is returned as is.
+pub(crate) fn british_spelling(word: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("defense", "defence"),
+        ("defenses", "defences"),
+        ("offense", "offence"),
+        ("offenses", "offences"),
+        ("license", "licence"),
+        ("labor", "labour"),
+        ("honor", "honour"),
+        ("armor", "armour"),
+        ("armored", "armoured"),
+        ("harbor", "harbour"),
+        ("center", "centre"),
+        ("centers", "centres"),
+        ("theater", "theatre"),
+        ("program", "programme"),
+        ("programs", "programmes"),
+        ("counselor", "counsellor"),
+        ("councilor", "councillor"),
+        ("chancelor", "chancellor"),
+        ("catalog", "catalogue"),
+    ];
+    if let Some((_, b)) = WORDS.iter().find(|(a, _)| *a == word) {
+        return (*b).to_string();
+    }
+    // -ization / -izations / -ize(d|r|s): organization, privatization.
+    for (us, uk) in [("ization", "isation"), ("izations", "isations")] {
+        match word.strip_suffix(us) {
+            Some(stem) if stem.len() >= 3 => return format!("{stem}{uk}"),
+            _ => {}
+        }
+    }
+    word.to_string()
 }
 
 fn demonym_match(word: &str, claim_word: &str) -> bool {
