@@ -556,6 +556,12 @@ const WORD_CLASSES: &[(&str, W)] = &[
     ("and", W::And),
 ];
 
+/// Whether `w` (lowercase) is a number word or a scale: `four`, `fifteen`,
+/// `hundred`, `million`, `dozen`.
+pub(crate) fn is_spelled_number(w: &str) -> bool {
+    !matches!(word_class(w), W::Other | W::And)
+}
+
 fn word_class(w: &str) -> W {
     WORDS.class(w).unwrap_or(W::Other)
 }
