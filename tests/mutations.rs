@@ -247,6 +247,22 @@ fn remove_boilerplate(t: &str, a: &Analysis) -> String {
         .join("\n")
 }
 
+/// Appends an editor's correction note that restates wrong values: what a
+/// story used to say decides nothing.
+fn add_correction_note(t: &str) -> String {
+    let sep = if uses_blank_lines(t) { "\n\n" } else { "\n" };
+    format!(
+        "{}{sep}Correction: An earlier version of this story said five helicopters were sold \
+         and that the agreement was signed in Islamabad on Tuesday.",
+        t.trim_end()
+    )
+}
+
+/// Adds a time stamp line after the second paragraph.
+fn add_time_stamp(t: &str) -> String {
+    insert_after_second(t, &["Updated August 21, 2015 10:30pm"])
+}
+
 type Edit = Box<dyn Fn(&str, &Analysis) -> String>;
 
 fn cosmetic_edits() -> Vec<(&'static str, Edit)> {
@@ -270,6 +286,8 @@ fn cosmetic_edits() -> Vec<(&'static str, Edit)> {
         ("advertisement", Box::new(|t, _| add_each_boilerplate(t, 3))),
         ("all-boilerplate", Box::new(|t, _| add_boilerplate(t))),
         ("remove-boilerplate", Box::new(remove_boilerplate)),
+        ("correction-note", Box::new(|t, _| add_correction_note(t))),
+        ("time-stamp", Box::new(|t, _| add_time_stamp(t))),
         (
             "everything",
             Box::new(|t, a| {
@@ -388,6 +406,8 @@ cosmetic! {
     cosmetic_advertisement: "advertisement";
     cosmetic_all_boilerplate: "all-boilerplate";
     cosmetic_remove_boilerplate: "remove-boilerplate";
+    cosmetic_correction_note: "correction-note";
+    cosmetic_time_stamp: "time-stamp";
     cosmetic_everything: "everything";
 }
 

@@ -717,3 +717,32 @@ fn a_value_named_in_the_sentence_after_the_thing_supports() {
         "another paragraph"
     );
 }
+
+/// A claim spelled the American way matches a source spelled the British
+/// way, and the other way round: `Defense Minister` is no other role than
+/// `Defence Minister`.
+#[test]
+fn british_and_american_spellings_are_one_word() {
+    use Verdict::*;
+    let pub_date = Some("2016-09-23");
+    let american = DEAL
+        .replace("Defence Minister", "Defense Minister")
+        .replace("finalised", "finalized");
+    let cases: &[(&str, &str, Verdict)] = &[
+        (DEAL, "Manohar Parrikar is Defense Minister", Supported),
+        (DEAL, "Manohar Parrikar is Defence Minister", Supported),
+        (&american, "Manohar Parrikar is Defence Minister", Supported),
+        (
+            &american,
+            "Manohar Parrikar is Finance Minister",
+            Contradicted,
+        ),
+        (DEAL, "mentions defense minister", Supported),
+        (&american, "mentions defence minister", Supported),
+        (DEAL, "the deal was finalized", Supported),
+        (&american, "the deal was finalised", Supported),
+    ];
+    for (article, claim, want) in cases {
+        assert_eq!(check(article, pub_date, claim), *want, "{claim}");
+    }
+}

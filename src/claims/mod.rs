@@ -23,6 +23,7 @@
 //! Every error names the file, line and column and says what was expected;
 //! all errors of a file are reported, not only the first.
 
+mod spelling;
 mod statement;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -292,7 +293,9 @@ impl Aliases {
 }
 
 /// Lowercase, straight quotes dropped, dots dropped from abbreviations
-/// (`U.S.` → `us`), white space collapsed.
+/// (`U.S.` → `us`), white space collapsed, British spellings of a closed
+/// list of words folded into American ones (`defence` → `defense`,
+/// `organisation` → `organization`), so either spelling matches the other.
 pub fn normalize_term(s: &str) -> String {
     let mut out = String::new();
     normalize_term_into(s, &mut out);
@@ -308,6 +311,7 @@ pub(crate) fn normalize_term_into(s: &str, out: &mut String) {
     } else {
         out.push_str(&normalize_chars(s));
     }
+    spelling::fold(out);
 }
 
 /// [`normalize_term`] of any string, character by character.

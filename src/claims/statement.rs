@@ -516,7 +516,8 @@ mod tests {
             ),
             (
                 "Sergei Shoigu is Defence Minister",
-                "Role { person: \"Sergei Shoigu\", role: \"defence minister\" }",
+                // Normalized: lowercase, British spellings folded.
+                "Role { person: \"Sergei Shoigu\", role: \"defense minister\" }",
             ),
             (
                 "Zafar Hilaly is a former diplomat",

@@ -719,7 +719,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         let Some(&pred) = LEXICON.get(lowers[i]) else {
             continue;
         };
-        if !looks_verbal(&toks, &lowers, i) {
+        if !looks_verbal(&toks, &lowers, &in_date, i) {
             continue;
         }
         verbs.push((i, pred));
@@ -963,7 +963,7 @@ fn clause_after_speech(lowers: &[&str], i: usize) -> bool {
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
-fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
+fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], in_date: &[bool], i: usize) -> bool {
     let w = lowers[i];
     let prev = i.checked_sub(1).map(|j| lowers[j]);
     if prev.is_some_and(|p| is_determiner(p) || p.ends_with("'s") || p.ends_with("s'")) {
@@ -978,9 +978,11 @@ fn looks_verbal(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
         return false;
     }
     // After a model designation or a lone letter ("Mi-35 Hind E attack
-    // helicopters") the word modifies a noun.
-    let after_code =
-        prev.is_some_and(|p| p.chars().count() == 1 || p.chars().any(|c| c.is_ascii_digit()));
+    // helicopters") the word modifies a noun; the day of a date is no
+    // designation ("on August 19 signed").
+    let after_code = prev
+        .is_some_and(|p| p.chars().count() == 1 || p.chars().any(|c| c.is_ascii_digit()))
+        && !in_date[i - 1];
     if after_code && is_word(&toks[i - 1]) {
         return false;
     }
@@ -1415,34 +1417,12 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
-/// Whether a word is a number: digits, or a number word.
+/// Whether a word is a number: digits, or a number word (`fifteen`,
+/// `dozens`, `half`).
 fn is_number_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(
-            w,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "twelve"
-                | "twenty"
-                | "fifty"
-                | "dozen"
-                | "dozens"
-                | "hundred"
-                | "hundreds"
-                | "thousand"
-                | "thousands"
-                | "million"
-                | "millions"
-                | "half"
-        )
+        || w == "half"
+        || super::number::is_spelled_number(w)
 }
 
 struct Ctx<'a, 'b> {
@@ -1995,6 +1975,12 @@ mod tests {
                 "kill",
                 Some("over 20 soldiers"),
             ),
+            // A spelled-out number is an amount as digits are.
+            (
+                "The general spent about fifteen hours at the expo.",
+                "spend",
+                Some("about fifteen hours"),
+            ),
         ];
         for (sentence, pred, object) in cases {
             let f = frames(sentence, None);
@@ -2003,6 +1989,30 @@ mod tests {
                 .find(|f| f.predicate == *pred)
                 .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
             assert_eq!(f.object.as_deref(), *object, "{sentence}");
+        }
+    }
+
+    /// The day of a calendar date before a verb ("on August 19 signed") is
+    /// no model designation ("Mi-35 attack helicopters"): the verb is one.
+    #[test]
+    fn a_verb_after_a_calendar_date_is_a_verb() {
+        let reference = jiff::civil::date(2015, 8, 20);
+        for sentence in [
+            "Pakistan and Russia on August 19 signed a landmark defence deal.",
+            "Pakistan and Russia on Aug. 19 signed a deal.",
+            "Pakistan and Russia on 19 August signed a deal.",
+        ] {
+            let f = frames(sentence, Some(reference));
+            let sign = f
+                .iter()
+                .find(|f| f.predicate == "sign")
+                .unwrap_or_else(|| panic!("no sign in {sentence}"));
+            assert_eq!(
+                sign.agent.as_deref(),
+                Some("pakistan and russia"),
+                "{sentence}"
+            );
+            assert!(!sign.dates.is_empty(), "{sentence}: no date");
         }
     }
 

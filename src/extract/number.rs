@@ -556,6 +556,12 @@ const WORD_CLASSES: &[(&str, W)] = &[
     ("and", W::And),
 ];
 
+/// Whether `w` (lowercase) is a number word or a scale: `four`, `fifteen`,
+/// `hundred`, `million`, `dozen`.
+pub(crate) fn is_spelled_number(w: &str) -> bool {
+    !matches!(word_class(w), W::Other | W::And)
+}
+
 fn word_class(w: &str) -> W {
     WORDS.class(w).unwrap_or(W::Other)
 }
@@ -1768,13 +1774,17 @@ impl Cx<'_> {
             end += 1;
             plain = None;
         }
-        // Times: 9 am, 10 p.m., 1430 GMT.
+        // Times: 9 am, 10 p.m., 1430 GMT, 0900 hrs. `hrs` after a number of
+        // one or two digits is a duration (`15 hrs`): hours counted.
+        let clock_hrs = self.w(end) == "hrs"
+            && (self.raw(end - 1).len() == 4 || self.sym(end.wrapping_sub(2)) == ":");
         if matches!(
             self.w(end),
-            "am" | "pm" | "gmt" | "utc" | "hrs" | "pst" | "est" | "pkt" | "ist"
-        ) || (matches!(self.w(end), "a" | "p")
-            && self.sym(end + 1) == "."
-            && self.w(end + 2) == "m")
+            "am" | "pm" | "gmt" | "utc" | "pst" | "est" | "pkt" | "ist"
+        ) || clock_hrs
+            || (matches!(self.w(end), "a" | "p")
+                && self.sym(end + 1) == "."
+                && self.w(end + 2) == "m")
         {
             return Step::Skip(end + 1);
         }

@@ -386,6 +386,22 @@ fn irregular(w: &str) -> Option<&'static str> {
     })
 }
 
+/// The unit an abbreviation after a number stands for (`15 hrs` counts
+/// hours, `40 km` kilometres): the noun a claim names.
+fn unit_abbreviation(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "hr" | "hrs" => "hour",
+        "min" | "mins" => "minute",
+        "sec" | "secs" => "second",
+        "yr" | "yrs" => "year",
+        "wk" | "wks" => "week",
+        "mth" | "mths" => "month",
+        "km" | "kms" => "kilometre",
+        "kg" | "kgs" => "kilogram",
+        _ => return None,
+    })
+}
+
 /// Singular, lowercase form of a noun (`helicopters` -> `helicopter`).
 pub(crate) fn lemma(w: &str) -> String {
     // `MPs`, `NGOs`: acronym plurals.
@@ -400,6 +416,9 @@ pub(crate) fn lemma(w: &str) -> String {
     }
     let w = w.to_lowercase();
     if let Some(s) = irregular(&w) {
+        return s.to_string();
+    }
+    if let Some(s) = unit_abbreviation(&w) {
         return s.to_string();
     }
     let n = w.len();
@@ -886,6 +905,12 @@ mod tests {
                 &[(15.0, Some("hour"), &[], Approx, None)],
             ),
             (
+                "He spent about 15 hrs at the expo.",
+                &[(15.0, Some("hour"), &[], Approx, None)],
+            ),
+            // A clock time is no count of hours.
+            ("Talks began at 0900 hrs in the capital.", &[]),
+            (
                 "At least eight other people died.",
                 &[(8.0, Some("people"), &[], AtLeast, None)],
             ),
@@ -1049,6 +1074,10 @@ mod tests {
             ("aircraft", "aircraft"),
             ("MPs", "mp"),
             ("NGOs", "ngo"),
+            // Abbreviated units are the nouns they stand for.
+            ("hrs", "hour"),
+            ("yrs", "year"),
+            ("km", "kilometre"),
         ];
         for (w, want) in cases {
             assert_eq!(lemma(w), want, "{w}");

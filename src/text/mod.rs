@@ -53,8 +53,14 @@ pub enum ParagraphKind {
     /// wires open one (`FILE - `, `In this Aug. 12, 2015 photo, ...`).
     Caption,
     /// Navigation and boilerplate: `Read more:` links, contact, share and
-    /// follow prompts, advertisements, copyright lines.
+    /// follow prompts, advertisements, copyright lines, a time stamp alone
+    /// on its line (`Updated August 21, 2015 10:30pm`).
     Boilerplate,
+    /// An editor's correction or clarification note (`Correction: An
+    /// earlier version of this story said five helicopters.`, `This article
+    /// has been corrected to ...`). What it reports is what the story used
+    /// to say, wrongly: it carries no facts.
+    Correction,
 }
 
 impl ParagraphKind {
@@ -74,6 +80,7 @@ impl ParagraphKind {
             ParagraphKind::PhotoCode => "photo-code",
             ParagraphKind::Caption => "caption",
             ParagraphKind::Boilerplate => "boilerplate",
+            ParagraphKind::Correction => "correction",
         }
     }
 }
@@ -249,7 +256,10 @@ pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, origina
         let body = &norm[start..p.span.end];
         if matches!(
             p.kind,
-            ParagraphKind::Heading | ParagraphKind::PhotoCode | ParagraphKind::Boilerplate
+            ParagraphKind::Heading
+                | ParagraphKind::PhotoCode
+                | ParagraphKind::Boilerplate
+                | ParagraphKind::Correction
         ) {
             // One unit: headings and boilerplate are not prose to split.
             let t = trim_span(&norm, Span::new(start, p.span.end));
@@ -680,6 +690,30 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid boilerplate pattern")
 });
 
+/// A time stamp alone on its line: `Updated August 21, 2015`, `Last
+/// updated: 21 Aug 2015 10:30pm`, `Published on Thursday 20 August 2015`.
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(?:last |first )?(?:updated|published|posted|modified)(?: on| at)?:?)(?:[ ,:./+()-]+(?:\d+(?i:st|nd|rd|th|am|pm|h)?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?i:a\.m|p\.m|am|pm|at|on|hrs)|[A-Z]{2,5}))+[ .]*$",
+    )
+    .expect("valid time stamp pattern")
+});
+
+/// How an editor's correction note opens: `Correction:`, `Clarification:`,
+/// `Editor's note:`, `An earlier version of this story ...`, `This article
+/// has been corrected ...`, `(This story corrects ...)`.
+static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[(\[*]*\s*(?:
+            (?:corrections?|clarifications?|editor'?s'?\ note|note\ to\ readers)\s*[:\-\u{2013}\u{2014}]|
+            (?:an?\ |the\ )?(?:earlier|previous|original|prior)\ version\ of\ this\ (?:story|article|report|post|piece)\b|
+            this\ (?:story|article|report|post|piece|version)\ (?:has\ been|was|had\ been)\ (?:corrected|amended|clarified)\b|
+            this\ (?:story|article|report|version)\ (?:corrects|clarifies)\b
+        )",
+    )
+    .expect("valid correction pattern")
+});
+
 /// A photo credit anywhere in a paragraph: an agency or a photo desk before
 /// a photographer's name (`Reuters/Faisal Mahmood`, `(AP Photo/Ivan
 /// Sekretarev, File)`, `AFP Photo/...`, `Getty Images/...`), an agency or
@@ -720,8 +754,10 @@ fn classify(norm: &str, spans: &[Span]) -> Vec<Paragraph> {
         let prev = out.last().map(|p| p.kind);
         let kind = if is_photo_code(s) {
             ParagraphKind::PhotoCode
-        } else if BOILERPLATE.is_match(s) || is_bare_link(s) {
+        } else if BOILERPLATE.is_match(s) || is_bare_link(s) || TIMESTAMP.is_match(s) {
             ParagraphKind::Boilerplate
+        } else if CORRECTION.is_match(s) {
+            ParagraphKind::Correction
         } else if prev == Some(ParagraphKind::PhotoCode)
             || PHOTO_CREDIT.is_match(s)
             || CAPTION_START.is_match(s)

@@ -45,10 +45,20 @@ fn paragraph_kinds() {
             "The deal was signed.\nIn this photo released by the army, soldiers stand guard.\nFour Mi-35 helicopters fly over Rawalpindi. (Reuters/Faisal Mahmood)\nPakistani soldiers stand guard. Photo: AFP",
             &[Body, Caption, Caption, Caption],
         ),
+        // An editor's correction note states what the story wrongly said;
+        // a time stamp alone on its line is page furniture.
+        (
+            "The deal covers four helicopters.\nCorrection: An earlier version of this story said five helicopters.\nAn earlier version of this article misstated the place.\n(This story has been corrected to show the deal was signed on Wednesday.)\nEditor's note: This story was updated.",
+            &[Body, Correction, Correction, Correction, Correction],
+        ),
+        (
+            "Updated August 21, 2015 10:30pm\nThe deal was signed.\nLast updated: 21 Aug 2015\nPublished on Thursday 20 August 2015\nUpdated: Aug. 21, 2015 09:14 PKT",
+            &[Boilerplate, Body, Boilerplate, Boilerplate, Boilerplate],
+        ),
         // Body text that only looks like one.
         (
-            "In this picture-perfect town, the deal was signed.\nIn this case, the photo was not taken.\nSpeeds reached 300 km/h on the track.",
-            &[Body, Body, Body],
+            "In this picture-perfect town, the deal was signed.\nIn this case, the photo was not taken.\nSpeeds reached 300 km/h on the track.\nUpdated figures published on Monday show 300 deaths.\nThe correction of prices in 2015 was sharp.\nAn earlier version of the deal covered five helicopters.\nPublished on Monday, the report says 300 died.",
+            &[Body, Body, Body, Body, Body, Body, Body],
         ),
     ];
     for (input, want) in cases {

@@ -349,18 +349,15 @@ pub(crate) fn judge(
                         normalize_term(&format!("{} {}", r.of.as_deref().unwrap_or(""), r.title))
                     })
                     .collect();
-                // Words compared in one spelling: `Defense Minister` is the
-                // role `Defence Minister` names, not another one.
+                // Titles and roles are normalized (`normalize_term`), so in
+                // one spelling: `Defense Minister` is `Defence Minister`.
                 let claim_words: Vec<String> = role
                     .split(' ')
                     .filter(|w| !matches!(*w, "of" | "the" | "a" | "an" | "at" | "for" | "in"))
-                    .map(|w| british_spelling(&aliases.canon(w)))
+                    .map(|w| aliases.canon(w))
                     .collect();
                 let matches = titles.iter().any(|t| {
-                    let words: Vec<String> = t
-                        .split(' ')
-                        .map(|w| british_spelling(&aliases.canon(w)))
-                        .collect();
+                    let words: Vec<String> = t.split(' ').map(|w| aliases.canon(w)).collect();
                     claim_words
                         .iter()
                         .all(|cw| words.contains(cw) || words.iter().any(|w| demonym_match(w, cw)))
@@ -368,11 +365,10 @@ pub(crate) fn judge(
                 let head = claim_words.last().cloned().unwrap_or_default();
                 let rel = if matches {
                     Relation::Match
-                } else if titles.iter().any(|t| {
-                    t.split(' ')
-                        .next_back()
-                        .is_some_and(|w| british_spelling(w) == head)
-                }) {
+                } else if titles
+                    .iter()
+                    .any(|t| t.split(' ').next_back() == Some(head.as_str()))
+                {
                     Relation::Conflict
                 } else {
                     Relation::Neither
@@ -1234,47 +1230,6 @@ fn qualifiers_match(aliases: &Aliases, claim: &[String], fact: &[String]) -> boo
         fact.iter().any(|fq| same_qualifier(aliases, fq, cq))
             || cq.split(' ').all(|w| words.contains(&squash(w)))
     })
-}
-
-/// A word in British spelling, so that American and British spellings of
-/// the same word compare equal (`defense` → `defence`, `organization` →
-/// `organisation`, `labor` → `labour`). News agencies of both kinds write
-/// the same titles (`Defense Minister`, `Defence Minister`): two spellings
-/// are one word, never two roles. The words are those of titles and
-/// institutions; a word not listed, or already British, is returned as is.
-pub(crate) fn british_spelling(word: &str) -> String {
-    const WORDS: &[(&str, &str)] = &[
-        ("defense", "defence"),
-        ("defenses", "defences"),
-        ("offense", "offence"),
-        ("offenses", "offences"),
-        ("license", "licence"),
-        ("labor", "labour"),
-        ("honor", "honour"),
-        ("armor", "armour"),
-        ("armored", "armoured"),
-        ("harbor", "harbour"),
-        ("center", "centre"),
-        ("centers", "centres"),
-        ("theater", "theatre"),
-        ("program", "programme"),
-        ("programs", "programmes"),
-        ("counselor", "counsellor"),
-        ("councilor", "councillor"),
-        ("chancelor", "chancellor"),
-        ("catalog", "catalogue"),
-    ];
-    if let Some((_, b)) = WORDS.iter().find(|(a, _)| *a == word) {
-        return (*b).to_string();
-    }
-    // -ization / -izations / -ize(d|r|s): organization, privatization.
-    for (us, uk) in [("ization", "isation"), ("izations", "isations")] {
-        match word.strip_suffix(us) {
-            Some(stem) if stem.len() >= 3 => return format!("{stem}{uk}"),
-            _ => {}
-        }
-    }
-    word.to_string()
 }
 
 fn demonym_match(word: &str, claim_word: &str) -> bool {
