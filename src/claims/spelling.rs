@@ -231,29 +231,40 @@ static TABLE: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     t
 });
 
-/// The last two bytes of every word in the table: a word whose ending is
-/// not among them is not looked up.
-static ENDINGS: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
+/// A 16-bit sketch of every word in the table (its length, first two and
+/// last two bytes): a word whose sketch is not among them is not looked up.
+/// English words end in `-ed`, `-er` and `-ing` as often as the table's do;
+/// with their starts and lengths too, about one word in thirty is looked
+/// up.
+static SKETCHES: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
     let mut bits = Box::new([0u64; 1024]);
     for k in TABLE.keys() {
-        let i = ending(k);
+        let i = sketch(k.as_bytes());
         bits[i / 64] |= 1 << (i % 64);
     }
     bits
 });
 
-fn ending(w: &str) -> usize {
-    let b = w.as_bytes();
-    usize::from(b[b.len() - 2]) << 8 | usize::from(b[b.len() - 1])
+/// The sketch of a word of at least two bytes (see [`SKETCHES`]).
+fn sketch(w: &[u8]) -> usize {
+    let n = w.len();
+    let mixed = (u32::from(w[0]) << 24 | u32::from(w[1]) << 16)
+        ^ (u32::from(w[n - 2]) << 8 | u32::from(w[n - 1]))
+        ^ (n as u32).wrapping_mul(0x9e37_79b9);
+    (mixed.wrapping_mul(0x85eb_ca6b) >> 16) as usize
 }
 
-/// The American spelling of a normalized word, when it is a British one.
-fn american(w: &str) -> Option<&'static str> {
-    if w.len() < 4 || !w.is_ascii() {
+/// The American spelling of a normalized word, when it is a British one
+/// (`endings` is [`SKETCHES`], dereferenced once by the caller).
+#[inline]
+fn american(w: &str, endings: &[u64; 1024]) -> Option<&'static str> {
+    // No table word is shorter. Most words have a sketch no table word
+    // has: only the others are looked up.
+    if w.len() < 4 {
         return None;
     }
-    let i = ending(w);
-    if ENDINGS[i / 64] & (1 << (i % 64)) == 0 {
+    let i = sketch(w.as_bytes());
+    if endings[i / 64] & (1 << (i % 64)) == 0 {
         return None;
     }
     TABLE.get(w).map(String::as_str)
@@ -261,18 +272,50 @@ fn american(w: &str) -> Option<&'static str> {
 
 /// Folds the British spellings among the words of `s` (normalized: words
 /// separated by one space; parts of hyphenated words count as words) into
-/// American ones, in place.
+/// American ones, in place. Every term compared goes through here (every
+/// word of a source's sentences, one at a time, when a claims file has
+/// mention claims), so `s` is rebuilt only when one of its words folds.
 pub(super) fn fold(s: &mut String) {
-    let needs = s.split([' ', '-']).any(|w| american(w).is_some());
-    if !needs {
+    if s.len() < 4 {
         return;
     }
+    let endings: &[u64; 1024] = &SKETCHES;
+    let may_fold = |w: &str| american(w, endings).is_some();
+    // Words found by the spaces between them (a fast search), their parts
+    // by hyphens only in the few words that have one.
+    let mut first = None;
+    let mut at = 0;
+    for w in s.split(' ') {
+        let part = if w.contains('-') {
+            let mut part_at = at;
+            w.split('-').find_map(|p| {
+                let found = may_fold(p).then_some(part_at);
+                part_at += p.len() + 1;
+                found
+            })
+        } else {
+            may_fold(w).then_some(at)
+        };
+        if part.is_some() {
+            first = part;
+            break;
+        }
+        at += w.len() + 1;
+    }
+    let Some(first) = first else {
+        return;
+    };
     let mut out = String::with_capacity(s.len() + 4);
-    let mut start = 0;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+    out.push_str(&s[..first]);
+    let mut start = first;
+    for (i, c) in s[first..]
+        .char_indices()
+        .map(|(i, c)| (first + i, c))
+        .chain(std::iter::once((s.len(), ' ')))
+    {
         if c == ' ' || c == '-' {
             let w = &s[start..i];
-            out.push_str(american(w).unwrap_or(w));
+            out.push_str(american(w, endings).unwrap_or(w));
             if i < s.len() {
                 out.push(c);
             }
@@ -290,6 +333,16 @@ mod tests {
         let mut s = s.to_string();
         fold(&mut s);
         s
+    }
+
+    /// The sketches never turn away a word of the table, alone or among
+    /// others.
+    #[test]
+    fn every_word_of_the_table_folds() {
+        for (brit, us) in TABLE.iter() {
+            assert_eq!(folded(brit), *us);
+            assert_eq!(folded(&format!("the {brit}-led")), format!("the {us}-led"));
+        }
     }
 
     #[test]
