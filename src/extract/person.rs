@@ -2314,7 +2314,9 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                     Vec::new()
                 } else {
                     let mut roles = apposition_after(s, t, b);
-                    if roles.is_empty() {
+                    // (a one-word subject may be a company: `Acme is
+                    // the leader`)
+                    if roles.is_empty() && b - i >= 2 {
                         roles = copula_after(s, t, b);
                     }
                     roles
@@ -2949,6 +2951,7 @@ mod tests {
             &[],
         );
         check_people("John Smith is not a minister, officials said.", &[]);
+        check_people("Acme is the leader. It sells more.", &[]);
     }
 
     /// (text, [(name, roles, mentions as written)])
