@@ -746,3 +746,50 @@ fn british_and_american_spellings_are_one_word() {
         assert_eq!(check(article, pub_date, claim), *want, "{claim}");
     }
 }
+
+/// Roles as wire copy writes them: an owner word opening the sentence, a
+/// possessive title with the name between commas, a bracketed acronym, a
+/// title of an owner before a rank, a copula. A rank is no role: a claim
+/// of another role of the same kind is not contradicted by it.
+#[test]
+fn roles_of_wire_copy_decide_role_claims() {
+    let p = Some("2015-08-20");
+    let a = "Rostec CEO Sergei Chemezov said in 2014 that Russia had lifted its embargo.";
+    assert_eq!(
+        check(a, p, "Sergei Chemezov is CEO of Rostec"),
+        Verdict::Supported
+    );
+    let b = "Pakistan's army chief, General Raheel Sharif, visited Moscow in June.";
+    assert_eq!(
+        check(b, p, "Raheel Sharif is army chief"),
+        Verdict::Supported
+    );
+    assert_eq!(
+        check(b, p, "Raheel Sharif is police chief"),
+        Verdict::Contradicted
+    );
+    let c = "Chief of Army Staff (COAS) General Raheel Sharif was also present.";
+    assert_eq!(
+        check(c, p, "Raheel Sharif is Chief of Army Staff"),
+        Verdict::Supported
+    );
+    let d = "He met Commander-in-Chief of Russian Ground Forces Col Gen Oleg Salyukov.";
+    assert_eq!(
+        check(
+            d,
+            p,
+            "Oleg Salyukov is Commander-in-Chief of Russian Ground Forces"
+        ),
+        Verdict::Supported
+    );
+    let e = "Franz-Stefan Gady is an Associate Editor with The Diplomat. He wrote it.";
+    assert_eq!(
+        check(e, p, "Franz-Stefan Gady is Associate Editor"),
+        Verdict::Supported
+    );
+    let f = "It matters, said Hasan Askari Rizvi, a Lahore-based defence analyst.";
+    assert_eq!(
+        check(f, p, "Hasan Askari Rizvi is a defence analyst"),
+        Verdict::Supported
+    );
+}

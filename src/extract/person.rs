@@ -59,7 +59,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::place::{PlaceKind, country_of_demonym, is_calendar, lookup_place};
+use super::place::{PlaceKind, country_of_demonym, is_calendar, is_english_word, lookup_place};
 use crate::span::Span;
 use crate::text::{ParagraphKind, Text};
 
@@ -137,12 +137,12 @@ const TITLES: &[&str] = &[
     "lieutenant", "sergeant", "corporal", "admiral", "vice admiral", "rear admiral",
     "air marshal", "air chief marshal", "air vice marshal", "field marshal", "marshal",
     "commodore", "air commodore", "police chief", "inspector general", "inspector",
-    "superintendent",
+    "superintendent", "colonel general", "colonel-general", "attache", "attaché",
     // religion and honorifics that are roles
     "pope", "cardinal", "bishop", "archbishop", "imam", "cleric", "rabbi", "reverend",
     "doctor", "dr", "prof", "sir", "lord", "lady", "dame",
     // abbreviations (normalized by ABBREVIATIONS)
-    "gen", "lt gen", "lt-gen", "maj gen", "maj-gen", "brig", "col", "lt col", "lt", "maj",
+    "gen", "col gen", "lt gen", "lt-gen", "maj gen", "maj-gen", "brig", "col", "lt col", "lt", "maj",
     "capt", "sgt", "adm", "cmdr", "cdr", "gov", "sen", "rep", "rev", "pres",
 ];
 
@@ -150,6 +150,9 @@ const TITLES: &[&str] = &[
 #[rustfmt::skip]
 const ABBREVIATIONS: &[(&str, &str)] = &[
     ("gen", "general"),
+    ("col gen", "colonel general"),
+    ("colonel-general", "colonel general"),
+    ("attaché", "attache"),
     ("lt gen", "lieutenant general"),
     ("lt-gen", "lieutenant general"),
     ("lieutenant-general", "lieutenant general"),
@@ -193,7 +196,19 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "messrs"];
 #[rustfmt::skip]
 const PORTFOLIO_HEADS: &[&str] = &[
     "minister", "secretary", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
-    "chief", "official", "commissioner", "envoy", "committee chairman",
+    "chief", "official", "commissioner", "envoy", "committee chairman", "analyst", "attache",
+    "attaché", "correspondent", "expert",
+];
+
+/// Military ranks: a person's grade, never what an organisation or owner
+/// word before them is of (`Ground Forces Col Gen X`: the title before the
+/// owner is the role, the rank only a rank).
+#[rustfmt::skip]
+const RANKS: &[&str] = &[
+    "general", "colonel general", "lieutenant general", "major general", "brigadier general",
+    "brigadier", "colonel", "lieutenant colonel", "major", "captain", "lieutenant", "sergeant",
+    "corporal", "admiral", "vice admiral", "rear admiral", "air marshal", "air chief marshal",
+    "air vice marshal", "field marshal", "marshal", "commodore", "air commodore",
 ];
 
 /// Words naming a government portfolio or a service.
@@ -1251,7 +1266,16 @@ fn parse_chain(text: &str, t: &[Word], i: usize) -> Option<Chain> {
     let mut mods: Vec<String> = Vec::new();
     let mut of = None;
     let take_mods = |k: &mut usize, mods: &mut Vec<String>| {
-        while *k < t.len() && t[*k].word && !t[*k].poss && t[*k].in_class(class::MODIFIER) {
+        while *k < t.len() && t[*k].word && !t[*k].poss {
+            // `a Lahore-based defence analyst`: where one works is no
+            // part of the title
+            if t[*k].low.ends_with("-based") && may_start_title_after_mods(t, *k + 1) {
+                *k += 1;
+                continue;
+            }
+            if !t[*k].in_class(class::MODIFIER) {
+                break;
+            }
             // `chief` is a title too: a modifier only before another title
             if match_title(t, *k).is_some_and(|(_, n)| n > 1)
                 || (t[*k].is("chief") && match_title(t, *k + 1).is_none())
@@ -1314,6 +1338,18 @@ fn parse_chain(text: &str, t: &[Word], i: usize) -> Option<Chain> {
         roles.push((full, of.clone()));
         end_byte = t[k + n - 1].span.end;
         k += n;
+        // `Chief of Army Staff (COAS) General X`: an acronym in brackets
+        if let Some(e) = paren_after(t, k).filter(|&e| t.get(e).is_some_and(|x| x.word && x.cap)) {
+            k = e;
+        }
+        // `Commander-in-Chief of Russian Ground Forces Col Gen X`: the
+        // owner of a title, then a rank
+        if let Some((owner, e)) = owner_before_rank(text, t, k) {
+            if let Some(last) = roles.last_mut() {
+                last.1 = Some(owner);
+            }
+            k = e;
+        }
         take_mods(&mut k, &mut mods);
         if !mods.is_empty() && match_title(t, k).is_none() {
             break;
@@ -1328,6 +1364,52 @@ fn parse_chain(text: &str, t: &[Word], i: usize) -> Option<Chain> {
         end: k,
         honorific,
     })
+}
+
+/// The token after a bracketed acronym or short name at `k` (`(COAS)`,
+/// `(FSVTS)`, `(Army)`): one to three capitalized words in brackets.
+fn paren_after(t: &[Word], k: usize) -> Option<usize> {
+    if !t.get(k)?.is("(") {
+        return None;
+    }
+    let mut q = k + 1;
+    while q < t.len() && q - k <= 3 && t[q].word && t[q].cap {
+        q += 1;
+    }
+    (q > k + 1 && t.get(q)?.is(")")).then_some(q + 1)
+}
+
+/// Whether a normalized title is a military rank ([`RANKS`]).
+fn is_rank(title: &str) -> bool {
+    has(RANKS, title)
+}
+
+/// `of Russian Ground Forces` between a title and a rank (`Col Gen`): the
+/// owner, lowercase, and the token where the rank starts.
+fn owner_before_rank(text: &str, t: &[Word], k: usize) -> Option<(String, usize)> {
+    if !t.get(k)?.is("of") {
+        return None;
+    }
+    let mut q = k + 1;
+    if t.get(q).is_some_and(|x| x.is("the")) {
+        q += 1;
+    }
+    let start = q;
+    while q < t.len()
+        && q - start < 6
+        && t[q].word
+        && t[q].cap
+        && !t[q].poss
+        && match_title(t, q).is_none()
+    {
+        q += 1;
+    }
+    if q == start || !match_title(t, q).is_some_and(|(title, _)| is_rank(&title)) {
+        return None;
+    }
+    let name = &text[t[start].span.start..t[q - 1].span.end];
+    let owner = country_of(name).unwrap_or_else(|| name.to_lowercase());
+    Some((owner, q))
 }
 
 /// Whether an honorific or a title ([`match_title`]) may start at `k`: a
@@ -2023,6 +2105,39 @@ fn mk_roles(chain: &Chain) -> Vec<Role> {
         .collect()
 }
 
+/// `NAME is an Associate Editor with The Diplomat`: the role a copula at
+/// `b` gives the name before it. The title must end the phrase (a
+/// punctuation mark, an owner, `and`, `who`), so that `is a general
+/// election candidate` gives none.
+fn copula_after(s: &str, t: &[Word], b: usize) -> Vec<Role> {
+    if !t.get(b).is_some_and(|x| x.is("is")) {
+        return Vec::new();
+    }
+    let mut k = b + 1;
+    if t.get(k).is_some_and(|x| has(&["a", "an", "the"], &x.low)) {
+        k += 1;
+    }
+    let Some(chain) = parse_chain(s, t, k) else {
+        return Vec::new();
+    };
+    if chain.honorific || chain.roles.is_empty() || name_run(s, t, chain.end).is_some() {
+        return Vec::new();
+    }
+    let mut roles = mk_roles(&chain);
+    let mut end = chain.end;
+    if let Some((owner, e)) = owner_phrase(s, t, chain.end) {
+        if let Some(last) = roles.last_mut() {
+            last.of = Some(owner);
+            last.span = Span::new(chain.span.start, t[e - 1].span.end);
+        }
+        end = e;
+    }
+    let closed = t
+        .get(end)
+        .is_none_or(|x| !x.word || has(&["and", "who", "since", "based"], &x.low));
+    if closed { roles } else { Vec::new() }
+}
+
 /// An apposition after the name at `b` (`, a former senior Pakistani
 /// diplomat`, `, CEO of Rostec`, `, who heads Rostec`).
 fn apposition_after(s: &str, t: &[Word], b: usize) -> Vec<Role> {
@@ -2078,12 +2193,28 @@ fn apposition_after(s: &str, t: &[Word], b: usize) -> Vec<Role> {
     if chain.honorific || chain.roles.is_empty() {
         return Vec::new();
     }
-    // a title followed by a name is another person (`, Prime Minister X`)
-    if name_run(s, t, chain.end).is_some() {
-        return Vec::new();
-    }
     let mut roles = mk_roles(&chain);
-    if let Some((owner, end)) = owner_phrase(s, t, chain.end) {
+    let mut end = chain.end;
+    if let Some(nb) = name_run(s, t, chain.end) {
+        // `, Director General Procurement (Army),`: ordinary English words
+        // closed by a bracket or a comma name a branch, part of the title
+        let branch = nb - chain.end <= 2
+            && t.get(nb).is_some_and(|x| x.is("(") || x.is(","))
+            && t[chain.end..nb]
+                .iter()
+                .all(|x| !x.poss && is_english_word(&x.low));
+        if !branch {
+            // a title followed by a name is another person (`, Prime Minister X`)
+            return Vec::new();
+        }
+        let words: Vec<&str> = t[chain.end..nb].iter().map(|x| x.low.as_ref()).collect();
+        let last = roles.last_mut().expect("a role");
+        last.title = format!("{} {}", last.title, words.join(" "));
+        end = paren_after(t, nb).unwrap_or(nb);
+        last.span = Span::new(last.span.start, t[end - 1].span.end);
+        return roles;
+    }
+    if let Some((owner, end)) = owner_phrase(s, t, end) {
         let span = Span::new(chain.span.start, t[end - 1].span.end);
         if let Some(last) = roles.last_mut() {
             last.of = Some(owner);
@@ -2111,13 +2242,19 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                 // right before the title owns it
                 if i > 0 && blocked[i - 1] {
                     if let Some((_, org)) = orgs.iter().find(|(o, _)| o.end == t[i - 1].span.end) {
-                        for r in roles.iter_mut().filter(|r| r.of.is_none()) {
+                        for r in roles
+                            .iter_mut()
+                            .filter(|r| r.of.is_none() && !is_rank(&r.title))
+                        {
                             r.of = Some(org.trim_end_matches('.').to_lowercase());
                         }
                     }
                 } else if let Some(owner) = owner_word_before(s, t, i) {
                     // `Rostec CEO Sergei Chemezov`: a name no list knows
-                    for r in roles.iter_mut().filter(|r| r.of.is_none()) {
+                    for r in roles
+                        .iter_mut()
+                        .filter(|r| r.of.is_none() && !is_rank(&r.title))
+                    {
                         r.of = Some(owner.clone());
                     }
                 }
@@ -2137,7 +2274,7 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
             }
             // apposition before: `CEO of Russia's Rostec corporation, Sergey Chemezov,`
             if !chain.honorific {
-                if let Some(r) = apposition_before(s, t, &chain, out) {
+                if let Some(r) = apposition_before(s, t, i, &chain, out) {
                     i = r;
                     continue;
                 }
@@ -2176,7 +2313,13 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                 let roles = if t[b - 1].poss {
                     Vec::new()
                 } else {
-                    apposition_after(s, t, b)
+                    let mut roles = apposition_after(s, t, b);
+                    // (a one-word subject may be a company: `Acme is
+                    // the leader`)
+                    if roles.is_empty() && b - i >= 2 {
+                        roles = copula_after(s, t, b);
+                    }
+                    roles
                 };
                 let words = b - i;
                 let prev = |n: usize| (i >= n).then(|| t[i - n].low.as_ref());
@@ -2217,20 +2360,53 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
 /// Miller`): a capitalized word that could be a name, neither the first
 /// word of its sentence (`Earlier CEO ...`) nor after another capitalized
 /// word (`Prime Minister Nawaz Sharif aide ...`), and no month or weekday.
+///
+/// The first word of a sentence is capitalized whatever it is
+/// (`Embattled CEO X said`): an ordinary English word there is taken only
+/// when the text also writes it capitalized inside a sentence (`Apple CEO
+/// X said ... shares in Apple`); another word (`Rostec CEO X`) is taken.
 fn owner_word_before(s: &str, t: &[Word], i: usize) -> Option<String> {
-    if i < 2 {
+    if i < 1 {
         return None;
     }
     let w = &t[i - 1];
-    let before = &t[i - 2];
+    let before = t.get(i.wrapping_sub(2)).filter(|_| i >= 2);
     let month_or_day = is_calendar(&w.low);
     let ok = w.word
         && !w.poss
         && !month_or_day
         && !w.in_class(class::STOPWORD | class::TITLE_WORD | class::HONORIFIC)
         && is_name_token(s, w)
-        && (!before.word || !before.cap);
-    ok.then(|| w.low.to_string())
+        && before.is_none_or(|b| !b.word || !b.cap);
+    if !ok {
+        return None;
+    }
+    let initial = before.is_none_or(|b| has(&[".", "!", "?", "\"", "“", "‘", "'"], &b.low));
+    if initial && is_english_word(&w.low) && !capitalized_inside_sentence(s, w.span) {
+        return None;
+    }
+    Some(w.low.to_string())
+}
+
+/// Whether the word at `at` is written the same way elsewhere in `s` after
+/// a word or a comma (inside a sentence, where capitals mean a name).
+fn capitalized_inside_sentence(s: &str, at: Span) -> bool {
+    let word = &s[at.range()];
+    s.match_indices(word).any(|(p, _)| {
+        if p == at.start {
+            return false;
+        }
+        let after = s[p + word.len()..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric() || c == '-') {
+            return false;
+        }
+        let mut back = s[..p].chars().rev();
+        if back.next().is_none_or(|c| !c.is_whitespace()) {
+            return false;
+        }
+        back.find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+    })
 }
 
 /// The first token at or after `b` past the roles' spans.
@@ -2244,11 +2420,35 @@ fn skip_roles(t: &[Word], b: usize, roles: &[Role]) -> usize {
 }
 
 /// `TITLE of ORG, NAME,`: pushes the person and returns where to go on.
-fn apposition_before(s: &str, t: &[Word], chain: &Chain, out: &mut Vec<Raw>) -> Option<usize> {
+fn apposition_before(
+    s: &str,
+    t: &[Word],
+    i: usize,
+    chain: &Chain,
+    out: &mut Vec<Raw>,
+) -> Option<usize> {
+    // `Pakistan's army chief, X,` (a possessive owner or `the` before the
+    // title): the name must close with a comma. After a preposition the
+    // title is someone else (`in a letter to the president, X, a
+    // lawyer, said`).
+    let the_after_prep = i > 0
+        && t[i - 1].is("the")
+        && i >= 2
+        && has(
+            &[
+                "to", "with", "for", "by", "from", "at", "about", "on", "against", "of", "like",
+            ],
+            &t[i - 2].low,
+        );
+    let bare = t.get(chain.end).is_some_and(|x| x.is(","))
+        && !the_after_prep
+        && (chain.roles.iter().any(|(_, of)| of.is_some())
+            || (i > 0 && (t[i - 1].poss || t[i - 1].is("the"))));
     // `CEO of Rostec, X,` names the owner; `Pakistan's ambassador to
     // Washington, X,` names a posting: the owner stays the chain's own
     let (owner, end) = match owner_phrase(s, t, chain.end) {
         Some((o, e)) => (Some(o), e),
+        None if bare => (None, chain.end),
         None => {
             let prep = t.get(chain.end)?;
             if !(prep.is("to") || prep.is("in")) {
@@ -2261,10 +2461,11 @@ fn apposition_before(s: &str, t: &[Word], chain: &Chain, out: &mut Vec<Raw>) -> 
             (None, e)
         }
     };
-    if end <= chain.end {
+    if end <= chain.end && !bare {
         return None;
     }
-    // up to the comma
+    // an acronym in brackets (`(FSVTS)`), then up to the comma
+    let end = paren_after(t, end).unwrap_or(end);
     let mut c = end;
     while c < t.len() && c - end < 4 && t[c].word && !t[c].cap {
         c += 1;
@@ -2272,14 +2473,20 @@ fn apposition_before(s: &str, t: &[Word], chain: &Chain, out: &mut Vec<Raw>) -> 
     if t.get(c)?.low != "," {
         return None;
     }
-    let b = name_run(s, t, c + 1)?;
-    let closes = t
-        .get(b)
-        .is_none_or(|x| !x.word || x.in_class(class::SPEECH_VERB) || x.is("had") || x.is("has"));
+    // a title or rank before the name (`, General Raheel Sharif,`)
+    let inner = parse_chain(s, t, c + 1).filter(|ch| ch.end > c + 1);
+    let n0 = inner.as_ref().map_or(c + 1, |ch| ch.end);
+    let b = name_run(s, t, n0)?;
+    let closes = if bare {
+        t.get(b).is_some_and(|x| x.is(","))
+    } else {
+        t.get(b)
+            .is_none_or(|x| !x.word || x.in_class(class::SPEECH_VERB) || x.is("had") || x.is("has"))
+    };
     if !closes {
         return None;
     }
-    let span = Span::new(t[c + 1].span.start, t[b - 1].span.end);
+    let span = Span::new(t[n0].span.start, t[b - 1].span.end);
     let role_span = Span::new(chain.span.start, t[c - 1].span.end);
     let mut roles: Vec<Role> = chain
         .roles
@@ -2292,6 +2499,9 @@ fn apposition_before(s: &str, t: &[Word], chain: &Chain, out: &mut Vec<Raw>) -> 
         .collect();
     if let (Some(last), Some(owner)) = (roles.last_mut(), owner) {
         last.of = Some(owner);
+    }
+    if let Some(inner) = &inner {
+        roles.extend(mk_roles(inner));
     }
     out.push(Raw {
         span,
@@ -2584,6 +2794,165 @@ mod tests {
     type PersonRow<'a> = (&'a str, Roles<'a>, &'a [&'a str]);
     type GotPerson = (String, Vec<(String, Option<String>)>, Vec<String>);
     type OrgRow<'a> = (&'a str, &'a [&'a str]);
+
+    /// `Acme CEO John Doe`: a capitalized word before a title owns it, at
+    /// the start of a sentence only when the text also capitalizes it
+    /// inside one.
+    #[test]
+    fn owner_word_at_sentence_start() {
+        check_people(
+            "Acme CEO Ivan Petrov said the deal was done. Parts come from the Acme plant.",
+            &[("Ivan Petrov", &[("ceo", Some("acme"))], &["Ivan Petrov"])],
+        );
+        // an adjective opening a sentence owns nothing
+        check_people(
+            "The talks ended. Embattled CEO Ivan Petrov said the deal was done.",
+            &[("Ivan Petrov", &[("ceo", None)], &["Ivan Petrov"])],
+        );
+        check_people("Acme said the deal was done. It was signed.", &[]);
+        check_people(
+            "Rostec CEO Ivan Petrov said the deal was done.",
+            &[("Ivan Petrov", &[("ceo", Some("rostec"))], &["Ivan Petrov"])],
+        );
+    }
+
+    /// `Pakistan's army chief, General X, said`: a title with a possessive
+    /// owner (or `the`), then the name between commas.
+    #[test]
+    fn possessive_title_then_name_between_commas() {
+        check_people(
+            "Pakistan's army chief, General Amir Khan, said on Monday the talks went well.",
+            &[(
+                "Amir Khan",
+                &[("army chief", Some("pakistan")), ("general", None)],
+                &["Amir Khan"],
+            )],
+        );
+        check_people(
+            "Talks went on, the head of Russia's Federal Service for Arms Trade (FSAT), Ivan Petrov, said.",
+            &[(
+                "Ivan Petrov",
+                &[("head", Some("federal service for arms trade"))],
+                &["Ivan Petrov"],
+            )],
+        );
+        check_people("Pakistan's army said on Monday the talks went well.", &[]);
+        check_people(
+            "The company's chief executive, Ivan Petrov, said the deal was done.",
+            &[(
+                "Ivan Petrov",
+                &[("chief executive", None)],
+                &["Ivan Petrov"],
+            )],
+        );
+        // after a preposition the title is someone else's
+        check_people(
+            "In a letter to the president, Petrov, a lawyer, said the deal was done.",
+            &[("Petrov", &[("lawyer", None)], &["Petrov"])],
+        );
+        // no closing comma: a list or a clause, no apposition
+        check_people("Pakistan's army chief, Amir Khan and others met.", &[]);
+    }
+
+    /// `Chief of Army Staff (COAS) General X`: an acronym in brackets
+    /// does not end the title chain.
+    #[test]
+    fn bracketed_acronym_inside_title_chain() {
+        check_people(
+            "Chief of Army Staff (COAS) General Amir Khan was also present.",
+            &[(
+                "Amir Khan",
+                &[("chief of army staff", None), ("general", None)],
+                &["Amir Khan"],
+            )],
+        );
+        check_people("The Chief of Army Staff (COAS) was also present.", &[]);
+    }
+
+    /// `Commander-in-Chief of Russian Ground Forces Col Gen X`: the rank is
+    /// a rank; the title before the owner is the role.
+    #[test]
+    fn title_of_owner_then_rank() {
+        check_people(
+            "He met Commander-in-Chief of Russian Ground Forces Col Gen Ivan Petrov.",
+            &[(
+                "Ivan Petrov",
+                &[
+                    ("commander-in-chief", Some("russian ground forces")),
+                    ("colonel general", None),
+                ],
+                &["Ivan Petrov"],
+            )],
+        );
+        // an organisation before a rank owns no rank
+        check_people(
+            "He met Acme Brig Ivan Petrov. The Acme plant was shut.",
+            &[("Ivan Petrov", &[("brigadier", None)], &["Ivan Petrov"])],
+        );
+    }
+
+    /// `X, Director General Procurement (Army), said`: ordinary words after
+    /// the title name a branch, not another person.
+    #[test]
+    fn title_with_branch_in_apposition() {
+        check_people(
+            "Amir Khan, Director General Procurement (Army), said the helicopters would arrive.",
+            &[(
+                "Amir Khan",
+                &[("director general procurement", None)],
+                &["Amir Khan"],
+            )],
+        );
+        // a name after the title is another person
+        check_people(
+            "He met Amir Khan, Interior Minister Ahsan Iqbal, and others.",
+            &[(
+                "Ahsan Iqbal",
+                &[("interior minister", None)],
+                &["Ahsan Iqbal"],
+            )],
+        );
+    }
+
+    /// `, a Lahore-based defence analyst`, `, a former Australian defence
+    /// attache`: a place of work is skipped; a field before `analyst` or
+    /// `attache` is part of the title.
+    #[test]
+    fn based_and_field_titles_in_apposition() {
+        check_people(
+            "The deal matters, said Amir Khan, a Lahore-based defence analyst.",
+            &[("Amir Khan", &[("defence analyst", None)], &["Amir Khan"])],
+        );
+        check_people(
+            "It was signed, said John Smith, a former Australian defence attache.",
+            &[(
+                "John Smith",
+                &[("former defence attache", Some("australia"))],
+                &["John Smith"],
+            )],
+        );
+        check_people("A Lahore-based company said the deal was done.", &[]);
+    }
+
+    /// `X is an Associate Editor with The Diplomat`.
+    #[test]
+    fn copula_role() {
+        check_people(
+            "John Smith is an Associate Editor with The Monitor. He wrote the piece.",
+            &[(
+                "John Smith",
+                &[("associate editor", Some("monitor"))],
+                &["John Smith"],
+            )],
+        );
+        // the title must end the phrase (no role: no person either)
+        check_people(
+            "John Smith is a general election candidate, officials said.",
+            &[],
+        );
+        check_people("John Smith is not a minister, officials said.", &[]);
+        check_people("Acme is the leader. It sells more.", &[]);
+    }
 
     /// (text, [(name, roles, mentions as written)])
     const PEOPLE: &[(&str, &[PersonRow])] = &[

@@ -121,6 +121,12 @@ pub fn lookup_place(name: &str) -> Option<PlaceInfo> {
     Some(index.info(e))
 }
 
+/// Whether `lower` (lowercase) is an ordinary English word of
+/// `data/english-words.txt`.
+pub(crate) fn is_english_word(lower: &str) -> bool {
+    INDEX.is_word(lower)
+}
+
 /// The country a demonym or adjective names (`Russian` → Russia).
 pub fn country_of_demonym(word: &str) -> Option<PlaceInfo> {
     let index = &*INDEX;
