@@ -2388,9 +2388,26 @@ fn owner_word_before(s: &str, t: &[Word], i: usize) -> Option<String> {
     Some(w.low.to_string())
 }
 
-/// Whether the word at `at` is written the same way elsewhere in `s` after
-/// a word or a comma (inside a sentence, where capitals mean a name).
-fn capitalized_inside_sentence(s: &str, at: Span) -> bool {
+/// How far from a word [`capitalized_inside_sentence`] looks: more than
+/// an article's length on either side.
+const NEARBY: usize = 16 * 1024;
+
+/// Whether the word at `at` is written the same way elsewhere in `text`,
+/// not far from it, after a word or a comma (inside a sentence, where
+/// capitals mean a name).
+fn capitalized_inside_sentence(text: &str, at: Span) -> bool {
+    // Looked for near the word only (a whole article, not a whole archive
+    // file): a text with many such words stays linear.
+    let mut from = at.start.saturating_sub(NEARBY);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at.end + NEARBY).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let s = &text[from..to];
+    let at = Span::new(at.start - from, at.end - from);
     let word = &s[at.range()];
     s.match_indices(word).any(|(p, _)| {
         if p == at.start {
