@@ -224,6 +224,7 @@ const PORTFOLIOS: &[&str] = &[
     "party", "opposition", "human", "rights", "revenue", "treasury", "privatisation",
     "privatization", "parliamentary", "cabinet", "government", "ministry", "office",
     "national", "internal", "external", "public", "works", "overseas", "maritime",
+    "operations", "homeland",
 ];
 
 /// Modifiers kept in front of a title (`former`, `senior`).
@@ -2905,6 +2906,29 @@ mod tests {
         check_people(
             "He met Acme Brig Ivan Petrov. The Acme plant was shut.",
             &[("Ivan Petrov", &[("brigadier", None)], &["Ivan Petrov"])],
+        );
+    }
+
+    /// Offices named by service words after `of` (`Chief of Naval
+    /// Operations`, `Secretary of Homeland Security`) are the title, not a
+    /// person before the one who holds them.
+    #[test]
+    fn office_words_after_of_are_the_title() {
+        check_people(
+            "Chief of Naval Operations Adm Ivan Petrov said the navy would buy ships.",
+            &[(
+                "Ivan Petrov",
+                &[("naval operations chief", None), ("admiral", None)],
+                &["Ivan Petrov"],
+            )],
+        );
+        check_people(
+            "Secretary of Homeland Security Amir Khan visited Texas.",
+            &[(
+                "Amir Khan",
+                &[("homeland security secretary", None)],
+                &["Amir Khan"],
+            )],
         );
     }
 
