@@ -12,7 +12,8 @@
 //! 1. right after the quote: `"...," said X`, `"...," X said`, `"...," X told
 //!    Y` (X), `"...," the WSJ quoted X` (X, not the WSJ);
 //! 2. right before it: `X said: "..."`, `X said "..."`, `X told reporters: "..."`,
-//!    `according to X, "..."`;
+//!    `X, a former diplomat, told reporters: "..."` (X), `according to X,
+//!    "..."`; whom X tells (`reporters`, `the WSJ`) is never the speaker;
 //! 3. anywhere else in the same sentence: `... "mend fences" ..., the
 //!    newspaper reported`, `The WSJ has said ... the "..."`;
 //! 4. a continuation: a quote with no speaker of its own that follows a
@@ -70,6 +71,9 @@ const NP_STOP_LEFT: &[&str] = &[
 ];
 
 const VERBS_OBJECT_SPEAKER: &[&str] = &["quoted", "quoting", "quotes", "cited", "citing"];
+
+/// Speech verbs whose object is the listener: `told reporters`.
+const TELL: &[&str] = &["told", "tells", "tell", "telling"];
 
 /// The named things of the text: (span, name, is a person).
 struct Names {
@@ -198,6 +202,21 @@ fn np_left<'t, 'a>(toks: &'t [Tok<'a>], v: usize) -> Vec<&'t Tok<'a>> {
     toks[k..end].iter().collect()
 }
 
+/// Where the comma opening an apposition that ends right before the verb
+/// at `v` is (`Zafar Hilaly, a former senior diplomat, told`): the verb is
+/// after a comma, the comma before it is at most eight words back, with
+/// only words between.
+fn apposition_start(toks: &[Tok], v: usize) -> Option<usize> {
+    if v < 2 || !toks[v - 1].is(",") {
+        return None;
+    }
+    let mut k = v - 1;
+    while k > 0 && toks[k - 1].word && v - 1 - k < 8 {
+        k -= 1;
+    }
+    (k > 0 && k < v - 1 && toks[k - 1].is(",")).then_some(k - 1)
+}
+
 /// Cuts a right phrase at its first stop word, unless a name lies in it.
 fn trim_right<'t, 'a>(phrase: Vec<&'t Tok<'a>>, names: &Names) -> Vec<&'t Tok<'a>> {
     if let (Some(f), Some(l)) = (phrase.first(), phrase.last()) {
@@ -299,10 +318,20 @@ fn left_speaker(
         if let Some(r) = resolve(s, &np, names, prev, true) {
             return Some(r);
         }
-        // `said X:` before the quote
+        // `X, a former diplomat, told reporters: "..."`: the speaker is
+        // before the apposition
+        if let Some(c) = apposition_start(toks, v) {
+            if let Some(r) = resolve(s, &np_left(toks, c), names, prev, true) {
+                return Some(r);
+            }
+        }
+        // `said X:` before the quote; whom one tells is the listener
+        // (`told reporters:`, `told the WSJ that`), never the speaker
         let np = trim_right(np_right(toks, v), names);
-        if let Some(r) = resolve(s, &np, names, prev, false) {
-            return Some(r);
+        if !TELL.contains(&t.low.as_ref()) {
+            if let Some(r) = resolve(s, &np, names, prev, false) {
+                return Some(r);
+            }
         }
         if adjacent {
             return None;
@@ -513,6 +542,20 @@ mod tests {
         (
             "\"Talks will continue next month,\" Ahmed Khan told Reuters.",
             &[("Talks will continue next month", Some("Ahmed Khan"))],
+        ),
+        // The speaker before an apposition; whom one tells is no speaker.
+        (
+            "Zafar Hilaly, a former senior Pakistani diplomat, told reporters: \"We are ready to talk.\"",
+            &[("We are ready to talk.", Some("Zafar Hilaly"))],
+        ),
+        (
+            "The former diplomat told the WSJ that the deal was done. \"We are ready to talk to everyone.\"",
+            &[("We are ready to talk to everyone.", Some("former diplomat"))],
+        ),
+        (
+            "The chief of the agency, in a rare interview on Monday with a local television \
+             station and a newspaper, told Reuters: \"We are ready to sell more helicopters.\"",
+            &[("We are ready to sell more helicopters.", None)],
         ),
         (
             "According to Reuters, \"the deal is worth a billion dollars.\"",
