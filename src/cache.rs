@@ -189,7 +189,8 @@ pub(crate) struct CachedVerdicts {
 }
 
 /// A row for [`CachedVerdicts::save`].
-#[derive(Debug, Clone)]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Clone))]
 pub(crate) enum EncodedRow {
     /// Encoded anew, with the key filter of its source's index (empty when
     /// there is none).

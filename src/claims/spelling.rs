@@ -255,16 +255,16 @@ fn sketch(w: &[u8]) -> usize {
 }
 
 /// The American spelling of a normalized word, when it is a British one
-/// (`endings` is [`SKETCHES`], dereferenced once by the caller).
+/// (`sketches` is [`SKETCHES`], dereferenced once by the caller).
 #[inline]
-fn american(w: &str, endings: &[u64; 1024]) -> Option<&'static str> {
+fn american(w: &str, sketches: &[u64; 1024]) -> Option<&'static str> {
     // No table word is shorter. Most words have a sketch no table word
     // has: only the others are looked up.
     if w.len() < 4 {
         return None;
     }
     let i = sketch(w.as_bytes());
-    if endings[i / 64] & (1 << (i % 64)) == 0 {
+    if sketches[i / 64] & (1 << (i % 64)) == 0 {
         return None;
     }
     TABLE.get(w).map(String::as_str)
@@ -279,8 +279,8 @@ pub(super) fn fold(s: &mut String) {
     if s.len() < 4 {
         return;
     }
-    let endings: &[u64; 1024] = &SKETCHES;
-    let may_fold = |w: &str| american(w, endings).is_some();
+    let sketches: &[u64; 1024] = &SKETCHES;
+    let may_fold = |w: &str| american(w, sketches).is_some();
     // Words found by the spaces between them (a fast search), their parts
     // by hyphens only in the few words that have one.
     let mut first = None;
@@ -315,7 +315,7 @@ pub(super) fn fold(s: &mut String) {
     {
         if c == ' ' || c == '-' {
             let w = &s[start..i];
-            out.push_str(american(w, endings).unwrap_or(w));
+            out.push_str(american(w, sketches).unwrap_or(w));
             if i < s.len() {
                 out.push(c);
             }

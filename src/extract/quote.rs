@@ -327,8 +327,8 @@ fn left_speaker(
         }
         // `said X:` before the quote; whom one tells is the listener
         // (`told reporters:`, `told the WSJ that`), never the speaker
-        let np = trim_right(np_right(toks, v), names);
         if !TELL.contains(&t.low.as_ref()) {
+            let np = trim_right(np_right(toks, v), names);
             if let Some(r) = resolve(s, &np, names, prev, false) {
                 return Some(r);
             }
