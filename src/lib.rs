@@ -53,6 +53,7 @@ pub use text::{
     Paragraph, ParagraphKind, Sentence, Text, WRAP_MAX, WRAP_MIN, normalize, normalize_str,
     split_sentences,
 };
+pub use verify::PackedOutcomes;
 pub use verify::{
     Analysis, ClaimOutcome, Evidence, SetOutcome, SourceRow, SourceVerdict, VerdictRef, Verdicts,
     Verifier, verify, verify_claim, verify_with,

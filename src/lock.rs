@@ -1139,6 +1139,7 @@ mod tests {
             sets,
             outcomes,
             spilled: None,
+            packed: None,
         }
     }
 

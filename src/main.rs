@@ -183,13 +183,15 @@ fn main() -> ExitCode {
         } => match with_threads(threads, || {
             let cache = (!no_cache).then(|| claimcheck::FactsCache::new(cache));
             let bar = Bar::new();
-            // Only the lock comparison needs every source's facts. With
-            // `--low-memory`, the reports written claim by claim read each
-            // claim's verdicts back from a temporary file: an archive's
-            // verdicts can be many times the size of its articles.
+            // Only the lock comparison needs every source's facts. The
+            // reports written claim by claim unpack each claim's verdicts
+            // as they go, or, with `--low-memory`, read them back from a
+            // temporary file: an archive's verdicts can be many times the
+            // size of its articles.
             let keep = match (locked, format, low_memory) {
                 (true, ..) => claimcheck::Keep::LockViews,
-                (false, Format::Github, _) | (false, _, false) => claimcheck::Keep::Outcomes,
+                (false, Format::Github, _) => claimcheck::Keep::Outcomes,
+                (false, _, false) => claimcheck::Keep::Packed,
                 (false, _, true) => claimcheck::Keep::Spilled,
             };
             let run = claimcheck::check_with(&claims, &seeds, cache.as_ref(), keep, &bar);
@@ -221,12 +223,8 @@ fn main() -> ExitCode {
                     Err(e) => Err(format!("error: cannot write output: {e}")),
                 }
             };
-            // The outcomes, spilled or in memory.
-            let in_memory = run.outcomes.as_slice();
-            let outcomes: &dyn claimcheck::report::Outcomes = match &run.spilled {
-                Some(spilled) => spilled,
-                None => &in_memory,
-            };
+            // The outcomes, packed, spilled or whole.
+            let outcomes = run.report_outcomes();
             let result = match (format, r) {
                 (Format::Human, None) => {
                     stream(&|w| claimcheck::report::human::write_outcomes(outcomes, w))

@@ -68,6 +68,7 @@ fn run_with(w: &World, i: usize, text: Option<&str>) -> Run {
         sets: w.sets.clone(),
         outcomes,
         spilled: None,
+        packed: None,
     }
 }
 

@@ -475,7 +475,7 @@ const PARTICLES: &[&str] = &[
 /// A small multiplicative hasher (as in rustc's FxHash) for the word sets:
 /// built once per process from constant lists.
 #[derive(Debug, Default, Clone, Copy)]
-pub(super) struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -499,7 +499,7 @@ impl std::hash::Hasher for Fx {
     }
 }
 
-pub(super) type FxBuild = std::hash::BuildHasherDefault<Fx>;
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<Fx>;
 
 /// A hasher for words (the word lists, the memos of [`country_of`] and
 /// [`is_place`]): as [`Fx`], but eight bytes at a time where [`Fx`] takes

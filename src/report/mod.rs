@@ -73,6 +73,27 @@ impl Outcomes for &[SetOutcome] {
     }
 }
 
+impl Outcomes for Vec<SetOutcome> {
+    fn sets(&self) -> usize {
+        self.as_slice().sets()
+    }
+    fn set_path(&self, set: usize) -> (&Path, &str) {
+        (&self[set].path, &self[set].name)
+    }
+    fn claims(&self, set: usize) -> usize {
+        self.as_slice().claims(set)
+    }
+    fn holds(&self, set: usize, k: usize) -> bool {
+        self.as_slice().holds(set, k)
+    }
+    fn said(&self, set: usize, k: usize) -> usize {
+        self.as_slice().said(set, k)
+    }
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
+        Ok(Cow::Borrowed(&self[set].outcomes[k]))
+    }
+}
+
 impl Outcomes for crate::SpilledOutcomes {
     fn sets(&self) -> usize {
         crate::SpilledOutcomes::sets(self)
@@ -91,6 +112,27 @@ impl Outcomes for crate::SpilledOutcomes {
     }
     fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
         crate::SpilledOutcomes::outcome(self, set, k).map(Cow::Owned)
+    }
+}
+
+impl Outcomes for crate::PackedOutcomes {
+    fn sets(&self) -> usize {
+        self.sets.len()
+    }
+    fn set_path(&self, set: usize) -> (&Path, &str) {
+        self.sets[set].path()
+    }
+    fn claims(&self, set: usize) -> usize {
+        self.sets[set].claims()
+    }
+    fn holds(&self, set: usize, k: usize) -> bool {
+        self.sets[set].holds(k)
+    }
+    fn said(&self, set: usize, k: usize) -> usize {
+        self.sets[set].said(k)
+    }
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
+        Ok(Cow::Owned(self.sets[set].outcome(k)))
     }
 }
 

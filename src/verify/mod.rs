@@ -17,6 +17,7 @@
 
 mod index;
 mod matching;
+mod packed;
 
 pub(crate) use index::KeyFilter;
 
@@ -493,11 +494,9 @@ pub(crate) struct Kept {
     /// For each claim that names its sources, those added; `None` for the
     /// claims checked against all.
     named: Vec<Option<Vec<SourceId>>>,
-    /// For each claim, the verdicts that are not silent, and each one's
-    /// source's place among those the claim is checked against (two lists,
-    /// as [`ClaimOutcome`] keeps them).
-    said: Vec<Vec<SourceVerdict>>,
-    at: Vec<Vec<u32>>,
+    /// For each claim, the verdicts that are not silent, each with its
+    /// source's place among those the claim is checked against, packed.
+    packed: packed::Packed,
     /// For each claim, where the verdicts moved to a spill file lie (see
     /// [`Kept::spill`]); they come before those in `said`.
     spilled: Vec<Vec<crate::spill::Segment>>,
@@ -686,6 +685,11 @@ impl<'a> Verifier<'a> {
         kept.finish(self.set, &self.claims)
     }
 
+    /// [`finish_kept`](Verifier::finish_kept), the verdicts left packed.
+    pub(crate) fn finish_packed(&self, kept: Kept) -> PackedSet {
+        kept.finish_packed(self.set, &self.claims)
+    }
+
     /// [`finish_kept`](Verifier::finish_kept), the verdicts spilled to
     /// `file`.
     ///
@@ -710,15 +714,19 @@ impl Kept {
                 .iter()
                 .map(|c| c.sources.as_ref().map(|_| Vec::new()))
                 .collect(),
-            said: claims.iter().map(|_| Vec::new()).collect(),
-            at: claims.iter().map(|_| Vec::new()).collect(),
+            packed: packed::Packed::new(claims.len()),
             spilled: claims.iter().map(|_| Vec::new()).collect(),
         }
     }
 
     /// How many verdicts are held (not spilled).
     pub(crate) fn held(&self) -> usize {
-        self.said.iter().map(Vec::len).sum()
+        self.packed.held()
+    }
+
+    /// The sources claim `k` is checked against, of those added so far.
+    fn checked(&self, k: usize) -> &[SourceId] {
+        self.named[k].as_deref().unwrap_or(&self.all)
     }
 
     /// Moves the verdicts kept so far to `file`, each claim's encoded
@@ -728,19 +736,15 @@ impl Kept {
     ///
     /// When the file cannot be written.
     pub(crate) fn spill(&mut self, file: &crate::spill::SpillFile) -> std::io::Result<()> {
-        for ((said, at), spilled) in self
-            .said
-            .iter_mut()
-            .zip(&mut self.at)
-            .zip(&mut self.spilled)
-        {
-            if said.is_empty() {
+        for k in 0..self.spilled.len() {
+            if self.packed.said(k) == 0 {
                 continue;
             }
-            let bytes = crate::cache::encode_said(at, std::mem::take(said));
-            at.clear();
-            spilled.push(file.append(&bytes)?);
+            let (at, said) = self.packed.unpack(k, self.checked(k));
+            let bytes = crate::cache::encode_said(&at, said);
+            self.spilled[k].push(file.append(&bytes)?);
         }
+        self.packed.clear();
         Ok(())
     }
 
@@ -770,6 +774,7 @@ impl Kept {
     /// `restricted` name their sources).
     fn add(&mut self, claims: &[&Claim], restricted: &[usize], id: &SourceId, row: SourceRow) {
         self.all.push(id.clone());
+        self.packed.start_source();
         for &k in restricted {
             if let (Some(named), Some(only)) = (&mut self.named[k], &claims[k].sources)
                 && only.contains(id)
@@ -782,29 +787,147 @@ impl Kept {
             // against: it is the last.
             let checked = self.named[k].as_ref().map_or(self.all.len(), Vec::len);
             let at = u32::try_from(checked - 1).unwrap_or(u32::MAX);
-            self.said[k].push(v);
-            self.at[k].push(at);
+            self.packed.push(k, at, &v);
         }
     }
 
     /// The outcome of each of `claims` of `set`, in order.
     fn finish(self, set: &ClaimSet, claims: &[&Claim]) -> SetOutcome {
-        let all: Arc<[SourceId]> = self.all.into();
-        let outcomes = claims
-            .par_iter()
-            .zip(self.named)
-            .zip(self.said)
-            .zip(self.at)
-            .map(|(((c, named), said), at)| {
-                let checked = named.map_or_else(|| Arc::clone(&all), Arc::from);
-                outcome(c, checked, said, at)
-            })
-            .collect();
+        let packed = self.into_packed(set, claims);
         SetOutcome {
+            outcomes: (0..claims.len())
+                .into_par_iter()
+                .map(|k| packed.outcome(k))
+                .collect(),
+            path: packed.path,
+            name: packed.name,
+        }
+    }
+
+    /// The outcomes of `claims` of `set`, left packed: each claim's is
+    /// unpacked when asked for ([`PackedSet::outcome`]).
+    fn finish_packed(self, set: &ClaimSet, claims: &[&Claim]) -> PackedSet {
+        let mut packed = self.into_packed(set, claims);
+        (packed.holds, packed.failures) = (0..claims.len())
+            .into_par_iter()
+            .map(|k| {
+                let checked = &packed.checked[k];
+                let (_, said) = packed.packed.unpack_verdicts(k, checked);
+                apply_expectation(&packed.claims[k], checked, &said)
+            })
+            .unzip();
+        packed
+    }
+
+    /// [`finish_packed`](Kept::finish_packed), whether each claim holds
+    /// not worked out.
+    fn into_packed(mut self, set: &ClaimSet, claims: &[&Claim]) -> PackedSet {
+        self.packed.shrink();
+        let all: Arc<[SourceId]> = self.all.into();
+        let checked: Vec<Arc<[SourceId]>> = self
+            .named
+            .into_iter()
+            .map(|named| named.map_or_else(|| Arc::clone(&all), Arc::from))
+            .collect();
+        PackedSet {
             path: set.path().to_path_buf(),
             name: set.name().to_string(),
-            outcomes,
+            claims: claims.iter().map(|&c| c.clone()).collect(),
+            checked,
+            packed: self.packed,
+            holds: Vec::new(),
+            failures: Vec::new(),
         }
+    }
+}
+
+/// The outcomes of a run that kept its verdicts packed
+/// ([`crate::Keep::Packed`]): each claim's outcome is unpacked when it is
+/// asked for ([`outcome`](PackedOutcomes::outcome)), a few bytes per
+/// verdict held until then rather than a [`SourceVerdict`] and its
+/// evidence lists.
+#[derive(Debug, Clone)]
+pub struct PackedOutcomes {
+    pub(crate) sets: Vec<PackedSet>,
+}
+
+impl PackedOutcomes {
+    /// Whether every claim of every file holds.
+    pub fn all_hold(&self) -> bool {
+        self.sets.iter().all(|s| s.holds.iter().all(|&h| h))
+    }
+
+    /// The outcome of claim `k` of claims file `set` (both numbered from
+    /// 0, files sorted by path and claims in file order).
+    ///
+    /// # Panics
+    ///
+    /// When there is no such claim.
+    pub fn outcome(&self, set: usize, k: usize) -> ClaimOutcome {
+        self.sets[set].outcome(k)
+    }
+
+    /// Every claims file's outcomes, unpacked: what a run keeping them
+    /// whole gives.
+    pub fn to_sets(&self) -> Vec<SetOutcome> {
+        self.sets
+            .iter()
+            .map(|s| SetOutcome {
+                path: s.path.clone(),
+                name: s.name.clone(),
+                outcomes: (0..s.claims()).map(|k| s.outcome(k)).collect(),
+            })
+            .collect()
+    }
+}
+
+/// One claims file's outcomes, their verdicts packed (see [`packed`]).
+#[derive(Debug, Clone)]
+pub(crate) struct PackedSet {
+    path: std::path::PathBuf,
+    name: String,
+    claims: Vec<Claim>,
+    /// Per claim, the sources it was checked against.
+    checked: Vec<Arc<[SourceId]>>,
+    packed: packed::Packed,
+    /// Per claim, whether it holds, and why not (empty until
+    /// [`Kept::finish_packed`] works them out).
+    holds: Vec<bool>,
+    failures: Vec<Vec<String>>,
+}
+
+impl PackedSet {
+    /// The outcome of claim `k`, unpacked.
+    pub(crate) fn outcome(&self, k: usize) -> ClaimOutcome {
+        let checked = Arc::clone(&self.checked[k]);
+        let (at, said) = self.packed.unpack(k, &checked);
+        match (self.holds.get(k), self.failures.get(k)) {
+            (Some(&holds), Some(failures)) => ClaimOutcome {
+                claim: self.claims[k].clone(),
+                checked,
+                said,
+                at,
+                holds,
+                failures: failures.clone(),
+            },
+            _ => outcome(&self.claims[k], checked, said, at),
+        }
+    }
+
+    pub(crate) fn path(&self) -> (&std::path::Path, &str) {
+        (&self.path, &self.name)
+    }
+
+    pub(crate) fn claims(&self) -> usize {
+        self.claims.len()
+    }
+
+    pub(crate) fn holds(&self, k: usize) -> bool {
+        self.holds[k]
+    }
+
+    pub(crate) fn said(&self, k: usize) -> usize {
+        self.packed.said(k)
     }
 }
 
