@@ -476,6 +476,7 @@ pub fn describe_amount(a: &Amount) -> String {
         Bound::AtMost => format!("at most {v}"),
         Bound::MoreThan => format!("more than {v}"),
         Bound::LessThan => format!("less than {v}"),
+        Bound::Nearly => format!("nearly {v}"),
     }
 }
 
