@@ -730,6 +730,15 @@ static LIST_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid list header pattern")
 });
 
+/// A link given after a list header on its line: `Related: A headline`,
+/// `Read more: ...`, `ALSO READ: ...`.
+static LINK_WITH_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:also )?read(?: more| also| next)?|see also|related(?: [a-z]+)?|more on this(?: story)?|recommended)\s*:\s*\S",
+    )
+    .expect("valid link pattern")
+});
+
 /// A time stamp alone on its line: `Updated August 21, 2015`, `Last
 /// updated: 21 Aug 2015 10:30pm`, `Published on Thursday 20 August 2015`.
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -786,6 +795,12 @@ fn is_photo_code(s: &str) -> bool {
         && s.bytes().any(|b| b.is_ascii_uppercase())
 }
 
+/// Whether a paragraph is shaped like a headline: short, no closing
+/// punctuation.
+fn headline_shaped(s: &str) -> bool {
+    !ends_sentence(s) && s.chars().count() <= 200 && !s.ends_with(',')
+}
+
 /// Classifies each paragraph; `after_blank` says which follow a blank line.
 ///
 /// The headlines listed after a list header (`Related:`, `Read more:`
@@ -794,27 +809,33 @@ fn is_photo_code(s: &str) -> bool {
 /// paragraphs after the header that are shaped like headlines (no closing
 /// punctuation), each set as the first one is (on the next line, or after
 /// a blank line); it ends at the first paragraph that is not one, or that
-/// is set apart otherwise.
+/// is set apart otherwise. A link given on the header's line (`Related: A
+/// headline`) opens a list only when two more headlines follow it line by
+/// line: one alone may be the story's next subheading.
 fn classify(norm: &str, spans: &[Span], after_blank: &[bool]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::with_capacity(spans.len());
     let mut seen_body = false;
     // In a list of links: whether its items follow blank lines, once the
     // first item is seen.
     let mut list: Option<Option<bool>> = None;
+    let tight_headline = |k: usize| {
+        spans.get(k).is_some_and(|sp| {
+            !after_blank.get(k).copied().unwrap_or(true) && headline_shaped(&norm[sp.range()])
+        })
+    };
     for (n, &span) in spans.iter().enumerate() {
         let s = &norm[span.range()];
         let prev = out.last().map(|p| p.kind);
         let blank = after_blank.get(n).copied().unwrap_or(true);
         let header = LIST_HEADER.is_match(s);
-        let item = !header
-            && list.is_some_and(|set| set.is_none_or(|b| b == blank))
-            && !ends_sentence(s)
-            && s.chars().count() <= 200
-            && !s.ends_with(',');
+        let item =
+            !header && list.is_some_and(|set| set.is_none_or(|b| b == blank)) && headline_shaped(s);
         list = if header {
             Some(None)
         } else if item {
             Some(Some(blank))
+        } else if LINK_WITH_HEADER.is_match(s) && tight_headline(n + 1) && tight_headline(n + 2) {
+            Some(Some(false))
         } else {
             None
         };
@@ -834,7 +855,7 @@ fn classify(norm: &str, spans: &[Span], after_blank: &[bool]) -> Vec<Paragraph> 
             || CAPTION_START.is_match(s)
         {
             ParagraphKind::Caption
-        } else if !ends_sentence(s) && s.chars().count() <= 200 && !s.ends_with(',') {
+        } else if headline_shaped(s) {
             ParagraphKind::Heading
         } else {
             ParagraphKind::Body

@@ -74,8 +74,18 @@ fn paragraph_kinds() {
             "Related Topics\nPakistan\nRussia\n\nMore on this story:\nWhy is Pakistan cosying up to Russia?",
             &[Boilerplate, Boilerplate, Boilerplate, Boilerplate, Body],
         ),
-        // Not a list: a link given on its line, a header before prose,
-        // words that only open like a header.
+        // A link on the header's line, then more headlines line by line.
+        (
+            "The deal was signed.\nRelated: Pakistan signs deal for eight jets\nIndia to buy 12 drones from Israel\nChina tests new missile\nThe talks ended on Friday.",
+            &[Body, Boilerplate, Boilerplate, Boilerplate, Body],
+        ),
+        // Not a list: a link given on its line (then a subheading, or one
+        // set apart), a header before prose, words that only open like a
+        // header.
+        (
+            "Read more: Minister in Pakistan\n\nTalks in Moscow\nTalks in Kabul\nThe talks ended.",
+            &[Boilerplate, Heading, Heading, Body],
+        ),
         (
             "Read more: Minister in Pakistan\nTalks in Moscow\nThe talks ended.",
             &[Boilerplate, Heading, Body],
