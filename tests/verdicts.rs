@@ -793,3 +793,96 @@ fn roles_of_wire_copy_decide_role_claims() {
         Verdict::Supported
     );
 }
+
+/// A model written with a space (`Mi 35`, `Su 30MKI`) or run together
+/// from digits (`9M120`) is a designation, as `Mi-35` is: the count is of
+/// the helicopters, with the model as their kind, and the model's number
+/// counts nothing.
+#[test]
+fn designations_written_with_a_space_or_digits_are_no_counts() {
+    use Verdict::*;
+    let article = "Russia will sell four Mi 35 helicopters to Pakistan, officials said on Wednesday.\n\
+                   The helicopters will carry 9M120 Ataka missiles, and India flies the Mi 35M.\n";
+    for (claim, want) in [
+        ("helicopter count = 4", Supported),
+        ("Mi-35 helicopter count = 4", Supported),
+        ("Mi-35M helicopter count = 4", Supported),
+        ("helicopter count = 35", Contradicted),
+        ("mi count = 4", NotMentioned),
+        ("missile count = 9000000", NotMentioned),
+    ] {
+        assert_eq!(check_with_evidence(article, MI35, claim).0, want, "{claim}");
+    }
+    // Letters that are a word, and an amount after the number, keep it.
+    assert_eq!(
+        check(
+            "At 35 helicopters, the fleet is small.",
+            None,
+            "helicopter count = 35"
+        ),
+        Supported
+    );
+}
+
+/// `nearly eight` is just under eight: it does not support `= 8`, nor
+/// contradict it (a writer rounds up to say it), supports `< 8` and
+/// `~ 8`, and contradicts what lies beyond it.
+#[test]
+fn nearly_is_just_under() {
+    use Verdict::*;
+    let article =
+        "Pakistan will buy nearly eight helicopters and almost 2,000 rifles, officials said.\n";
+    for (claim, want) in [
+        ("helicopter count = 8", NotMentioned),
+        ("helicopter count < 8", Supported),
+        ("helicopter count ~ 8", Supported),
+        ("helicopter count = 7", NotMentioned),
+        ("helicopter count = 5", Contradicted),
+        ("helicopter count > 8", Contradicted),
+        ("rifle count < 2000", Supported),
+        ("rifle count = 2000", NotMentioned),
+        ("rifle count = 1000", Contradicted),
+    ] {
+        assert_eq!(check(article, None, claim), want, "{claim}");
+    }
+    // `about eight` is either side of it, and supports `= 8`.
+    assert_eq!(
+        check(
+            "Pakistan will buy about eight helicopters.",
+            None,
+            "helicopter count = 8"
+        ),
+        Supported
+    );
+}
+
+/// The headlines listed under `Related:` are other stories': their counts,
+/// places and events decide nothing, however the article is set.
+#[test]
+fn headlines_under_related_decide_nothing() {
+    use Verdict::*;
+    let story = "ISLAMABAD: Pakistan will buy four helicopters from Russia, officials\n\
+                 said on Wednesday, in a deal signed in Rawalpindi by senior defence\n\
+                 officials of both countries.\n\
+                 \n\
+                 Related:\n\
+                 Pakistan signs deal with China for eight new fighter jets\n\
+                 India to buy 12 helicopters from Israel in $400m agreement\n\
+                 China tests new missile in Xinjiang\n";
+    let one_a_line = "Pakistan will buy four helicopters from Russia, officials said on Wednesday.\n\
+                      Related:\n\
+                      Pakistan signs deal with China for eight new fighter jets\n\
+                      India to buy 12 helicopters from Israel\n\
+                      The deal was signed in Rawalpindi.\n";
+    for article in [story, one_a_line] {
+        for (claim, want) in [
+            ("helicopter count = 4", Supported),
+            ("jet count = 8", NotMentioned),
+            ("China tested a missile", NotMentioned),
+            ("mentions Xinjiang", NotMentioned),
+            ("signed in Rawalpindi", Supported),
+        ] {
+            assert_eq!(check(article, None, claim), want, "{claim}\n{article}");
+        }
+    }
+}

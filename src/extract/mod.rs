@@ -31,7 +31,7 @@ use crate::text::Text;
 
 /// The version of the extractors: bump it whenever their output may change,
 /// so that caches and lock files made by an older version are not trusted.
-pub const EXTRACTOR_VERSION: u32 = 4;
+pub const EXTRACTOR_VERSION: u32 = 5;
 
 /// What a place is to the story.
 #[derive(
@@ -477,6 +477,7 @@ pub fn describe_amount(a: &Amount) -> String {
         Bound::AtMost => format!("at most {v}"),
         Bound::MoreThan => format!("more than {v}"),
         Bound::LessThan => format!("less than {v}"),
+        Bound::Nearly => format!("nearly {v}"),
     }
 }
 

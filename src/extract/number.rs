@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 pub enum Bound {
     /// Exactly the value (`four`, `4`).
     Exact,
-    /// Roughly the value (`about`, `nearly`, `some`, `around`).
+    /// Roughly the value (`about`, `some`, `around`).
     Approx,
     /// The value or more (`at least`).
     AtLeast,
@@ -41,6 +41,9 @@ pub enum Bound {
     MoreThan,
     /// Strictly less (`less than`, `under`, `fewer than`).
     LessThan,
+    /// Just under the value (`nearly`, `almost`): close to it, and not
+    /// reaching it.
+    Nearly,
 }
 
 /// What an amount is measured in.
@@ -795,6 +798,50 @@ fn symbol_currency(c: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Whether `w` (as written) may be the letters of a model designation
+/// written with a space before its number (`Mi 35`, `Su 30`, `MiG 29`,
+/// `Tu 160`, `AK 47`, `JF 17`, `KSE 100`): two or three ASCII letters, the
+/// first a capital, that are not an English word (`At 35`, `In 2015`, `UP
+/// TO 35`) unless they are the prefix of a design bureau that is one (`Mi`,
+/// `Yak`), nor an abbreviation that stands before numbers for another
+/// reason: a month or weekday (`Aug 19`, `Fri 21`), a title or label (`Dr`,
+/// `St`, `No`, `Vol`), a currency (`Rs`, `Tk`, `Sh`, `PKR`) or a country or
+/// bloc (`US`, `UK`, `EU`, `UN`).
+///
+/// The letters alone say little: [`Cx::spaced_designation`] also wants a
+/// whole number after them and no amount word after that.
+pub(crate) fn designation_prefix(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !(2..=3).contains(&b.len())
+        || !b[0].is_ascii_uppercase()
+        || !b.iter().all(u8::is_ascii_alphabetic)
+    {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    if matches!(lower.as_str(), "mi" | "yak") {
+        return true;
+    }
+    !NOT_DESIGNATION_PREFIXES.contains(&lower.as_str())
+        && iso_code(w).is_none()
+        && !super::place::is_english_word(&lower)
+}
+
+/// Short abbreviations, lowercase, that stand before numbers without
+/// naming a model ([`designation_prefix`]), and that the English word list
+/// does not hold.
+const NOT_DESIGNATION_PREFIXES: &[&str] = &[
+    // Months and weekdays.
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun", // Titles, ranks and labels.
+    "mr", "mrs", "ms", "dr", "st", "mt", "ft", "lt", "sgt", "cpl", "pvt", "maj", "adm", "cdr",
+    "rev", "hon", "jr", "sr", "sen", "rep", "gov", "no", "nos", "vol", "ch", "pg", "pp", "fig",
+    "ref", "art", "sec", "ok", "km", // Currencies written before the amount.
+    "rs", "re", "tk", "rp", "sh", "ksh", "dh", "dhs", "rm", "sr", "qr", "kd", "bd", "nu", "le",
+    "br", "kr", "gs", "bs", // Countries and blocs, and the clock.
+    "us", "uk", "eu", "un", "uae", "usa", "gcc", "am", "pm",
+];
 
 /// Letters glued before `$` (`US$`, `HK$`, `C$`).
 fn dollar_prefix(w: &str) -> Option<&'static str> {
@@ -1664,6 +1711,11 @@ impl Cx<'_> {
                 return Step::Skip(self.skip_glued(i));
             }
         }
+        // `four Mi 35 helicopters`, `the Su 30MKI`: a designation with a
+        // space.
+        if self.spaced_designation(i) {
+            return Step::Skip(self.skip_glued(i));
+        }
         // `Section 144`, `Article 370`, `Flight 370`, `No. 10`: labels.
         if matches!(t.k, K::Num { .. }) && i > 0 {
             let label = if self.sym(i - 1) == "." {
@@ -1693,6 +1745,12 @@ impl Cx<'_> {
         if self.is_num(last_num) && self.glued(last_num) {
             if let Some(nt) = self.toks.get(end) {
                 if nt.k == K::Word {
+                    // `9M120`, `3M22`, `2S19`: digits, letters and digits
+                    // run together name a model, not an amount (`9M` alone
+                    // is nine million).
+                    if self.glued(end) && self.is_num(end + 1) {
+                        return Step::Skip(self.skip_glued(last_num));
+                    }
                     let raw = self.raw(end);
                     let lw = self.w(end);
                     let is_dec = matches!(self.toks[last_num].k, K::Num { decimal: true, .. });
@@ -1957,6 +2015,79 @@ impl Cx<'_> {
         })
     }
 
+    /// Whether the literal at token `i` is the number of a model designation
+    /// written with a space after its letters: `four Mi 35 helicopters`,
+    /// `two Su 30MKI jets`, `the Tu 160`, `the KSE 100 index` (see
+    /// [`designation_prefix`] for the letters). The number is whole digits,
+    /// with at most a few capitals glued after it (`35M`, `30MKI`, or a
+    /// plural `s`), and no amount word follows: `US 35% tariff`, `Sh 35
+    /// million`, `Tk 50 crore` and `Ali 35-year-old` stay amounts.
+    fn spaced_designation(&self, i: usize) -> bool {
+        if !matches!(
+            self.toks.get(i),
+            Some(Tok {
+                k: K::Num {
+                    plain: true,
+                    frac: false,
+                    ..
+                },
+                ..
+            })
+        ) || i == 0
+            || self.glued(i - 1)
+            || self.toks[i - 1].k != K::Word
+        {
+            return false;
+        }
+        // The letters stand alone: not the end of `PML-N` or `S&P`.
+        if i >= 2 && self.glued(i - 2) && !matches!(self.sym(i - 2), "(" | "\"" | "'" | "‘" | "“")
+        {
+            return false;
+        }
+        if !designation_prefix(self.raw(i - 1)) {
+            return false;
+        }
+        let e = i + 1;
+        if self.glued(i) {
+            match self.toks.get(e) {
+                Some(t) if t.k == K::Word => {
+                    // `35M`, `30MKI`: a variant, whatever follows.
+                    let raw = self.raw(e);
+                    let capitals = raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_uppercase());
+                    return (capitals || raw == "s") && !(self.glued(e) && self.is_num(e + 1));
+                }
+                Some(t) if t.k == K::Sym => {
+                    if !matches!(
+                        self.sym(e),
+                        "," | "." | ";" | ")" | "'" | "’" | "\"" | "”" | "?" | "!"
+                    ) {
+                        return false;
+                    }
+                }
+                _ => return false,
+            }
+        }
+        // Then a noun, or (after letters not all capitals) the end of the
+        // phrase: `the Mi 35.`, but `BJP 282, Congress 44` is a tally.
+        if self.toks.get(e).is_none_or(|t| t.k != K::Word) {
+            return self
+                .raw(i - 1)
+                .bytes()
+                .skip(1)
+                .any(|b| b.is_ascii_lowercase());
+        }
+        // No amount word after it.
+        let next = self.w(e);
+        !(self.is_number_word(e)
+            || matches!(self.class(e), W::Scale(_) | W::Hundred | W::Dozen)
+            || matches!(
+                next,
+                "percent" | "pct" | "per" | "percentage" | "am" | "pm" | "gmt" | "utc" | "hrs"
+            )
+            || self.currency_words_after(e, true).is_some()
+            || self.raw_iso_after(e).is_some())
+    }
+
     /// Skips a literal glued to letters and the letters after it.
     fn skip_glued(&self, i: usize) -> usize {
         let mut k = i + 1;
@@ -2093,8 +2224,9 @@ impl Cx<'_> {
             return (b, st - 2);
         }
         let one = match w1 {
-            "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "approximately"
-            | "estimated" | "approx" | "circa" | "c" | "~" => Some(Bound::Approx),
+            "about" | "around" | "roughly" | "some" | "approximately" | "estimated" | "approx"
+            | "circa" | "c" | "~" => Some(Bound::Approx),
+            "nearly" | "almost" => Some(Bound::Nearly),
             "over" | "above" | "exceeding" => Some(Bound::MoreThan),
             "under" | "below" => Some(Bound::LessThan),
             "upto" => Some(Bound::AtMost),
@@ -2354,6 +2486,7 @@ mod tests {
             Bound::AtMost => "<=",
             Bound::MoreThan => ">",
             Bound::LessThan => "<",
+            Bound::Nearly => "~<",
         };
         let mut s = format!("{b}{}", a.value);
         if let Some(u) = a.upper {
@@ -2431,10 +2564,14 @@ mod tests {
             ("$10-20 million", &["10000000..20000000 USD"]),
             // Approximations and bounds.
             ("about 15 hours", &["~15"]),
-            ("around 300 troops and nearly 40 tanks", &["~300", "~40"]),
+            ("around 300 troops and nearly 40 tanks", &["~300", "~<40"]),
             (
                 "almost 12, roughly 9, some 200, approximately 7",
-                &["~12", "~9", "~200", "~7"],
+                &["~<12", "~9", "~200", "~7"],
+            ),
+            (
+                "nearly eight helicopters, nearly 8,000 troops, almost 20",
+                &["~<8", "~<8000", "~<20"],
             ),
             (
                 "an estimated 3,000 people and close to 90 others",
@@ -2491,6 +2628,39 @@ mod tests {
             ("Section 144 and Article 370 and Flight No. 8", &[]),
             ("a 4G network", &[]),
             ("a 29km road", &[]),
+            // Designations written with a space: the letters, a whole
+            // number, then a noun or a variant's capitals.
+            ("four Mi 35 helicopters", &["4"]),
+            ("two Su 35 jets and the MiG 29", &["2"]),
+            ("the Mi 35M and the Su 30MKI", &[]),
+            ("Pakistan wants the Mi 35, India the Tu 160.", &[]),
+            ("three JF 17 fighters and AK 47 rifles", &["3"]),
+            ("The KSE 100 index rose.", &[]),
+            ("two Mi 17s", &["2"]),
+            // Letters that are not a designation's: words, months,
+            // titles, currencies, countries; or an amount after the number.
+            ("At 35 helicopters, the fleet is small.", &["35"]),
+            ("UP TO 35 HELICOPTERS", &["<=35"]),
+            ("An 18 month delay", &["18"]),
+            ("on Aug 19 the deal was signed", &[]),
+            (
+                "Tk 500 crore and Sh 40 million",
+                &["5000000000", "40000000"],
+            ),
+            ("a US 25% tariff", &["25 %"]),
+            ("The US 10-year yield", &["10"]),
+            ("BJP 282, Congress 44", &["282", "44"]),
+            ("the Su 35 million deal", &["35000000"]),
+            ("the PML-N 35 seats", &["35"]),
+            // Digits, letters and digits run together: a missile's name.
+            ("two 9M120 Ataka missiles and the 3M22", &["2"]),
+            ("the 2S19 howitzer", &[]),
+            // Not designations: a scale, a calibre.
+            (
+                "a 9M budget and $9M and $9m",
+                &["9000000", "9000000 USD", "9000000 USD"],
+            ),
+            ("9mm pistols", &[]),
             // Vague amounts.
             ("a number of helicopters", &[]),
             ("several helicopters", &[]),

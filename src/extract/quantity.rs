@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use super::number::{Amount, Unit, recognize_numbers};
+use super::number::{Amount, Unit, designation_prefix, recognize_numbers};
 
 /// A change rather than a level (`rose by 5%`, `fell 2%`).
 #[derive(
@@ -513,8 +513,15 @@ fn next_piece(s: &str, pos: usize) -> Option<(Piece<'_>, usize)> {
     Some((Piece::Punct, start + c.len_utf8()))
 }
 
-/// Model designations: `Mi-35`, `F-16`, `A320`, `Mi-35M`, `S-400`.
+/// Model designations: `Mi-35`, `F-16`, `A320`, `Mi-35M`, `S-400`, and
+/// those that open with digits (`9M120`, `3M22`, `2S19`).
 fn designation(w: &str) -> bool {
+    let lead = w.chars().take_while(char::is_ascii_digit).count();
+    let w = if (1..=2).contains(&lead) {
+        &w[lead..]
+    } else {
+        w
+    };
     let letters = w.chars().take_while(|c| c.is_ascii_alphabetic()).count();
     let rest = &w[letters..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
@@ -564,6 +571,23 @@ fn head_after(s: &str, end: usize, value: f64) -> Np {
             Piece::Punct => break,
             Piece::Word(w, r) => {
                 let lw = w.to_lowercase();
+                // `Mi 35`, `Su 30MKI`: a designation written with a space,
+                // kept as it is written with a hyphen (`mi-35`).
+                if let Some((Piece::Word(d, _), after)) =
+                    designation_prefix(w).then(|| next_piece(s, pos)).flatten()
+                {
+                    if d.starts_with(|c: char| c.is_ascii_digit())
+                        && designation(&format!("{w}-{d}"))
+                    {
+                        if let Some((c, _)) = cand.take() {
+                            np.qualifiers.push(c.to_lowercase());
+                        }
+                        np.qualifiers.push(format!("{lw}-{}", d.to_lowercase()));
+                        prev_cap = false;
+                        pos = after;
+                        continue;
+                    }
+                }
                 if designation(w) {
                     if let Some((c, _)) = cand.take() {
                         np.qualifiers.push(c.to_lowercase());
@@ -1002,7 +1026,31 @@ mod tests {
                 "Turnout was 15 per cent.",
                 &[(15.0, None, &[], Exact, None)],
             ),
+            // A designation written with a space is one qualifier, written
+            // as with a hyphen; so is one that opens with digits.
+            (
+                "Russia will sell four Mi 35 helicopters and two Su 30MKI jets.",
+                &[
+                    (4.0, Some("helicopter"), &["mi-35"], Exact, None),
+                    (2.0, Some("jet"), &["su-30mki"], Exact, None),
+                ],
+            ),
+            (
+                "The deal covers four Mi 35M 'Hind E' helicopters.",
+                &[(4.0, Some("helicopter"), &["mi-35m", "hind e"], Exact, None)],
+            ),
+            (
+                "It fired two 9M120 Ataka missiles.",
+                &[(2.0, Some("missile"), &["9m120", "ataka"], Exact, None)],
+            ),
+            // Letters that name no model keep the noun after them.
+            (
+                "Pakistan ordered 20 Tu tanks.",
+                &[(20.0, Some("tank"), &["tu"], Exact, None)],
+            ),
             // Not quantities at all.
+            ("The Mi 35 helicopter first flew in 1972.", &[]),
+            ("The 9M120 missile was shown.", &[]),
             ("The Mi-35 helicopter first flew in 1972.", &[]),
             ("It was signed on August 20, 2015 in Rawalpindi.", &[]),
             ("Pakistan has a number of Mi-17 helicopters.", &[]),

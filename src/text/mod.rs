@@ -11,8 +11,9 @@
 //! offset map, so evidence is still shown at the original line and column.
 //!
 //! Each paragraph gets a [`ParagraphKind`]: body text, a heading, a photo code,
-//! a caption, or boilerplate (`Read more:` links, share and contact prompts).
-//! Boilerplate carries no facts, so adding or removing it changes nothing.
+//! a caption, or boilerplate (`Read more:` links, the headlines listed
+//! under `Related:`, share and contact prompts). Boilerplate carries no
+//! facts, so adding or removing it changes nothing.
 //!
 //! Key decision: line breaks. A source may put one paragraph on each line,
 //! or hard-wrap paragraphs at a fixed width. A block of lines is taken as
@@ -54,7 +55,9 @@ pub enum ParagraphKind {
     Caption,
     /// Navigation and boilerplate: `Read more:` links, contact, share and
     /// follow prompts, advertisements, copyright lines, a time stamp alone
-    /// on its line (`Updated August 21, 2015 10:30pm`).
+    /// on its line (`Updated August 21, 2015 10:30pm`), and the headlines
+    /// listed under a header alone on its line (`Related:`, `ALSO READ`),
+    /// which are other stories'.
     Boilerplate,
     /// An editor's correction or clarification note (`Correction: An
     /// earlier version of this story said five helicopters.`, `This article
@@ -218,6 +221,9 @@ pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, origina
         anchors: Vec::new(),
     };
     let mut para_spans = Vec::new();
+    // Whether each paragraph follows a blank line (the first does).
+    let mut after_blank = Vec::new();
+    let mut blank = true;
     let mut para_start: Option<usize> = None;
     for (i, line) in raw_lines.iter().enumerate() {
         let content = trim_span(original, *line);
@@ -225,6 +231,7 @@ pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, origina
             if let Some(s) = para_start.take() {
                 para_spans.push(Span::new(s, b.norm.len()));
             }
+            blank = true;
             continue;
         }
         match para_start {
@@ -233,6 +240,8 @@ pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, origina
                     b.push_synthetic('\n', content.start);
                 }
                 para_start = Some(b.norm.len());
+                after_blank.push(blank);
+                blank = false;
             }
             Some(_) => b.push_synthetic(' ', content.start),
         }
@@ -247,7 +256,7 @@ pub fn normalize_str(id: SourceId, published: Option<jiff::civil::Date>, origina
         para_spans.push(Span::new(s, b.norm.len()));
     }
     let Builder { norm, anchors } = b;
-    let paragraphs = classify(&norm, &para_spans);
+    let paragraphs = classify(&norm, &para_spans, &after_blank);
     let mut sentences = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let start = p
@@ -488,9 +497,23 @@ fn paragraph_breaks(text: &str, lines: &[Span]) -> Vec<bool> {
         if !wrapped {
             continue;
         }
+        // Inside a list of links (`Related:` alone on its line, then
+        // headlines), up to a line that ends a sentence or runs on into a
+        // line opening in lower case, each line stands alone.
+        let mut in_list = false;
         for k in 0..block.len() - 1 {
             let line = &text[trim_span(text, block[k]).range()];
             let next = &text[trim_span(text, block[k + 1]).range()];
+            if LIST_HEADER.is_match(line) {
+                in_list = true;
+                breaks[start + k] = true;
+                continue;
+            }
+            in_list &= !ends_sentence(line) && !next.starts_with(char::is_lowercase);
+            if in_list {
+                breaks[start + k] = true;
+                continue;
+            }
             let first_word = next.split(is_space).next().unwrap_or("").chars().count();
             let would_fit = widths[k] + 1 + first_word <= width;
             // Lines that stand alone whatever the width: boilerplate, photo
@@ -690,6 +713,32 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid boilerplate pattern")
 });
 
+/// A line that only announces a list of links to other stories, one
+/// headline a line after it: `Related:`, `Read more:`, `ALSO READ`,
+/// `Related Topics`, `More on this story`, `You may also like`.
+static LIST_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+            (?:related|recommended|trending|read|more|see\ also)\s*:|
+            (?:also\ read|read\ (?:more|also|next)|see\ also|
+            related\ (?:articles?|stories|story|coverage|news|content|links|reading|topics|posts|videos?)|
+            more\ (?:on\ this(?:\ story|\ topic)?|stories|news)|
+            recommended\ (?:stories|reading|for\ you)|you\ (?:may|might)\ also\ (?:like|read)|
+            editor'?s\ picks|most\ (?:read|popular|viewed)|top\ stories|trending\ now)\s*:?
+        )\s*$",
+    )
+    .expect("valid list header pattern")
+});
+
+/// A link given after a list header on its line: `Related: A headline`,
+/// `Read more: ...`, `ALSO READ: ...`.
+static LINK_WITH_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:also )?read(?: more| also| next)?|see also|related(?: [a-z]+)?|more on this(?: story)?|recommended)\s*:\s*\S",
+    )
+    .expect("valid link pattern")
+});
+
 /// A time stamp alone on its line: `Updated August 21, 2015`, `Last
 /// updated: 21 Aug 2015 10:30pm`, `Published on Thursday 20 August 2015`.
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -746,15 +795,58 @@ fn is_photo_code(s: &str) -> bool {
         && s.bytes().any(|b| b.is_ascii_uppercase())
 }
 
-fn classify(norm: &str, spans: &[Span]) -> Vec<Paragraph> {
+/// Whether a paragraph is shaped like a headline: short, no closing
+/// punctuation.
+fn headline_shaped(s: &str) -> bool {
+    !ends_sentence(s) && s.chars().count() <= 200 && !s.ends_with(',')
+}
+
+/// Classifies each paragraph; `after_blank` says which follow a blank line.
+///
+/// The headlines listed after a list header (`Related:`, `Read more:`
+/// alone on its line) are boilerplate: links to other stories, whose
+/// counts, places and events are not this story's. The list is the
+/// paragraphs after the header that are shaped like headlines (no closing
+/// punctuation), each set as the first one is (on the next line, or after
+/// a blank line); it ends at the first paragraph that is not one, or that
+/// is set apart otherwise. A link given on the header's line (`Related: A
+/// headline`) opens a list only when two more headlines follow it line by
+/// line: one alone may be the story's next subheading.
+fn classify(norm: &str, spans: &[Span], after_blank: &[bool]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::with_capacity(spans.len());
     let mut seen_body = false;
-    for &span in spans {
+    // In a list of links: whether its items follow blank lines, once the
+    // first item is seen.
+    let mut list: Option<Option<bool>> = None;
+    let tight_headline = |k: usize| {
+        spans.get(k).is_some_and(|sp| {
+            !after_blank.get(k).copied().unwrap_or(true) && headline_shaped(&norm[sp.range()])
+        })
+    };
+    for (n, &span) in spans.iter().enumerate() {
         let s = &norm[span.range()];
         let prev = out.last().map(|p| p.kind);
+        let blank = after_blank.get(n).copied().unwrap_or(true);
+        let header = LIST_HEADER.is_match(s);
+        let item =
+            !header && list.is_some_and(|set| set.is_none_or(|b| b == blank)) && headline_shaped(s);
+        list = if header {
+            Some(None)
+        } else if item {
+            Some(Some(blank))
+        } else if LINK_WITH_HEADER.is_match(s) && tight_headline(n + 1) && tight_headline(n + 2) {
+            Some(Some(false))
+        } else {
+            None
+        };
         let kind = if is_photo_code(s) {
             ParagraphKind::PhotoCode
-        } else if BOILERPLATE.is_match(s) || is_bare_link(s) || TIMESTAMP.is_match(s) {
+        } else if header
+            || item
+            || BOILERPLATE.is_match(s)
+            || is_bare_link(s)
+            || TIMESTAMP.is_match(s)
+        {
             ParagraphKind::Boilerplate
         } else if CORRECTION.is_match(s) {
             ParagraphKind::Correction
@@ -763,7 +855,7 @@ fn classify(norm: &str, spans: &[Span]) -> Vec<Paragraph> {
             || CAPTION_START.is_match(s)
         {
             ParagraphKind::Caption
-        } else if !ends_sentence(s) && s.chars().count() <= 200 && !s.ends_with(',') {
+        } else if headline_shaped(s) {
             ParagraphKind::Heading
         } else {
             ParagraphKind::Body

@@ -55,6 +55,49 @@ fn paragraph_kinds() {
             "Updated August 21, 2015 10:30pm\nThe deal was signed.\nLast updated: 21 Aug 2015\nPublished on Thursday 20 August 2015\nUpdated: Aug. 21, 2015 09:14 PKT",
             &[Boilerplate, Body, Boilerplate, Boilerplate, Boilerplate],
         ),
+        // A list of links after a header alone on its line: each
+        // headline is boilerplate, set line by line or between blank
+        // lines, up to what is not a headline or is set otherwise.
+        (
+            "The deal was signed.\nRelated:\nPakistan signs deal for eight jets\nIndia to buy 12 drones from Israel\nThe talks ended on Friday.",
+            &[Body, Boilerplate, Boilerplate, Boilerplate, Body],
+        ),
+        (
+            "The deal was signed.\n\nRead more:\n\nPakistan signs deal for eight jets\n\nIndia to buy 12 drones from Israel\n\nThe talks ended on Friday.",
+            &[Body, Boilerplate, Boilerplate, Boilerplate, Body],
+        ),
+        (
+            "The deal was signed.\nALSO READ\n- Army chief meets Russian commander\n- Pak-Russia ties entering a new era: FO\n\nTalks in Moscow\nThe talks ended.",
+            &[Body, Boilerplate, Boilerplate, Boilerplate, Heading, Body],
+        ),
+        (
+            "Related Topics\nPakistan\nRussia\n\nMore on this story:\nWhy is Pakistan cosying up to Russia?",
+            &[Boilerplate, Boilerplate, Boilerplate, Boilerplate, Body],
+        ),
+        // A link on the header's line, then more headlines line by line.
+        (
+            "The deal was signed.\nRelated: Pakistan signs deal for eight jets\nIndia to buy 12 drones from Israel\nChina tests new missile\nThe talks ended on Friday.",
+            &[Body, Boilerplate, Boilerplate, Boilerplate, Body],
+        ),
+        // Not a list: a link given on its line (then a subheading, or one
+        // set apart), a header before prose, words that only open like a
+        // header.
+        (
+            "Read more: Minister in Pakistan\n\nTalks in Moscow\nTalks in Kabul\nThe talks ended.",
+            &[Boilerplate, Heading, Heading, Body],
+        ),
+        (
+            "Read more: Minister in Pakistan\nTalks in Moscow\nThe talks ended.",
+            &[Boilerplate, Heading, Body],
+        ),
+        (
+            "Related:\nThe deal was signed in Rawalpindi, officials said.\nTalks in Moscow",
+            &[Boilerplate, Body, Heading],
+        ),
+        (
+            "More helicopters\n\nRelated to the deal, Russia lifted its embargo.\n\nRead more about the deal\n\nTalks in Moscow",
+            &[Heading, Body, Heading, Heading],
+        ),
         // Body text that only looks like one.
         (
             "In this picture-perfect town, the deal was signed.\nIn this case, the photo was not taken.\nSpeeds reached 300 km/h on the track.\nUpdated figures published on Monday show 300 deaths.\nThe correction of prices in 2015 was sharp.\nAn earlier version of the deal covered five helicopters.\nPublished on Monday, the report says 300 died.",
@@ -319,6 +362,64 @@ fn rewrap(s: &str, width: usize) -> String {
 fn cosmetic_edits_keep_content() {
     let base = text(ARTICLE).content();
     for (name, variant) in cosmetic_variants(ARTICLE) {
+        assert_eq!(text(&variant).content(), base, "{name}:\n{variant}");
+    }
+}
+
+/// A list of links in a hard-wrapped story: its headlines are not joined
+/// into one paragraph, and are boilerplate however the story is set.
+#[test]
+fn link_lists_stand_apart_in_wrapped_text() {
+    let article = "ISLAMABAD: Pakistan and Russia on Wednesday signed a landmark defence deal that includes the sale of four helicopters.\n\
+Related:\n\
+Pakistan signs deal with China for eight new fighter jets\n\
+India to buy 12 drones from Israel in $400m agreement\n\
+China tests new missile in Xinjiang\n\
+Both countries were negotiating the deal for the past year, officials said.\n";
+    let wrapped = "ISLAMABAD: Pakistan and Russia on Wednesday signed a\n\
+landmark defence deal that includes the sale of four\n\
+helicopters.\n\
+\n\
+Related:\n\
+Pakistan signs deal with China for eight new fighter jets\n\
+India to buy 12 drones from Israel in $400m agreement\n\
+China tests new missile in Xinjiang\n\
+\n\
+Both countries were negotiating the deal for the past\n\
+year, officials said.\n";
+    let t = text(wrapped);
+    let got: Vec<(ParagraphKind, &str)> = t
+        .paragraphs()
+        .iter()
+        .map(|p| (p.kind, t.slice(p.span)))
+        .collect();
+    use ParagraphKind::*;
+    assert_eq!(
+        got,
+        [
+            (
+                Body,
+                "ISLAMABAD: Pakistan and Russia on Wednesday signed a landmark defence deal that includes the sale of four helicopters."
+            ),
+            (Boilerplate, "Related:"),
+            (
+                Boilerplate,
+                "Pakistan signs deal with China for eight new fighter jets"
+            ),
+            (
+                Boilerplate,
+                "India to buy 12 drones from Israel in $400m agreement"
+            ),
+            (Boilerplate, "China tests new missile in Xinjiang"),
+            (
+                Body,
+                "Both countries were negotiating the deal for the past year, officials said."
+            ),
+        ]
+    );
+    let base = text(article).content();
+    assert!(!base.contains("drones"), "{base}");
+    for (name, variant) in cosmetic_variants(article) {
         assert_eq!(text(&variant).content(), base, "{name}:\n{variant}");
     }
 }

@@ -1301,16 +1301,42 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 }
 
 /// The interval an amount allows, as (low, high, low inclusive, high inclusive).
+///
+/// `nearly 8` allows what is close to 8 (within a tenth, as `about`) and
+/// under it: it implies `< 8` and `~ 8`, never `= 8`. See [`reach`] for
+/// what it excludes.
 fn interval(a: &Amount) -> (f64, f64, bool, bool) {
     let v = a.value;
     match (a.bound, a.upper) {
         (_, Some(u)) => (v, u, true, true),
         (Bound::Exact, None) => (v, v, true, true),
         (Bound::Approx, None) => (v * 0.9, v * 1.1, true, true),
+        (Bound::Nearly, None) if v > 0.0 => (v * 0.9, v, true, false),
+        (Bound::Nearly, None) => (v * 1.1, v * 0.9, true, true),
         (Bound::AtLeast, None) => (v, f64::INFINITY, true, true),
         (Bound::MoreThan, None) => (v, f64::INFINITY, false, true),
         (Bound::AtMost, None) => (f64::NEG_INFINITY, v, true, true),
         (Bound::LessThan, None) => (f64::NEG_INFINITY, v, true, false),
+    }
+}
+
+/// The interval outside which a stated amount excludes a value: the one
+/// it allows ([`interval`]), but for an estimate just under a value, which
+/// is read widely, since a writer rounds up to say it: `nearly 8` excludes
+/// neither 8 itself nor the whole number below it (`= 8` and `= 7` are not
+/// contradicted, only not supported), and excludes 6 or 9.
+fn reach(a: &Amount) -> (f64, f64, bool, bool) {
+    let v = a.value;
+    match (a.bound, a.upper) {
+        (Bound::Nearly, None) if v > 0.0 => {
+            let low = if v >= 1.0 && v.fract() == 0.0 {
+                (v * 0.9).min(v - 1.0)
+            } else {
+                v * 0.9
+            };
+            (low, v, true, true)
+        }
+        _ => interval(a),
     }
 }
 
@@ -1340,6 +1366,7 @@ pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Optio
         );
     }
     // Disjoint: the stated amount excludes the claim.
+    let (fl, fh, fli, fhi) = reach(fact);
     let disjoint =
         fh < cl || ch < fl || (eq(fh, cl) && !(fhi && cli)) || (eq(ch, fl) && !(chi && fli));
     if disjoint {

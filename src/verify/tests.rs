@@ -26,6 +26,24 @@ fn amounts() {
         ((10.0, Exact), (12.0, AtLeast), Conflict),
         ((5.0, LessThan), (5.0, Exact), Conflict),
         ((5.0, AtMost), (5.0, Exact), Match),
+        // `nearly 8` is just under 8: it supports `< 8`, `<= 8` and `~ 8`,
+        // never `= 8`; it contradicts neither 8 nor the whole number below
+        // (a writer rounds up), but does what lies beyond.
+        ((8.0, Exact), (8.0, Nearly), Neither),
+        ((8.0, LessThan), (8.0, Nearly), Match),
+        ((8.0, AtMost), (8.0, Nearly), Match),
+        ((8.0, Approx), (8.0, Nearly), Match),
+        ((7.0, Exact), (8.0, Nearly), Neither),
+        ((8.0, AtLeast), (8.0, Nearly), Neither),
+        ((6.0, Exact), (8.0, Nearly), Conflict),
+        ((9.0, Exact), (8.0, Nearly), Conflict),
+        ((8.0, MoreThan), (8.0, Nearly), Conflict),
+        ((7600.0, Exact), (8000.0, Nearly), Neither),
+        ((7600.0, MoreThan), (8000.0, Nearly), Neither),
+        ((8000.0, LessThan), (8000.0, Nearly), Match),
+        ((7000.0, Exact), (8000.0, Nearly), Conflict),
+        // `about 8` is either side of it, and supports `= 8`.
+        ((8.0, LessThan), (8.0, Approx), Neither),
     ];
     for ((cv, cb), (fv, fb), want) in cases {
         let (got, _) = compare_amounts(&amount(cv, cb), &amount(fv, fb));
