@@ -302,5 +302,28 @@ fn many_chunks_keep_source_order() {
         String::from_utf8(reports(back)[1].clone()).expect("UTF-8"),
         json::render(&run.outcomes)
     );
+    // Packed in memory and unpacked claim by claim (the binary's default):
+    // the same again.
+    let packed = in_pool(2, || {
+        claimcheck::check_with(
+            &claims,
+            &seeds,
+            None,
+            claimcheck::Keep::Packed,
+            &claimcheck::NoProgress,
+        )
+        .expect("the run loads")
+    });
+    assert!(
+        packed.outcomes.is_empty(),
+        "packed outcomes are not kept whole"
+    );
+    let unpacked = packed.packed.as_ref().expect("the outcomes were packed");
+    assert_eq!(
+        format!("{:?}", unpacked.to_sets()),
+        format!("{:?}", run.outcomes)
+    );
+    assert_eq!(packed.all_hold(), run.all_hold());
+    assert_eq!(reports(packed.report_outcomes()), reports(&in_memory));
     let _ = std::fs::remove_dir_all(&dir);
 }
