@@ -188,12 +188,14 @@ pub enum Keep {
     /// the source is analysed. An archive run then holds its verdicts and a
     /// chunk of texts, never every source's text or facts.
     Outcomes,
-    /// The outcomes only, as [`Keep::Outcomes`], but with their verdicts
-    /// left packed, a few bytes each (evidence cited by many claims stored
+    /// The outcomes only, as [`Keep::Outcomes`], but once the run holds
+    /// some two million verdicts (about 400 MB with their evidence) they
+    /// are packed, a few bytes each (evidence cited by many claims stored
     /// once), and unpacked a claim at a time when a report asks:
-    /// [`Run::outcomes`] is empty and [`Run::packed`] holds them. A tenth
-    /// of the memory of [`Keep::Outcomes`] on an archive, at no cost in
-    /// time.
+    /// [`Run::outcomes`] is then empty and [`Run::packed`] holds them. A
+    /// fifth of the memory of [`Keep::Outcomes`] on an archive, for a
+    /// tenth more time; runs holding fewer verdicts are as
+    /// [`Keep::Outcomes`].
     Packed,
     /// The outcomes only, as [`Keep::Outcomes`] keeps them, but moved to a
     /// temporary file chunk by chunk as sources are checked, and read back
@@ -229,25 +231,30 @@ pub fn check_with(
     keep: Keep,
     progress: &dyn Progress,
 ) -> Result<Run, Errors> {
-    check_spilling_at(
+    let move_at = if keep == Keep::Packed {
+        PACK_AT
+    } else {
+        SPILL_AT
+    };
+    check_moving_at(
         claims_dir.as_ref(),
         seeds_dir.as_ref(),
         cache,
         keep,
         progress,
-        SPILL_AT,
+        move_at,
     )
 }
 
 /// [`check_with`], a spilling run moving its verdicts to the temporary
-/// file once it holds `spill_at` of them.
-fn check_spilling_at(
+/// file once it holds `move_at` of them, a packing run packing them then.
+fn check_moving_at(
     claims_dir: &Path,
     seeds_dir: &Path,
     cache: Option<&FactsCache>,
     keep: Keep,
     progress: &dyn Progress,
-    spill_at: usize,
+    move_at: usize,
 ) -> Result<Run, Errors> {
     // Keeping only the outcomes, the sources' texts are not kept either:
     // each is read again when its source is analysed (an archive run holds
@@ -288,7 +295,8 @@ fn check_spilling_at(
         errors: Vec::new(),
         analysed: 0,
         spill: spill.as_ref(),
-        spill_at,
+        spill_at: move_at,
+        pack_at: (keep == Keep::Packed).then_some(move_at),
     };
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
@@ -339,7 +347,7 @@ fn check_spilling_at(
         return Err(Errors(errors));
     }
     let (outcomes, spilled, packed) = match spill {
-        None if keep == Keep::Packed => {
+        None if verdicts.iter().any(crate::verify::Kept::is_packed) => {
             let sets = verifiers
                 .iter()
                 .zip(verdicts)
@@ -392,6 +400,11 @@ fn check_spilling_at(
 /// this many (a few megabytes with their evidence).
 const SPILL_AT: usize = 1 << 15;
 
+/// A packing run packs its verdicts once it holds this many, some 400 MB
+/// with their evidence: below, packing and unpacking them would cost
+/// about a third of a warm run's time for memory a run can spare.
+const PACK_AT: usize = 1 << 21;
+
 /// A failure to write or read back the temporary file of spilled
 /// verdicts.
 fn spill_error(file: &SpillFile, e: &std::io::Error) -> crate::Error {
@@ -419,6 +432,9 @@ struct Kept<'a> {
     spill: Option<&'a SpillFile>,
     /// How many verdicts are held before they are spilled.
     spill_at: usize,
+    /// How many verdicts are held whole before they are packed, in a
+    /// packing run.
+    pack_at: Option<usize>,
 }
 
 impl Kept<'_> {
@@ -462,6 +478,9 @@ impl Kept<'_> {
         // Spilled once enough verdicts are held, not after every chunk:
         // fewer, larger pieces to read back per claim.
         let held: usize = self.verdicts.iter().map(crate::verify::Kept::held).sum();
+        if self.pack_at.is_some_and(|at| held >= at) {
+            self.verdicts.iter_mut().for_each(crate::verify::Kept::pack);
+        }
         if let Some(file) = self.spill.filter(|_| held >= self.spill_at) {
             for kept in &mut self.verdicts {
                 if let Err(e) = kept.spill(file) {
@@ -607,7 +626,7 @@ fn analysis<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Keep, check_spilling_at, check_with};
+    use super::{Keep, check_moving_at, check_with};
     use crate::progress::NoProgress;
 
     /// Verdicts spilled after every chunk, in many pieces per claim, read
@@ -637,7 +656,7 @@ mod tests {
         let (claims, seeds) = (dir.join("claims"), dir.join("seeds"));
         let kept = check_with(&claims, &seeds, None, Keep::Outcomes, &NoProgress).expect("runs");
         let spilled =
-            check_spilling_at(&claims, &seeds, None, Keep::Spilled, &NoProgress, 1).expect("runs");
+            check_moving_at(&claims, &seeds, None, Keep::Spilled, &NoProgress, 1).expect("runs");
         let back = spilled.spilled.as_ref().expect("spilled");
         assert!(
             back.sets[0].segments[0].len() > 2,
@@ -646,12 +665,31 @@ mod tests {
         );
         let sets = back.to_sets().expect("reads back");
         assert_eq!(format!("{sets:?}"), format!("{:?}", kept.outcomes));
-        // Packed, unpacked: the same again.
-        let packed = check_with(&claims, &seeds, None, Keep::Packed, &NoProgress).expect("runs");
+        // Packed, unpacked: the same again, whether the verdicts were packed
+        // after every chunk or at the end.
+        let whole = check_with(&claims, &seeds, None, Keep::Packed, &NoProgress).expect("runs");
+        assert!(whole.packed.is_none(), "few verdicts are not packed");
+        assert_eq!(
+            format!("{:?}", whole.outcomes),
+            format!("{:?}", kept.outcomes)
+        );
+        let packed =
+            check_moving_at(&claims, &seeds, None, Keep::Packed, &NoProgress, 1).expect("runs");
         assert!(packed.outcomes.is_empty());
         let unpacked = packed.packed.as_ref().expect("packed").to_sets();
         assert_eq!(format!("{unpacked:?}"), format!("{:?}", kept.outcomes));
         assert_eq!(packed.all_hold(), kept.all_hold());
+        let reports = |o: &dyn crate::report::Outcomes| {
+            let mut out: [Vec<u8>; 3] = Default::default();
+            crate::report::human::write_outcomes(o, &mut out[0]).expect("writes");
+            crate::report::json::write_outcomes(o, &mut out[1]).expect("writes");
+            crate::report::junit::write_outcomes(o, None, &mut out[2]).expect("writes");
+            out
+        };
+        assert_eq!(
+            reports(packed.report_outcomes()),
+            reports(kept.report_outcomes())
+        );
         assert!(
             !packed.all_hold(),
             "`some` is checked against two sources only"

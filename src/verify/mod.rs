@@ -494,9 +494,14 @@ pub(crate) struct Kept {
     /// For each claim that names its sources, those added; `None` for the
     /// claims checked against all.
     named: Vec<Option<Vec<SourceId>>>,
-    /// For each claim, the verdicts that are not silent, each with its
-    /// source's place among those the claim is checked against, packed.
-    packed: packed::Packed,
+    /// For each claim, the verdicts that are not silent, and each one's
+    /// source's place among those the claim is checked against (two lists,
+    /// as [`ClaimOutcome`] keeps them), until they are packed.
+    said: Vec<Vec<SourceVerdict>>,
+    at: Vec<Vec<u32>>,
+    /// Every verdict, once [`pack`](Kept::pack) was called: those held whole
+    /// moved here then, and every later one goes here.
+    packed: Option<packed::Packed>,
     /// For each claim, where the verdicts moved to a spill file lie (see
     /// [`Kept::spill`]); they come before those in `said`.
     spilled: Vec<Vec<crate::spill::Segment>>,
@@ -685,7 +690,8 @@ impl<'a> Verifier<'a> {
         kept.finish(self.set, &self.claims)
     }
 
-    /// [`finish_kept`](Verifier::finish_kept), the verdicts left packed.
+    /// [`finish_kept`](Verifier::finish_kept), the verdicts left packed
+    /// (those still held whole packed first).
     pub(crate) fn finish_packed(&self, kept: Kept) -> PackedSet {
         kept.finish_packed(self.set, &self.claims)
     }
@@ -714,14 +720,48 @@ impl Kept {
                 .iter()
                 .map(|c| c.sources.as_ref().map(|_| Vec::new()))
                 .collect(),
-            packed: packed::Packed::new(claims.len()),
+            said: claims.iter().map(|_| Vec::new()).collect(),
+            at: claims.iter().map(|_| Vec::new()).collect(),
+            packed: None,
             spilled: claims.iter().map(|_| Vec::new()).collect(),
         }
     }
 
     /// How many verdicts are held (not spilled).
     pub(crate) fn held(&self) -> usize {
-        self.packed.held()
+        self.said.iter().map(Vec::len).sum::<usize>()
+            + self.packed.as_ref().map_or(0, packed::Packed::held)
+    }
+
+    /// Whether the verdicts are packed.
+    pub(crate) fn is_packed(&self) -> bool {
+        self.packed.is_some()
+    }
+
+    /// Packs the verdicts held whole, and every one added from now on
+    /// (see [`packed`]): a few bytes each rather than a [`SourceVerdict`]
+    /// and its lists of evidence, for the cost of packing and unpacking
+    /// them.
+    pub(crate) fn pack(&mut self) {
+        if self.packed.is_some() {
+            return;
+        }
+        let mut packed = packed::Packed::new(self.said.len());
+        // Source by source, as `add` packs them: each claim's next verdict
+        // is on this source or a later one.
+        let mut next = vec![0; self.said.len()];
+        for id in &self.all {
+            packed.start_source();
+            for (k, said) in self.said.iter().enumerate() {
+                if let Some(v) = said.get(next[k]).filter(|v| v.source == *id) {
+                    packed.push(k, self.at[k][next[k]], v);
+                    next[k] += 1;
+                }
+            }
+        }
+        self.said.iter_mut().for_each(|s| *s = Vec::new());
+        self.at.iter_mut().for_each(|a| *a = Vec::new());
+        self.packed = Some(packed);
     }
 
     /// The sources claim `k` is checked against, of those added so far.
@@ -737,14 +777,21 @@ impl Kept {
     /// When the file cannot be written.
     pub(crate) fn spill(&mut self, file: &crate::spill::SpillFile) -> std::io::Result<()> {
         for k in 0..self.spilled.len() {
-            if self.packed.said(k) == 0 {
-                continue;
-            }
-            let (at, said) = self.packed.unpack(k, self.checked(k));
+            let (at, said) = match &self.packed {
+                Some(p) if p.said(k) > 0 => p.unpack(k, self.checked(k)),
+                Some(_) => continue,
+                None if self.said[k].is_empty() => continue,
+                None => (
+                    std::mem::take(&mut self.at[k]),
+                    std::mem::take(&mut self.said[k]),
+                ),
+            };
             let bytes = crate::cache::encode_said(&at, said);
             self.spilled[k].push(file.append(&bytes)?);
         }
-        self.packed.clear();
+        if let Some(p) = &mut self.packed {
+            p.clear();
+        }
         Ok(())
     }
 
@@ -774,7 +821,9 @@ impl Kept {
     /// `restricted` name their sources).
     fn add(&mut self, claims: &[&Claim], restricted: &[usize], id: &SourceId, row: SourceRow) {
         self.all.push(id.clone());
-        self.packed.start_source();
+        if let Some(p) = &mut self.packed {
+            p.start_source();
+        }
         for &k in restricted {
             if let (Some(named), Some(only)) = (&mut self.named[k], &claims[k].sources)
                 && only.contains(id)
@@ -787,20 +836,41 @@ impl Kept {
             // against: it is the last.
             let checked = self.named[k].as_ref().map_or(self.all.len(), Vec::len);
             let at = u32::try_from(checked - 1).unwrap_or(u32::MAX);
-            self.packed.push(k, at, &v);
+            match &mut self.packed {
+                Some(p) => p.push(k, at, &v),
+                None => {
+                    self.said[k].push(v);
+                    self.at[k].push(at);
+                }
+            }
         }
     }
 
     /// The outcome of each of `claims` of `set`, in order.
     fn finish(self, set: &ClaimSet, claims: &[&Claim]) -> SetOutcome {
-        let packed = self.into_packed(set, claims);
-        SetOutcome {
-            outcomes: (0..claims.len())
+        let outcomes = if self.packed.is_some() {
+            let packed = self.into_packed(set, claims);
+            (0..claims.len())
                 .into_par_iter()
                 .map(|k| packed.outcome(k))
-                .collect(),
-            path: packed.path,
-            name: packed.name,
+                .collect()
+        } else {
+            let all: Arc<[SourceId]> = self.all.into();
+            claims
+                .par_iter()
+                .zip(self.named)
+                .zip(self.said)
+                .zip(self.at)
+                .map(|(((c, named), said), at)| {
+                    let checked = named.map_or_else(|| Arc::clone(&all), Arc::from);
+                    outcome(c, checked, said, at)
+                })
+                .collect()
+        };
+        SetOutcome {
+            path: set.path().to_path_buf(),
+            name: set.name().to_string(),
+            outcomes,
         }
     }
 
@@ -822,7 +892,9 @@ impl Kept {
     /// [`finish_packed`](Kept::finish_packed), whether each claim holds
     /// not worked out.
     fn into_packed(mut self, set: &ClaimSet, claims: &[&Claim]) -> PackedSet {
-        self.packed.shrink();
+        self.pack();
+        let mut packed = self.packed.unwrap_or_default();
+        packed.shrink();
         let all: Arc<[SourceId]> = self.all.into();
         let checked: Vec<Arc<[SourceId]>> = self
             .named
@@ -834,7 +906,7 @@ impl Kept {
             name: set.name().to_string(),
             claims: claims.iter().map(|&c| c.clone()).collect(),
             checked,
-            packed: self.packed,
+            packed,
             holds: Vec::new(),
             failures: Vec::new(),
         }
