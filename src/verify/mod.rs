@@ -808,12 +808,7 @@ impl Kept {
         file: &crate::spill::SpillFile,
     ) -> std::io::Result<crate::spill::SpilledSet> {
         self.spill(file)?;
-        let all: Arc<[SourceId]> = self.all.into();
-        let checked = self
-            .named
-            .into_iter()
-            .map(|named| named.map_or_else(|| Arc::clone(&all), Arc::from))
-            .collect();
+        let checked = checked_lists(self.all, self.named);
         crate::spill::SpilledSet::new(file, set, claims, checked, self.spilled)
     }
 
@@ -855,16 +850,12 @@ impl Kept {
                 .map(|k| packed.outcome(k))
                 .collect()
         } else {
-            let all: Arc<[SourceId]> = self.all.into();
             claims
                 .par_iter()
-                .zip(self.named)
+                .zip(checked_lists(self.all, self.named))
                 .zip(self.said)
                 .zip(self.at)
-                .map(|(((c, named), said), at)| {
-                    let checked = named.map_or_else(|| Arc::clone(&all), Arc::from);
-                    outcome(c, checked, said, at)
-                })
+                .map(|(((c, checked), said), at)| outcome(c, checked, said, at))
                 .collect()
         };
         SetOutcome {
@@ -895,12 +886,7 @@ impl Kept {
         self.pack();
         let mut packed = self.packed.unwrap_or_default();
         packed.shrink();
-        let all: Arc<[SourceId]> = self.all.into();
-        let checked: Vec<Arc<[SourceId]>> = self
-            .named
-            .into_iter()
-            .map(|named| named.map_or_else(|| Arc::clone(&all), Arc::from))
-            .collect();
+        let checked = checked_lists(self.all, self.named);
         PackedSet {
             path: set.path().to_path_buf(),
             name: set.name().to_string(),
@@ -911,6 +897,17 @@ impl Kept {
             failures: Vec::new(),
         }
     }
+}
+
+/// Per claim, the sources it was checked against: those it names
+/// (`named`), or `all` sources added, one list shared by every claim
+/// checked against all.
+fn checked_lists(all: Vec<SourceId>, named: Vec<Option<Vec<SourceId>>>) -> Vec<Arc<[SourceId]>> {
+    let all: Arc<[SourceId]> = all.into();
+    named
+        .into_iter()
+        .map(|named| named.map_or_else(|| Arc::clone(&all), Arc::from))
+        .collect()
 }
 
 /// The outcomes of a run that kept its verdicts packed
