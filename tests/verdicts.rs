@@ -886,3 +886,76 @@ fn headlines_under_related_decide_nothing() {
         }
     }
 }
+
+/// A date claim of the story's time means the story's event: an earlier
+/// event of the same kind, told in the past perfect or dated long before
+/// the article, is another occurrence and does not contradict it, even
+/// when the story's own event is only planned and so the background one
+/// is the only dated one (an edited seed: `are expected to sign`). A
+/// conflict within the story's time, or a claim about another time,
+/// still contradicts.
+#[test]
+fn earlier_events_of_the_kind_do_not_date_the_story() {
+    use Verdict::*;
+    let published = Some("2015-08-20");
+    let planned = "Pakistan and Russia are expected to sign a landmark defence deal.\n\
+                   The two countries had signed a defence cooperation agreement in November 2014.\n";
+    let simple_past = "Pakistan and Russia are expected to sign a landmark defence deal.\n\
+                       The two countries signed a defence cooperation agreement in November 2014.\n";
+    let recent = "Pakistan and Russia are expected to sign a landmark defence deal.\n\
+                  The two countries had signed a memorandum on Monday.\n";
+    let cases: &[(&str, Option<&str>, &str, Verdict)] = &[
+        // The background event is another signing than the story's.
+        (planned, published, "signed in August 2015", NotMentioned),
+        (planned, published, "signed in 2015", NotMentioned),
+        (planned, published, "signed in August", NotMentioned),
+        (planned, None, "signed in August", NotMentioned),
+        (
+            simple_past,
+            published,
+            "signed in August 2015",
+            NotMentioned,
+        ),
+        (recent, published, "signed on Wednesday", NotMentioned),
+        (
+            "The accord had already been signed on Monday.",
+            published,
+            "signed on Wednesday",
+            NotMentioned,
+        ),
+        // It still dates itself, and a claim about its time.
+        (planned, published, "signed in November 2014", Supported),
+        (planned, published, "signed in October 2014", Contradicted),
+        (
+            simple_past,
+            published,
+            "signed in October 2014",
+            Contradicted,
+        ),
+        // Without a publication date, a simple past is not placed in time.
+        (simple_past, None, "signed in August 2015", Contradicted),
+        // Within the story's time a conflict still contradicts, and a
+        // past perfect reported by someone is the story's event.
+        (
+            "Pakistan and Russia signed the deal on Thursday.",
+            published,
+            "signed on Wednesday",
+            Contradicted,
+        ),
+        (
+            "Officials said Pakistan and Russia had signed the deal on Tuesday.",
+            published,
+            "signed on Wednesday",
+            Contradicted,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, published, claim, want)| {
+            let got = check(article, published, claim);
+            (got != want)
+                .then(|| format!("{claim} ({published:?}) in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
