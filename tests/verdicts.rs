@@ -893,7 +893,9 @@ fn headlines_under_related_decide_nothing() {
 /// when the story's own event is only planned and so the background one
 /// is the only dated one (an edited seed: `are expected to sign`). A
 /// conflict within the story's time, or a claim about another time,
-/// still contradicts.
+/// still contradicts. A background event does not contradict a place
+/// claim either when the source tells of the story's own event; when it
+/// tells of none, the background event may be what the claim is about.
 #[test]
 fn earlier_events_of_the_kind_do_not_date_the_story() {
     use Verdict::*;
@@ -949,8 +951,50 @@ fn earlier_events_of_the_kind_do_not_date_the_story() {
             Contradicted,
         ),
     ];
+    let moscow = "Pakistan and Russia are expected to sign a landmark defence deal in Rawalpindi on Wednesday.\n\
+                  The two countries had signed a defence cooperation agreement in Moscow in November 2014.\n";
+    let history = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                   In August 2015, Russia and Pakistan signed a contract for them in Rawalpindi.\n";
+    let places: &[(&str, Option<&str>, &str, Verdict)] = &[
+        (moscow, published, "signed in Islamabad", NotMentioned),
+        (moscow, published, "signed in Moscow", Supported),
+        (
+            moscow,
+            published,
+            "will be signed in Islamabad",
+            Contradicted,
+        ),
+        // The story is history: its only signing may be the claim's.
+        (
+            history,
+            Some("2017-11-21"),
+            "signed in Islamabad",
+            Contradicted,
+        ),
+        (
+            history,
+            Some("2017-11-21"),
+            "signed in August 2015",
+            Supported,
+        ),
+        (
+            history,
+            Some("2017-11-21"),
+            "signed in July 2015",
+            Contradicted,
+        ),
+        // An undated signing may be background too.
+        (
+            "Russia and Pakistan signed an agreement.\n\
+             The two countries had signed a defence cooperation agreement in Moscow in November 2014.\n",
+            published,
+            "signed in Islamabad",
+            Contradicted,
+        ),
+    ];
     let wrong: Vec<String> = cases
         .iter()
+        .chain(places)
         .filter_map(|&(article, published, claim, want)| {
             let got = check(article, published, claim);
             (got != want)
