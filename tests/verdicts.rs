@@ -886,3 +886,120 @@ fn headlines_under_related_decide_nothing() {
         }
     }
 }
+
+/// A date claim of the story's time means the story's event: an earlier
+/// event of the same kind, told in the past perfect or dated long before
+/// the article, is another occurrence and does not contradict it, even
+/// when the story's own event is only planned and so the background one
+/// is the only dated one (an edited seed: `are expected to sign`). A
+/// conflict within the story's time, or a claim about another time,
+/// still contradicts. A background event does not contradict a place
+/// claim either when the source tells of the story's own event; when it
+/// tells of none, the background event may be what the claim is about.
+#[test]
+fn earlier_events_of_the_kind_do_not_date_the_story() {
+    use Verdict::*;
+    let published = Some("2015-08-20");
+    let planned = "Pakistan and Russia are expected to sign a landmark defence deal.\n\
+                   The two countries had signed a defence cooperation agreement in November 2014.\n";
+    let simple_past = "Pakistan and Russia are expected to sign a landmark defence deal.\n\
+                       The two countries signed a defence cooperation agreement in November 2014.\n";
+    let recent = "Pakistan and Russia are expected to sign a landmark defence deal.\n\
+                  The two countries had signed a memorandum on Monday.\n";
+    let cases: &[(&str, Option<&str>, &str, Verdict)] = &[
+        // The background event is another signing than the story's.
+        (planned, published, "signed in August 2015", NotMentioned),
+        (planned, published, "signed in 2015", NotMentioned),
+        (planned, published, "signed in August", NotMentioned),
+        (planned, None, "signed in August", NotMentioned),
+        (
+            simple_past,
+            published,
+            "signed in August 2015",
+            NotMentioned,
+        ),
+        (recent, published, "signed on Wednesday", NotMentioned),
+        (
+            "The accord had already been signed on Monday.",
+            published,
+            "signed on Wednesday",
+            NotMentioned,
+        ),
+        // It still dates itself, and a claim about its time.
+        (planned, published, "signed in November 2014", Supported),
+        (planned, published, "signed in October 2014", Contradicted),
+        (
+            simple_past,
+            published,
+            "signed in October 2014",
+            Contradicted,
+        ),
+        // Without a publication date, a simple past is not placed in time.
+        (simple_past, None, "signed in August 2015", Contradicted),
+        // Within the story's time a conflict still contradicts, and a
+        // past perfect reported by someone is the story's event.
+        (
+            "Pakistan and Russia signed the deal on Thursday.",
+            published,
+            "signed on Wednesday",
+            Contradicted,
+        ),
+        (
+            "Officials said Pakistan and Russia had signed the deal on Tuesday.",
+            published,
+            "signed on Wednesday",
+            Contradicted,
+        ),
+    ];
+    let moscow = "Pakistan and Russia are expected to sign a landmark defence deal in Rawalpindi on Wednesday.\n\
+                  The two countries had signed a defence cooperation agreement in Moscow in November 2014.\n";
+    let history = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                   In August 2015, Russia and Pakistan signed a contract for them in Rawalpindi.\n";
+    let places: &[(&str, Option<&str>, &str, Verdict)] = &[
+        (moscow, published, "signed in Islamabad", NotMentioned),
+        (moscow, published, "signed in Moscow", Supported),
+        (
+            moscow,
+            published,
+            "will be signed in Islamabad",
+            Contradicted,
+        ),
+        // The story is history: its only signing may be the claim's.
+        (
+            history,
+            Some("2017-11-21"),
+            "signed in Islamabad",
+            Contradicted,
+        ),
+        (
+            history,
+            Some("2017-11-21"),
+            "signed in August 2015",
+            Supported,
+        ),
+        (
+            history,
+            Some("2017-11-21"),
+            "signed in July 2015",
+            Contradicted,
+        ),
+        // An undated signing may be background too.
+        (
+            "Russia and Pakistan signed an agreement.\n\
+             The two countries had signed a defence cooperation agreement in Moscow in November 2014.\n",
+            published,
+            "signed in Islamabad",
+            Contradicted,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .chain(places)
+        .filter_map(|&(article, published, claim, want)| {
+            let got = check(article, published, claim);
+            (got != want)
+                .then(|| format!("{claim} ({published:?}) in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

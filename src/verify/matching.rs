@@ -23,6 +23,18 @@
 //!   fly near Moscow`), not the story's: they decide no quantity, place,
 //!   date or event claim. A caption's names, roles, words and quotes still
 //!   count (`Vladimir Putin is President`, `mentions Ufa`).
+//! - **Earlier events of the kind.** A date claim of the story's time
+//!   (`signed on Wednesday`, `signed in August 2015` of an article of
+//!   2015-08-20) means the story's event; an event of the same kind that
+//!   the narrator tells in the past perfect (`had signed … in November
+//!   last year`) or dates more than half a year before the article is
+//!   background, another occurrence: it does not contradict such a claim
+//!   (it shows as a near miss), though it supports one that dates it as
+//!   it does. This matters most when the
+//!   story's own event is undated or only planned (`are expected to sign`),
+//!   so that the background one is the only dated one. It does not
+//!   contradict a place claim either when the source also tells of the
+//!   story's own event of the kind (see `another_occurrence`).
 //! - **Sources that disagree with themselves.** A fact that matches the
 //!   claim makes it supported even when others conflict with it, since news
 //!   text mentions many sets and events of the same kind; but when a
@@ -259,7 +271,11 @@ pub(crate) fn judge(
         ClaimKind::Place {
             place, factuality, ..
         } => {
-            for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+            let found = events(a, aliases, prepared.event(), &prepared.terms, only);
+            // Whether the source tells of the story's own event (see
+            // `another_occurrence`), asked only of a conflicting place.
+            let mut story_told: Option<bool> = None;
+            for &(i, f, e) in &found {
                 if let Some(note) = cannot_decide(a, f, e, *factuality) {
                     add(Relation::Neither, Some(i), Evidence::of(a, i, f, note));
                     continue;
@@ -273,6 +289,25 @@ pub(crate) fn judge(
                     .map(|p| compare_places(aliases, place, p))
                     .collect();
                 let rel = best(&rels);
+                if rel == Relation::Conflict {
+                    if let Some(note) = background(a, f, e) {
+                        let told = *story_told.get_or_insert_with(|| {
+                            found.iter().any(|&(_, g, d)| {
+                                !in_caption(a, g)
+                                    && d.dates.iter().any(|t| story_time(a, &t.value))
+                                    && background(a, g, d).is_none()
+                            })
+                        });
+                        if told {
+                            add(
+                                Relation::Neither,
+                                Some(i),
+                                Evidence::of(a, i, f, Some(note)),
+                            );
+                            continue;
+                        }
+                    }
+                }
                 let note = match rel {
                     Relation::Match => factuality_note(e.factuality),
                     Relation::Conflict => Some(format!(
@@ -315,6 +350,16 @@ pub(crate) fn judge(
                         Evidence::of(a, i, f, Some(OTHER_STATEMENT.into())),
                     );
                     continue;
+                }
+                if rel == Relation::Conflict {
+                    if let Some(note) = another_occurrence(a, f, e, date) {
+                        add(
+                            Relation::Neither,
+                            Some(i),
+                            Evidence::of(a, i, f, Some(note)),
+                        );
+                        continue;
+                    }
                 }
                 let note = match rel {
                     Relation::Match => factuality_note(e.factuality),
@@ -663,6 +708,135 @@ fn same_thing_otherwise_stated(
         }
         _ => None,
     }
+}
+
+/// How long before its publication an event is history rather than the
+/// story's news (see [`another_occurrence`]): half a year.
+const BACKGROUND_DAYS: i64 = 180;
+
+/// Why event `e` (fact `f` of `a`), which dates the claim's event
+/// otherwise than date claim `claim`, is another occurrence of that kind of
+/// event than the one the claim means, so that it cannot contradict it;
+/// `None` when nothing marks it as another.
+///
+/// A date claim names no particular deal or visit: when its date is the
+/// story's time it means the story's event (`signed on Wednesday`, `signed
+/// in August 2015` of an article published on 2015-08-20). News text also
+/// tells of earlier events of the same kind, as background (`The two
+/// countries had signed a defence cooperation agreement in November last
+/// year`); when the story's own event is stated without a date, or only as
+/// planned (`are expected to sign … on Wednesday`), that background event
+/// is the only dated one, and it dates another signing. It is marked as
+/// another occurrence when the claim's date is the story's time and
+///
+/// - the narrator tells it in the past perfect (`had signed`, `had been
+///   signed`, `had already signed`): an event before the story's. Not when
+///   someone reports it (`said the deal had been signed on Tuesday` is the
+///   story's event in reported speech), nor in a quote;
+/// - or every date of it ends more than [`BACKGROUND_DAYS`] before the
+///   source was published (`signed a deal in November 2014` in an article
+///   of August 2015): history, not the story's news.
+///
+/// The claim's date is the story's time ([`story_time`]) when it is a bare
+/// weekday or month (`on Wednesday`, `in August`: of the story's week or
+/// year) or its days come within a week of the publication date (`in August 2015`, `in
+/// 2015`, `on 2015-08-19`). A claim about another time (`signed in October
+/// 2014`, or `signed in August 2015` against an article of 2017) is still
+/// contradicted by an event dated otherwise, background or not, and within
+/// the story's time a conflict still contradicts (`signed on Thursday`
+/// against a claimed Wednesday).
+///
+/// A place claim names no time, so nothing in it says that it means the
+/// story's event rather than an earlier one that a later article tells
+/// of (`In August 2015, Russia and Pakistan signed a contract … in
+/// Rawalpindi`, published in 2017, is that article's story). A background
+/// event (as above) places another occurrence than a place claim's only
+/// when the source also tells of the story's own event of the kind: one
+/// that is not background and is dated to the story's time, as fact or as
+/// planned (`are expected to sign … in Rawalpindi on Wednesday` beside
+/// `had signed an agreement in Moscow in November 2014`): `signed in
+/// Islamabad` is then not mentioned rather than contradicted by Moscow.
+/// An undated event does not tell of the story's own (`the two countries
+/// signed an agreement` may be background too). The alternative, telling occurrences apart by
+/// their objects (`a defence cooperation agreement` against `a landmark
+/// defence deal`), is not reliable: a story names its own deal with
+/// several words (`the deal`, `the agreement`, `the contract`).
+fn another_occurrence(a: &Analysis, f: &Fact, e: &EventFrame, claim: &DateValue) -> Option<String> {
+    if story_time(a, claim) {
+        background(a, f, e)
+    } else {
+        None
+    }
+}
+
+/// Whether date `d` is the story's time in `a`: a bare weekday or month
+/// (`on Wednesday`, `in August`), or days that come within a week of the
+/// publication date.
+fn story_time(a: &Analysis, d: &DateValue) -> bool {
+    match (d.start, d.end) {
+        (Some(s), Some(end)) => a.text.published().is_some_and(|p| {
+            let week = jiff::Span::new().days(7);
+            p.checked_sub(week).is_ok_and(|lo| end >= lo)
+                && p.checked_add(week).is_ok_and(|hi| s <= hi)
+        }),
+        (None, None) => d.weekday.is_some() || d.month.is_some(),
+        _ => false,
+    }
+}
+
+/// Why event `e` (fact `f` of `a`) is background, an earlier event than
+/// the story's (see [`another_occurrence`]): the narrator tells it in the
+/// past perfect, or every date of it ends more than [`BACKGROUND_DAYS`]
+/// before the source was published; `None` when neither.
+fn background(a: &Analysis, f: &Fact, e: &EventFrame) -> Option<String> {
+    if f.said_by.is_none() && e.factuality == Factuality::Asserted && past_perfect(a, f, e) {
+        return Some(
+            "told in the past perfect (`had …`): an earlier event of the kind, \
+             not the story's one the claim means"
+                .into(),
+        );
+    }
+    let published = a.text.published();
+    let long_before = |d: &DateValue| {
+        d.end.zip(published).is_some_and(|(end, p)| {
+            p.checked_sub(jiff::Span::new().days(BACKGROUND_DAYS))
+                .is_ok_and(|limit| end < limit)
+        })
+    };
+    (!e.dates.is_empty() && e.dates.iter().all(|d| long_before(&d.value))).then(|| {
+        format!(
+            "dated more than {BACKGROUND_DAYS} days before the source was published: \
+             an earlier event of the kind, not the story's one the claim means"
+        )
+    })
+}
+
+/// Whether event `e` (fact `f` of `a`) is in the past perfect: `had` just
+/// before its verb, with at most `been` and adverbs between (`had signed`,
+/// `had been signed`, `had earlier signed`, `had formally been signed`).
+fn past_perfect(a: &Analysis, f: &Fact, e: &EventFrame) -> bool {
+    let Some(sentence) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let text = a.text.slice(sentence.span);
+    let Some(before) = text.get(..e.span.start) else {
+        return false;
+    };
+    for word in before.split_whitespace().rev().take(4) {
+        let w = word.to_ascii_lowercase();
+        if w == "had" {
+            return true;
+        }
+        let adverb = w.ends_with("ly")
+            || matches!(
+                w.as_str(),
+                "been" | "already" | "also" | "earlier" | "previously" | "once" | "just" | "first"
+            );
+        if !adverb {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether two dates are single days at most `window` days apart: both
