@@ -680,10 +680,13 @@ mod tests {
         assert_eq!(format!("{unpacked:?}"), format!("{:?}", kept.outcomes));
         assert_eq!(packed.all_hold(), kept.all_hold());
         let reports = |o: &dyn crate::report::Outcomes| {
-            let mut out: [Vec<u8>; 3] = Default::default();
+            let mut out: [Vec<u8>; 4] = Default::default();
             crate::report::human::write_outcomes(o, &mut out[0]).expect("writes");
             crate::report::json::write_outcomes(o, &mut out[1]).expect("writes");
             crate::report::junit::write_outcomes(o, None, &mut out[2]).expect("writes");
+            out[3] = crate::report::github::render_outcomes(o, None)
+                .expect("renders")
+                .into_bytes();
             out
         };
         assert_eq!(

@@ -290,14 +290,21 @@ fn many_chunks_keep_source_order() {
     assert_eq!(format!("{sets:?}"), format!("{:?}", run.outcomes));
     assert_eq!(spilled.all_hold(), run.all_hold());
     let reports = |o: &dyn report::Outcomes| {
-        let mut out: [Vec<u8>; 3] = Default::default();
+        let mut out: [Vec<u8>; 4] = Default::default();
         report::human::write_outcomes(o, &mut out[0]).expect("writes");
         report::json::write_outcomes(o, &mut out[1]).expect("writes");
         report::junit::write_outcomes(o, None, &mut out[2]).expect("writes");
+        out[3] = report::github::render_outcomes(o, None)
+            .expect("renders")
+            .into_bytes();
         out
     };
     let in_memory = run.outcomes.as_slice();
     assert_eq!(reports(back), reports(&in_memory));
+    assert_eq!(
+        String::from_utf8(reports(back)[3].clone()).expect("UTF-8"),
+        report::github::render(&run.outcomes, None)
+    );
     assert_eq!(
         String::from_utf8(reports(back)[1].clone()).expect("UTF-8"),
         json::render(&run.outcomes)

@@ -14,7 +14,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Listing, MAX_NAMED};
+use super::{Listing, MAX_NAMED, Outcomes};
 use crate::lock::{LockReport, LockState};
 use crate::verify::{ClaimOutcome, SetOutcome};
 
@@ -92,6 +92,24 @@ fn found(o: &ClaimOutcome) -> Vec<String> {
 
 /// Renders failing claims (and the lock report, if any) as workflow commands.
 pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
+    // Outcomes in memory are never read back, so this never fails; were
+    // it to, the failure is an annotation, not a panic.
+    render_outcomes(&sets, lock).unwrap_or_else(|e| {
+        format!(
+            "::error title=claimcheck::{}\n",
+            escape_data(&format!("cannot read outcomes: {e}"))
+        )
+    })
+}
+
+/// [`render`] from any [`Outcomes`]: only the claims it annotates are
+/// unpacked or read back (at most [`MAX_ERRORS`]), and, with a lock
+/// report, every claim's id and location once.
+///
+/// # Errors
+///
+/// When an outcome cannot be read back ([`crate::SpilledOutcomes`]).
+pub fn render_outcomes(o: &dyn Outcomes, lock: Option<&LockReport>) -> std::io::Result<String> {
     // Order: what moved in the sources first (the cap must not hide it),
     // then orphans, then failing claims (with their verdict moves folded
     // in), then verdict moves of claims that still hold.
@@ -99,16 +117,23 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
     let mut notices = Vec::new();
     let mut moves: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
     let mut move_errors = Vec::new();
-    let claims = crate::lock::claim_locations_of(sets);
-    let failing: std::collections::BTreeSet<String> = sets
-        .iter()
-        .flat_map(|s| {
-            s.outcomes
-                .iter()
-                .filter(|o| !o.holds)
-                .map(move |o| format!("{}::{}", s.name, o.claim.id))
-        })
-        .collect();
+    // What the lock's verdict moves need: where each claim is, and which
+    // fail.
+    let mut claims = std::collections::BTreeMap::new();
+    let mut failing = std::collections::BTreeSet::new();
+    if lock.is_some() {
+        for set in 0..o.sets() {
+            let name = o.set_path(set).1;
+            for k in 0..o.claims(set) {
+                let c = &o.outcome(set, k)?.claim;
+                let key = format!("{name}::{}", c.id);
+                if !o.holds(set, k) {
+                    failing.insert(key.clone());
+                }
+                claims.insert(key, c.location.clone());
+            }
+        }
+    }
     if let Some(l) = lock {
         for s in &l.sources {
             let file = s.path.display().to_string();
@@ -185,12 +210,13 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
             });
         }
     }
-    let total: usize = sets.iter().map(|s| s.outcomes.len()).sum();
+    let total: usize = (0..o.sets()).map(|set| o.claims(set)).sum();
     let mut failed_claims = 0;
     // Failing claims past the cap: counted, not rendered.
     let mut capped = 0;
-    for set in sets {
-        for o in set.outcomes.iter().filter(|o| !o.holds) {
+    for set in 0..o.sets() {
+        let name = o.set_path(set).1;
+        for k in (0..o.claims(set)).filter(|&k| !o.holds(set, k)) {
             failed_claims += 1;
             // Past the cap a failing claim is only counted: on an archive
             // its message would list thousands of sources for nothing.
@@ -198,9 +224,10 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
                 capped += 1;
                 continue;
             }
+            let o = o.outcome(set, k)?;
             let c = &o.claim;
             let moved = moves
-                .get(format!("{}::{}", set.name, c.id).as_str())
+                .get(format!("{name}::{}", c.id).as_str())
                 .map(|m| format!("\nsince the lock: {}", m.join("; ")))
                 .unwrap_or_default();
             errors.push(Annotation {
@@ -213,7 +240,7 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
                     "\"{}\" expected {}; found {}\n{}{moved}",
                     c.statement,
                     c.expect.as_str(),
-                    found(o).join("; "),
+                    found(&o).join("; "),
                     o.failures.join("\n")
                 ),
             });
@@ -252,7 +279,7 @@ pub fn render(sets: &[SetOutcome], lock: Option<&LockReport>) -> String {
         "::notice title=claimcheck summary::{}",
         escape_data(&summary)
     );
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
