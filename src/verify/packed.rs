@@ -12,7 +12,11 @@
 //!
 //! Unpacking gives back the very verdicts packed ([`Packed::unpack`]), so a
 //! report written from packed outcomes is byte-identical to one written
-//! from outcomes kept whole.
+//! from outcomes kept whole. It is not free: each piece of evidence
+//! unpacked clones its sentence and fact (shared strings, so an atomic
+//! increment on memory that is rarely in cache), and packing hashes it.
+//! A run therefore packs only once it holds millions of verdicts
+//! ([`super::Kept::pack`], called by `check` with `Keep::Packed`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
