@@ -110,7 +110,7 @@ pub fn write(sets: &[SetOutcome], w: &mut dyn std::io::Write) -> std::io::Result
     write_outcomes(&sets, w)
 }
 
-/// [`write`], from outcomes in memory or spilled (see
+/// [`write()`], from outcomes in memory, packed or spilled (see
 /// [`Outcomes`](super::Outcomes)).
 ///
 /// # Errors

@@ -93,7 +93,7 @@ pub fn write(
     write_outcomes(&sets, lock, w)
 }
 
-/// [`write`], from outcomes in memory or spilled (see
+/// [`write()`], from outcomes in memory, packed or spilled (see
 /// [`Outcomes`](super::Outcomes)).
 ///
 /// # Errors
