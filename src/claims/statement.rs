@@ -371,6 +371,17 @@ const FUNCTION_WORDS: &[&str] = &[
     "of",
     "for",
     "by",
+    // Possessive and demonstrative determiners: `Russia lifted its
+    // embargo` is about an embargo, whatever determiner the source gives
+    // it (`a self-imposed embargo`, `the embargo`).
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
 ];
 
 fn event_claim(s: &str) -> Result<ClaimKind, String> {
@@ -530,6 +541,14 @@ mod tests {
             (
                 "Russia did not lift the embargo",
                 "Event { event: \"lift\", participants: [\"russia\", \"embargo\"], factuality: Negated }",
+            ),
+            (
+                "Russia lifted its embargo",
+                "Event { event: \"lift\", participants: [\"russia\", \"embargo\"], factuality: Asserted }",
+            ),
+            (
+                "Their leaders signed this deal",
+                "Event { event: \"sign\", participants: [\"leaders\", \"deal\"], factuality: Asserted }",
             ),
         ];
         for (s, want) in cases {
