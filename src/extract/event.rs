@@ -837,12 +837,30 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             .then(|| verbs.iter().position(|(vi, _)| *vi > ti))
             .flatten()
     };
+    // A date followed by `when` ("That began to change last year, when
+    // Russia lifted its embargo") is the time of the clause `when` opens:
+    // it dates that clause's first verb, when its own clause has none the
+    // lexicon knows.
+    let when_after = |d: &DateMention| -> Option<usize> {
+        let mut after = toks.partition_point(|t| t.start < d.span.end);
+        if lowers.get(after) == Some(&",") {
+            after += 1;
+        }
+        if lowers.get(after) != Some(&"when") {
+            return None;
+        }
+        let c = clause_of.get(after + 1)?;
+        verbs
+            .iter()
+            .position(|(vi, _)| *vi > after && clause_of[*vi] == *c)
+    };
     let mut loose_dates = Vec::new();
     for d in dates {
         let ti = tok_at(d.span.start);
         match before_infinitive(&d)
             .or_else(|| nearest(ti))
             .or_else(|| fronted(ti))
+            .or_else(|| when_after(&d))
         {
             Some(k) => out[k].dates.push(d),
             None => loose_dates.push(d),
@@ -2201,6 +2219,26 @@ mod tests {
             (
                 "Helicopters were sent to Pakistan from Russia.",
                 "send",
+                &[],
+                &[],
+            ),
+            // A date followed by `when` dates the clause it opens, when
+            // its own clause has no known verb.
+            (
+                "That began to change last year when Russia lifted its arms embargo.",
+                "lift",
+                &[],
+                &["last year"],
+            ),
+            (
+                "Ties warmed in 2014, when Russia lifted its arms embargo.",
+                "lift",
+                &[],
+                &["in 2014"],
+            ),
+            (
+                "Russia signed a deal in 2014 when it lifted its arms embargo.",
+                "lift",
                 &[],
                 &[],
             ),
