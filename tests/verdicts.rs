@@ -768,6 +768,19 @@ fn roles_of_wire_copy_decide_role_claims() {
         check(b, p, "Raheel Sharif is police chief"),
         Verdict::Contradicted
     );
+    // `Chief of Army Staff` is the army chief; `Chief of Staff` is not.
+    assert_eq!(
+        check(b, p, "Raheel Sharif is Chief of Army Staff"),
+        Verdict::Supported
+    );
+    assert_eq!(
+        check(b, p, "Raheel Sharif is Chief of the Naval Staff"),
+        Verdict::Contradicted
+    );
+    assert_eq!(
+        check(b, p, "Raheel Sharif is Chief of Staff"),
+        Verdict::NotMentioned
+    );
     let c = "Chief of Army Staff (COAS) General Raheel Sharif was also present.";
     assert_eq!(
         check(c, p, "Raheel Sharif is Chief of Army Staff"),

@@ -396,11 +396,24 @@ pub(crate) fn judge(
                     .collect();
                 // Titles and roles are normalized (`normalize_term`), so in
                 // one spelling: `Defense Minister` is `Defence Minister`.
-                let claim_words: Vec<String> = role
+                let mut claim_words: Vec<String> = role
                     .split(' ')
                     .filter(|w| !matches!(*w, "of" | "the" | "a" | "an" | "at" | "for" | "in"))
                     .map(|w| aliases.canon(w))
                     .collect();
+                // `Chief of Army Staff` is the army's chief, and sources
+                // write it so (`Pakistan's army chief`): the staff is the
+                // title's own word. Only with a service between: `Chief of
+                // Staff` stays whole.
+                let chief_of_staff = {
+                    let r: Vec<&str> = role.split(' ').collect();
+                    r.len() >= 4 && r[..2] == ["chief", "of"] && r.last() == Some(&"staff")
+                };
+                if chief_of_staff {
+                    claim_words.pop();
+                    // `chief`, the title's head, comes first.
+                    claim_words.rotate_left(1);
+                }
                 let matches = titles.iter().any(|t| {
                     let words: Vec<String> = t.split(' ').map(|w| aliases.canon(w)).collect();
                     claim_words
