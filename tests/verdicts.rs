@@ -760,27 +760,20 @@ fn roles_of_wire_copy_decide_role_claims() {
         Verdict::Supported
     );
     let b = "Pakistan's army chief, General Raheel Sharif, visited Moscow in June.";
-    assert_eq!(
-        check(b, p, "Raheel Sharif is army chief"),
-        Verdict::Supported
-    );
-    assert_eq!(
-        check(b, p, "Raheel Sharif is police chief"),
-        Verdict::Contradicted
-    );
     // `Chief of Army Staff` is the army chief; `Chief of Staff` is not.
-    assert_eq!(
-        check(b, p, "Raheel Sharif is Chief of Army Staff"),
-        Verdict::Supported
-    );
-    assert_eq!(
-        check(b, p, "Raheel Sharif is Chief of the Naval Staff"),
-        Verdict::Contradicted
-    );
-    assert_eq!(
-        check(b, p, "Raheel Sharif is Chief of Staff"),
-        Verdict::NotMentioned
-    );
+    let cases = [
+        ("Raheel Sharif is army chief", Verdict::Supported),
+        ("Raheel Sharif is police chief", Verdict::Contradicted),
+        ("Raheel Sharif is Chief of Army Staff", Verdict::Supported),
+        (
+            "Raheel Sharif is Chief of the Naval Staff",
+            Verdict::Contradicted,
+        ),
+        ("Raheel Sharif is Chief of Staff", Verdict::NotMentioned),
+    ];
+    for (claim, want) in cases {
+        assert_eq!(check(b, p, claim), want, "{claim}");
+    }
     let c = "Chief of Army Staff (COAS) General Raheel Sharif was also present.";
     assert_eq!(
         check(c, p, "Raheel Sharif is Chief of Army Staff"),
