@@ -753,51 +753,42 @@ fn british_and_american_spellings_are_one_word() {
 /// of another role of the same kind is not contradicted by it.
 #[test]
 fn roles_of_wire_copy_decide_role_claims() {
+    use Verdict::*;
     let p = Some("2015-08-20");
-    let a = "Rostec CEO Sergei Chemezov said in 2014 that Russia had lifted its embargo.";
-    assert_eq!(
-        check(a, p, "Sergei Chemezov is CEO of Rostec"),
-        Verdict::Supported
-    );
-    let b = "Pakistan's army chief, General Raheel Sharif, visited Moscow in June.";
-    // `Chief of Army Staff` is the army chief; `Chief of Staff` is not.
+    let rostec = "Rostec CEO Sergei Chemezov said in 2014 that Russia had lifted its embargo.";
+    let army = "Pakistan's army chief, General Raheel Sharif, visited Moscow in June.";
+    let coas = "Chief of Army Staff (COAS) General Raheel Sharif was also present.";
+    let ground = "He met Commander-in-Chief of Russian Ground Forces Col Gen Oleg Salyukov.";
+    let editor = "Franz-Stefan Gady is an Associate Editor with The Diplomat. He wrote it.";
+    let analyst = "It matters, said Hasan Askari Rizvi, a Lahore-based defence analyst.";
     let cases = [
-        ("Raheel Sharif is army chief", Verdict::Supported),
-        ("Raheel Sharif is police chief", Verdict::Contradicted),
-        ("Raheel Sharif is Chief of Army Staff", Verdict::Supported),
+        (rostec, "Sergei Chemezov is CEO of Rostec", Supported),
+        (army, "Raheel Sharif is army chief", Supported),
+        (army, "Raheel Sharif is police chief", Contradicted),
+        // `Chief of Army Staff` is the army chief; `Chief of Staff` is not.
+        (army, "Raheel Sharif is Chief of Army Staff", Supported),
         (
+            army,
             "Raheel Sharif is Chief of the Naval Staff",
-            Verdict::Contradicted,
+            Contradicted,
         ),
-        ("Raheel Sharif is Chief of Staff", Verdict::NotMentioned),
+        (army, "Raheel Sharif is Chief of Staff", NotMentioned),
+        (coas, "Raheel Sharif is Chief of Army Staff", Supported),
+        (
+            ground,
+            "Oleg Salyukov is Commander-in-Chief of Russian Ground Forces",
+            Supported,
+        ),
+        (editor, "Franz-Stefan Gady is Associate Editor", Supported),
+        (
+            analyst,
+            "Hasan Askari Rizvi is a defence analyst",
+            Supported,
+        ),
     ];
-    for (claim, want) in cases {
-        assert_eq!(check(b, p, claim), want, "{claim}");
+    for (article, claim, want) in cases {
+        assert_eq!(check(article, p, claim), want, "{claim}");
     }
-    let c = "Chief of Army Staff (COAS) General Raheel Sharif was also present.";
-    assert_eq!(
-        check(c, p, "Raheel Sharif is Chief of Army Staff"),
-        Verdict::Supported
-    );
-    let d = "He met Commander-in-Chief of Russian Ground Forces Col Gen Oleg Salyukov.";
-    assert_eq!(
-        check(
-            d,
-            p,
-            "Oleg Salyukov is Commander-in-Chief of Russian Ground Forces"
-        ),
-        Verdict::Supported
-    );
-    let e = "Franz-Stefan Gady is an Associate Editor with The Diplomat. He wrote it.";
-    assert_eq!(
-        check(e, p, "Franz-Stefan Gady is Associate Editor"),
-        Verdict::Supported
-    );
-    let f = "It matters, said Hasan Askari Rizvi, a Lahore-based defence analyst.";
-    assert_eq!(
-        check(f, p, "Hasan Askari Rizvi is a defence analyst"),
-        Verdict::Supported
-    );
 }
 
 /// A model written with a space (`Mi 35`, `Su 30MKI`) or run together
