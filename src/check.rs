@@ -295,8 +295,8 @@ fn check_moving_at(
         errors: Vec::new(),
         analysed: 0,
         spill: spill.as_ref(),
-        spill_at: move_at,
-        pack_at: (keep == Keep::Packed).then_some(move_at),
+        move_at,
+        pack: keep == Keep::Packed,
     };
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
@@ -430,11 +430,10 @@ struct Kept<'a> {
     errors: Vec<crate::Error>,
     /// Where verdicts go after each chunk, when they are spilled.
     spill: Option<&'a SpillFile>,
-    /// How many verdicts are held before they are spilled.
-    spill_at: usize,
-    /// How many verdicts are held whole before they are packed, in a
-    /// packing run.
-    pack_at: Option<usize>,
+    /// How many verdicts are held before they are spilled, or packed.
+    move_at: usize,
+    /// Whether verdicts are packed once `move_at` are held.
+    pack: bool,
 }
 
 impl Kept<'_> {
@@ -478,10 +477,10 @@ impl Kept<'_> {
         // Spilled once enough verdicts are held, not after every chunk:
         // fewer, larger pieces to read back per claim.
         let held: usize = self.verdicts.iter().map(crate::verify::Kept::held).sum();
-        if self.pack_at.is_some_and(|at| held >= at) {
+        if self.pack && held >= self.move_at {
             self.verdicts.iter_mut().for_each(crate::verify::Kept::pack);
         }
-        if let Some(file) = self.spill.filter(|_| held >= self.spill_at) {
+        if let Some(file) = self.spill.filter(|_| held >= self.move_at) {
             for kept in &mut self.verdicts {
                 if let Err(e) = kept.spill(file) {
                     self.errors.push(spill_error(file, &e));
