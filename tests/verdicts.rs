@@ -1000,3 +1000,41 @@ fn earlier_events_of_the_kind_do_not_date_the_story() {
         .collect();
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+/// Whether a sentence names a claim's term is worked out once per source for
+/// all the claims of a file that name it; two claims files judged on the
+/// same analysis each keep their own answer, as their aliases differ.
+#[test]
+fn claims_files_sharing_an_analysis_keep_their_own_aliases() {
+    let source = Source::from_string(
+        "t",
+        Published::On("2015-08-20".parse().unwrap()),
+        "Moscow signed the agreement in Rawalpindi on Wednesday, officials said.\n",
+    );
+    let analyses = [Analysis::of(&source)];
+    let with_alias = ClaimSet::from_toml(
+        "a.toml",
+        "[aliases]\nRussia = [\"Moscow\"]\n\n[claims]\nc = 'Russia signed in Rawalpindi'\nd = 'Russia signed on Wednesday'\n",
+    )
+    .unwrap();
+    let without = ClaimSet::from_toml(
+        "b.toml",
+        "[claims]\nc = 'Russia signed in Rawalpindi'\nd = 'Russia signed on Wednesday'\n",
+    )
+    .unwrap();
+    let verdicts = |set: &ClaimSet| -> Vec<Verdict> {
+        verify(set, &analyses)
+            .outcomes
+            .iter()
+            .map(|o| o.verdicts().next().expect("one source").verdict)
+            .collect()
+    };
+    use Verdict::*;
+    // Both orders: the first file's answers must not be the second's.
+    for _ in 0..2 {
+        assert_eq!(verdicts(&with_alias), [Supported, Supported]);
+        assert_eq!(verdicts(&without), [NotMentioned, NotMentioned]);
+    }
+    assert_eq!(verdicts(&without), [NotMentioned, NotMentioned]);
+    assert_eq!(verdicts(&with_alias), [Supported, Supported]);
+}

@@ -280,6 +280,14 @@ pub(super) fn fold(s: &mut String) {
         return;
     }
     let sketches: &[u64; 1024] = &SKETCHES;
+    // One word, the common case (a source's words are folded one by one):
+    // looked up whole, with none of the splitting below.
+    if !s.bytes().any(|b| b == b' ' || b == b'-') {
+        if let Some(us) = american(s, sketches) {
+            s.replace_range(.., us);
+        }
+        return;
+    }
     let may_fold = |w: &str| american(w, sketches).is_some();
     // Words found by the spaces between them (a fast search), their parts
     // by hyphens only in the few words that have one.

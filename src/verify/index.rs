@@ -197,23 +197,34 @@ impl SourceIndex {
     /// `judge` looks at, in increasing order. `None` when the key does not
     /// narrow them (mentions, phrases, patterns).
     fn facts_for(&self, key: &ClaimKey) -> Option<Cow<'_, [u32]>> {
-        let list = |map: &HashMap<u64, Vec<u32>, KeyHash>, k: &u64| -> Vec<u32> {
-            map.get(k).cloned().unwrap_or_default()
-        };
+        fn list<'m>(map: &'m HashMap<u64, Vec<u32>, KeyHash>, k: &u64) -> &'m [u32] {
+            map.get(k).map_or(&[][..], Vec::as_slice)
+        }
         match key {
             ClaimKey::Quantity {
                 counted,
                 value,
                 unit,
             } => {
-                let mut all = list(&self.counted, counted);
-                all.extend(list(&self.values, value));
-                if let Some(u) = unit {
-                    all.extend(list(&self.uncounted_units, u));
+                let lists = [
+                    list(&self.counted, counted),
+                    list(&self.values, value),
+                    unit.as_ref()
+                        .map_or(&[][..], |u| list(&self.uncounted_units, u)),
+                ];
+                let mut found = lists.iter().filter(|l| !l.is_empty());
+                // Most sources have no fact under any of the keys, or under
+                // one only: a list of the index's own, not a new one.
+                match (found.next(), found.next()) {
+                    (None, _) => Some(Cow::Borrowed(&[][..])),
+                    (Some(&one), None) => Some(Cow::Borrowed(one)),
+                    _ => {
+                        let mut all = lists.concat();
+                        all.sort_unstable();
+                        all.dedup();
+                        Some(Cow::Owned(all))
+                    }
                 }
-                all.sort_unstable();
-                all.dedup();
-                Some(Cow::Owned(all))
             }
             ClaimKey::Event(e) => Some(Cow::Borrowed(
                 self.events.get(e).map_or(&[][..], Vec::as_slice),

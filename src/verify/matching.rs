@@ -71,6 +71,9 @@
 //!   every article that mentions another buyer's helicopters or an earlier
 //!   agreement contradict itself.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use crate::claims::{Aliases, Claim, ClaimKind, PlaceName, Verdict, normalize_term};
 use crate::extract::{
     Amount, Bound, DateValue, EventFrame, Fact, FactKind, Factuality, Granularity, PlaceKind,
@@ -155,6 +158,40 @@ impl Prepared {
             _ => Vec::new(),
         };
         Prepared { terms, side }
+    }
+}
+
+/// The [`Term::id`] of a term whose namings are not shared.
+const UNSHARED: u32 = u32::MAX;
+
+/// Numbers the terms of `prepared` (the claims of one claims file) so that
+/// terms with the same forms share a number: whether a sentence names one
+/// is then worked out once per source, not once per claim.
+///
+/// Numbers are never reused within a process, so an analysis judged for
+/// several claims files (each with its own aliases) never takes one file's
+/// answer for another's; should they run out, terms go unshared.
+pub(crate) fn share_terms(prepared: &mut [Prepared]) {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let mut ids: HashMap<(&[String], &[String], &str), usize> = HashMap::new();
+    let mut numbered = Vec::new();
+    for t in prepared.iter().flat_map(|p| &p.terms) {
+        let next = ids.len();
+        numbered.push(
+            *ids.entry((&t.variants[..], &t.same_canon[..], &t.single[..]))
+                .or_insert(next),
+        );
+    }
+    let count = u32::try_from(ids.len()).unwrap_or(UNSHARED);
+    // Numbers below `UNSHARED` only, taken once each.
+    let base = NEXT
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |next| {
+            next.checked_add(count).filter(|&end| end < UNSHARED)
+        })
+        .ok();
+    for (t, n) in prepared.iter_mut().flat_map(|p| &mut p.terms).zip(numbered) {
+        // `n` is below `count`, itself a `u32`.
+        t.id = base.map_or(UNSHARED, |base| base + n as u32);
     }
 }
 
@@ -1268,8 +1305,7 @@ impl<'t> NamesAll<'t> {
         match self.last {
             Some((last, named)) if last == i => named,
             _ => {
-                let words = a.sentence_words(i);
-                let named = self.terms.iter().all(|t| t.named_in(words));
+                let named = self.terms.iter().all(|t| t.named_in_sentence(a, i));
                 self.last = Some((i, named));
                 named
             }
@@ -1281,6 +1317,11 @@ impl<'t> NamesAll<'t> {
 /// claim and source rather than once per fact.
 #[derive(Debug)]
 pub(crate) struct Term {
+    /// The same number for every term of a claims file with the same forms
+    /// ([`share_terms`]), under which whether a sentence names it is
+    /// remembered for the other claims that name it; [`UNSHARED`] when
+    /// there is none.
+    id: u32,
     /// The term and its aliases, normalized.
     variants: Vec<String>,
     /// Every word whose canonical form is the term's (a few variants): a
@@ -1303,10 +1344,20 @@ impl Term {
             .cloned()
             .collect();
         Term {
+            id: UNSHARED,
             variants,
             same_canon,
             single: crate::claims::singular_of(&normalize_term(term)),
         }
+    }
+
+    /// Whether sentence `i` of `a` names the term, remembered per source
+    /// for every claim with the same term.
+    fn named_in_sentence(&self, a: &Analysis, i: usize) -> bool {
+        if self.id == UNSHARED {
+            return self.named_in(a.sentence_words(i));
+        }
+        a.remembered_naming(self.id, i, || self.named_in(a.sentence_words(i)))
     }
 
     /// Whether normalized `words` name the term: the term or one of its

@@ -21,8 +21,8 @@ mod packed;
 
 pub(crate) use index::KeyFilter;
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, OnceLock};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 
@@ -52,6 +52,21 @@ pub struct Analysis {
     /// For each fact, in order: [`Fact::describe`], made the first time a
     /// claim cites the fact and shared by every later piece of evidence.
     described: Vec<OnceLock<Arc<str>>>,
+    /// Whether a sentence names a claim's term, by term
+    /// ([`matching::share_terms`]) and sentence: asked by every claim that
+    /// names the term.
+    namings: Namings,
+}
+
+/// Remembered answers of [`Analysis::remembered_naming`]: a cache, so a
+/// clone starts empty.
+#[derive(Debug, Default)]
+struct Namings(Mutex<HashMap<u64, bool, crate::extract::FxBuild>>);
+
+impl Clone for Namings {
+    fn clone(&self) -> Self {
+        Namings::default()
+    }
 }
 
 /// The normalized terms of one fact (see [`Analysis::fact_terms`]).
@@ -115,7 +130,37 @@ impl Analysis {
             sentence_texts,
             fact_terms,
             described,
+            namings: Namings::default(),
         }
+    }
+
+    /// `named()`, remembered under term `term` and sentence `i`: whether
+    /// the sentence names the term.
+    pub(crate) fn remembered_naming(
+        &self,
+        term: u32,
+        i: usize,
+        named: impl FnOnce() -> bool,
+    ) -> bool {
+        let key = (u64::from(term) << 32) | (i as u64 & 0xffff_ffff);
+        // A poisoned lock only means another claim's judging panicked; the
+        // answers in it are still right.
+        let known = self
+            .namings
+            .0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .copied();
+        known.unwrap_or_else(|| {
+            let answer = named();
+            self.namings
+                .0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, answer);
+            answer
+        })
     }
 
     /// The normalized terms of fact `i`.
@@ -192,7 +237,10 @@ pub(crate) fn shared_note(note: &str) -> Arc<str> {
     /// memory, it is never needed for a result.
     const MAX_NOTES: usize = 1 << 14;
     thread_local! {
-        static NOTES: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+        // Notes are short and trusted (the tool's own words around a
+        // source's terms): a fast hash, not a DoS-resistant one.
+        static NOTES: RefCell<HashSet<Arc<str>, crate::extract::FxBuild>> =
+            RefCell::new(HashSet::default());
     }
     NOTES.with_borrow_mut(|notes| {
         if let Some(shared) = notes.get(note) {
@@ -532,10 +580,14 @@ impl<'a> Verifier<'a> {
                 .iter()
                 .map(|c| index::ClaimKey::of(set.aliases(), c))
                 .collect(),
-            prepared: claims
-                .iter()
-                .map(|c| matching::Prepared::new(set.aliases(), c))
-                .collect(),
+            prepared: {
+                let mut prepared: Vec<_> = claims
+                    .iter()
+                    .map(|c| matching::Prepared::new(set.aliases(), c))
+                    .collect();
+                matching::share_terms(&mut prepared);
+                prepared
+            },
             want_words: index::wants_words(set),
             kept: Kept::of(&claims),
             restricted: (0..claims.len())
