@@ -5,10 +5,13 @@
 //!
 //! Facts: the key is the FNV-1a 64 digest of the source's bytes, its
 //! publication date, the extractor version and a build-time hash of the
-//! extractor's own source and data files (see `build.rs`). Any change to any
-//! of them is a miss. Value: the source's [`Facts`] in postcard's compact
-//! binary serde format (3x faster to read back than JSON, 5.5x smaller), one
-//! file per key.
+//! extractor's own source and data files and of this file (see `build.rs`).
+//! Any change to any of them is a miss. Value: the source's normalized text
+//! (its paragraphs, sentences and offsets; a source read back from the cache
+//! is not normalized again, which took as long as judging it against a
+//! thousand claims) and its [`Facts`], in postcard's compact binary serde
+//! format (3x faster to read back than JSON, 5.5x smaller), one file per
+//! key.
 //!
 //! Verdicts ([`CachedVerdicts`]): one file per claims file, holding each
 //! source's non-silent verdicts under a key that adds the source's id and a
@@ -130,20 +133,52 @@ impl FactsCache {
 
     /// The cached facts of `source`, if any were stored by this build.
     pub fn load(&self, source: &Source) -> Option<Facts> {
-        let bytes = std::fs::read(self.path(source)).ok()?;
-        let facts: Facts = postcard::from_bytes(&bytes).ok()?;
-        // A hash collision between two sources would show as another id.
-        (facts.source() == source.id()).then_some(facts)
+        self.load_entry(source).map(|entry| entry.facts)
     }
 
-    /// Stores the facts of `source`. Failure to write only costs a later
+    /// The analysis of `source` from the cache, if this build stored one:
+    /// its facts and its normalized text, so that the source is neither
+    /// extracted nor normalized again.
+    pub fn load_analysis(&self, source: &Source) -> Option<crate::Analysis> {
+        let entry = self.load_entry(source)?;
+        let text = crate::text::Text::from_normalized(source, entry.text)?;
+        Some(crate::Analysis::from_parts(text, entry.facts))
+    }
+
+    fn load_entry(&self, source: &Source) -> Option<StoredAnalysis> {
+        let bytes = std::fs::read(self.path(source)).ok()?;
+        let entry: StoredAnalysis = postcard::from_bytes(&bytes).ok()?;
+        // A hash collision between two sources would show as another id.
+        (entry.facts.source() == source.id()).then_some(entry)
+    }
+
+    /// Stores the facts of `source` with its normalized `text` (that of
+    /// [`crate::normalize`]). Failure to write only costs a later
     /// re-extraction, so it is ignored.
-    pub fn store(&self, source: &Source, facts: &Facts) {
+    pub fn store(&self, source: &Source, text: &crate::Text, facts: &Facts) {
         let path = self.path(source);
-        if let Ok(bytes) = postcard::to_stdvec(facts) {
+        let entry = StoredAnalysisRef {
+            text: text.normalized(),
+            facts,
+        };
+        if let Ok(bytes) = postcard::to_stdvec(&entry) {
             write_whole(&path, &bytes);
         }
     }
+}
+
+/// A facts entry as read: the source's normalized text, then its facts.
+#[derive(Deserialize)]
+struct StoredAnalysis {
+    text: crate::text::Normalized,
+    facts: Facts,
+}
+
+/// A facts entry as written ([`StoredAnalysis`], borrowed).
+#[derive(Serialize)]
+struct StoredAnalysisRef<'a> {
+    text: crate::text::NormalizedRef<'a>,
+    facts: &'a Facts,
 }
 
 /// The build-time hash of all the code and data: a verdict can change with

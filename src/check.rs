@@ -94,15 +94,12 @@ pub fn analyse_cached(sources: &Sources, cache: Option<&FactsCache>) -> Vec<Anal
 fn analyse_one(s: &crate::Source, cache: Option<&FactsCache>) -> Analysis {
     match cache {
         None => Analysis::of(s),
-        Some(cache) => {
+        Some(cache) => cache.load_analysis(s).unwrap_or_else(|| {
             let text = crate::text::normalize(s);
-            let facts = cache.load(s).unwrap_or_else(|| {
-                let facts = crate::extract::extract(&text);
-                cache.store(s, &facts);
-                facts
-            });
+            let facts = crate::extract::extract(&text);
+            cache.store(s, &text, &facts);
             Analysis::from_parts(text, facts)
-        }
+        }),
     }
 }
 

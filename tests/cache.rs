@@ -70,7 +70,7 @@ fn hit_for_the_same_source_miss_for_an_edit() {
     let a = Source::from_string("a", Published::Unknown, text);
     let facts = claimcheck::extract(&claimcheck::normalize(&a));
     assert!(cache.load(&a).is_none());
-    cache.store(&a, &facts);
+    cache.store(&a, &claimcheck::normalize(&a), &facts);
     let back = cache.load(&a).expect("a hit after a store");
     let describe = |f: &claimcheck::Facts| f.iter().map(|f| f.describe()).collect::<Vec<_>>();
     assert_eq!(describe(&back), describe(&facts));

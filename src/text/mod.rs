@@ -40,7 +40,9 @@ pub const WRAP_MAX: usize = 100;
 pub const WRAP_MIN: usize = 40;
 
 /// What a paragraph is, by its shape and wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum ParagraphKind {
     /// Running article text.
@@ -89,7 +91,7 @@ impl ParagraphKind {
 }
 
 /// One paragraph of the normalized text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     /// Span in the normalized text, without the separating `\n`.
     pub span: Span,
@@ -104,7 +106,7 @@ pub struct Paragraph {
 }
 
 /// One sentence of the normalized text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sentence {
     /// Span in the normalized text; never crosses a paragraph.
     pub span: Span,
@@ -204,6 +206,77 @@ impl Text {
             }
         }
         out
+    }
+}
+
+/// What [`normalize`] makes of a source besides the source itself, as the
+/// facts cache keeps it ([`crate::FactsCache`]) so that a cached source is
+/// not normalized again. Serialized as [`NormalizedRef`], field by field.
+#[derive(serde::Deserialize)]
+pub(crate) struct Normalized {
+    norm: String,
+    anchors: Vec<(usize, usize)>,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Sentence>,
+}
+
+/// [`Normalized`], borrowed from a [`Text`] to be written.
+#[derive(serde::Serialize)]
+pub(crate) struct NormalizedRef<'a> {
+    norm: &'a str,
+    anchors: &'a [(usize, usize)],
+    paragraphs: &'a [Paragraph],
+    sentences: &'a [Sentence],
+}
+
+impl Text {
+    /// What the cache keeps of this text.
+    pub(crate) fn normalized(&self) -> NormalizedRef<'_> {
+        NormalizedRef {
+            norm: &self.norm,
+            anchors: &self.anchors,
+            paragraphs: &self.paragraphs,
+            sentences: &self.sentences,
+        }
+    }
+
+    /// The text of `source` from what the cache kept of it, or `None` when
+    /// that cannot be this text's (a damaged entry): every span must lie on
+    /// character boundaries of the text, every anchor inside both texts,
+    /// and every sentence in a paragraph. (The line index is made again:
+    /// it is quick to make and could not be checked for less.)
+    pub(crate) fn from_normalized(source: &Source, kept: Normalized) -> Option<Text> {
+        let Normalized {
+            norm,
+            anchors,
+            paragraphs,
+            sentences,
+        } = kept;
+        let original = source.text();
+        let fits = |span: Span| {
+            span.start <= span.end
+                && norm.is_char_boundary(span.start)
+                && norm.is_char_boundary(span.end)
+        };
+        let sound = paragraphs
+            .iter()
+            .all(|p| fits(p.span) && p.dateline.is_none_or(fits))
+            && sentences
+                .iter()
+                .all(|s| fits(s.span) && s.paragraph < paragraphs.len())
+            && anchors
+                .iter()
+                .all(|&(n, o)| n <= norm.len() && o <= original.len());
+        sound.then(|| Text {
+            id: source.id().clone(),
+            published: source.published(),
+            original: original.to_string(),
+            lines: LineIndex::new(original),
+            norm,
+            anchors,
+            paragraphs,
+            sentences,
+        })
     }
 }
 

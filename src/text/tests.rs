@@ -521,3 +521,39 @@ fn every_normalized_character_maps_back_to_its_original() {
         }
     }
 }
+
+/// A text read back from the cache is the text normalized; an entry whose
+/// spans could not be this text's is turned away, not trusted.
+#[test]
+fn cached_texts_read_back_whole_and_damaged_ones_are_refused() {
+    let original = "Pakistan, Russia sign landmark defence deal\r\n\r\n\
+ISLAMABAD: Pakistan and Russia on Wednesday signed a deal \u{2014} \u{201c}a landmark,\u{201d} officials said.\r\n\
+Both   countries\twere negotiating it in Z\u{fc}rich.\n";
+    let source = crate::Source::from_string("t", crate::Published::Unknown, original);
+    let made = normalize(&source);
+    let bytes = postcard::to_stdvec(&made.normalized()).unwrap();
+    let kept = || postcard::from_bytes::<Normalized>(&bytes).unwrap();
+    let back = Text::from_normalized(&source, kept()).expect("a sound entry");
+    assert_eq!(back.as_str(), made.as_str());
+    assert_eq!(back.paragraphs(), made.paragraphs());
+    assert_eq!(back.sentences(), made.sentences());
+    assert_eq!(back.original(), made.original());
+    assert_eq!(back.id(), made.id());
+    for offset in 0..=made.as_str().len() {
+        assert_eq!(back.line_col(offset), made.line_col(offset), "{offset}");
+    }
+    // A byte inside the `ü`, a boundary of no character.
+    let inside = made.as_str().find('\u{fc}').unwrap() + 1;
+    let damaged: [fn(&mut Normalized, usize); 5] = [
+        |n, _| n.sentences[0].span.end = n.norm.len() + 1,
+        |n, inside| n.sentences[0].span.end = inside,
+        |n, _| n.sentences[0].paragraph = n.paragraphs.len(),
+        |n, inside| n.paragraphs[0].dateline = Some(Span::new(0, inside)),
+        |n, _| n.anchors.push((0, usize::MAX)),
+    ];
+    for (i, damage) in damaged.iter().enumerate() {
+        let mut n = kept();
+        damage(&mut n, inside);
+        assert!(Text::from_normalized(&source, n).is_none(), "damage {i}");
+    }
+}
