@@ -1517,6 +1517,10 @@ fn similar_token(a: &str, b: &str) -> bool {
     {
         return false;
     }
+    if a.is_ascii() && b.is_ascii() {
+        // Names compared by the byte, as the chars below would be.
+        return levenshtein(a.as_bytes(), b.as_bytes()) <= 1 + usize::from(a.len() >= 8);
+    }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if ca.len() < 4 || cb.len() < 4 || ca.len().abs_diff(cb.len()) > 1 || ca[0] != cb[0] {
         return false;
@@ -1524,16 +1528,19 @@ fn similar_token(a: &str, b: &str) -> bool {
     levenshtein(&ca, &cb) <= 1 + usize::from(ca.len() >= 8)
 }
 
-fn levenshtein(a: &[char], b: &[char]) -> usize {
+fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    // Two rows, reused: names are short, and this runs for every name of a
+    // source against every name claimed.
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
