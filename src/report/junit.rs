@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::{Listing, MAX_NAMED};
 use crate::lock::LockReport;
-use crate::verify::{ClaimOutcome, SetOutcome};
+use crate::verify::{ClaimView, SetOutcome};
 
 /// Escapes text for an XML attribute or element: `& < > " '` and control
 /// characters (which XML 1.0 cannot hold) become entities or `?`.
@@ -127,7 +127,7 @@ pub fn write_outcomes(
         for chunk in super::chunks(o, &all, CHUNK) {
             let cases: Vec<String> = chunk
                 .par_iter()
-                .map(|&(set, k)| Ok(testcase(name, &*o.outcome(set, k)?)))
+                .map(|&(set, k)| Ok(testcase(name, o.outcome(set, k)?.view())))
                 .collect::<std::io::Result<_>>()?;
             for case in &cases {
                 w.write_all(case.as_bytes())?;
@@ -144,7 +144,7 @@ pub fn write_outcomes(
 /// Testcases rendered together, in parallel, before they are written.
 const CHUNK: usize = 8;
 
-fn testcase(set: &str, o: &ClaimOutcome) -> String {
+fn testcase(set: &str, o: ClaimView) -> String {
     let c = &o.claim;
     let mut out = format!(
         "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
@@ -168,7 +168,9 @@ fn testcase(set: &str, o: &ClaimOutcome) -> String {
     out.push_str(">\n      <failure message=\"");
     escape_into(&mut out, &message);
     out.push_str("\" type=\"claim\">");
-    escape_into(&mut out, &super::human::render_claim(o));
+    let mut body = String::new();
+    super::human::render_claim_into(&mut body, o);
+    escape_into(&mut out, &body);
     out.push_str("</failure>\n    </testcase>\n");
     out
 }

@@ -7,28 +7,33 @@
 //! per list of evidence: gigabytes. Packed, a verdict is a few bytes in its
 //! claim's byte string, and a piece of evidence a number or two: the
 //! evidence itself (span, position, sentence, fact) is stored once per
-//! source however many claims cite it, as an *atom*, and only its note
-//! varies from claim to claim.
+//! source however many claims cite it, as an *atom* of 24 bytes, and only
+//! its note varies from claim to claim. The sentences and fact
+//! descriptions atoms cite are copied into one table of strings, each
+//! distinct string once for the whole run (generated and wire-copied
+//! articles repeat many sentences), in blocks of a megabyte: nothing of a
+//! source's analysis is kept once it is checked.
 //!
-//! Unpacking gives back the very verdicts packed ([`Packed::unpack`]), so a
-//! report written from packed outcomes is byte-identical to one written
-//! from outcomes kept whole. It is not free: each piece of evidence
-//! unpacked clones its sentence and fact (shared strings, so an atomic
-//! increment on memory that is rarely in cache), and packing hashes it.
-//! A run therefore packs only once it holds millions of verdicts
-//! ([`super::Kept::pack`], called by `check` with `Keep::Packed`).
+//! Reports read a claim's verdicts straight from the packed bytes
+//! ([`Packed::verdicts`], through [`super::ClaimView`]): each piece of
+//! evidence is borrowed (`&str`s into the tables), nothing is allocated or
+//! shared. [`Packed::unpack`] gives back the very verdicts packed, for
+//! callers that want [`SourceVerdict`]s; either way a report written from
+//! packed outcomes is byte-identical to one written from outcomes kept
+//! whole.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::claims::Verdict;
 use crate::extract::FxBuild;
 use crate::span::{LineCol, SourceId, Span};
 
-use super::{Evidence, SourceVerdict};
+use super::{Evidence, EvidenceRef, SourceVerdict};
 
 /// The verdicts of some claims, packed.
-#[derive(Debug, Default, Clone)]
+#[derive(Default, Clone)]
 pub(crate) struct Packed {
     /// Per claim, its verdicts in the order packed, each as varints: its
     /// source's place (after the last one's), the first atom of its source
@@ -48,23 +53,116 @@ pub(crate) struct Packed {
     base: u32,
     /// The atoms of the source being packed, by what tells them apart.
     this_source: HashMap<AtomKey, u32, FxBuild>,
+    /// The strings of the source being packed, by address and length,
+    /// with their numbers in `strings`; `alive` keeps each of them, so
+    /// that no address is that of another string while the source is
+    /// packed.
+    this_source_strings: HashMap<(usize, usize), u32, FxBuild>,
+    alive: Vec<Arc<str>>,
+    /// Every sentence and fact description atoms cite.
+    strings: Strings,
     /// Every distinct note, numbered.
     notes: Vec<Arc<str>>,
     note_numbers: HashMap<Arc<str>, u32, FxBuild>,
 }
 
-/// One piece of evidence, without its note.
-#[derive(Debug, Clone)]
+impl std::fmt::Debug for Packed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Not the bytes: millions of them on an archive run.
+        f.debug_struct("Packed")
+            .field("claims", &self.claims.len())
+            .field("verdicts", &self.held())
+            .field(
+                "verdict_bytes",
+                &self.claims.iter().map(Vec::len).sum::<usize>(),
+            )
+            .field("atoms", &self.atoms.len())
+            .field("strings", &self.strings.at.len())
+            .field("string_bytes", &self.strings.bytes())
+            .field("notes", &self.notes.len())
+            .finish()
+    }
+}
+
+/// One piece of evidence, without its note: span, position and the
+/// numbers of its sentence and fact in [`Packed::strings`]. Every number
+/// fits in 32 bits: sources are at most [`crate::source::MAX_SOURCE_BYTES`]
+/// long.
+#[derive(Debug, Clone, Copy)]
 struct Atom {
-    span: Span,
-    pos: LineCol,
-    sentence: Arc<str>,
-    fact: Arc<str>,
+    start: u32,
+    end: u32,
+    line: u32,
+    col: u32,
+    sentence: u32,
+    fact: u32,
 }
 
 /// An atom's span and position, and the addresses of its shared strings:
 /// within a source, two pieces of evidence with the same key are the same.
 type AtomKey = (usize, usize, usize, usize, usize, usize);
+
+/// Strings stored once each, numbered in the order first met, in blocks
+/// of [`STRING_BLOCK`] bytes (no block is ever grown, so none is copied).
+#[derive(Debug, Default, Clone)]
+struct Strings {
+    blocks: Vec<String>,
+    /// Per number: its block, and where it starts and ends there.
+    at: Vec<(u32, u32, u32)>,
+    /// The number of a string by its hash (a string whose hash is that of
+    /// another is stored apart, unnumbered here).
+    numbers: HashMap<u64, u32, FxBuild>,
+}
+
+/// Strings are stored in blocks of this many bytes (a longer string in a
+/// block of its own).
+const STRING_BLOCK: usize = 1 << 20;
+
+impl Strings {
+    /// The number of `s`: that of the same string stored before, else a
+    /// new one.
+    fn number(&mut self, s: &str) -> u32 {
+        let hash = self.numbers.hasher().hash_one(s);
+        match self.numbers.get(&hash) {
+            Some(&i) if self.get(i) == s => i,
+            Some(_) => self.push(s),
+            None => {
+                let i = self.push(s);
+                self.numbers.insert(hash, i);
+                i
+            }
+        }
+    }
+
+    fn push(&mut self, s: &str) -> u32 {
+        let fits = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.capacity() - b.len() >= s.len());
+        if !fits {
+            self.blocks
+                .push(String::with_capacity(STRING_BLOCK.max(s.len())));
+        }
+        let n = self.blocks.len() - 1;
+        let block = &mut self.blocks[n];
+        let start = block.len();
+        block.push_str(s);
+        self.at
+            .push((to_u32(n), to_u32(start), to_u32(block.len())));
+        to_u32(self.at.len() - 1)
+    }
+
+    /// String number `i`.
+    fn get(&self, i: u32) -> &str {
+        let (block, start, end) = self.at[i as usize];
+        &self.blocks[block as usize][start as usize..end as usize]
+    }
+
+    /// How many bytes the strings take.
+    fn bytes(&self) -> usize {
+        self.blocks.iter().map(String::len).sum()
+    }
+}
 
 impl Packed {
     /// No verdicts yet for `claims` claims.
@@ -92,6 +190,8 @@ impl Packed {
     pub(crate) fn start_source(&mut self) {
         self.base = to_u32(self.atoms.len());
         self.this_source.clear();
+        self.this_source_strings.clear();
+        self.alive.clear();
     }
 
     /// Packs verdict `v` of claim `k` on the source being packed, the
@@ -131,16 +231,33 @@ impl Packed {
             Arc::as_ptr(&e.sentence).cast::<u8>() as usize,
             Arc::as_ptr(&e.fact).cast::<u8>() as usize,
         );
-        let atoms = &mut self.atoms;
-        *self.this_source.entry(key).or_insert_with(|| {
-            atoms.push(Atom {
-                span: e.span,
-                pos: e.pos,
-                sentence: Arc::clone(&e.sentence),
-                fact: Arc::clone(&e.fact),
-            });
-            to_u32(atoms.len() - 1)
-        })
+        if let Some(&atom) = self.this_source.get(&key) {
+            return atom;
+        }
+        let atom = Atom {
+            start: to_u32(e.span.start),
+            end: to_u32(e.span.end),
+            line: to_u32(e.pos.line),
+            col: to_u32(e.pos.col),
+            sentence: self.string(&e.sentence),
+            fact: self.string(&e.fact),
+        };
+        let n = to_u32(self.atoms.len());
+        self.atoms.push(atom);
+        self.this_source.insert(key, n);
+        n
+    }
+
+    /// The number of `s`, a string of the source being packed.
+    fn string(&mut self, s: &Arc<str>) -> u32 {
+        let key = (Arc::as_ptr(s).cast::<u8>() as usize, s.len());
+        if let Some(&i) = self.this_source_strings.get(&key) {
+            return i;
+        }
+        let i = self.strings.number(s);
+        self.this_source_strings.insert(key, i);
+        self.alive.push(Arc::clone(s));
+        i
     }
 
     /// The number of note `n`.
@@ -154,6 +271,18 @@ impl Packed {
         i
     }
 
+    /// The verdicts of claim `k`, read from their bytes in order, each
+    /// with its source's place among those the claim is checked against.
+    pub(crate) fn verdicts(&self, k: usize) -> PackedVerdicts<'_> {
+        PackedVerdicts {
+            packed: self,
+            r: Reader(&self.claims[k]),
+            left: self.said[k],
+            next: 0,
+            base: 0,
+        }
+    }
+
     /// The verdicts of claim `k` as packed, each with its source's place
     /// among `checked` (the sources the claim is checked against) and its
     /// source from there.
@@ -163,74 +292,41 @@ impl Packed {
     /// Never on bytes [`push`](Packed::push) wrote with places within
     /// `checked`.
     pub(crate) fn unpack(&self, k: usize, checked: &[SourceId]) -> (Vec<u32>, Vec<SourceVerdict>) {
-        self.unpack_with(k, checked, true)
-    }
-
-    /// [`unpack`](Packed::unpack) without the evidence: each verdict and
-    /// its source only, what tells whether the claim holds.
-    pub(crate) fn unpack_verdicts(
-        &self,
-        k: usize,
-        checked: &[SourceId],
-    ) -> (Vec<u32>, Vec<SourceVerdict>) {
-        self.unpack_with(k, checked, false)
-    }
-
-    fn unpack_with(
-        &self,
-        k: usize,
-        checked: &[SourceId],
-        with_evidence: bool,
-    ) -> (Vec<u32>, Vec<SourceVerdict>) {
-        let n = self.said(k);
-        let (mut at, mut said) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let mut r = Reader(&self.claims[k]);
-        let (mut next, mut base) = (0u32, 0u32);
-        for _ in 0..n {
-            let place = next.wrapping_add(r.get());
-            base = base.wrapping_add(r.get());
-            let head = r.get();
-            let candidates = r.get();
-            let mut evidence = |n: u32| -> Vec<Evidence> {
-                if !with_evidence {
-                    (0..2 * n).for_each(|_| {
-                        r.get();
-                    });
-                    return Vec::new();
-                }
-                (0..n)
-                    .map(|_| {
-                        let atom = &self.atoms[(base + r.get()) as usize];
-                        let note = r.get();
-                        Evidence {
-                            span: atom.span,
-                            pos: atom.pos,
-                            sentence: Arc::clone(&atom.sentence),
-                            fact: Arc::clone(&atom.fact),
-                            note: note
-                                .checked_sub(1)
-                                .map(|i| Arc::clone(&self.notes[i as usize])),
-                        }
-                    })
-                    .collect()
-            };
-            let verdict = match head & 3 {
-                0 => Verdict::Supported,
-                1 => Verdict::Contradicted,
-                _ => Verdict::NotMentioned,
-            };
-            let evidence_list = evidence(head >> 2);
-            let candidates = evidence(candidates);
-            said.push(SourceVerdict {
-                source: checked[place as usize].clone(),
-                verdict,
-                evidence: evidence_list,
-                candidates,
-            });
-            at.push(place);
-            next = place.wrapping_add(1);
-        }
-        (at, said)
+        // Each string made once per claim, shared by the evidence citing
+        // it, as it was when packed.
+        let mut made: HashMap<u32, Arc<str>, FxBuild> = HashMap::default();
+        let mut evidence = |mut list: PackedEvidence<'_>| -> Vec<Evidence> {
+            let mut out = Vec::with_capacity(list.left as usize);
+            while let Some((atom, note)) = list.next_atom() {
+                let mut shared = |i: u32| {
+                    let s = made
+                        .entry(i)
+                        .or_insert_with(|| Arc::from(self.strings.get(i)));
+                    Arc::clone(s)
+                };
+                out.push(Evidence {
+                    span: atom.span(),
+                    pos: atom.pos(),
+                    sentence: shared(atom.sentence),
+                    fact: shared(atom.fact),
+                    note: note
+                        .checked_sub(1)
+                        .map(|n| Arc::clone(&self.notes[n as usize])),
+                });
+            }
+            out
+        };
+        self.verdicts(k)
+            .map(|v| {
+                let verdict = SourceVerdict {
+                    source: checked[v.place as usize].clone(),
+                    verdict: v.verdict,
+                    evidence: evidence(v.evidence),
+                    candidates: evidence(v.candidates),
+                };
+                (v.place, verdict)
+            })
+            .unzip()
     }
 
     /// Drops every verdict held, as [`new`](Packed::new) for as many
@@ -244,11 +340,152 @@ impl Packed {
         self.claims.iter_mut().for_each(Vec::shrink_to_fit);
         self.atoms.shrink_to_fit();
         self.this_source = HashMap::default();
+        self.this_source_strings = HashMap::default();
+        self.alive = Vec::new();
+        self.strings.numbers = HashMap::default();
+    }
+}
+
+impl Atom {
+    fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
+
+    fn pos(&self) -> LineCol {
+        LineCol {
+            line: self.line as usize,
+            col: self.col as usize,
+        }
+    }
+}
+
+/// The iterator of [`Packed::verdicts`].
+#[derive(Clone)]
+pub(crate) struct PackedVerdicts<'a> {
+    packed: &'a Packed,
+    r: Reader<'a>,
+    /// How many verdicts are left to read.
+    left: u32,
+    /// The place after the last verdict's, and its first atom.
+    next: u32,
+    base: u32,
+}
+
+/// One verdict read by [`PackedVerdicts`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PackedVerdict<'a> {
+    /// Its source's place among those the claim is checked against.
+    pub(crate) place: u32,
+    pub(crate) verdict: Verdict,
+    pub(crate) evidence: PackedEvidence<'a>,
+    pub(crate) candidates: PackedEvidence<'a>,
+}
+
+impl<'a> Iterator for PackedVerdicts<'a> {
+    type Item = PackedVerdict<'a>;
+
+    fn next(&mut self) -> Option<PackedVerdict<'a>> {
+        self.left = self.left.checked_sub(1)?;
+        let place = self.next.wrapping_add(self.r.get());
+        self.base = self.base.wrapping_add(self.r.get());
+        let head = self.r.get();
+        let candidates = self.r.get();
+        let mut list = |n: u32| {
+            let list = PackedEvidence {
+                packed: self.packed,
+                r: self.r,
+                left: n,
+                base: self.base,
+            };
+            // Two varints a piece: its atom and its note.
+            self.r.skip(2 * n);
+            list
+        };
+        let evidence = list(head >> 2);
+        let candidates = list(candidates);
+        self.next = place.wrapping_add(1);
+        Some(PackedVerdict {
+            place,
+            verdict: match head & 3 {
+                0 => Verdict::Supported,
+                1 => Verdict::Contradicted,
+                _ => Verdict::NotMentioned,
+            },
+            evidence,
+            candidates,
+        })
+    }
+}
+
+impl std::fmt::Debug for PackedVerdicts<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PackedVerdicts")
+            .field("left", &self.left)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The evidence (or candidates) of one packed verdict, borrowed from the
+/// tables as it is read.
+#[derive(Clone, Copy)]
+pub(crate) struct PackedEvidence<'a> {
+    packed: &'a Packed,
+    r: Reader<'a>,
+    /// How many pieces are left to read.
+    left: u32,
+    /// The first atom of the verdict's source.
+    base: u32,
+}
+
+impl<'a> PackedEvidence<'a> {
+    /// How many pieces are left.
+    pub(crate) fn len(&self) -> usize {
+        self.left as usize
+    }
+
+    /// The next piece's atom and note number (0 for none, else its
+    /// number + 1).
+    fn next_atom(&mut self) -> Option<(Atom, u32)> {
+        self.left = self.left.checked_sub(1)?;
+        let atom = self.packed.atoms[self.base.wrapping_add(self.r.get()) as usize];
+        Some((atom, self.r.get()))
+    }
+}
+
+impl<'a> Iterator for PackedEvidence<'a> {
+    type Item = EvidenceRef<'a>;
+
+    fn next(&mut self) -> Option<EvidenceRef<'a>> {
+        let (atom, note) = self.next_atom()?;
+        let p = self.packed;
+        Some(EvidenceRef {
+            span: atom.span(),
+            pos: atom.pos(),
+            sentence: p.strings.get(atom.sentence),
+            fact: p.strings.get(atom.fact),
+            note: note.checked_sub(1).map(|n| &*p.notes[n as usize]),
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.len(), Some(self.len()))
+    }
+}
+
+impl ExactSizeIterator for PackedEvidence<'_> {}
+
+impl std::fmt::Debug for PackedEvidence<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(*self).finish()
     }
 }
 
 /// `n` as a `u32`: every count and number packed is one (a run has fewer
-/// than four billion sources, atoms, notes or pieces of evidence).
+/// than four billion sources, atoms, notes or pieces of evidence, and a
+/// source is at most [`crate::source::MAX_SOURCE_BYTES`] long).
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -263,6 +500,7 @@ fn put(out: &mut Vec<u8>, mut n: u32) {
 }
 
 /// Reads back what [`put`] wrote.
+#[derive(Clone, Copy)]
 struct Reader<'a>(&'a [u8]);
 
 impl Reader<'_> {
@@ -279,8 +517,17 @@ impl Reader<'_> {
         }
         n
     }
-}
 
+    /// Skips `n` varints.
+    fn skip(&mut self, n: u32) {
+        for _ in 0..n {
+            match self.0.iter().position(|&b| b < 0x80) {
+                Some(i) => self.0 = &self.0[i + 1..],
+                None => self.0 = &[],
+            }
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -288,7 +535,7 @@ mod tests {
     use super::Packed;
     use crate::claims::Verdict;
     use crate::span::{LineCol, SourceId, Span};
-    use crate::verify::{Evidence, SourceVerdict};
+    use crate::verify::{Evidence, EvidenceRef, SourceVerdict};
 
     fn evidence(sentence: &Arc<str>, fact: &Arc<str>, at: usize, note: Option<&str>) -> Evidence {
         Evidence {
@@ -349,17 +596,18 @@ mod tests {
         for (k, want) in want.iter().enumerate() {
             assert_eq!(packed.said(k), want.1.len());
             assert_eq!(&packed.unpack(k, &sources), want, "claim {k}");
-            let (at, said) = packed.unpack_verdicts(k, &sources);
-            assert_eq!(at, want.0);
-            let bare = |v: &SourceVerdict| (v.source.clone(), v.verdict);
-            assert!(
-                said.iter()
-                    .all(|v| v.evidence.is_empty() && v.candidates.is_empty())
-            );
-            assert!(
-                said.iter().map(bare).eq(want.1.iter().map(bare)),
-                "claim {k}"
-            );
+            // Read in place: the same verdicts, evidence and candidates.
+            let read: Vec<_> = packed.verdicts(k).collect();
+            assert!(read.iter().map(|v| v.place).eq(want.0.iter().copied()));
+            for (v, w) in read.iter().zip(&want.1) {
+                assert_eq!(v.verdict, w.verdict, "claim {k}");
+                let same = |list: super::PackedEvidence, whole: &[Evidence]| {
+                    list.len() == whole.len()
+                        && list.zip(whole).all(|(e, w)| e == EvidenceRef::from(w))
+                };
+                assert!(same(v.evidence, &w.evidence), "claim {k}");
+                assert!(same(v.candidates, &w.candidates), "claim {k}");
+            }
         }
         packed.clear();
         assert_eq!(packed.held(), 0);
@@ -385,8 +633,25 @@ mod tests {
             packed.push(k, 0, &v);
         }
         assert_eq!(packed.atoms.len(), 1);
+        // Another source quoting the same sentence: a new atom, the same
+        // strings (copies of them, as another analysis makes them).
+        packed.start_source();
+        let v = SourceVerdict {
+            source: SourceId::new("b"),
+            verdict: Verdict::Supported,
+            evidence: vec![evidence(
+                &Arc::from(&*sentence),
+                &Arc::from(&*fact),
+                4,
+                None,
+            )],
+            candidates: Vec::new(),
+        };
+        packed.push(0, 1, &v);
+        assert_eq!((packed.atoms.len(), packed.strings.at.len()), (2, 2));
+        assert_eq!(packed.strings.bytes(), sentence.len() + fact.len());
         assert!(
-            packed.claims.iter().all(|c| c.len() == 6),
+            packed.claims[1..].iter().all(|c| c.len() == 6),
             "{:?}",
             packed.claims[0]
         );
