@@ -56,6 +56,6 @@ pub use text::{
 pub use verify::PackedOutcomes;
 pub use verify::{
     Analysis, ClaimOutcome, ClaimView, Evidence, EvidenceIter, EvidenceList, EvidenceRef,
-    SetOutcome, SourceRow, SourceVerdict, VerdictRef, Verdicts, Verifier, verify, verify_claim,
-    verify_with,
+    SaidVerdicts, SetOutcome, SourceRow, SourceVerdict, VerdictRef, Verdicts, Verifier, verify,
+    verify_claim, verify_with,
 };

@@ -234,7 +234,14 @@ pub(crate) struct Silent<'a> {
 
 impl<'a> Listing<'a> {
     pub(crate) fn of(o: ClaimView<'a>) -> Self {
-        let count = o.verdicts().filter(|v| silent(&o, v)).count();
+        // Without per-source expectations, the silent sources are those
+        // checked that say nothing: counted without going through them
+        // (an archive's claim is checked against thousands of sources).
+        let count = if o.claim.per_source.is_empty() {
+            o.checked().len() - o.said().filter(|v| !v.is_silent()).count()
+        } else {
+            o.verdicts().filter(|v| silent(&o, v)).count()
+        };
         let summed = (count > MAX_SILENT_LISTED).then(|| Silent {
             count,
             first: o
@@ -248,10 +255,16 @@ impl<'a> Listing<'a> {
     }
 
     /// The verdicts listed one by one, in source order.
-    pub(crate) fn listed(&self) -> impl Iterator<Item = VerdictRef<'a>> + use<'a, '_> {
+    pub(crate) fn listed(&self) -> Box<dyn Iterator<Item = VerdictRef<'a>> + 'a> {
         let o = self.o;
-        let summing = self.summed.is_some();
-        o.verdicts().filter(move |v| !(summing && silent(&o, v)))
+        match self.summed {
+            // Only the sources that say something are listed.
+            Some(_) if o.claim.per_source.is_empty() => {
+                Box::new(o.said().filter(|v| !v.is_silent()))
+            }
+            Some(_) => Box::new(o.verdicts().filter(move |v| !silent(&o, v))),
+            None => Box::new(o.verdicts()),
+        }
     }
 
     /// One entry per source for a one-line summary: the first `max` listed

@@ -541,7 +541,7 @@ impl ClaimOutcome {
             holds: self.holds,
             failures: &self.failures,
             checked: &self.checked,
-            said: Said::Whole {
+            said: SaidIn::Whole {
                 said: &self.said,
                 at: &self.at,
             },
@@ -561,12 +561,12 @@ pub struct ClaimView<'a> {
     /// Why not, when it does not hold: one line per unmet expectation.
     pub failures: &'a [String],
     checked: &'a [SourceId],
-    said: Said<'a>,
+    said: SaidIn<'a>,
 }
 
 /// Where a [`ClaimView`]'s verdicts that say something are.
 #[derive(Clone, Copy)]
-enum Said<'a> {
+enum SaidIn<'a> {
     /// In a [`ClaimOutcome`].
     Whole {
         said: &'a [SourceVerdict],
@@ -579,11 +579,11 @@ enum Said<'a> {
     },
 }
 
-impl std::fmt::Debug for Said<'_> {
+impl std::fmt::Debug for SaidIn<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Said::Whole { said, .. } => f.debug_list().entries(said.iter()).finish(),
-            Said::Packed { packed, k } => f
+            SaidIn::Whole { said, .. } => f.debug_list().entries(said.iter()).finish(),
+            SaidIn::Packed { packed, k } => f
                 .debug_struct("Packed")
                 .field("said", &packed.said(*k))
                 .finish_non_exhaustive(),
@@ -595,14 +595,29 @@ impl<'a> ClaimView<'a> {
     /// One verdict per source checked, in source order.
     pub fn verdicts(&self) -> Verdicts<'a> {
         Verdicts {
-            checked: self.checked.iter().enumerate(),
-            said: match self.said {
-                Said::Whole { said, at } => SaidIter::Whole { said, at },
-                Said::Packed { packed, k } => SaidIter::Packed {
-                    verdicts: packed.verdicts(k),
-                    peeked: None,
-                },
-            },
+            checked: self.checked,
+            next: 0,
+            said: self.said_iter(),
+        }
+    }
+
+    /// The verdicts of the checked sources that say something about the
+    /// claim, in source order: [`verdicts`](ClaimView::verdicts) without
+    /// the silent ones (see [`SourceVerdict::is_silent`]), and without
+    /// going through them.
+    pub fn said(&self) -> SaidVerdicts<'a> {
+        SaidVerdicts {
+            checked: self.checked,
+            said: self.said_iter(),
+        }
+    }
+
+    /// How many sources say something about the claim: the length of
+    /// [`said`](ClaimView::said).
+    pub fn said_len(&self) -> usize {
+        match self.said {
+            SaidIn::Whole { said, .. } => said.len(),
+            SaidIn::Packed { packed, k } => packed.said(k),
         }
     }
 
@@ -610,15 +625,35 @@ impl<'a> ClaimView<'a> {
     pub fn checked(&self) -> &'a [SourceId] {
         self.checked
     }
+
+    fn said_iter(&self) -> SaidIter<'a> {
+        match self.said {
+            SaidIn::Whole { said, at } => SaidIter::Whole { said, at },
+            SaidIn::Packed { packed, k } => SaidIter::Packed {
+                verdicts: packed.verdicts(k),
+                peeked: None,
+            },
+        }
+    }
 }
 
 /// The iterator of [`ClaimOutcome::verdicts`] and [`ClaimView::verdicts`].
 #[derive(Debug, Clone)]
 pub struct Verdicts<'a> {
-    checked: std::iter::Enumerate<std::slice::Iter<'a, SourceId>>,
+    checked: &'a [SourceId],
+    /// The place of the next source.
+    next: usize,
     said: SaidIter<'a>,
 }
 
+/// The iterator of [`ClaimView::said`].
+#[derive(Debug, Clone)]
+pub struct SaidVerdicts<'a> {
+    checked: &'a [SourceId],
+    said: SaidIter<'a>,
+}
+
+/// The verdicts that say something, as they are read.
 #[derive(Debug, Clone)]
 enum SaidIter<'a> {
     Whole {
@@ -632,47 +667,70 @@ enum SaidIter<'a> {
     },
 }
 
-impl<'a> Iterator for Verdicts<'a> {
-    type Item = VerdictRef<'a>;
-
-    fn next(&mut self) -> Option<VerdictRef<'a>> {
-        let (i, source) = self.checked.next()?;
-        let said = match &mut self.said {
-            SaidIter::Whole { said, at } => match (said.split_first(), at.split_first()) {
-                (Some((v, s)), Some((&a, rest))) if a as usize == i => {
-                    *said = s;
-                    *at = rest;
-                    Some(VerdictRef::from(v))
-                }
-                _ => None,
-            },
+impl<'a> SaidIter<'a> {
+    /// The place of the next verdict's source among those checked.
+    fn peek(&mut self) -> Option<usize> {
+        match self {
+            SaidIter::Whole { at, .. } => at.first().map(|&a| a as usize),
             SaidIter::Packed { verdicts, peeked } => {
                 if peeked.is_none() {
                     *peeked = verdicts.next();
                 }
-                match *peeked {
-                    Some(v) if v.place as usize == i => {
-                        *peeked = None;
-                        Some(VerdictRef {
-                            source,
-                            verdict: v.verdict,
-                            evidence: EvidenceList(Pieces::Packed(v.evidence)),
-                            candidates: EvidenceList(Pieces::Packed(v.candidates)),
-                        })
-                    }
-                    _ => None,
-                }
+                peeked.as_ref().map(|v| v.place as usize)
             }
-        };
-        Some(said.unwrap_or_else(|| VerdictRef::silent(source)))
+        }
+    }
+
+    /// The next verdict, its source one of `checked`.
+    fn next(&mut self, checked: &'a [SourceId]) -> Option<VerdictRef<'a>> {
+        match self {
+            SaidIter::Whole { said, at } => {
+                let (v, rest) = said.split_first()?;
+                *said = rest;
+                *at = at.get(1..).unwrap_or_default();
+                Some(VerdictRef::from(v))
+            }
+            SaidIter::Packed { verdicts, peeked } => {
+                let v = peeked.take().or_else(|| verdicts.next())?;
+                Some(VerdictRef {
+                    source: &checked[v.place as usize],
+                    verdict: v.verdict,
+                    evidence: EvidenceList(Pieces::Packed(v.evidence)),
+                    candidates: EvidenceList(Pieces::Packed(v.candidates)),
+                })
+            }
+        }
+    }
+}
+
+impl<'a> Iterator for Verdicts<'a> {
+    type Item = VerdictRef<'a>;
+
+    fn next(&mut self) -> Option<VerdictRef<'a>> {
+        let i = self.next;
+        let source = self.checked.get(i)?;
+        self.next += 1;
+        if self.said.peek() == Some(i) {
+            return self.said.next(self.checked);
+        }
+        Some(VerdictRef::silent(source))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.checked.size_hint()
+        let left = self.checked.len() - self.next;
+        (left, Some(left))
     }
 }
 
 impl ExactSizeIterator for Verdicts<'_> {}
+
+impl<'a> Iterator for SaidVerdicts<'a> {
+    type Item = VerdictRef<'a>;
+
+    fn next(&mut self) -> Option<VerdictRef<'a>> {
+        self.said.next(self.checked)
+    }
+}
 
 /// The outcomes of one claims file.
 #[derive(Debug, Clone)]
@@ -1255,7 +1313,7 @@ impl PackedSet {
             holds: self.holds[k],
             failures: &self.failures[k],
             checked: &self.checked[k],
-            said: Said::Packed {
+            said: SaidIn::Packed {
                 packed: &self.packed,
                 k,
             },

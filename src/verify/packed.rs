@@ -35,17 +35,8 @@ use super::{Evidence, EvidenceRef, SourceVerdict};
 /// The verdicts of some claims, packed.
 #[derive(Default, Clone)]
 pub(crate) struct Packed {
-    /// Per claim, its verdicts in the order packed, each as varints: its
-    /// source's place (after the last one's), the first atom of its source
-    /// (after the last one's), the verdict and number of pieces of
-    /// evidence, the number of candidates, then for each piece its atom
-    /// (from the source's first) and note (0 for none, else its number + 1).
-    claims: Vec<Vec<u8>>,
-    /// Per claim, the place after that of its last verdict and the first
-    /// atom of that verdict's source: what the next verdict is packed from.
-    last: Vec<(u32, u32)>,
-    /// Per claim, how many verdicts.
-    said: Vec<u32>,
+    /// Per claim, its verdicts.
+    claims: Vec<ClaimBytes>,
     /// Every distinct piece of evidence of every source, source after
     /// source.
     atoms: Vec<Atom>,
@@ -54,10 +45,10 @@ pub(crate) struct Packed {
     /// The atoms of the source being packed, by what tells them apart.
     this_source: HashMap<AtomKey, u32, FxBuild>,
     /// The strings of the source being packed, by address and length,
-    /// with their numbers in `strings`; `alive` keeps each of them, so
+    /// with where they are in `strings`; `alive` keeps each of them, so
     /// that no address is that of another string while the source is
     /// packed.
-    this_source_strings: HashMap<(usize, usize), u32, FxBuild>,
+    this_source_strings: HashMap<(usize, usize), StrRef, FxBuild>,
     alive: Vec<Arc<str>>,
     /// Every sentence and fact description atoms cite.
     strings: Strings,
@@ -74,72 +65,124 @@ impl std::fmt::Debug for Packed {
             .field("verdicts", &self.held())
             .field(
                 "verdict_bytes",
-                &self.claims.iter().map(Vec::len).sum::<usize>(),
+                &self.claims.iter().map(|c| c.bytes.len()).sum::<usize>(),
             )
             .field("atoms", &self.atoms.len())
-            .field("strings", &self.strings.at.len())
+            .field("strings", &self.strings.numbers.len())
             .field("string_bytes", &self.strings.bytes())
             .field("notes", &self.notes.len())
             .finish()
     }
 }
 
-/// One piece of evidence, without its note: span, position and the
-/// numbers of its sentence and fact in [`Packed::strings`]. Every number
-/// fits in 32 bits: sources are at most [`crate::source::MAX_SOURCE_BYTES`]
-/// long.
+/// One claim's verdicts, packed.
+#[derive(Debug, Default, Clone)]
+struct ClaimBytes {
+    /// Its verdicts in the order packed, each as varints: its source's
+    /// place (after the last one's), the first atom of its source (after
+    /// the last one's), the verdict and number of pieces of evidence, the
+    /// number of candidates, then for each piece its atom (from the
+    /// source's first) and note (0 for none, else its number + 1).
+    bytes: Vec<u8>,
+    /// The place after that of its last verdict and the first atom of
+    /// that verdict's source: what the next verdict is packed from.
+    next: u32,
+    base: u32,
+    /// How many verdicts.
+    said: u32,
+}
+
+/// One piece of evidence, without its note: span, position and where its
+/// sentence and fact are in [`Packed::strings`] (there, not a number
+/// looked up in a table: a report reads millions of them, each from
+/// memory no cache holds). Every number fits in 32 bits: sources are at
+/// most [`crate::source::MAX_SOURCE_BYTES`] long.
 #[derive(Debug, Clone, Copy)]
 struct Atom {
     start: u32,
     end: u32,
     line: u32,
     col: u32,
-    sentence: u32,
-    fact: u32,
+    sentence: StrRef,
+    fact: StrRef,
+}
+
+/// Where a string is in [`Strings`]: its block, start and length, in
+/// [`BLOCK_BITS`], [`START_BITS`] and [`LEN_BITS`] bits (a string too long
+/// for them has a block of its own, and [`WHOLE_BLOCK`] for length).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct StrRef(u64);
+
+const START_BITS: u32 = 20;
+const LEN_BITS: u32 = 22;
+const BLOCK_BITS: u32 = 64 - START_BITS - LEN_BITS;
+const WHOLE_BLOCK: u64 = (1 << LEN_BITS) - 1;
+
+impl StrRef {
+    fn new(block: usize, start: usize, len: usize) -> StrRef {
+        // Every start is below a block's size, and a run holds fewer than
+        // four million blocks.
+        debug_assert!(start < 1 << START_BITS && (block as u64) < 1 << BLOCK_BITS);
+        let len = (len as u64).min(WHOLE_BLOCK);
+        StrRef(((block as u64) << (START_BITS + LEN_BITS)) | ((start as u64) << LEN_BITS) | len)
+    }
+
+    fn block(self) -> usize {
+        (self.0 >> (START_BITS + LEN_BITS)) as usize
+    }
+
+    fn start(self) -> usize {
+        ((self.0 >> LEN_BITS) & ((1 << START_BITS) - 1)) as usize
+    }
+
+    fn len(self) -> u64 {
+        self.0 & WHOLE_BLOCK
+    }
 }
 
 /// An atom's span and position, and the addresses of its shared strings:
 /// within a source, two pieces of evidence with the same key are the same.
 type AtomKey = (usize, usize, usize, usize, usize, usize);
 
-/// Strings stored once each, numbered in the order first met, in blocks
-/// of [`STRING_BLOCK`] bytes (no block is ever grown, so none is copied).
+/// Strings stored once each, in blocks of [`STRING_BLOCK`] bytes (no
+/// block is ever grown, so none is copied).
 #[derive(Debug, Default, Clone)]
 struct Strings {
     blocks: Vec<String>,
-    /// Per number: its block, and where it starts and ends there.
-    at: Vec<(u32, u32, u32)>,
-    /// The number of a string by its hash (a string whose hash is that of
-    /// another is stored apart, unnumbered here).
-    numbers: HashMap<u64, u32, FxBuild>,
+    /// Where a string is, by its hash (a string whose hash is that of
+    /// another is stored apart, not listed here).
+    numbers: HashMap<u64, StrRef, FxBuild>,
 }
 
 /// Strings are stored in blocks of this many bytes (a longer string in a
 /// block of its own).
-const STRING_BLOCK: usize = 1 << 20;
+const STRING_BLOCK: usize = 1 << START_BITS;
 
 impl Strings {
-    /// The number of `s`: that of the same string stored before, else a
-    /// new one.
-    fn number(&mut self, s: &str) -> u32 {
+    /// Where `s` is: where the same string was stored before, else where
+    /// it is stored now.
+    fn store(&mut self, s: &str) -> StrRef {
         let hash = self.numbers.hasher().hash_one(s);
         match self.numbers.get(&hash) {
-            Some(&i) if self.get(i) == s => i,
+            Some(&at) if self.get(at) == s => at,
             Some(_) => self.push(s),
             None => {
-                let i = self.push(s);
-                self.numbers.insert(hash, i);
-                i
+                let at = self.push(s);
+                self.numbers.insert(hash, at);
+                at
             }
         }
     }
 
-    fn push(&mut self, s: &str) -> u32 {
+    fn push(&mut self, s: &str) -> StrRef {
+        // Every start fits in a reference: each is below STRING_BLOCK.
         let fits = self
             .blocks
             .last()
-            .is_some_and(|b| b.capacity() - b.len() >= s.len());
+            .is_some_and(|b| b.len() + s.len() < STRING_BLOCK);
         if !fits {
+            // A string longer than a block in a block of its own, of its
+            // size.
             self.blocks
                 .push(String::with_capacity(STRING_BLOCK.max(s.len())));
         }
@@ -147,15 +190,16 @@ impl Strings {
         let block = &mut self.blocks[n];
         let start = block.len();
         block.push_str(s);
-        self.at
-            .push((to_u32(n), to_u32(start), to_u32(block.len())));
-        to_u32(self.at.len() - 1)
+        StrRef::new(n, start, s.len())
     }
 
-    /// String number `i`.
-    fn get(&self, i: u32) -> &str {
-        let (block, start, end) = self.at[i as usize];
-        &self.blocks[block as usize][start as usize..end as usize]
+    /// The string at `at`.
+    fn get(&self, at: StrRef) -> &str {
+        let block = &self.blocks[at.block()];
+        match at.len() {
+            WHOLE_BLOCK => block,
+            len => &block[at.start()..at.start() + len as usize],
+        }
     }
 
     /// How many bytes the strings take.
@@ -168,21 +212,19 @@ impl Packed {
     /// No verdicts yet for `claims` claims.
     pub(crate) fn new(claims: usize) -> Packed {
         Packed {
-            claims: vec![Vec::new(); claims],
-            last: vec![(0, 0); claims],
-            said: vec![0; claims],
+            claims: vec![ClaimBytes::default(); claims],
             ..Packed::default()
         }
     }
 
     /// How many verdicts are held, for all claims.
     pub(crate) fn held(&self) -> usize {
-        self.said.iter().map(|&n| n as usize).sum()
+        self.claims.iter().map(|c| c.said as usize).sum()
     }
 
     /// How many verdicts claim `k` has.
     pub(crate) fn said(&self, k: usize) -> usize {
-        self.said[k] as usize
+        self.claims[k].said as usize
     }
 
     /// Starts the verdicts of another source: those [`push`](Packed::push)ed
@@ -198,26 +240,27 @@ impl Packed {
     /// source at place `at` among those the claim is checked against
     /// (after the place of the claim's last verdict).
     pub(crate) fn push(&mut self, k: usize, at: u32, v: &SourceVerdict) {
-        let (next, base) = self.last[k];
-        let mut bytes = std::mem::take(&mut self.claims[k]);
-        put(&mut bytes, at.wrapping_sub(next));
-        put(&mut bytes, self.base.wrapping_sub(base));
+        let mut claim = std::mem::take(&mut self.claims[k]);
+        let bytes = &mut claim.bytes;
+        put(bytes, at.wrapping_sub(claim.next));
+        put(bytes, self.base.wrapping_sub(claim.base));
         let verdict = match v.verdict {
             Verdict::Supported => 0,
             Verdict::Contradicted => 1,
             Verdict::NotMentioned => 2,
         };
-        put(&mut bytes, (to_u32(v.evidence.len()) << 2) | verdict);
-        put(&mut bytes, to_u32(v.candidates.len()));
+        put(bytes, (to_u32(v.evidence.len()) << 2) | verdict);
+        put(bytes, to_u32(v.candidates.len()));
         for e in v.evidence.iter().chain(&v.candidates) {
             let atom = self.atom(e);
-            put(&mut bytes, atom - self.base);
+            put(bytes, atom - self.base);
             let note = e.note.as_ref().map_or(0, |n| self.note(n) + 1);
-            put(&mut bytes, note);
+            put(bytes, note);
         }
-        self.claims[k] = bytes;
-        self.last[k] = (at.wrapping_add(1), self.base);
-        self.said[k] += 1;
+        claim.next = at.wrapping_add(1);
+        claim.base = self.base;
+        claim.said += 1;
+        self.claims[k] = claim;
     }
 
     /// The number of the atom of `e`, a piece of evidence of the source
@@ -248,16 +291,16 @@ impl Packed {
         n
     }
 
-    /// The number of `s`, a string of the source being packed.
-    fn string(&mut self, s: &Arc<str>) -> u32 {
+    /// Where `s`, a string of the source being packed, is stored.
+    fn string(&mut self, s: &Arc<str>) -> StrRef {
         let key = (Arc::as_ptr(s).cast::<u8>() as usize, s.len());
-        if let Some(&i) = self.this_source_strings.get(&key) {
-            return i;
+        if let Some(&at) = self.this_source_strings.get(&key) {
+            return at;
         }
-        let i = self.strings.number(s);
-        self.this_source_strings.insert(key, i);
+        let at = self.strings.store(s);
+        self.this_source_strings.insert(key, at);
         self.alive.push(Arc::clone(s));
-        i
+        at
     }
 
     /// The number of note `n`.
@@ -276,8 +319,8 @@ impl Packed {
     pub(crate) fn verdicts(&self, k: usize) -> PackedVerdicts<'_> {
         PackedVerdicts {
             packed: self,
-            r: Reader(&self.claims[k]),
-            left: self.said[k],
+            r: Reader(&self.claims[k].bytes),
+            left: self.claims[k].said,
             next: 0,
             base: 0,
         }
@@ -294,14 +337,14 @@ impl Packed {
     pub(crate) fn unpack(&self, k: usize, checked: &[SourceId]) -> (Vec<u32>, Vec<SourceVerdict>) {
         // Each string made once per claim, shared by the evidence citing
         // it, as it was when packed.
-        let mut made: HashMap<u32, Arc<str>, FxBuild> = HashMap::default();
+        let mut made: HashMap<StrRef, Arc<str>, FxBuild> = HashMap::default();
         let mut evidence = |mut list: PackedEvidence<'_>| -> Vec<Evidence> {
             let mut out = Vec::with_capacity(list.left as usize);
             while let Some((atom, note)) = list.next_atom() {
-                let mut shared = |i: u32| {
+                let mut shared = |at: StrRef| {
                     let s = made
-                        .entry(i)
-                        .or_insert_with(|| Arc::from(self.strings.get(i)));
+                        .entry(at)
+                        .or_insert_with(|| Arc::from(self.strings.get(at)));
                     Arc::clone(s)
                 };
                 out.push(Evidence {
@@ -337,7 +380,7 @@ impl Packed {
 
     /// Gives back memory grown but not used.
     pub(crate) fn shrink(&mut self) {
-        self.claims.iter_mut().for_each(Vec::shrink_to_fit);
+        self.claims.iter_mut().for_each(|c| c.bytes.shrink_to_fit());
         self.atoms.shrink_to_fit();
         self.this_source = HashMap::default();
         self.this_source_strings = HashMap::default();
@@ -648,12 +691,38 @@ mod tests {
             candidates: Vec::new(),
         };
         packed.push(0, 1, &v);
-        assert_eq!((packed.atoms.len(), packed.strings.at.len()), (2, 2));
+        assert_eq!((packed.atoms.len(), packed.strings.numbers.len()), (2, 2));
         assert_eq!(packed.strings.bytes(), sentence.len() + fact.len());
         assert!(
-            packed.claims[1..].iter().all(|c| c.len() == 6),
+            packed.claims[1..].iter().all(|c| c.bytes.len() == 6),
             "{:?}",
-            packed.claims[0]
+            packed.claims[0].bytes
         );
+    }
+
+    /// Strings read back as stored, across blocks, one longer than a
+    /// block and one too long for a reference's length; the same string
+    /// is stored once.
+    #[test]
+    fn strings_read_back_as_stored() {
+        let mut strings = super::Strings::default();
+        let long = "x".repeat(super::STRING_BLOCK + 5);
+        let huge = "y".repeat(super::WHOLE_BLOCK as usize + 1);
+        let mut want = Vec::new();
+        for i in 0..3000 {
+            let s = format!("{i:0>500}");
+            want.push((strings.store(&s), s));
+            if i == 1000 {
+                for s in [long.clone(), huge.clone(), String::new(), "é".into()] {
+                    want.push((strings.store(&s), s));
+                }
+            }
+        }
+        assert!(strings.blocks.len() > 3, "{}", strings.blocks.len());
+        for (at, s) in &want {
+            assert_eq!(strings.get(*at), s);
+        }
+        assert_eq!(strings.store(&want[5].1), want[5].0, "stored once");
+        assert_eq!(strings.store(&huge), want[1002].0, "stored once");
     }
 }
