@@ -23,7 +23,6 @@
 //! whole.
 
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 use std::sync::Arc;
 
 use crate::claims::Verdict;
@@ -54,7 +53,9 @@ pub(crate) struct Packed {
     strings: Strings,
     /// Every distinct note, numbered.
     notes: Vec<Arc<str>>,
-    note_numbers: HashMap<Arc<str>, u32, FxBuild>,
+    /// The number of a note by its hash ([`hash_str`]; a note whose hash
+    /// is that of another is numbered apart, not listed here).
+    note_numbers: HashMap<u64, u32, FxBuild>,
 }
 
 impl std::fmt::Debug for Packed {
@@ -162,7 +163,7 @@ impl Strings {
     /// Where `s` is: where the same string was stored before, else where
     /// it is stored now.
     fn store(&mut self, s: &str) -> StrRef {
-        let hash = self.numbers.hasher().hash_one(s);
+        let hash = hash_str(s);
         match self.numbers.get(&hash) {
             Some(&at) if self.get(at) == s => at,
             Some(_) => self.push(s),
@@ -305,13 +306,18 @@ impl Packed {
 
     /// The number of note `n`.
     fn note(&mut self, n: &Arc<str>) -> u32 {
-        if let Some(&i) = self.note_numbers.get(n) {
-            return i;
+        let hash = hash_str(n);
+        match self.note_numbers.get(&hash) {
+            Some(&i) if self.notes[i as usize] == *n => i,
+            known => {
+                let i = to_u32(self.notes.len());
+                self.notes.push(Arc::clone(n));
+                if known.is_none() {
+                    self.note_numbers.insert(hash, i);
+                }
+                i
+            }
         }
-        let i = to_u32(self.notes.len());
-        self.notes.push(Arc::clone(n));
-        self.note_numbers.insert(Arc::clone(n), i);
-        i
     }
 
     /// The verdicts of claim `k`, read from their bytes in order, each
@@ -531,6 +537,25 @@ impl std::fmt::Debug for PackedEvidence<'_> {
 /// source is at most [`crate::source::MAX_SOURCE_BYTES`] long).
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A hash of `s`, eight bytes at a time (the crate's `Fx` takes one at a
+/// time: packing hashes every new sentence and every note it meets).
+fn hash_str(s: &str) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let add = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(SEED);
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    let mut h = s.len() as u64;
+    for c in &mut chunks {
+        let mut v = [0; 8];
+        v.copy_from_slice(c);
+        h = add(h, u64::from_le_bytes(v));
+    }
+    let mut v = [0; 8];
+    v[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = add(h, u64::from_le_bytes(v));
+    // The low bits of a product are weak, and tables index by them.
+    h ^ (h >> 32)
 }
 
 /// Appends `n` as a varint: seven bits a byte, low bits first.
