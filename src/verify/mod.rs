@@ -1197,7 +1197,7 @@ impl Kept {
     fn into_packed(mut self, set: &ClaimSet, claims: &[&Claim]) -> PackedSet {
         self.pack();
         let mut packed = self.packed.unwrap_or_default();
-        packed.shrink();
+        packed.seal();
         let checked = checked_lists(self.all, self.named);
         PackedSet {
             path: set.path().to_path_buf(),

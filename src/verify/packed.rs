@@ -38,7 +38,7 @@ pub(crate) struct Packed {
     claims: Vec<ClaimBytes>,
     /// Every distinct piece of evidence of every source, source after
     /// source.
-    atoms: Vec<Atom>,
+    atoms: Atoms,
     /// The first atom of the source being packed.
     base: u32,
     /// The atoms of the source being packed, by what tells them apart.
@@ -73,6 +73,45 @@ impl std::fmt::Debug for Packed {
             .field("string_bytes", &self.strings.bytes())
             .field("notes", &self.notes.len())
             .finish()
+    }
+}
+
+/// Atoms, numbered in the order pushed, in blocks of [`ATOM_BLOCK`] (a
+/// vector of them all would be copied each time it grows, and hold up to
+/// twice what it needs).
+#[derive(Debug, Default, Clone)]
+struct Atoms {
+    blocks: Vec<Vec<Atom>>,
+}
+
+/// Atoms are stored this many to a block (512 KB).
+const ATOM_BLOCK: usize = 1 << 14;
+
+impl Atoms {
+    /// How many atoms, and the number of the next.
+    fn len(&self) -> u32 {
+        let full = self.blocks.len().saturating_sub(1) * ATOM_BLOCK;
+        to_u32(full + self.blocks.last().map_or(0, Vec::len))
+    }
+
+    /// Adds `atom`, giving its number.
+    fn push(&mut self, atom: Atom) -> u32 {
+        let n = self.len();
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < ATOM_BLOCK => block.push(atom),
+            _ => {
+                let mut block = Vec::with_capacity(ATOM_BLOCK);
+                block.push(atom);
+                self.blocks.push(block);
+            }
+        }
+        n
+    }
+
+    /// Atom number `n`.
+    fn get(&self, n: u32) -> Atom {
+        let n = n as usize;
+        self.blocks[n / ATOM_BLOCK][n % ATOM_BLOCK]
     }
 }
 
@@ -231,7 +270,7 @@ impl Packed {
     /// Starts the verdicts of another source: those [`push`](Packed::push)ed
     /// from now on are of that source.
     pub(crate) fn start_source(&mut self) {
-        self.base = to_u32(self.atoms.len());
+        self.base = self.atoms.len();
         self.this_source.clear();
         self.this_source_strings.clear();
         self.alive.clear();
@@ -243,6 +282,13 @@ impl Packed {
     pub(crate) fn push(&mut self, k: usize, at: u32, v: &SourceVerdict) {
         let mut claim = std::mem::take(&mut self.claims[k]);
         let bytes = &mut claim.bytes;
+        // Grown by a quarter, not doubled: a claim's bytes are never
+        // shrunk (copying them all at the end would need as much memory
+        // again), and a run holds a thousand of them.
+        let most = 4 * 5 + (v.evidence.len() + v.candidates.len()) * 2 * 5;
+        if bytes.capacity() - bytes.len() < most {
+            bytes.reserve_exact(most.max(bytes.len() / 4).max(64));
+        }
         put(bytes, at.wrapping_sub(claim.next));
         put(bytes, self.base.wrapping_sub(claim.base));
         let verdict = match v.verdict {
@@ -286,8 +332,7 @@ impl Packed {
             sentence: self.string(&e.sentence),
             fact: self.string(&e.fact),
         };
-        let n = to_u32(self.atoms.len());
-        self.atoms.push(atom);
+        let n = self.atoms.push(atom);
         self.this_source.insert(key, n);
         n
     }
@@ -384,10 +429,10 @@ impl Packed {
         *self = Packed::new(self.claims.len());
     }
 
-    /// Gives back memory grown but not used.
-    pub(crate) fn shrink(&mut self) {
-        self.claims.iter_mut().for_each(|c| c.bytes.shrink_to_fit());
-        self.atoms.shrink_to_fit();
+    /// Drops what only packing needs. Nothing held is shrunk: the copies
+    /// would need as much memory again, and the memory of the originals
+    /// stays with the allocator.
+    pub(crate) fn seal(&mut self) {
         self.this_source = HashMap::default();
         self.this_source_strings = HashMap::default();
         self.alive = Vec::new();
@@ -499,7 +544,7 @@ impl<'a> PackedEvidence<'a> {
     /// number + 1).
     fn next_atom(&mut self) -> Option<(Atom, u32)> {
         self.left = self.left.checked_sub(1)?;
-        let atom = self.packed.atoms[self.base.wrapping_add(self.r.get()) as usize];
+        let atom = self.packed.atoms.get(self.base.wrapping_add(self.r.get()));
         Some((atom, self.r.get()))
     }
 }
