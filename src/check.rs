@@ -698,4 +698,159 @@ mod tests {
         );
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    /// Outcomes kept whole, and the other kinds of report, one claim at
+    /// a time: every claim alone in its chunk (so written as it is
+    /// rendered, in pieces), whatever its size.
+    struct Alone<'a>(&'a dyn crate::report::Outcomes);
+
+    impl crate::report::Outcomes for Alone<'_> {
+        fn sets(&self) -> usize {
+            self.0.sets()
+        }
+        fn set_path(&self, set: usize) -> (&std::path::Path, &str) {
+            self.0.set_path(set)
+        }
+        fn claims(&self, set: usize) -> usize {
+            self.0.claims(set)
+        }
+        fn holds(&self, set: usize, k: usize) -> bool {
+            self.0.holds(set, k)
+        }
+        fn said(&self, _: usize, _: usize) -> usize {
+            crate::report::MAX_SAID_TOGETHER + 1
+        }
+        fn outcome(&self, set: usize, k: usize) -> std::io::Result<crate::report::OutcomeRef<'_>> {
+            self.0.outcome(set, k)
+        }
+    }
+
+    /// Every report in every format, from `o`.
+    fn reports(o: &dyn crate::report::Outcomes) -> [String; 4] {
+        let mut out: [Vec<u8>; 3] = Default::default();
+        crate::report::human::write_outcomes(o, &mut out[0]).expect("writes");
+        crate::report::json::write_outcomes(o, &mut out[1]).expect("writes");
+        crate::report::junit::write_outcomes(o, None, &mut out[2]).expect("writes");
+        let [human, json, junit] = out.map(|o| String::from_utf8(o).expect("UTF-8"));
+        let github = crate::report::github::render_outcomes(o, None).expect("renders");
+        [human, json, junit, github]
+    }
+
+    /// Reports read a packed run's verdicts in place (no outcome unpacked)
+    /// and write a claim alone in its chunk as they render it: the same
+    /// bytes as from outcomes kept whole, in every format, with evidence,
+    /// notes, near misses, per-source expectations, silent sources listed
+    /// and summed up, and claims named to a few sources.
+    #[test]
+    fn packed_reports_read_in_place_as_whole() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-view-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("seeds")).expect("a directory");
+        std::fs::create_dir_all(dir.join("claims")).expect("a directory");
+        let mut manifest = String::new();
+        let cities = ["Lima", "Paris", "Quito"];
+        for i in 0..300 {
+            let text = match i % 10 {
+                // Nothing a claim speaks to.
+                0..=3 => "Rain is expected over the weekend.\n".to_string(),
+                4 => "A fleet of 30 Mi-17 helicopters is held by the army, officials said.\n"
+                    .to_string(),
+                _ => format!(
+                    "The deal for {} helicopters was signed in {} on Monday, officials said. \
+                     It follows a deal for {} drones.\n",
+                    3 + i % 4,
+                    cities[i % 3],
+                    i % 5
+                ),
+            };
+            std::fs::write(dir.join(format!("seeds/a{i}.txt")), text).expect("an article");
+            manifest.push_str(&format!(
+                "[[source]]\nid = \"a{i}\"\nfile = \"a{i}.txt\"\npublished = \"2020-01-06\"\n"
+            ));
+        }
+        std::fs::write(dir.join("seeds/sources.toml"), manifest).expect("the manifest");
+        std::fs::write(
+            dir.join("claims/a.toml"),
+            "[claims]\nfour = \"helicopter count = 4\"\nlima = \"signed in Lima\"\n\
+             tuesday = \"signed on Tuesday\"\n\
+             [[claim]]\nid = \"few\"\nclaim = \"signed in Paris\"\n\
+             sources = [\"a0\", \"a5\", \"a6\", \"a7\"]\n\
+             per_source = { a5 = \"contradicted\", a0 = \"supported\" }\n\
+             [[claim]]\nid = \"none\"\nclaim = \"signed in Lima\"\nexpect = \"not-mentioned\"\n",
+        )
+        .expect("the claims");
+        std::fs::write(
+            dir.join("claims/b.toml"),
+            "[claims]\ndrones = \"drone count > 2\"\n",
+        )
+        .expect("the claims");
+        let (claims, seeds) = (dir.join("claims"), dir.join("seeds"));
+        let whole = check_with(&claims, &seeds, None, Keep::Outcomes, &NoProgress).expect("runs");
+        let packed =
+            check_moving_at(&claims, &seeds, None, Keep::Packed, &NoProgress, 1).expect("runs");
+        let in_place = packed.packed.as_ref().expect("packed");
+        let want = reports(whole.report_outcomes());
+        let [human, ..] = &want;
+        for part in [
+            "(expected contradicted)",
+            "nearest: ",
+            "sources: not-mentioned (",
+            " (",
+        ] {
+            assert!(human.contains(part), "{part:?} in\n{human}");
+        }
+        assert!(
+            want[2].contains("<failure") && want[3].contains("::error"),
+            "claims fail"
+        );
+        // From outcomes kept whole, the reports are what rendering each
+        // claim on its own gives (a claim alone is written in pieces).
+        let every: Vec<&crate::ClaimOutcome> =
+            whole.outcomes.iter().flat_map(|s| &s.outcomes).collect();
+        let rendered: Vec<String> = every
+            .iter()
+            .map(|o| crate::report::human::render_claim(o))
+            .collect();
+        assert!(human.starts_with(&rendered.concat()));
+        for (o, r) in every.iter().zip(&rendered) {
+            let body = format!(">{}</failure>", crate::report::junit::escape(r));
+            assert_eq!(want[2].contains(&body), !o.holds, "{}", o.claim.id);
+        }
+        // Verdict by verdict, evidence by evidence.
+        for (set, outcomes) in whole.outcomes.iter().enumerate() {
+            for (k, o) in outcomes.outcomes.iter().enumerate() {
+                // The sources listed: all but the silent ones when they
+                // are summed up, those a claim expects a verdict of kept.
+                let listing = crate::report::Listing::of(o.view());
+                let summed = listing.summed().map(|s| (s.count, s.first.clone()));
+                let silent = |v: &crate::VerdictRef| {
+                    v.is_silent() && !o.claim.per_source.contains_key(v.source)
+                };
+                let listed: Vec<_> = o
+                    .verdicts()
+                    .filter(|v| summed.is_none() || !silent(v))
+                    .collect();
+                assert!(listing.listed().eq(listed), "claim {}", o.claim.id);
+                let quiet: Vec<_> = o.verdicts().filter(silent).map(|v| v.source).collect();
+                if let Some((count, first)) = summed {
+                    assert_eq!((count, &first[..]), (quiet.len(), &quiet[..5]));
+                } else {
+                    assert!(quiet.len() <= 5, "claim {}", o.claim.id);
+                }
+                let view = in_place.view(set, k);
+                assert!(view.verdicts().eq(o.verdicts()), "claim {}", o.claim.id);
+                assert!(view.said().eq(o.view().said()), "claim {}", o.claim.id);
+                assert_eq!(view.said_len(), o.said().len());
+                assert_eq!((view.holds, view.failures), (o.holds, &o.failures[..]));
+            }
+        }
+        assert_eq!(reports(in_place), want, "read in place");
+        assert_eq!(reports(&Alone(in_place)), want, "claims alone, in place");
+        assert_eq!(
+            reports(&Alone(whole.report_outcomes())),
+            want,
+            "claims alone, whole"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

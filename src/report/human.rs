@@ -39,6 +39,22 @@ pub fn write_outcomes(o: &dyn super::Outcomes, w: &mut dyn std::io::Write) -> st
     // grown by copying and asked of the system afresh for every claim.
     let mut parts: Vec<String> = vec![String::new(); CHUNK.min(claims.len())];
     for chunk in super::chunks(o, &claims, CHUNK) {
+        // A claim alone in its chunk is one many sources speak to: written
+        // as it is rendered, a few verdicts at a time (on an archive, tens
+        // of megabytes, held twice while its buffer grows).
+        if let [(set, k)] = *chunk {
+            let buf = &mut parts[0];
+            buf.clear();
+            render_claim_with(buf, o.outcome(set, k)?.view(), &mut |buf| {
+                if buf.len() >= super::STREAMED_PIECE {
+                    w.write_all(buf.as_bytes())?;
+                    buf.clear();
+                }
+                Ok(())
+            })?;
+            w.write_all(buf.as_bytes())?;
+            continue;
+        }
         chunk
             .par_iter()
             .zip(&mut parts)
@@ -79,6 +95,17 @@ pub fn render_claim(o: &ClaimOutcome) -> String {
 
 /// [`render_claim`], appended to `out`.
 pub(crate) fn render_claim_into(out: &mut String, o: ClaimView) {
+    // Never fails: nothing is written but to `out`.
+    let _ = render_claim_with(out, o, &mut |_| Ok(()));
+}
+
+/// [`render_claim_into`], calling `flush` on `out` after each source's
+/// lines (to write out what is rendered so far).
+pub(crate) fn render_claim_with(
+    out: &mut String,
+    o: ClaimView,
+    flush: &mut dyn FnMut(&mut String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let c = &o.claim;
     let status = if o.holds { "ok" } else { "FAILED" };
     let _ = writeln!(
@@ -118,6 +145,7 @@ pub(crate) fn render_claim_into(out: &mut String, o: ClaimView) {
                 evidence_line(out, v.source, e, "         nearest: ");
             }
         }
+        flush(out)?;
     }
     if let Some(silent) = listing.summed() {
         let _ = writeln!(out, "       {}", silent.line());
@@ -128,6 +156,7 @@ pub(crate) fn render_claim_into(out: &mut String, o: ClaimView) {
             );
         }
     }
+    Ok(())
 }
 
 /// Appends two lines: the evidence's position in `source`, fact and note;

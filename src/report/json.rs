@@ -139,6 +139,15 @@ pub fn write_outcomes(o: &dyn super::Outcomes, w: &mut dyn std::io::Write) -> st
             w.write_all(&s.as_bytes()[..at])?;
             w.write_all(b"\"claims\": [\n")?;
             for (n, chunk) in super::chunks(o, &outcomes, CHUNK).into_iter().enumerate() {
+                // A claim alone in its chunk is one many sources speak to:
+                // serialized straight to `w`, never held whole.
+                if let [(set, k)] = *chunk {
+                    if n > 0 {
+                        w.write_all(b",\n")?;
+                    }
+                    write_indented(o.outcome(set, k)?.view(), w)?;
+                    continue;
+                }
                 let parts: Vec<String> = chunk
                     .par_iter()
                     .map(|&(set, k)| Ok(indented(o.outcome(set, k)?.view())))
@@ -164,17 +173,23 @@ const CHUNK: usize = 32;
 /// One claim, pretty-printed as it is inside the document's `claims` array
 /// (each line indented by four spaces).
 fn indented(o: ClaimView) -> String {
-    let mut out = b"    ".to_vec();
+    let mut out = Vec::new();
+    // Serializing into a vector cannot fail: every key is a string.
+    let _ = write_indented(o, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`indented`], written to `w`.
+fn write_indented(o: ClaimView, mut w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    w.write_all(b"    ")?;
     let mut ser = serde_json::Serializer::with_formatter(
-        &mut out,
+        &mut w,
         Nested {
             level: 2,
             has_value: false,
         },
     );
-    // Serializing into a vector cannot fail: every key is a string.
-    let _ = claim(o).serialize(&mut ser);
-    String::from_utf8(out).unwrap_or_default()
+    claim(o).serialize(&mut ser).map_err(std::io::Error::from)
 }
 
 /// serde_json's `PrettyFormatter` (two spaces), starting `level` levels

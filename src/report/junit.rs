@@ -125,6 +125,20 @@ pub fn write_outcomes(
         )?;
         let all: Vec<(usize, usize)> = (0..claims).map(|k| (set, k)).collect();
         for chunk in super::chunks(o, &all, CHUNK) {
+            // A claim alone in its chunk is one many sources speak to:
+            // written as it is rendered, never held whole.
+            if let [(set, k)] = *chunk {
+                let mut out = String::new();
+                testcase_with(&mut out, name, o.outcome(set, k)?.view(), &mut |out| {
+                    if out.len() >= super::STREAMED_PIECE {
+                        w.write_all(out.as_bytes())?;
+                        out.clear();
+                    }
+                    Ok(())
+                })?;
+                w.write_all(out.as_bytes())?;
+                continue;
+            }
             let cases: Vec<String> = chunk
                 .par_iter()
                 .map(|&(set, k)| Ok(testcase(name, o.outcome(set, k)?.view())))
@@ -145,8 +159,23 @@ pub fn write_outcomes(
 const CHUNK: usize = 8;
 
 fn testcase(set: &str, o: ClaimView) -> String {
+    let mut out = String::new();
+    // Never fails: nothing is written but to `out`.
+    let _ = testcase_with(&mut out, set, o, &mut |_| Ok(()));
+    out
+}
+
+/// [`testcase`], appended to `out`, calling `flush` on `out` as the
+/// failure's body is rendered (to write out what is rendered so far).
+fn testcase_with(
+    out: &mut String,
+    set: &str,
+    o: ClaimView,
+    flush: &mut dyn FnMut(&mut String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let c = &o.claim;
-    let mut out = format!(
+    let _ = write!(
+        out,
         "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
         escape(set),
         escape(c.id.as_str()),
@@ -155,7 +184,7 @@ fn testcase(set: &str, o: ClaimView) -> String {
     );
     if o.holds {
         out.push_str("/>\n");
-        return out;
+        return Ok(());
     }
     let found = Listing::of(o).summary(MAX_NAMED, |v| format!("{}: {}", v.source, v.verdict));
     let message = format!(
@@ -166,13 +195,20 @@ fn testcase(set: &str, o: ClaimView) -> String {
         o.failures.join("; ")
     );
     out.push_str(">\n      <failure message=\"");
-    escape_into(&mut out, &message);
+    escape_into(out, &message);
     out.push_str("\" type=\"claim\">");
     let mut body = String::new();
-    super::human::render_claim_into(&mut body, o);
-    escape_into(&mut out, &body);
+    super::human::render_claim_with(&mut body, o, &mut |body| {
+        if body.len() >= super::STREAMED_PIECE {
+            escape_into(out, body);
+            body.clear();
+            flush(out)?;
+        }
+        Ok(())
+    })?;
+    escape_into(out, &body);
     out.push_str("</failure>\n    </testcase>\n");
-    out
+    Ok(())
 }
 
 fn lock_suite(l: &LockReport) -> String {

@@ -193,6 +193,11 @@ pub(crate) fn chunks<'c>(
 /// unless one claim has more.
 pub(crate) const MAX_SAID_TOGETHER: usize = 16_384;
 
+/// A claim rendered alone (one many sources speak to) is written out in
+/// pieces of about this many bytes as it is rendered (a few hundred in
+/// unit tests, so that their claims are written in many pieces).
+pub(crate) const STREAMED_PIECE: usize = if cfg!(test) { 300 } else { 1 << 16 };
+
 /// A buffer a report renders claims into, kept from claim to claim, but
 /// not past this many bytes.
 pub(crate) const MAX_KEPT_BUFFER: usize = 1 << 20;
