@@ -188,14 +188,13 @@ pub enum Keep {
     /// the source is analysed. An archive run then holds its verdicts and a
     /// chunk of texts, never every source's text or facts.
     Outcomes,
-    /// The outcomes only, as [`Keep::Outcomes`], but once the run holds
-    /// some two million verdicts (about 400 MB with their evidence) they
-    /// are packed, a few bytes each (evidence cited by many claims stored
-    /// once), and unpacked a claim at a time when a report asks:
-    /// [`Run::outcomes`] is then empty and [`Run::packed`] holds them. A
-    /// fifth of the memory of [`Keep::Outcomes`] on an archive, for a
-    /// tenth more time; runs holding fewer verdicts are as
-    /// [`Keep::Outcomes`].
+    /// The outcomes only, as [`Keep::Outcomes`], but each verdict packed
+    /// as it is kept, a few bytes (evidence cited by many claims stored
+    /// once, each distinct sentence and fact once), and read in place by
+    /// the reports, claim by claim ([`crate::PackedOutcomes::view`]):
+    /// [`Run::outcomes`] is empty and [`Run::packed`] holds them. A
+    /// seventh of the memory of [`Keep::Outcomes`] on an archive, in
+    /// about the same time.
     Packed,
     /// The outcomes only, as [`Keep::Outcomes`] keeps them, but moved to a
     /// temporary file chunk by chunk as sources are checked, and read back
@@ -231,23 +230,18 @@ pub fn check_with(
     keep: Keep,
     progress: &dyn Progress,
 ) -> Result<Run, Errors> {
-    let move_at = if keep == Keep::Packed {
-        PACK_AT
-    } else {
-        SPILL_AT
-    };
     check_moving_at(
         claims_dir.as_ref(),
         seeds_dir.as_ref(),
         cache,
         keep,
         progress,
-        move_at,
+        SPILL_AT,
     )
 }
 
 /// [`check_with`], a spilling run moving its verdicts to the temporary
-/// file once it holds `move_at` of them, a packing run packing them then.
+/// file once it holds `move_at` of them.
 fn check_moving_at(
     claims_dir: &Path,
     seeds_dir: &Path,
@@ -286,7 +280,17 @@ fn check_moving_at(
     };
     // What the run keeps, filled a chunk at a time in source order.
     let mut kept = Kept {
-        verdicts: verifiers.iter().map(Verifier::keeper).collect(),
+        // A packing run packs every verdict as it is kept.
+        verdicts: verifiers
+            .iter()
+            .map(|v| {
+                let mut kept = v.keeper();
+                if keep == Keep::Packed {
+                    kept.pack();
+                }
+                kept
+            })
+            .collect(),
         // Per claims file, the rows judged in this run, encoded for the
         // cache.
         judged: stored.iter().map(|_| HashMap::new()).collect(),
@@ -296,7 +300,6 @@ fn check_moving_at(
         analysed: 0,
         spill: spill.as_ref(),
         move_at,
-        pack: keep == Keep::Packed,
     };
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
@@ -400,11 +403,6 @@ fn check_moving_at(
 /// this many (a few megabytes with their evidence).
 const SPILL_AT: usize = 1 << 15;
 
-/// A packing run packs its verdicts once it holds this many, some 400 MB
-/// with their evidence: below, packing and unpacking them would cost
-/// about a third of a warm run's time for memory a run can spare.
-const PACK_AT: usize = 1 << 21;
-
 /// A failure to write or read back the temporary file of spilled
 /// verdicts.
 fn spill_error(file: &SpillFile, e: &std::io::Error) -> crate::Error {
@@ -430,10 +428,8 @@ struct Kept<'a> {
     errors: Vec<crate::Error>,
     /// Where verdicts go after each chunk, when they are spilled.
     spill: Option<&'a SpillFile>,
-    /// How many verdicts are held before they are spilled, or packed.
+    /// How many verdicts are held before they are spilled.
     move_at: usize,
-    /// Whether verdicts are packed once `move_at` are held.
-    pack: bool,
 }
 
 impl Kept<'_> {
@@ -476,11 +472,8 @@ impl Kept<'_> {
         }
         // Spilled once enough verdicts are held, not after every chunk:
         // fewer, larger pieces to read back per claim.
-        let held: usize = self.verdicts.iter().map(crate::verify::Kept::held).sum();
-        if self.pack && held >= self.move_at {
-            self.verdicts.iter_mut().for_each(crate::verify::Kept::pack);
-        }
-        if let Some(file) = self.spill.filter(|_| held >= self.move_at) {
+        let held = || -> usize { self.verdicts.iter().map(crate::verify::Kept::held).sum() };
+        if let Some(file) = self.spill.filter(|_| held() >= self.move_at) {
             for kept in &mut self.verdicts {
                 if let Err(e) = kept.spill(file) {
                     self.errors.push(spill_error(file, &e));
@@ -664,16 +657,8 @@ mod tests {
         );
         let sets = back.to_sets().expect("reads back");
         assert_eq!(format!("{sets:?}"), format!("{:?}", kept.outcomes));
-        // Packed, unpacked: the same again, whether the verdicts were packed
-        // after every chunk or at the end.
-        let whole = check_with(&claims, &seeds, None, Keep::Packed, &NoProgress).expect("runs");
-        assert!(whole.packed.is_none(), "few verdicts are not packed");
-        assert_eq!(
-            format!("{:?}", whole.outcomes),
-            format!("{:?}", kept.outcomes)
-        );
-        let packed =
-            check_moving_at(&claims, &seeds, None, Keep::Packed, &NoProgress, 1).expect("runs");
+        // Packed, unpacked: the same again.
+        let packed = check_with(&claims, &seeds, None, Keep::Packed, &NoProgress).expect("runs");
         assert!(packed.outcomes.is_empty());
         let unpacked = packed.packed.as_ref().expect("packed").to_sets();
         assert_eq!(format!("{unpacked:?}"), format!("{:?}", kept.outcomes));
@@ -786,8 +771,7 @@ mod tests {
         .expect("the claims");
         let (claims, seeds) = (dir.join("claims"), dir.join("seeds"));
         let whole = check_with(&claims, &seeds, None, Keep::Outcomes, &NoProgress).expect("runs");
-        let packed =
-            check_moving_at(&claims, &seeds, None, Keep::Packed, &NoProgress, 1).expect("runs");
+        let packed = check_with(&claims, &seeds, None, Keep::Packed, &NoProgress).expect("runs");
         let in_place = packed.packed.as_ref().expect("packed");
         let want = reports(whole.report_outcomes());
         let [human, ..] = &want;

@@ -1049,7 +1049,7 @@ impl Kept {
         if self.packed.is_some() {
             return;
         }
-        let mut packed = packed::Packed::new(self.said.len());
+        let mut packed = packed::Packed::new(self.named.iter().map(Option::is_some));
         // Source by source, as `add` packs them: each claim's next verdict
         // is on this source or a later one.
         let mut next = vec![0; self.said.len()];

@@ -41,6 +41,8 @@ pub(crate) struct Packed {
     atoms: Atoms,
     /// The first atom of the source being packed.
     base: u32,
+    /// The first atom of each source, in the order packed.
+    sources: Vec<u32>,
     /// The atoms of the source being packed, by what tells them apart.
     this_source: HashMap<AtomKey, u32, FxBuild>,
     /// The strings of the source being packed, by address and length,
@@ -68,6 +70,17 @@ impl std::fmt::Debug for Packed {
                 "verdict_bytes",
                 &self.claims.iter().map(|c| c.bytes.len()).sum::<usize>(),
             )
+            .field(
+                "verdict_capacity",
+                &self
+                    .claims
+                    .iter()
+                    .map(|c| c.bytes.capacity())
+                    .sum::<usize>(),
+            )
+            .field("string_map_capacity", &self.strings.numbers.capacity())
+            .field("string_map_len", &self.strings.numbers.len())
+            .field("string_blocks", &self.strings.blocks.len())
             .field("atoms", &self.atoms.len())
             .field("strings", &self.strings.numbers.len())
             .field("string_bytes", &self.strings.bytes())
@@ -119,15 +132,21 @@ impl Atoms {
 #[derive(Debug, Default, Clone)]
 struct ClaimBytes {
     /// Its verdicts in the order packed, each as varints: its source's
-    /// place (after the last one's), the first atom of its source (after
-    /// the last one's), the verdict and number of pieces of evidence, the
-    /// number of candidates, then for each piece its atom (from the
+    /// place among those the claim is checked against (after the last
+    /// one's); for a claim that names its sources only, the source's
+    /// number among all (after the last one's: for the others it is the
+    /// place); the number of pieces of evidence, whether there are
+    /// candidates and the verdict (`n << 3 | c << 2 | v`); the number of
+    /// candidates if there are; then for each piece its atom (from the
     /// source's first) and note (0 for none, else its number + 1).
     bytes: Vec<u8>,
-    /// The place after that of its last verdict and the first atom of
-    /// that verdict's source: what the next verdict is packed from.
+    /// Whether the claim names its sources.
+    named: bool,
+    /// The place after that of its last verdict, and the number of the
+    /// source after that verdict's: what the next verdict is packed
+    /// from.
     next: u32,
-    base: u32,
+    next_source: u32,
     /// How many verdicts.
     said: u32,
 }
@@ -250,9 +269,18 @@ impl Strings {
 
 impl Packed {
     /// No verdicts yet for `claims` claims.
-    pub(crate) fn new(claims: usize) -> Packed {
+    /// No verdicts yet for claims that each name their sources (`true`)
+    /// or not: those that do not are checked against every source, so
+    /// that their verdicts' places are their sources' numbers.
+    pub(crate) fn new(named: impl IntoIterator<Item = bool>) -> Packed {
         Packed {
-            claims: vec![ClaimBytes::default(); claims],
+            claims: named
+                .into_iter()
+                .map(|named| ClaimBytes {
+                    named,
+                    ..ClaimBytes::default()
+                })
+                .collect(),
             ..Packed::default()
         }
     }
@@ -271,6 +299,7 @@ impl Packed {
     /// from now on are of that source.
     pub(crate) fn start_source(&mut self) {
         self.base = self.atoms.len();
+        self.sources.push(self.base);
         self.this_source.clear();
         self.this_source_strings.clear();
         self.alive.clear();
@@ -290,14 +319,23 @@ impl Packed {
             bytes.reserve_exact(most.max(bytes.len() / 4).max(64));
         }
         put(bytes, at.wrapping_sub(claim.next));
-        put(bytes, self.base.wrapping_sub(claim.base));
+        let source = to_u32(self.sources.len()).wrapping_sub(1);
+        if claim.named {
+            put(bytes, source.wrapping_sub(claim.next_source));
+        }
         let verdict = match v.verdict {
             Verdict::Supported => 0,
             Verdict::Contradicted => 1,
             Verdict::NotMentioned => 2,
         };
-        put(bytes, (to_u32(v.evidence.len()) << 2) | verdict);
-        put(bytes, to_u32(v.candidates.len()));
+        let candidates = to_u32(v.candidates.len());
+        put(
+            bytes,
+            (to_u32(v.evidence.len()) << 3) | (u32::from(candidates > 0) << 2) | verdict,
+        );
+        if candidates > 0 {
+            put(bytes, candidates);
+        }
         for e in v.evidence.iter().chain(&v.candidates) {
             let atom = self.atom(e);
             put(bytes, atom - self.base);
@@ -305,7 +343,7 @@ impl Packed {
             put(bytes, note);
         }
         claim.next = at.wrapping_add(1);
-        claim.base = self.base;
+        claim.next_source = source.wrapping_add(1);
         claim.said += 1;
         self.claims[k] = claim;
     }
@@ -371,9 +409,10 @@ impl Packed {
         PackedVerdicts {
             packed: self,
             r: Reader(&self.claims[k].bytes),
+            named: self.claims[k].named,
             left: self.claims[k].said,
             next: 0,
-            base: 0,
+            next_source: 0,
         }
     }
 
@@ -426,7 +465,7 @@ impl Packed {
     /// Drops every verdict held, as [`new`](Packed::new) for as many
     /// claims.
     pub(crate) fn clear(&mut self) {
-        *self = Packed::new(self.claims.len());
+        *self = Packed::new(self.claims.iter().map(|c| c.named));
     }
 
     /// Drops what only packing needs. Nothing held is shrunk: the copies
@@ -463,9 +502,11 @@ pub(crate) struct PackedVerdicts<'a> {
     r: Reader<'a>,
     /// How many verdicts are left to read.
     left: u32,
-    /// The place after the last verdict's, and its first atom.
+    named: bool,
+    /// The place after the last verdict's, and the number of the source
+    /// after its.
     next: u32,
-    base: u32,
+    next_source: u32,
 }
 
 /// One verdict read by [`PackedVerdicts`].
@@ -484,23 +525,29 @@ impl<'a> Iterator for PackedVerdicts<'a> {
     fn next(&mut self) -> Option<PackedVerdict<'a>> {
         self.left = self.left.checked_sub(1)?;
         let place = self.next.wrapping_add(self.r.get());
-        self.base = self.base.wrapping_add(self.r.get());
+        let source = if self.named {
+            self.next_source.wrapping_add(self.r.get())
+        } else {
+            place
+        };
+        let base = self.packed.sources[source as usize];
         let head = self.r.get();
-        let candidates = self.r.get();
+        let candidates = if head & 4 != 0 { self.r.get() } else { 0 };
         let mut list = |n: u32| {
             let list = PackedEvidence {
                 packed: self.packed,
                 r: self.r,
                 left: n,
-                base: self.base,
+                base,
             };
             // Two varints a piece: its atom and its note.
             self.r.skip(2 * n);
             list
         };
-        let evidence = list(head >> 2);
+        let evidence = list(head >> 3);
         let candidates = list(candidates);
         self.next = place.wrapping_add(1);
+        self.next_source = source.wrapping_add(1);
         Some(PackedVerdict {
             place,
             verdict: match head & 3 {
@@ -670,7 +717,7 @@ mod tests {
     fn verdicts_unpack_as_packed() {
         let sources: Vec<SourceId> = (0..300).map(|i| SourceId::new(format!("s{i}"))).collect();
         let claims = 5;
-        let mut packed = Packed::new(claims);
+        let mut packed = Packed::new((0..claims).map(|k| k == 3));
         let mut want: Vec<(Vec<u32>, Vec<SourceVerdict>)> = vec![Default::default(); claims];
         for (i, source) in sources.iter().enumerate() {
             packed.start_source();
@@ -734,7 +781,7 @@ mod tests {
         let source = SourceId::new("a");
         let sentence: Arc<str> = Arc::from("Four helicopters.");
         let fact: Arc<str> = Arc::from("4 helicopter");
-        let mut packed = Packed::new(100);
+        let mut packed = Packed::new([false; 100]);
         packed.start_source();
         for k in 0..100 {
             let v = SourceVerdict {
@@ -764,7 +811,7 @@ mod tests {
         assert_eq!((packed.atoms.len(), packed.strings.numbers.len()), (2, 2));
         assert_eq!(packed.strings.bytes(), sentence.len() + fact.len());
         assert!(
-            packed.claims[1..].iter().all(|c| c.bytes.len() == 6),
+            packed.claims[1..].iter().all(|c| c.bytes.len() == 4),
             "{:?}",
             packed.claims[0].bytes
         );
