@@ -59,7 +59,7 @@ pub enum OutcomeRef<'a> {
     /// Borrowed from outcomes in memory, whole or packed.
     View(ClaimView<'a>),
     /// Read back from where a run spilled it.
-    Read(ClaimOutcome),
+    Read(Box<ClaimOutcome>),
 }
 
 impl OutcomeRef<'_> {
@@ -131,7 +131,7 @@ impl Outcomes for crate::SpilledOutcomes {
         crate::SpilledOutcomes::said(self, set, k)
     }
     fn outcome(&self, set: usize, k: usize) -> std::io::Result<OutcomeRef<'_>> {
-        crate::SpilledOutcomes::outcome(self, set, k).map(OutcomeRef::Read)
+        crate::SpilledOutcomes::outcome(self, set, k).map(|o| OutcomeRef::Read(Box::new(o)))
     }
 }
 

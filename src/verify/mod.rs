@@ -1043,8 +1043,8 @@ impl Kept {
 
     /// Packs the verdicts held whole, and every one added from now on
     /// (see [`packed`]): a few bytes each rather than a [`SourceVerdict`]
-    /// and its lists of evidence, for the cost of packing and unpacking
-    /// them.
+    /// and its lists of evidence, for the cost of packing them (reports
+    /// read them in place).
     pub(crate) fn pack(&mut self) {
         if self.packed.is_some() {
             return;
@@ -1223,10 +1223,10 @@ fn checked_lists(all: Vec<SourceId>, named: Vec<Option<Vec<SourceId>>>) -> Vec<A
 }
 
 /// The outcomes of a run that kept its verdicts packed
-/// ([`crate::Keep::Packed`]): each claim's outcome is unpacked when it is
-/// asked for ([`outcome`](PackedOutcomes::outcome)), a few bytes per
-/// verdict held until then rather than a [`SourceVerdict`] and its
-/// evidence lists.
+/// ([`crate::Keep::Packed`]), a few bytes per verdict rather than a
+/// [`SourceVerdict`] and its evidence lists: each claim's outcome is read
+/// in place ([`view`](PackedOutcomes::view)), or unpacked
+/// ([`outcome`](PackedOutcomes::outcome)), when it is asked for.
 #[derive(Debug, Clone)]
 pub struct PackedOutcomes {
     pub(crate) sets: Vec<PackedSet>,
