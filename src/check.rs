@@ -185,14 +185,13 @@ pub enum Keep {
     /// the source is analysed. An archive run then holds its verdicts and a
     /// chunk of texts, never every source's text or facts.
     Outcomes,
-    /// The outcomes only, as [`Keep::Outcomes`], but once the run holds
-    /// some two million verdicts (about 400 MB with their evidence) they
-    /// are packed, a few bytes each (evidence cited by many claims stored
-    /// once), and unpacked a claim at a time when a report asks:
-    /// [`Run::outcomes`] is then empty and [`Run::packed`] holds them. A
-    /// fifth of the memory of [`Keep::Outcomes`] on an archive, for a
-    /// tenth more time; runs holding fewer verdicts are as
-    /// [`Keep::Outcomes`].
+    /// The outcomes only, as [`Keep::Outcomes`], but each verdict packed
+    /// as it is kept, a few bytes (evidence cited by many claims stored
+    /// once, each distinct sentence and fact once), and read in place by
+    /// the reports, claim by claim ([`crate::PackedOutcomes::view`]):
+    /// [`Run::outcomes`] is empty and [`Run::packed`] holds them. A
+    /// seventh of the memory of [`Keep::Outcomes`] on an archive, in
+    /// about the same time.
     Packed,
     /// The outcomes only, as [`Keep::Outcomes`] keeps them, but moved to a
     /// temporary file chunk by chunk as sources are checked, and read back
@@ -228,23 +227,18 @@ pub fn check_with(
     keep: Keep,
     progress: &dyn Progress,
 ) -> Result<Run, Errors> {
-    let move_at = if keep == Keep::Packed {
-        PACK_AT
-    } else {
-        SPILL_AT
-    };
     check_moving_at(
         claims_dir.as_ref(),
         seeds_dir.as_ref(),
         cache,
         keep,
         progress,
-        move_at,
+        SPILL_AT,
     )
 }
 
 /// [`check_with`], a spilling run moving its verdicts to the temporary
-/// file once it holds `move_at` of them, a packing run packing them then.
+/// file once it holds `move_at` of them.
 fn check_moving_at(
     claims_dir: &Path,
     seeds_dir: &Path,
@@ -283,7 +277,17 @@ fn check_moving_at(
     };
     // What the run keeps, filled a chunk at a time in source order.
     let mut kept = Kept {
-        verdicts: verifiers.iter().map(Verifier::keeper).collect(),
+        // A packing run packs every verdict as it is kept.
+        verdicts: verifiers
+            .iter()
+            .map(|v| {
+                let mut kept = v.keeper();
+                if keep == Keep::Packed {
+                    kept.pack();
+                }
+                kept
+            })
+            .collect(),
         // Per claims file, the rows judged in this run, encoded for the
         // cache.
         judged: stored.iter().map(|_| HashMap::new()).collect(),
@@ -293,7 +297,6 @@ fn check_moving_at(
         analysed: 0,
         spill: spill.as_ref(),
         move_at,
-        pack: keep == Keep::Packed,
     };
     // Each chunk is checked while the one before is kept: keeping is a
     // scatter into every claim's verdicts, slow on memory, and would
@@ -397,11 +400,6 @@ fn check_moving_at(
 /// this many (a few megabytes with their evidence).
 const SPILL_AT: usize = 1 << 15;
 
-/// A packing run packs its verdicts once it holds this many, some 400 MB
-/// with their evidence: below, packing and unpacking them would cost
-/// about a third of a warm run's time for memory a run can spare.
-const PACK_AT: usize = 1 << 21;
-
 /// A failure to write or read back the temporary file of spilled
 /// verdicts.
 fn spill_error(file: &SpillFile, e: &std::io::Error) -> crate::Error {
@@ -427,10 +425,8 @@ struct Kept<'a> {
     errors: Vec<crate::Error>,
     /// Where verdicts go after each chunk, when they are spilled.
     spill: Option<&'a SpillFile>,
-    /// How many verdicts are held before they are spilled, or packed.
+    /// How many verdicts are held before they are spilled.
     move_at: usize,
-    /// Whether verdicts are packed once `move_at` are held.
-    pack: bool,
 }
 
 impl Kept<'_> {
@@ -473,11 +469,8 @@ impl Kept<'_> {
         }
         // Spilled once enough verdicts are held, not after every chunk:
         // fewer, larger pieces to read back per claim.
-        let held: usize = self.verdicts.iter().map(crate::verify::Kept::held).sum();
-        if self.pack && held >= self.move_at {
-            self.verdicts.iter_mut().for_each(crate::verify::Kept::pack);
-        }
-        if let Some(file) = self.spill.filter(|_| held >= self.move_at) {
+        let held = || -> usize { self.verdicts.iter().map(crate::verify::Kept::held).sum() };
+        if let Some(file) = self.spill.filter(|_| held() >= self.move_at) {
             for kept in &mut self.verdicts {
                 if let Err(e) = kept.spill(file) {
                     self.errors.push(spill_error(file, &e));
@@ -661,16 +654,8 @@ mod tests {
         );
         let sets = back.to_sets().expect("reads back");
         assert_eq!(format!("{sets:?}"), format!("{:?}", kept.outcomes));
-        // Packed, unpacked: the same again, whether the verdicts were packed
-        // after every chunk or at the end.
-        let whole = check_with(&claims, &seeds, None, Keep::Packed, &NoProgress).expect("runs");
-        assert!(whole.packed.is_none(), "few verdicts are not packed");
-        assert_eq!(
-            format!("{:?}", whole.outcomes),
-            format!("{:?}", kept.outcomes)
-        );
-        let packed =
-            check_moving_at(&claims, &seeds, None, Keep::Packed, &NoProgress, 1).expect("runs");
+        // Packed, unpacked: the same again.
+        let packed = check_with(&claims, &seeds, None, Keep::Packed, &NoProgress).expect("runs");
         assert!(packed.outcomes.is_empty());
         let unpacked = packed.packed.as_ref().expect("packed").to_sets();
         assert_eq!(format!("{unpacked:?}"), format!("{:?}", kept.outcomes));
@@ -692,6 +677,160 @@ mod tests {
         assert!(
             !packed.all_hold(),
             "`some` is checked against two sources only"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Outcomes kept whole, and the other kinds of report, one claim at
+    /// a time: every claim alone in its chunk (so written as it is
+    /// rendered, in pieces), whatever its size.
+    struct Alone<'a>(&'a dyn crate::report::Outcomes);
+
+    impl crate::report::Outcomes for Alone<'_> {
+        fn sets(&self) -> usize {
+            self.0.sets()
+        }
+        fn set_path(&self, set: usize) -> (&std::path::Path, &str) {
+            self.0.set_path(set)
+        }
+        fn claims(&self, set: usize) -> usize {
+            self.0.claims(set)
+        }
+        fn holds(&self, set: usize, k: usize) -> bool {
+            self.0.holds(set, k)
+        }
+        fn said(&self, _: usize, _: usize) -> usize {
+            crate::report::MAX_SAID_TOGETHER + 1
+        }
+        fn outcome(&self, set: usize, k: usize) -> std::io::Result<crate::report::OutcomeRef<'_>> {
+            self.0.outcome(set, k)
+        }
+    }
+
+    /// Every report in every format, from `o`.
+    fn reports(o: &dyn crate::report::Outcomes) -> [String; 4] {
+        let mut out: [Vec<u8>; 3] = Default::default();
+        crate::report::human::write_outcomes(o, &mut out[0]).expect("writes");
+        crate::report::json::write_outcomes(o, &mut out[1]).expect("writes");
+        crate::report::junit::write_outcomes(o, None, &mut out[2]).expect("writes");
+        let [human, json, junit] = out.map(|o| String::from_utf8(o).expect("UTF-8"));
+        let github = crate::report::github::render_outcomes(o, None).expect("renders");
+        [human, json, junit, github]
+    }
+
+    /// Reports read a packed run's verdicts in place (no outcome unpacked)
+    /// and write a claim alone in its chunk as they render it: the same
+    /// bytes as from outcomes kept whole, in every format, with evidence,
+    /// notes, near misses, per-source expectations, silent sources listed
+    /// and summed up, and claims named to a few sources.
+    #[test]
+    fn packed_reports_read_in_place_as_whole() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-view-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("seeds")).expect("a directory");
+        std::fs::create_dir_all(dir.join("claims")).expect("a directory");
+        let mut manifest = String::new();
+        let cities = ["Lima", "Paris", "Quito"];
+        for i in 0..300 {
+            let text = match i % 10 {
+                // Nothing a claim speaks to.
+                0..=3 => "Rain is expected over the weekend.\n".to_string(),
+                4 => "A fleet of 30 Mi-17 helicopters is held by the army, officials said.\n"
+                    .to_string(),
+                _ => format!(
+                    "The deal for {} helicopters was signed in {} on Monday, officials said. \
+                     It follows a deal for {} drones.\n",
+                    3 + i % 4,
+                    cities[i % 3],
+                    i % 5
+                ),
+            };
+            std::fs::write(dir.join(format!("seeds/a{i}.txt")), text).expect("an article");
+            manifest.push_str(&format!(
+                "[[source]]\nid = \"a{i}\"\nfile = \"a{i}.txt\"\npublished = \"2020-01-06\"\n"
+            ));
+        }
+        std::fs::write(dir.join("seeds/sources.toml"), manifest).expect("the manifest");
+        std::fs::write(
+            dir.join("claims/a.toml"),
+            "[claims]\nfour = \"helicopter count = 4\"\nlima = \"signed in Lima\"\n\
+             tuesday = \"signed on Tuesday\"\n\
+             [[claim]]\nid = \"few\"\nclaim = \"signed in Paris\"\n\
+             sources = [\"a0\", \"a5\", \"a6\", \"a7\"]\n\
+             per_source = { a5 = \"contradicted\", a0 = \"supported\" }\n\
+             [[claim]]\nid = \"none\"\nclaim = \"signed in Lima\"\nexpect = \"not-mentioned\"\n",
+        )
+        .expect("the claims");
+        std::fs::write(
+            dir.join("claims/b.toml"),
+            "[claims]\ndrones = \"drone count > 2\"\n",
+        )
+        .expect("the claims");
+        let (claims, seeds) = (dir.join("claims"), dir.join("seeds"));
+        let whole = check_with(&claims, &seeds, None, Keep::Outcomes, &NoProgress).expect("runs");
+        let packed = check_with(&claims, &seeds, None, Keep::Packed, &NoProgress).expect("runs");
+        let in_place = packed.packed.as_ref().expect("packed");
+        let want = reports(whole.report_outcomes());
+        let [human, ..] = &want;
+        for part in [
+            "(expected contradicted)",
+            "nearest: ",
+            "sources: not-mentioned (",
+            " (",
+        ] {
+            assert!(human.contains(part), "{part:?} in\n{human}");
+        }
+        assert!(
+            want[2].contains("<failure") && want[3].contains("::error"),
+            "claims fail"
+        );
+        // From outcomes kept whole, the reports are what rendering each
+        // claim on its own gives (a claim alone is written in pieces).
+        let every: Vec<&crate::ClaimOutcome> =
+            whole.outcomes.iter().flat_map(|s| &s.outcomes).collect();
+        let rendered: Vec<String> = every
+            .iter()
+            .map(|o| crate::report::human::render_claim(o))
+            .collect();
+        assert!(human.starts_with(&rendered.concat()));
+        for (o, r) in every.iter().zip(&rendered) {
+            let body = format!(">{}</failure>", crate::report::junit::escape(r));
+            assert_eq!(want[2].contains(&body), !o.holds, "{}", o.claim.id);
+        }
+        // Verdict by verdict, evidence by evidence.
+        for (set, outcomes) in whole.outcomes.iter().enumerate() {
+            for (k, o) in outcomes.outcomes.iter().enumerate() {
+                // The sources listed: all but the silent ones when they
+                // are summed up, those a claim expects a verdict of kept.
+                let listing = crate::report::Listing::of(o.view());
+                let summed = listing.summed().map(|s| (s.count, s.first.clone()));
+                let silent = |v: &crate::VerdictRef| {
+                    v.is_silent() && !o.claim.per_source.contains_key(v.source)
+                };
+                let listed: Vec<_> = o
+                    .verdicts()
+                    .filter(|v| summed.is_none() || !silent(v))
+                    .collect();
+                assert!(listing.listed().eq(listed), "claim {}", o.claim.id);
+                let quiet: Vec<_> = o.verdicts().filter(silent).map(|v| v.source).collect();
+                if let Some((count, first)) = summed {
+                    assert_eq!((count, &first[..]), (quiet.len(), &quiet[..5]));
+                } else {
+                    assert!(quiet.len() <= 5, "claim {}", o.claim.id);
+                }
+                let view = in_place.view(set, k);
+                assert!(view.verdicts().eq(o.verdicts()), "claim {}", o.claim.id);
+                assert!(view.said().eq(o.view().said()), "claim {}", o.claim.id);
+                assert_eq!(view.said_len(), o.said().len());
+                assert_eq!((view.holds, view.failures), (o.holds, &o.failures[..]));
+            }
+        }
+        assert_eq!(reports(in_place), want, "read in place");
+        assert_eq!(reports(&Alone(in_place)), want, "claims alone, in place");
+        assert_eq!(
+            reports(&Alone(whole.report_outcomes())),
+            want,
+            "claims alone, whole"
         );
         let _ = std::fs::remove_dir_all(&dir);
     }

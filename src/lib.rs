@@ -55,6 +55,7 @@ pub use text::{
 };
 pub use verify::PackedOutcomes;
 pub use verify::{
-    Analysis, ClaimOutcome, Evidence, SetOutcome, SourceRow, SourceVerdict, VerdictRef, Verdicts,
-    Verifier, verify, verify_claim, verify_with,
+    Analysis, ClaimOutcome, ClaimView, Evidence, EvidenceIter, EvidenceList, EvidenceRef,
+    SaidVerdicts, SetOutcome, SourceRow, SourceVerdict, VerdictRef, Verdicts, Verifier, verify,
+    verify_claim, verify_with,
 };

@@ -299,7 +299,7 @@ fn check_with_notes(article: &str, claim: &str) -> (Verdict, Vec<String>) {
     let notes = v
         .candidates
         .iter()
-        .map(|e| format!("{}: {}", e.fact, e.note.as_deref().unwrap_or("")))
+        .map(|e| format!("{}: {}", e.fact, e.note.unwrap_or("")))
         .collect();
     (v.verdict, notes)
 }
@@ -467,7 +467,7 @@ fn check_with_evidence(article: &str, aliases: &str, claim: &str) -> (Verdict, V
     let evidence = v
         .evidence
         .iter()
-        .map(|e| format!("{}: {}", e.fact, e.note.as_deref().unwrap_or("")))
+        .map(|e| format!("{}: {}", e.fact, e.note.unwrap_or("")))
         .collect();
     (v.verdict, evidence)
 }

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 
 use super::{Listing, MAX_NAMED, Outcomes};
 use crate::lock::{LockReport, LockState};
-use crate::verify::{ClaimOutcome, SetOutcome};
+use crate::verify::{ClaimView, SetOutcome};
 
 /// At most this many `::error` annotations are printed.
 pub const MAX_ERRORS: usize = 10;
@@ -79,7 +79,7 @@ impl Annotation {
 /// What each source says about a failing claim, for its message: the
 /// first sources that say something, each with its first piece of evidence,
 /// then how many more there are and the silent sources.
-fn found(o: &ClaimOutcome) -> Vec<String> {
+fn found(o: ClaimView) -> Vec<String> {
     Listing::of(o).summary(MAX_NAMED, |v| {
         let ev = v
             .evidence
@@ -125,7 +125,8 @@ pub fn render_outcomes(o: &dyn Outcomes, lock: Option<&LockReport>) -> std::io::
         for set in 0..o.sets() {
             let name = o.set_path(set).1;
             for k in 0..o.claims(set) {
-                let c = &o.outcome(set, k)?.claim;
+                let outcome = o.outcome(set, k)?;
+                let c = outcome.view().claim;
                 let key = format!("{name}::{}", c.id);
                 if !o.holds(set, k) {
                     failing.insert(key.clone());
@@ -224,8 +225,9 @@ pub fn render_outcomes(o: &dyn Outcomes, lock: Option<&LockReport>) -> std::io::
                 capped += 1;
                 continue;
             }
-            let o = o.outcome(set, k)?;
-            let c = &o.claim;
+            let outcome = o.outcome(set, k)?;
+            let o = outcome.view();
+            let c = o.claim;
             let moved = moves
                 .get(format!("{name}::{}", c.id).as_str())
                 .map(|m| format!("\nsince the lock: {}", m.join("; ")))
@@ -240,7 +242,7 @@ pub fn render_outcomes(o: &dyn Outcomes, lock: Option<&LockReport>) -> std::io::
                     "\"{}\" expected {}; found {}\n{}{moved}",
                     c.statement,
                     c.expect.as_str(),
-                    found(&o).join("; "),
+                    found(o).join("; "),
                     o.failures.join("\n")
                 ),
             });

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use crate::claims::Verdict;
 use crate::span::SourceId;
-use crate::verify::{ClaimOutcome, Evidence, SetOutcome};
+use crate::verify::{ClaimOutcome, ClaimView, EvidenceRef, SetOutcome};
 
 /// Renders the outcome of every claims file, then a summary line.
 pub fn render(sets: &[SetOutcome]) -> String {
@@ -39,12 +39,28 @@ pub fn write_outcomes(o: &dyn super::Outcomes, w: &mut dyn std::io::Write) -> st
     // grown by copying and asked of the system afresh for every claim.
     let mut parts: Vec<String> = vec![String::new(); CHUNK.min(claims.len())];
     for chunk in super::chunks(o, &claims, CHUNK) {
+        // A claim alone in its chunk is one many sources speak to: written
+        // as it is rendered, a few verdicts at a time (on an archive, tens
+        // of megabytes, held twice while its buffer grows).
+        if let [(set, k)] = *chunk {
+            let buf = &mut parts[0];
+            buf.clear();
+            render_claim_with(buf, o.outcome(set, k)?.view(), &mut |buf| {
+                if buf.len() >= super::STREAMED_PIECE {
+                    w.write_all(buf.as_bytes())?;
+                    buf.clear();
+                }
+                Ok(())
+            })?;
+            w.write_all(buf.as_bytes())?;
+            continue;
+        }
         chunk
             .par_iter()
             .zip(&mut parts)
             .try_for_each(|(&(set, k), out)| {
                 out.clear();
-                render_claim_into(out, &*o.outcome(set, k)?);
+                render_claim_into(out, o.outcome(set, k)?.view());
                 Ok::<(), std::io::Error>(())
             })?;
         for p in &mut parts[..chunk.len()] {
@@ -73,12 +89,23 @@ const CHUNK: usize = 8;
 /// evidence; on failure, what was expected and the nearest candidates.
 pub fn render_claim(o: &ClaimOutcome) -> String {
     let mut out = String::new();
-    render_claim_into(&mut out, o);
+    render_claim_into(&mut out, o.view());
     out
 }
 
 /// [`render_claim`], appended to `out`.
-fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
+pub(crate) fn render_claim_into(out: &mut String, o: ClaimView) {
+    // Never fails: nothing is written but to `out`.
+    let _ = render_claim_with(out, o, &mut |_| Ok(()));
+}
+
+/// [`render_claim_into`], calling `flush` on `out` after each source's
+/// lines (to write out what is rendered so far).
+pub(crate) fn render_claim_with(
+    out: &mut String,
+    o: ClaimView,
+    flush: &mut dyn FnMut(&mut String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let c = &o.claim;
     let status = if o.holds { "ok" } else { "FAILED" };
     let _ = writeln!(
@@ -90,7 +117,7 @@ fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
         c.statement,
         c.expect.as_str()
     );
-    for f in &o.failures {
+    for f in o.failures {
         let _ = writeln!(out, "       ! {f}");
     }
     // Sources that say nothing at all about the claim: listed one per line
@@ -118,6 +145,7 @@ fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
                 evidence_line(out, v.source, e, "         nearest: ");
             }
         }
+        flush(out)?;
     }
     if let Some(silent) = listing.summed() {
         let _ = writeln!(out, "       {}", silent.line());
@@ -128,11 +156,12 @@ fn render_claim_into(out: &mut String, o: &ClaimOutcome) {
             );
         }
     }
+    Ok(())
 }
 
 /// Appends two lines: the evidence's position in `source`, fact and note;
 /// then its sentence, quoted, under the fact.
-fn evidence_line(out: &mut String, source: &SourceId, e: &Evidence, indent: &str) {
+fn evidence_line(out: &mut String, source: &SourceId, e: EvidenceRef, indent: &str) {
     // Pieces pushed one by one: an archive run writes millions of these.
     out.push_str(indent);
     out.push_str(source.as_str());
@@ -141,8 +170,8 @@ fn evidence_line(out: &mut String, source: &SourceId, e: &Evidence, indent: &str
     out.push(':');
     push_number(out, e.pos.col);
     out.push(' ');
-    out.push_str(&e.fact);
-    if let Some(n) = &e.note {
+    out.push_str(e.fact);
+    if let Some(n) = e.note {
         out.push_str(" (");
         out.push_str(n);
         out.push(')');
@@ -150,7 +179,7 @@ fn evidence_line(out: &mut String, source: &SourceId, e: &Evidence, indent: &str
     out.push('\n');
     out.extend(std::iter::repeat_n(' ', indent.len()));
     out.push_str("  \"");
-    out.push_str(&e.sentence);
+    out.push_str(e.sentence);
     out.push_str("\"\n");
 }
 

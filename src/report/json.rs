@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::verify::{ClaimOutcome, Evidence, SetOutcome};
+use crate::verify::{ClaimView, EvidenceList, EvidenceRef, SetOutcome};
 
 /// The version of the JSON layout.
 pub const VERSION: u32 = 1;
@@ -139,9 +139,18 @@ pub fn write_outcomes(o: &dyn super::Outcomes, w: &mut dyn std::io::Write) -> st
             w.write_all(&s.as_bytes()[..at])?;
             w.write_all(b"\"claims\": [\n")?;
             for (n, chunk) in super::chunks(o, &outcomes, CHUNK).into_iter().enumerate() {
+                // A claim alone in its chunk is one many sources speak to:
+                // serialized straight to `w`, never held whole.
+                if let [(set, k)] = *chunk {
+                    if n > 0 {
+                        w.write_all(b",\n")?;
+                    }
+                    write_indented(o.outcome(set, k)?.view(), w)?;
+                    continue;
+                }
                 let parts: Vec<String> = chunk
                     .par_iter()
-                    .map(|&(set, k)| Ok(indented(&*o.outcome(set, k)?)))
+                    .map(|&(set, k)| Ok(indented(o.outcome(set, k)?.view())))
                     .collect::<std::io::Result<_>>()?;
                 for (k, p) in parts.iter().enumerate() {
                     if n > 0 || k > 0 {
@@ -163,18 +172,24 @@ const CHUNK: usize = 32;
 
 /// One claim, pretty-printed as it is inside the document's `claims` array
 /// (each line indented by four spaces).
-fn indented(o: &ClaimOutcome) -> String {
-    let mut out = b"    ".to_vec();
+fn indented(o: ClaimView) -> String {
+    let mut out = Vec::new();
+    // Serializing into a vector cannot fail: every key is a string.
+    let _ = write_indented(o, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`indented`], written to `w`.
+fn write_indented(o: ClaimView, mut w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    w.write_all(b"    ")?;
     let mut ser = serde_json::Serializer::with_formatter(
-        &mut out,
+        &mut w,
         Nested {
             level: 2,
             has_value: false,
         },
     );
-    // Serializing into a vector cannot fail: every key is a string.
-    let _ = claim(o).serialize(&mut ser);
-    String::from_utf8(out).unwrap_or_default()
+    claim(o).serialize(&mut ser).map_err(std::io::Error::from)
 }
 
 /// serde_json's `PrettyFormatter` (two spaces), starting `level` levels
@@ -263,12 +278,12 @@ impl serde_json::ser::Formatter for Nested {
     }
 }
 
-fn claim(o: &ClaimOutcome) -> JClaim<'_> {
+fn claim(o: ClaimView<'_>) -> JClaim<'_> {
     let c = &o.claim;
     JClaim {
         column: c.location.pos.col,
         expect: c.expect.as_str(),
-        failures: &o.failures,
+        failures: o.failures,
         file: c.location.path.display().to_string(),
         holds: o.holds,
         id: c.id.as_str(),
@@ -280,7 +295,7 @@ fn claim(o: &ClaimOutcome) -> JClaim<'_> {
 }
 
 /// A claim's verdicts, serialized as they are read from the outcome.
-struct Sources<'a>(&'a ClaimOutcome);
+struct Sources<'a>(ClaimView<'a>);
 
 impl Serialize for Sources<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -296,7 +311,7 @@ impl Serialize for Sources<'_> {
 }
 
 /// A list of evidence, serialized as it is read.
-struct Evidences<'a>(&'a [Evidence]);
+struct Evidences<'a>(EvidenceList<'a>);
 
 impl Serialize for Evidences<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -304,13 +319,13 @@ impl Serialize for Evidences<'_> {
     }
 }
 
-fn evidence(e: &Evidence) -> JEvidence<'_> {
+fn evidence(e: EvidenceRef<'_>) -> JEvidence<'_> {
     JEvidence {
         column: e.pos.col,
-        fact: &e.fact,
+        fact: e.fact,
         line: e.pos.line,
-        note: e.note.as_deref(),
-        sentence: &e.sentence,
+        note: e.note,
+        sentence: e.sentence,
     }
 }
 

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::{Listing, MAX_NAMED};
 use crate::lock::LockReport;
-use crate::verify::{ClaimOutcome, SetOutcome};
+use crate::verify::{ClaimView, SetOutcome};
 
 /// Escapes text for an XML attribute or element: `& < > " '` and control
 /// characters (which XML 1.0 cannot hold) become entities or `?`.
@@ -125,9 +125,23 @@ pub fn write_outcomes(
         )?;
         let all: Vec<(usize, usize)> = (0..claims).map(|k| (set, k)).collect();
         for chunk in super::chunks(o, &all, CHUNK) {
+            // A claim alone in its chunk is one many sources speak to:
+            // written as it is rendered, never held whole.
+            if let [(set, k)] = *chunk {
+                let mut out = String::new();
+                testcase_with(&mut out, name, o.outcome(set, k)?.view(), &mut |out| {
+                    if out.len() >= super::STREAMED_PIECE {
+                        w.write_all(out.as_bytes())?;
+                        out.clear();
+                    }
+                    Ok(())
+                })?;
+                w.write_all(out.as_bytes())?;
+                continue;
+            }
             let cases: Vec<String> = chunk
                 .par_iter()
-                .map(|&(set, k)| Ok(testcase(name, &*o.outcome(set, k)?)))
+                .map(|&(set, k)| Ok(testcase(name, o.outcome(set, k)?.view())))
                 .collect::<std::io::Result<_>>()?;
             for case in &cases {
                 w.write_all(case.as_bytes())?;
@@ -144,9 +158,24 @@ pub fn write_outcomes(
 /// Testcases rendered together, in parallel, before they are written.
 const CHUNK: usize = 8;
 
-fn testcase(set: &str, o: &ClaimOutcome) -> String {
+fn testcase(set: &str, o: ClaimView) -> String {
+    let mut out = String::new();
+    // Never fails: nothing is written but to `out`.
+    let _ = testcase_with(&mut out, set, o, &mut |_| Ok(()));
+    out
+}
+
+/// [`testcase`], appended to `out`, calling `flush` on `out` as the
+/// failure's body is rendered (to write out what is rendered so far).
+fn testcase_with(
+    out: &mut String,
+    set: &str,
+    o: ClaimView,
+    flush: &mut dyn FnMut(&mut String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let c = &o.claim;
-    let mut out = format!(
+    let _ = write!(
+        out,
         "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\"",
         escape(set),
         escape(c.id.as_str()),
@@ -155,7 +184,7 @@ fn testcase(set: &str, o: &ClaimOutcome) -> String {
     );
     if o.holds {
         out.push_str("/>\n");
-        return out;
+        return Ok(());
     }
     let found = Listing::of(o).summary(MAX_NAMED, |v| format!("{}: {}", v.source, v.verdict));
     let message = format!(
@@ -166,11 +195,20 @@ fn testcase(set: &str, o: &ClaimOutcome) -> String {
         o.failures.join("; ")
     );
     out.push_str(">\n      <failure message=\"");
-    escape_into(&mut out, &message);
+    escape_into(out, &message);
     out.push_str("\" type=\"claim\">");
-    escape_into(&mut out, &super::human::render_claim(o));
+    let mut body = String::new();
+    super::human::render_claim_with(&mut body, o, &mut |body| {
+        if body.len() >= super::STREAMED_PIECE {
+            escape_into(out, body);
+            body.clear();
+            flush(out)?;
+        }
+        Ok(())
+    })?;
+    escape_into(out, &body);
     out.push_str("</failure>\n    </testcase>\n");
-    out
+    Ok(())
 }
 
 fn lock_suite(l: &LockReport) -> String {

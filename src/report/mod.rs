@@ -22,16 +22,16 @@ pub mod json;
 pub mod junit;
 pub mod snapshot;
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use crate::span::SourceId;
-use crate::verify::{ClaimOutcome, SetOutcome, VerdictRef};
+use crate::verify::{ClaimOutcome, ClaimView, SetOutcome, VerdictRef};
 
 /// The outcomes a report is written from: in memory (a run's
-/// [`SetOutcome`]s) or read back a claim at a time from a run that spilled
+/// [`SetOutcome`]s, or its packed verdicts, [`crate::PackedOutcomes`],
+/// read in place) or read back a claim at a time from a run that spilled
 /// them ([`crate::SpilledOutcomes`], [`crate::Keep::Spilled`]). Reports
-/// written from either are byte-identical.
+/// written from any are byte-identical.
 pub trait Outcomes: Sync {
     /// How many claims files.
     fn sets(&self) -> usize;
@@ -49,7 +49,27 @@ pub trait Outcomes: Sync {
     /// # Errors
     ///
     /// When it cannot be read back.
-    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>>;
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<OutcomeRef<'_>>;
+}
+
+/// A claim's outcome as [`Outcomes::outcome`] gives it: a view of outcomes
+/// in memory, or an outcome read back.
+#[derive(Debug)]
+pub enum OutcomeRef<'a> {
+    /// Borrowed from outcomes in memory, whole or packed.
+    View(ClaimView<'a>),
+    /// Read back from where a run spilled it.
+    Read(Box<ClaimOutcome>),
+}
+
+impl OutcomeRef<'_> {
+    /// The outcome, borrowed.
+    pub fn view(&self) -> ClaimView<'_> {
+        match self {
+            OutcomeRef::View(v) => *v,
+            OutcomeRef::Read(o) => o.view(),
+        }
+    }
 }
 
 impl Outcomes for &[SetOutcome] {
@@ -68,8 +88,8 @@ impl Outcomes for &[SetOutcome] {
     fn said(&self, set: usize, k: usize) -> usize {
         self[set].outcomes[k].said().len()
     }
-    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
-        Ok(Cow::Borrowed(&self[set].outcomes[k]))
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<OutcomeRef<'_>> {
+        Ok(OutcomeRef::View(self[set].outcomes[k].view()))
     }
 }
 
@@ -89,8 +109,8 @@ impl Outcomes for Vec<SetOutcome> {
     fn said(&self, set: usize, k: usize) -> usize {
         self.as_slice().said(set, k)
     }
-    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
-        Ok(Cow::Borrowed(&self[set].outcomes[k]))
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<OutcomeRef<'_>> {
+        Ok(OutcomeRef::View(self[set].outcomes[k].view()))
     }
 }
 
@@ -110,8 +130,8 @@ impl Outcomes for crate::SpilledOutcomes {
     fn said(&self, set: usize, k: usize) -> usize {
         crate::SpilledOutcomes::said(self, set, k)
     }
-    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
-        crate::SpilledOutcomes::outcome(self, set, k).map(Cow::Owned)
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<OutcomeRef<'_>> {
+        crate::SpilledOutcomes::outcome(self, set, k).map(|o| OutcomeRef::Read(Box::new(o)))
     }
 }
 
@@ -131,8 +151,8 @@ impl Outcomes for crate::PackedOutcomes {
     fn said(&self, set: usize, k: usize) -> usize {
         self.sets[set].said(k)
     }
-    fn outcome(&self, set: usize, k: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
-        Ok(Cow::Owned(self.sets[set].outcome(k)))
+    fn outcome(&self, set: usize, k: usize) -> std::io::Result<OutcomeRef<'_>> {
+        Ok(OutcomeRef::View(self.sets[set].view(k)))
     }
 }
 
@@ -173,6 +193,11 @@ pub(crate) fn chunks<'c>(
 /// unless one claim has more.
 pub(crate) const MAX_SAID_TOGETHER: usize = 16_384;
 
+/// A claim rendered alone (one many sources speak to) is written out in
+/// pieces of about this many bytes as it is rendered (a few hundred in
+/// unit tests, so that their claims are written in many pieces).
+pub(crate) const STREAMED_PIECE: usize = if cfg!(test) { 300 } else { 1 << 16 };
+
 /// A buffer a report renders claims into, kept from claim to claim, but
 /// not past this many bytes.
 pub(crate) const MAX_KEPT_BUFFER: usize = 1 << 20;
@@ -199,7 +224,7 @@ pub const MAX_NAMED: usize = 10;
 /// (or that the claim expects a verdict from), and the silent rest either
 /// one by one or, past [`MAX_SILENT_LISTED`], summed up.
 pub(crate) struct Listing<'a> {
-    o: &'a ClaimOutcome,
+    o: ClaimView<'a>,
     /// Sources summed up, when they are.
     summed: Option<Silent<'a>>,
 }
@@ -213,13 +238,20 @@ pub(crate) struct Silent<'a> {
 }
 
 impl<'a> Listing<'a> {
-    pub(crate) fn of(o: &'a ClaimOutcome) -> Self {
-        let count = o.verdicts().filter(|v| silent(o, v)).count();
+    pub(crate) fn of(o: ClaimView<'a>) -> Self {
+        // Without per-source expectations, the silent sources are those
+        // checked that say nothing: counted without going through them
+        // (an archive's claim is checked against thousands of sources).
+        let count = if o.claim.per_source.is_empty() {
+            o.checked().len() - o.said().filter(|v| !v.is_silent()).count()
+        } else {
+            o.verdicts().filter(|v| silent(&o, v)).count()
+        };
         let summed = (count > MAX_SILENT_LISTED).then(|| Silent {
             count,
             first: o
                 .verdicts()
-                .filter(|v| silent(o, v))
+                .filter(|v| silent(&o, v))
                 .take(MAX_SILENT_LISTED)
                 .map(|v| v.source)
                 .collect(),
@@ -228,10 +260,16 @@ impl<'a> Listing<'a> {
     }
 
     /// The verdicts listed one by one, in source order.
-    pub(crate) fn listed(&self) -> impl Iterator<Item = VerdictRef<'a>> + use<'a, '_> {
+    pub(crate) fn listed(&self) -> Box<dyn Iterator<Item = VerdictRef<'a>> + 'a> {
         let o = self.o;
-        let summing = self.summed.is_some();
-        o.verdicts().filter(move |v| !(summing && silent(o, v)))
+        match self.summed {
+            // Only the sources that say something are listed.
+            Some(_) if o.claim.per_source.is_empty() => {
+                Box::new(o.said().filter(|v| !v.is_silent()))
+            }
+            Some(_) => Box::new(o.verdicts().filter(move |v| !silent(&o, v))),
+            None => Box::new(o.verdicts()),
+        }
     }
 
     /// One entry per source for a one-line summary: the first `max` listed
@@ -272,7 +310,7 @@ impl Silent<'_> {
 
 /// A source that says nothing at all about the claim, and of which the
 /// claim expects no verdict of its own.
-fn silent(o: &ClaimOutcome, v: &VerdictRef) -> bool {
+fn silent(o: &ClaimView, v: &VerdictRef) -> bool {
     v.is_silent() && !o.claim.per_source.contains_key(v.source)
 }
 
@@ -291,11 +329,9 @@ pub fn json_locked(sets: &[crate::verify::SetOutcome], lock: &crate::lock::LockR
 
 #[cfg(test)]
 mod tests {
-    use std::borrow::Cow;
     use std::path::Path;
 
     use super::{MAX_SAID_TOGETHER, Outcomes, chunks};
-    use crate::verify::ClaimOutcome;
 
     /// Claims of one file that only know how many sources said something.
     struct Said(Vec<usize>);
@@ -316,7 +352,7 @@ mod tests {
         fn said(&self, _: usize, k: usize) -> usize {
             self.0[k]
         }
-        fn outcome(&self, _: usize, _: usize) -> std::io::Result<Cow<'_, ClaimOutcome>> {
+        fn outcome(&self, _: usize, _: usize) -> std::io::Result<super::OutcomeRef<'_>> {
             Err(std::io::Error::other("not in this test"))
         }
     }

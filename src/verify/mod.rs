@@ -363,8 +363,9 @@ impl SourceVerdict {
     }
 }
 
-/// One source's verdict on a claim, borrowed from a [`ClaimOutcome`]: the
-/// fields of a [`SourceVerdict`], which a silent source does not store.
+/// One source's verdict on a claim, borrowed from a [`ClaimOutcome`] or
+/// read from a run's packed verdicts ([`ClaimView::verdicts`]): the fields
+/// of a [`SourceVerdict`], which a silent source does not store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerdictRef<'a> {
     /// The source.
@@ -372,17 +373,27 @@ pub struct VerdictRef<'a> {
     /// The verdict.
     pub verdict: Verdict,
     /// The facts that decided it.
-    pub evidence: &'a [Evidence],
+    pub evidence: EvidenceList<'a>,
     /// When nothing decided it: the nearest facts.
-    pub candidates: &'a [Evidence],
+    pub candidates: EvidenceList<'a>,
 }
 
-impl VerdictRef<'_> {
+impl<'a> VerdictRef<'a> {
     /// Whether the source says nothing at all about the claim.
     pub fn is_silent(&self) -> bool {
         self.verdict == Verdict::NotMentioned
             && self.evidence.is_empty()
             && self.candidates.is_empty()
+    }
+
+    /// The verdict of a source that says nothing about the claim.
+    fn silent(source: &'a SourceId) -> Self {
+        VerdictRef {
+            source,
+            verdict: Verdict::NotMentioned,
+            evidence: EvidenceList::default(),
+            candidates: EvidenceList::default(),
+        }
     }
 }
 
@@ -391,11 +402,145 @@ impl<'a> From<&'a SourceVerdict> for VerdictRef<'a> {
         VerdictRef {
             source: &v.source,
             verdict: v.verdict,
-            evidence: &v.evidence,
-            candidates: &v.candidates,
+            evidence: EvidenceList::from(v.evidence.as_slice()),
+            candidates: EvidenceList::from(v.candidates.as_slice()),
         }
     }
 }
+
+/// A piece of evidence, borrowed: from an [`Evidence`], or read from a
+/// run's packed verdicts (nothing copied or shared then).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidenceRef<'a> {
+    /// The fact's span in the normalized text.
+    pub span: Span,
+    /// Line and column of the fact in the original file.
+    pub pos: LineCol,
+    /// The sentence, normalized (or the words around the fact in a long
+    /// one).
+    pub sentence: &'a str,
+    /// What the fact says ([`Fact::describe`]).
+    pub fact: &'a str,
+    /// Why it supports, contradicts, or was a near miss.
+    pub note: Option<&'a str>,
+}
+
+impl<'a> From<&'a Evidence> for EvidenceRef<'a> {
+    fn from(e: &'a Evidence) -> Self {
+        EvidenceRef {
+            span: e.span,
+            pos: e.pos,
+            sentence: &e.sentence,
+            fact: &e.fact,
+            note: e.note.as_deref(),
+        }
+    }
+}
+
+/// The evidence (or the candidates) of a [`VerdictRef`]: a list of
+/// [`EvidenceRef`]s, borrowed from [`Evidence`] or read from packed
+/// verdicts as it is iterated.
+#[derive(Clone, Copy)]
+pub struct EvidenceList<'a>(Pieces<'a>);
+
+#[derive(Clone, Copy)]
+enum Pieces<'a> {
+    Whole(&'a [Evidence]),
+    Packed(packed::PackedEvidence<'a>),
+}
+
+impl<'a> EvidenceList<'a> {
+    /// The pieces of evidence, in order.
+    pub fn iter(&self) -> EvidenceIter<'a> {
+        EvidenceIter(match self.0 {
+            Pieces::Whole(list) => PiecesIter::Whole(list.iter()),
+            Pieces::Packed(list) => PiecesIter::Packed(list),
+        })
+    }
+
+    /// How many pieces.
+    pub fn len(&self) -> usize {
+        match self.0 {
+            Pieces::Whole(list) => list.len(),
+            Pieces::Packed(list) => list.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The first piece, if any.
+    pub fn first(&self) -> Option<EvidenceRef<'a>> {
+        self.iter().next()
+    }
+}
+
+impl Default for EvidenceList<'_> {
+    fn default() -> Self {
+        EvidenceList(Pieces::Whole(&[]))
+    }
+}
+
+impl<'a> From<&'a [Evidence]> for EvidenceList<'a> {
+    fn from(list: &'a [Evidence]) -> Self {
+        EvidenceList(Pieces::Whole(list))
+    }
+}
+
+impl std::fmt::Debug for EvidenceList<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for EvidenceList<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for EvidenceList<'_> {}
+
+impl<'a> IntoIterator for EvidenceList<'a> {
+    type Item = EvidenceRef<'a>;
+    type IntoIter = EvidenceIter<'a>;
+
+    fn into_iter(self) -> EvidenceIter<'a> {
+        self.iter()
+    }
+}
+
+/// The iterator of [`EvidenceList::iter`].
+#[derive(Debug, Clone)]
+pub struct EvidenceIter<'a>(PiecesIter<'a>);
+
+#[derive(Debug, Clone)]
+enum PiecesIter<'a> {
+    Whole(std::slice::Iter<'a, Evidence>),
+    Packed(packed::PackedEvidence<'a>),
+}
+
+impl<'a> Iterator for EvidenceIter<'a> {
+    type Item = EvidenceRef<'a>;
+
+    fn next(&mut self) -> Option<EvidenceRef<'a>> {
+        match &mut self.0 {
+            PiecesIter::Whole(list) => list.next().map(EvidenceRef::from),
+            PiecesIter::Packed(list) => list.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.0 {
+            PiecesIter::Whole(list) => list.size_hint(),
+            PiecesIter::Packed(list) => list.size_hint(),
+        }
+    }
+}
+
+impl ExactSizeIterator for EvidenceIter<'_> {}
 
 /// A claim checked against its sources, with the expectation applied.
 ///
@@ -422,11 +567,7 @@ pub struct ClaimOutcome {
 impl ClaimOutcome {
     /// One verdict per source checked, in source order.
     pub fn verdicts(&self) -> Verdicts<'_> {
-        Verdicts {
-            checked: self.checked.iter().enumerate(),
-            said: &self.said,
-            at: &self.at,
-        }
+        self.view().verdicts()
     }
 
     /// Every source the claim was checked against, in source order.
@@ -440,42 +581,204 @@ impl ClaimOutcome {
     pub fn said(&self) -> &[SourceVerdict] {
         &self.said
     }
+
+    /// The outcome, borrowed, as reports read it.
+    pub fn view(&self) -> ClaimView<'_> {
+        ClaimView {
+            claim: &self.claim,
+            holds: self.holds,
+            failures: &self.failures,
+            checked: &self.checked,
+            said: SaidIn::Whole {
+                said: &self.said,
+                at: &self.at,
+            },
+        }
+    }
 }
 
-/// The iterator of [`ClaimOutcome::verdicts`].
+/// A claim's outcome, borrowed: from a [`ClaimOutcome`], or read straight
+/// from a run's packed verdicts ([`crate::PackedOutcomes::view`]), no
+/// evidence copied. What the reports render.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimView<'a> {
+    /// The claim.
+    pub claim: &'a Claim,
+    /// Whether the expectation holds.
+    pub holds: bool,
+    /// Why not, when it does not hold: one line per unmet expectation.
+    pub failures: &'a [String],
+    checked: &'a [SourceId],
+    said: SaidIn<'a>,
+}
+
+/// Where a [`ClaimView`]'s verdicts that say something are.
+#[derive(Clone, Copy)]
+enum SaidIn<'a> {
+    /// In a [`ClaimOutcome`].
+    Whole {
+        said: &'a [SourceVerdict],
+        at: &'a [u32],
+    },
+    /// Those of claim `k` of packed verdicts.
+    Packed {
+        packed: &'a packed::Packed,
+        k: usize,
+    },
+}
+
+impl std::fmt::Debug for SaidIn<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaidIn::Whole { said, .. } => f.debug_list().entries(said.iter()).finish(),
+            SaidIn::Packed { packed, k } => f
+                .debug_struct("Packed")
+                .field("said", &packed.said(*k))
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+impl<'a> ClaimView<'a> {
+    /// One verdict per source checked, in source order.
+    pub fn verdicts(&self) -> Verdicts<'a> {
+        Verdicts {
+            checked: self.checked,
+            next: 0,
+            said: self.said_iter(),
+        }
+    }
+
+    /// The verdicts of the checked sources that say something about the
+    /// claim, in source order: [`verdicts`](ClaimView::verdicts) without
+    /// the silent ones (see [`SourceVerdict::is_silent`]), and without
+    /// going through them.
+    pub fn said(&self) -> SaidVerdicts<'a> {
+        SaidVerdicts {
+            checked: self.checked,
+            said: self.said_iter(),
+        }
+    }
+
+    /// How many sources say something about the claim: the length of
+    /// [`said`](ClaimView::said).
+    pub fn said_len(&self) -> usize {
+        match self.said {
+            SaidIn::Whole { said, .. } => said.len(),
+            SaidIn::Packed { packed, k } => packed.said(k),
+        }
+    }
+
+    /// Every source the claim was checked against, in source order.
+    pub fn checked(&self) -> &'a [SourceId] {
+        self.checked
+    }
+
+    fn said_iter(&self) -> SaidIter<'a> {
+        match self.said {
+            SaidIn::Whole { said, at } => SaidIter::Whole { said, at },
+            SaidIn::Packed { packed, k } => SaidIter::Packed {
+                verdicts: packed.verdicts(k),
+                peeked: None,
+            },
+        }
+    }
+}
+
+/// The iterator of [`ClaimOutcome::verdicts`] and [`ClaimView::verdicts`].
 #[derive(Debug, Clone)]
 pub struct Verdicts<'a> {
-    checked: std::iter::Enumerate<std::slice::Iter<'a, SourceId>>,
-    said: &'a [SourceVerdict],
-    at: &'a [u32],
+    checked: &'a [SourceId],
+    /// The place of the next source.
+    next: usize,
+    said: SaidIter<'a>,
+}
+
+/// The iterator of [`ClaimView::said`].
+#[derive(Debug, Clone)]
+pub struct SaidVerdicts<'a> {
+    checked: &'a [SourceId],
+    said: SaidIter<'a>,
+}
+
+/// The verdicts that say something, as they are read.
+#[derive(Debug, Clone)]
+enum SaidIter<'a> {
+    Whole {
+        said: &'a [SourceVerdict],
+        at: &'a [u32],
+    },
+    Packed {
+        verdicts: packed::PackedVerdicts<'a>,
+        /// The next verdict read, not yet given.
+        peeked: Option<packed::PackedVerdict<'a>>,
+    },
+}
+
+impl<'a> SaidIter<'a> {
+    /// The place of the next verdict's source among those checked.
+    fn peek(&mut self) -> Option<usize> {
+        match self {
+            SaidIter::Whole { at, .. } => at.first().map(|&a| a as usize),
+            SaidIter::Packed { verdicts, peeked } => {
+                if peeked.is_none() {
+                    *peeked = verdicts.next();
+                }
+                peeked.as_ref().map(|v| v.place as usize)
+            }
+        }
+    }
+
+    /// The next verdict, its source one of `checked`.
+    fn next(&mut self, checked: &'a [SourceId]) -> Option<VerdictRef<'a>> {
+        match self {
+            SaidIter::Whole { said, at } => {
+                let (v, rest) = said.split_first()?;
+                *said = rest;
+                *at = at.get(1..).unwrap_or_default();
+                Some(VerdictRef::from(v))
+            }
+            SaidIter::Packed { verdicts, peeked } => {
+                let v = peeked.take().or_else(|| verdicts.next())?;
+                Some(VerdictRef {
+                    source: &checked[v.place as usize],
+                    verdict: v.verdict,
+                    evidence: EvidenceList(Pieces::Packed(v.evidence)),
+                    candidates: EvidenceList(Pieces::Packed(v.candidates)),
+                })
+            }
+        }
+    }
 }
 
 impl<'a> Iterator for Verdicts<'a> {
     type Item = VerdictRef<'a>;
 
     fn next(&mut self) -> Option<VerdictRef<'a>> {
-        let (i, source) = self.checked.next()?;
-        match (self.said.split_first(), self.at.split_first()) {
-            (Some((v, said)), Some((&at, rest))) if at as usize == i => {
-                self.said = said;
-                self.at = rest;
-                Some(v.into())
-            }
-            _ => Some(VerdictRef {
-                source,
-                verdict: Verdict::NotMentioned,
-                evidence: &[],
-                candidates: &[],
-            }),
+        let i = self.next;
+        let source = self.checked.get(i)?;
+        self.next += 1;
+        if self.said.peek() == Some(i) {
+            return self.said.next(self.checked);
         }
+        Some(VerdictRef::silent(source))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        self.checked.size_hint()
+        let left = self.checked.len() - self.next;
+        (left, Some(left))
     }
 }
 
 impl ExactSizeIterator for Verdicts<'_> {}
+
+impl<'a> Iterator for SaidVerdicts<'a> {
+    type Item = VerdictRef<'a>;
+
+    fn next(&mut self) -> Option<VerdictRef<'a>> {
+        self.said.next(self.checked)
+    }
+}
 
 /// The outcomes of one claims file.
 #[derive(Debug, Clone)]
@@ -792,13 +1095,13 @@ impl Kept {
 
     /// Packs the verdicts held whole, and every one added from now on
     /// (see [`packed`]): a few bytes each rather than a [`SourceVerdict`]
-    /// and its lists of evidence, for the cost of packing and unpacking
-    /// them.
+    /// and its lists of evidence, for the cost of packing them (reports
+    /// read them in place).
     pub(crate) fn pack(&mut self) {
         if self.packed.is_some() {
             return;
         }
-        let mut packed = packed::Packed::new(self.said.len());
+        let mut packed = packed::Packed::new(self.named.iter().map(Option::is_some));
         // Source by source, as `add` packs them: each claim's next verdict
         // is on this source or a later one.
         let mut next = vec![0; self.said.len()];
@@ -878,16 +1181,22 @@ impl Kept {
                 named.push(id.clone());
             }
         }
-        for (k, v) in row.0 {
-            // The source was just added to the list the claim is checked
-            // against: it is the last.
-            let checked = self.named[k].as_ref().map_or(self.all.len(), Vec::len);
-            let at = u32::try_from(checked - 1).unwrap_or(u32::MAX);
-            match &mut self.packed {
-                Some(p) => p.push(k, at, &v),
-                None => {
+        // The source was just added to the list the claim is checked
+        // against: it is the last.
+        let at = |named: &[Option<Vec<SourceId>>], k: usize| {
+            let checked = named[k].as_ref().map_or(self.all.len(), Vec::len);
+            u32::try_from(checked - 1).unwrap_or(u32::MAX)
+        };
+        match &mut self.packed {
+            Some(p) => {
+                for (k, v) in &row.0 {
+                    p.push(*k, at(&self.named, *k), v);
+                }
+            }
+            None => {
+                for (k, v) in row.0 {
+                    self.at[k].push(at(&self.named, k));
                     self.said[k].push(v);
-                    self.at[k].push(at);
                 }
             }
         }
@@ -925,8 +1234,11 @@ impl Kept {
             .into_par_iter()
             .map(|k| {
                 let checked = &packed.checked[k];
-                let (_, said) = packed.packed.unpack_verdicts(k, checked);
-                apply_expectation(&packed.claims[k], checked, &said)
+                let said = packed
+                    .packed
+                    .verdicts(k)
+                    .map(|v| (&checked[v.place as usize], v.verdict));
+                apply_expectation(&packed.claims[k], checked, said)
             })
             .unzip();
         packed
@@ -937,7 +1249,7 @@ impl Kept {
     fn into_packed(mut self, set: &ClaimSet, claims: &[&Claim]) -> PackedSet {
         self.pack();
         let mut packed = self.packed.unwrap_or_default();
-        packed.shrink();
+        packed.seal();
         let checked = checked_lists(self.all, self.named);
         PackedSet {
             path: set.path().to_path_buf(),
@@ -963,10 +1275,10 @@ fn checked_lists(all: Vec<SourceId>, named: Vec<Option<Vec<SourceId>>>) -> Vec<A
 }
 
 /// The outcomes of a run that kept its verdicts packed
-/// ([`crate::Keep::Packed`]): each claim's outcome is unpacked when it is
-/// asked for ([`outcome`](PackedOutcomes::outcome)), a few bytes per
-/// verdict held until then rather than a [`SourceVerdict`] and its
-/// evidence lists.
+/// ([`crate::Keep::Packed`]), a few bytes per verdict rather than a
+/// [`SourceVerdict`] and its evidence lists: each claim's outcome is read
+/// in place ([`view`](PackedOutcomes::view)), or unpacked
+/// ([`outcome`](PackedOutcomes::outcome)), when it is asked for.
 #[derive(Debug, Clone)]
 pub struct PackedOutcomes {
     pub(crate) sets: Vec<PackedSet>,
@@ -986,6 +1298,17 @@ impl PackedOutcomes {
     /// When there is no such claim.
     pub fn outcome(&self, set: usize, k: usize) -> ClaimOutcome {
         self.sets[set].outcome(k)
+    }
+
+    /// The outcome of claim `k` of claims file `set`, read in place: what
+    /// [`outcome`](PackedOutcomes::outcome) gives, without copying
+    /// anything.
+    ///
+    /// # Panics
+    ///
+    /// When there is no such claim.
+    pub fn view(&self, set: usize, k: usize) -> ClaimView<'_> {
+        self.sets[set].view(k)
     }
 
     /// Every claims file's outcomes, unpacked: what a run keeping them
@@ -1032,6 +1355,20 @@ impl PackedSet {
                 failures: failures.clone(),
             },
             _ => outcome(&self.claims[k], checked, said, at),
+        }
+    }
+
+    /// The outcome of claim `k`, read in place.
+    pub(crate) fn view(&self, k: usize) -> ClaimView<'_> {
+        ClaimView {
+            claim: &self.claims[k],
+            holds: self.holds[k],
+            failures: &self.failures[k],
+            checked: &self.checked[k],
+            said: SaidIn::Packed {
+                packed: &self.packed,
+                k,
+            },
         }
     }
 
@@ -1088,7 +1425,8 @@ pub(crate) fn outcome(
     said: Vec<SourceVerdict>,
     at: Vec<u32>,
 ) -> ClaimOutcome {
-    let (holds, failures) = apply_expectation(claim, &checked, &said);
+    let verdicts = said.iter().map(|v| (&v.source, v.verdict));
+    let (holds, failures) = apply_expectation(claim, &checked, verdicts);
     ClaimOutcome {
         claim: claim.clone(),
         checked,
@@ -1120,22 +1458,25 @@ pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> Cla
 /// At most this many sources are named in a failure message.
 const MAX_FAILURE_NAMES: usize = 10;
 
-fn apply_expectation(
+/// Whether `claim` holds, and why not, from the verdicts of the sources
+/// that say something about it (each source and its verdict, in source
+/// order) among `checked`.
+fn apply_expectation<'a>(
     claim: &Claim,
     checked: &[SourceId],
-    verdicts: &[SourceVerdict],
+    verdicts: impl Iterator<Item = (&'a SourceId, Verdict)> + Clone,
 ) -> (bool, Vec<String>) {
     let mut failures = Vec::new();
-    let count = |v: Verdict| verdicts.iter().filter(|s| s.verdict == v).count();
+    let count = |v: Verdict| verdicts.clone().filter(|s| s.1 == v).count();
     // The first few sources by name, the rest counted: every verdict is in
     // the report beside the message, and an archive run would otherwise
     // name thousands of sources in one line.
     let names = |v: Verdict| {
-        let with = verdicts.iter().filter(|s| s.verdict == v);
+        let with = verdicts.clone().filter(|s| s.1 == v);
         let mut names = with
             .clone()
             .take(MAX_FAILURE_NAMES)
-            .map(|s| s.source.as_str())
+            .map(|s| s.0.as_str())
             .collect::<Vec<_>>()
             .join(", ");
         let more = with.count().saturating_sub(MAX_FAILURE_NAMES);
@@ -1181,8 +1522,11 @@ fn apply_expectation(
         }
         Expectation::PerSourceOnly => {}
     }
-    let by_source: BTreeMap<&SourceId, Verdict> =
-        verdicts.iter().map(|v| (&v.source, v.verdict)).collect();
+    let by_source: BTreeMap<&SourceId, Verdict> = if claim.per_source.is_empty() {
+        BTreeMap::new()
+    } else {
+        verdicts.collect()
+    };
     for (source, want) in &claim.per_source {
         let got = by_source
             .get(source)
