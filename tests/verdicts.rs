@@ -989,9 +989,28 @@ fn earlier_events_of_the_kind_do_not_date_the_story() {
             Contradicted,
         ),
     ];
+    // Without a publication date, the claim's date stands in for the
+    // story's time when the source also tells of an undated signing.
+    let unplaced = "The contract, which was signed in Rawalpindi, covers four helicopters.\n\
+                    Russia and Pakistan signed a defence cooperation agreement in November 2014.\n";
+    let unplaced_cases: &[(&str, Option<&str>, &str, Verdict)] = &[
+        (unplaced, None, "signed in August 2015", NotMentioned),
+        (unplaced, None, "signed on 19 August 2015", NotMentioned),
+        (unplaced, None, "signed in November 2014", Supported),
+        (unplaced, None, "signed in January 2015", Contradicted),
+        (unplaced, None, "signed in 2013", Contradicted),
+        // A known publication date decides as before.
+        (
+            unplaced,
+            Some("2015-03-01"),
+            "signed in August 2015",
+            Contradicted,
+        ),
+    ];
     let wrong: Vec<String> = cases
         .iter()
         .chain(places)
+        .chain(unplaced_cases)
         .filter_map(|&(article, published, claim, want)| {
             let got = check(article, published, claim);
             (got != want)

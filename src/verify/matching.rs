@@ -34,7 +34,10 @@
 //!   story's own event is undated or only planned (`are expected to sign`),
 //!   so that the background one is the only dated one. It does not
 //!   contradict a place claim either when the source also tells of the
-//!   story's own event of the kind (see `another_occurrence`).
+//!   story's own event of the kind (see `another_occurrence`). In a source
+//!   whose publication date is unknown the claim's date stands in for the
+//!   story's time, when the source also tells of an undated event of the
+//!   kind that the claim may mean (see `unplaced_earlier`).
 //! - **Sources that disagree with themselves.** A fact that matches the
 //!   claim makes it supported even when others conflict with it, since news
 //!   text mentions many sets and events of the same kind; but when a
@@ -329,7 +332,8 @@ pub(crate) fn judge(
             date, factuality, ..
         } => {
             let speech = is_speech(prepared.event());
-            for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+            let found = events(a, aliases, prepared.event(), &prepared.terms, only);
+            for &(i, f, e) in &found {
                 if let Some(note) = cannot_decide(a, f, e, *factuality) {
                     add(Relation::Neither, Some(i), Evidence::of(a, i, f, note));
                     continue;
@@ -352,7 +356,9 @@ pub(crate) fn judge(
                     continue;
                 }
                 if rel == Relation::Conflict {
-                    if let Some(note) = another_occurrence(a, f, e, date) {
+                    if let Some(note) = another_occurrence(a, f, e, date)
+                        .or_else(|| unplaced_earlier(a, e, date, *factuality, &found))
+                    {
                         add(
                             Relation::Neither,
                             Some(i),
@@ -780,6 +786,60 @@ fn another_occurrence(a: &Analysis, f: &Fact, e: &EventFrame, claim: &DateValue)
     } else {
         None
     }
+}
+
+/// Why event `e`, which dates the claim's event otherwise than date claim
+/// `claim` (stated as `factuality`), is another occurrence than the one the
+/// claim may mean in a source whose publication date is unknown; `None`
+/// when nothing marks it as another. `found` are the source's events of
+/// the claim's kind.
+///
+/// Without a publication date there is no story's time to tell background
+/// from news ([`another_occurrence`]), so an article that tells of its own
+/// deal without a date (`The contract, which was signed in Rawalpindi`)
+/// and of an earlier one with a date (`Russia and Pakistan signed a
+/// defense cooperation agreement in November 2014`) would contradict every
+/// date claim about its own deal. The claim's date stands in for the
+/// story's time: an event dated only more than [`BACKGROUND_DAYS`] before
+/// it is another occurrence when the source also tells, as the claim
+/// states it, of an undated event of the kind (not in a caption, not in
+/// the past perfect), which the claim may mean. An event dated within half
+/// a year of the claim (`signed on 18 August 2015` against `on 19
+/// August`), or after it, still contradicts; so does a dated event that is
+/// the source's only one of the kind.
+fn unplaced_earlier(
+    a: &Analysis,
+    e: &EventFrame,
+    claim: &DateValue,
+    factuality: Factuality,
+    found: &[(usize, &Fact, &EventFrame)],
+) -> Option<String> {
+    if a.text.published().is_some() {
+        return None;
+    }
+    let limit = claim
+        .start?
+        .checked_sub(jiff::Span::new().days(BACKGROUND_DAYS))
+        .ok()?;
+    let earlier = !e.dates.is_empty()
+        && e.dates
+            .iter()
+            .all(|d| d.value.end.is_some_and(|end| end < limit));
+    let undated_told = || {
+        found.iter().any(|&(_, g, d)| {
+            d.dates.is_empty()
+                && !in_caption(a, g)
+                && stated_alike(factuality, d.factuality)
+                && background(a, g, d).is_none()
+        })
+    };
+    (earlier && undated_told()).then(|| {
+        format!(
+            "dated more than {BACKGROUND_DAYS} days before the claim's date, in a source \
+             whose publication date is unknown and which also tells of an undated event \
+             of the kind: an earlier event, not the one the claim may mean"
+        )
+    })
 }
 
 /// Whether date `d` is the story's time in `a`: a bare weekday or month
