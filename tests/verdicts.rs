@@ -178,8 +178,8 @@ fn money_claims_and_numbers_inside_dates() {
     assert_eq!(check(a, p, "deal value = $153m"), Verdict::Supported);
     assert_eq!(
         check(a, p, "deal value = $200m"),
-        Verdict::NotMentioned,
-        "money never contradicts by co-occurrence"
+        Verdict::Contradicted,
+        "the deal's value, stated as such (`estimated at`), excludes another"
     );
     assert_eq!(check(a, p, "signed on 2015-08-19"), Verdict::Supported);
     // "19" in "Aug. 19" is part of a date, not a count of anything.
@@ -695,8 +695,8 @@ fn a_value_named_in_the_sentence_after_the_thing_supports() {
     );
     assert_eq!(
         check(after, p, "contract value = $1 billion"),
-        Verdict::NotMentioned,
-        "a sum supports, never contradicts"
+        Verdict::Contradicted,
+        "the value pointed back to (`put it at`) excludes another"
     );
     let value =
         "The contract was signed on Aug. 19. Industry sources put the value at $153 million.";
@@ -716,6 +716,76 @@ fn a_value_named_in_the_sentence_after_the_thing_supports() {
         Verdict::NotMentioned,
         "another paragraph"
     );
+}
+
+/// A sum tied to the claim's thing only by sharing its sentence supports a
+/// value claim but never contradicts one; it contradicts only as the
+/// thing's stated value: a valuation cue just before it, the thing named
+/// before it, no other sum in the sentence, no price per piece.
+#[test]
+fn only_a_stated_value_contradicts_a_value_claim() {
+    use Verdict::*;
+    let p = Some("2015-08-20");
+    let cases: &[(&str, &str, Verdict)] = &[
+        (
+            "The contract was estimated at about $153 million.",
+            "contract value = $1 billion",
+            Contradicted,
+        ),
+        (
+            "The contract, which was signed in Rawalpindi, is said to be worth around $150 million.",
+            "contract value = $1 billion",
+            Contradicted,
+        ),
+        (
+            "The contract was estimated at about $153 million.",
+            "contract value = $153m",
+            Supported,
+        ),
+        // A bound does not exclude it.
+        (
+            "The contract is said to be worth over $150 million.",
+            "contract value = $1 billion",
+            NotMentioned,
+        ),
+        // Two sums: either may be the contract's.
+        (
+            "The contract, worth $153m, is part of a $1bn modernisation plan.",
+            "contract value = $500m",
+            NotMentioned,
+        ),
+        // A price per piece is not the contract's value.
+        (
+            "Under the contract the helicopters cost $40m each.",
+            "contract value = $153m",
+            NotMentioned,
+        ),
+        (
+            "Under the contract the helicopters are priced at $40m per helicopter.",
+            "contract value = $153m",
+            NotMentioned,
+        ),
+        // The sum comes before the thing: it values something else.
+        (
+            "The army's budget was estimated at $7bn when it signed the contract.",
+            "contract value = $1bn",
+            NotMentioned,
+        ),
+        // No valuation cue: a sum beside the thing.
+        (
+            "The contract comes as the army receives $7bn.",
+            "contract value = $1bn",
+            NotMentioned,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, claim, want)| {
+            let got = check(article, p, claim);
+            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// A claim spelled the American way matches a source spelled the British

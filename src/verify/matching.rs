@@ -38,6 +38,13 @@
 //!   whose publication date is unknown the claim's date stands in for the
 //!   story's time, when the source also tells of an undated event of the
 //!   kind that the claim may mean (see `unplaced_earlier`).
+//! - **Sums.** A sum of money its sentence ties to the claim's thing
+//!   (`The contract … is said to be worth $150m`, or `put it at $153m`
+//!   after a sentence naming the contract) supports a value claim; it
+//!   contradicts one only as the thing's stated value: a valuation cue
+//!   just before it, the thing named before it, no other sum in the
+//!   sentence, no price per piece (see `stated_value`). A sentence with
+//!   several sums may value several things.
 //! - **Sources that disagree with themselves.** A fact that matches the
 //!   claim makes it supported even when others conflict with it, since news
 //!   text mentions many sets and events of the same kind; but when a
@@ -246,13 +253,16 @@ pub(crate) fn judge(
                     };
                     add(rel, Some(i), Evidence::of(a, i, f, note));
                 } else if measured && q.change.is_none() {
-                    // Supports, but cannot contradict: the sentence may hold
-                    // several amounts about several things.
+                    // Supports, but contradicts only as the thing's stated
+                    // value: the sentence may hold several amounts about
+                    // several things.
                     let (rel, note) = compare_amounts(amount, &q.amount);
-                    let rel = if rel == Relation::Match {
-                        rel
-                    } else {
-                        Relation::Neither
+                    let rel = match rel {
+                        Relation::Match => rel,
+                        Relation::Conflict if stated_value(a, f, &prepared.terms, named_here) => {
+                            rel
+                        }
+                        _ => Relation::Neither,
                     };
                     add(rel, Some(i), Evidence::of(a, i, f, note));
                 } else if same_thing
@@ -1233,6 +1243,84 @@ fn valuation_cue(a: &Analysis, f: &Fact, cues: &[&str]) -> bool {
         .rev()
         .take(5)
         .any(|w| cues.contains(&w))
+}
+
+/// Whether money or percentage fact `f` of `a`, which its sentence (or,
+/// with `named_here` false, the one before) ties to the claim's thing
+/// `terms`, is that thing's stated value, so that it contradicts another
+/// value: a valuation cue just before it (`was estimated at about $153
+/// million`, `put it at $153m`, `is said to be worth $150m`), the thing
+/// named before it in its sentence (or pointed back to, as `measured`
+/// found), no other amount of its unit in the sentence, and no price per
+/// piece after it (`$20m each`, `apiece`, `per helicopter`). Otherwise
+/// the sentence may value another thing than the claim's (`The deal
+/// comes as the army's budget rises to $7bn`, `The deal, worth $153m, is
+/// part of a $1bn plan`), and the amount only supports.
+fn stated_value(a: &Analysis, f: &Fact, terms: &[Term], named_here: bool) -> bool {
+    let FactKind::Quantity(q) = &f.kind else {
+        return false;
+    };
+    let Some(sentence) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    if !valuation_cue(a, f, VALUE_CUES) {
+        return false;
+    }
+    // A few words either side only: a long sentence is not searched whole.
+    let text = a.text.as_str();
+    let end = floor_char_boundary(text, sentence.span.end.min(f.span.end + 24)).max(f.span.end);
+    let per_piece = normalize_term(&text[f.span.end..end])
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| matches!(w, "each" | "apiece" | "per" | "a-piece"));
+    if per_piece {
+        return false;
+    }
+    if named_here {
+        let start = sentence
+            .span
+            .start
+            .max(f.span.start.saturating_sub(VALUED_REACH));
+        let start = ceil_char_boundary(text, start).min(f.span.start);
+        let before = normalize_term(&text[start..f.span.start]);
+        if !terms.iter().all(|t| t.named_in(&before)) {
+            return false;
+        }
+    }
+    let facts = a.facts.iter().as_slice();
+    let lo = facts.partition_point(|g| g.sentence < f.sentence);
+    let hi = facts.partition_point(|g| g.sentence <= f.sentence);
+    // Stops at the second amount of the unit.
+    facts[lo..hi]
+        .iter()
+        .filter(|g| match &g.kind {
+            FactKind::Quantity(o) => o.counted.is_none() && o.amount.unit == q.amount.unit,
+            _ => false,
+        })
+        .nth(1)
+        .is_none()
+}
+
+/// How far before a stated value (in bytes) its thing is looked for.
+const VALUED_REACH: usize = 200;
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i`.
+fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The sentence before sentence `i`, when it is in the same paragraph.
