@@ -861,6 +861,49 @@ fn roles_of_wire_copy_decide_role_claims() {
     }
 }
 
+/// An office one person holds at a time is not the claimed person's when
+/// the source names another holder of it for the same country as one of
+/// the person's roles; other roles alone, a holder of another country, a
+/// former holder or an office several hold contradict nothing.
+#[test]
+fn an_office_held_by_another_contradicts_a_role_claim() {
+    use Verdict::*;
+    let p = Some("2015-08-19");
+    let bbc = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June. \
+               Pakistan's Prime Minister Nawaz Sharif met President Vladimir Putin in July.";
+    let alone = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June.";
+    let india = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June. \
+                 India's Prime Minister Narendra Modi visited Moscow in July.";
+    let former = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June. \
+                  Pakistan's former Prime Minister Benazir Bhutto was killed in 2007.";
+    let ministers = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June. \
+                     Pakistan's Defence Minister Khawaja Asif was there too.";
+    let cases = [
+        (bbc, "Raheel Sharif is Prime Minister", Contradicted),
+        (bbc, "Nawaz Sharif is Prime Minister", Supported),
+        (bbc, "Raheel Sharif is army chief", Supported),
+        (alone, "Raheel Sharif is Prime Minister", NotMentioned),
+        (alone, "Raheel Sharif is President", NotMentioned),
+        (india, "Raheel Sharif is Prime Minister", NotMentioned),
+        (former, "Raheel Sharif is Prime Minister", NotMentioned),
+        (ministers, "Raheel Sharif is Defence Minister", Contradicted),
+        (ministers, "Raheel Sharif is minister", NotMentioned),
+        (
+            ministers,
+            "Raheel Sharif is Deputy Defence Minister",
+            NotMentioned,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, claim, want)| {
+            let got = check(article, p, claim);
+            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// A model written with a space (`Mi 35`, `Su 30MKI`) or run together
 /// from digits (`9M120`) is a designation, as `Mi-35` is: the count is of
 /// the helicopters, with the model as their kind, and the model's number

@@ -437,6 +437,7 @@ pub(crate) fn judge(
                         .all(|cw| words.contains(cw) || words.iter().any(|w| demonym_match(w, cw)))
                 });
                 let head = claim_words.last().cloned().unwrap_or_default();
+                let mut holder = None;
                 let rel = if matches {
                     Relation::Match
                 } else if titles
@@ -445,14 +446,20 @@ pub(crate) fn judge(
                 {
                     Relation::Conflict
                 } else {
-                    Relation::Neither
+                    holder = office_held_by_another(aliases, a, p, &claim_words);
+                    if holder.is_some() {
+                        Relation::Conflict
+                    } else {
+                        Relation::Neither
+                    }
                 };
-                let note = match rel {
-                    Relation::Conflict => {
+                let note = match (rel, holder) {
+                    (Relation::Conflict, Some(other)) => Some(other),
+                    (Relation::Conflict, None) => {
                         Some("the source gives this person another role of the same kind".into())
                     }
-                    Relation::Neither => Some("the person is named with other roles".into()),
-                    Relation::Match => None,
+                    (Relation::Neither, _) => Some("the person is named with other roles".into()),
+                    (Relation::Match, _) => None,
                 };
                 add(rel, Some(i), Evidence::of(a, i, f, note));
             }
@@ -1344,6 +1351,101 @@ fn numbered<'a>(
         None => Box::new(facts.iter().enumerate()),
     }
 }
+
+/// The note of a role claim contradicted because the source names another
+/// person as the holder of its office, when it does; `None` when not.
+/// `person` is the claim's person, named in the source with other roles;
+/// `claim_words` the claim's role as `judge` compares it (canonical words,
+/// the head last).
+///
+/// An office one person holds at a time (`Prime Minister`, `President`,
+/// `Defence Minister`, `army chief`: a head among [`SINGLE_HEADS`], and
+/// `minister` or `chief` only with a word saying which) is not the claimed
+/// person's when the source names someone else as its holder for the same
+/// country or organisation as one of the person's own roles (`Pakistan's
+/// army chief, Gen Raheel Sharif` and `Pakistan's Prime Minister Nawaz
+/// Sharif` contradict `Raheel Sharif is Prime Minister`). Other roles alone
+/// never contradict (`army chief` does not exclude `President`), nor does a
+/// holder of another country, a former or deputy holder (the holder's
+/// title must be the claim's, give or take `acting`), or an office several
+/// hold (`minister`, `general`, `deputy prime minister`, `vice president`).
+fn office_held_by_another(
+    aliases: &Aliases,
+    a: &Analysis,
+    person: &crate::extract::Person,
+    claim_words: &[String],
+) -> Option<String> {
+    let (head, modifiers) = claim_words.split_last()?;
+    let single = SINGLE_HEADS.contains(&head.as_str())
+        && (!matches!(head.as_str(), "minister" | "chief") || !modifiers.is_empty())
+        && !modifiers
+            .iter()
+            .any(|w| SHARED_MODIFIERS.contains(&w.as_str()));
+    if !single {
+        return None;
+    }
+    let own: Vec<&str> = person
+        .roles
+        .iter()
+        .filter_map(|r| r.of.as_deref())
+        .collect();
+    if own.is_empty() {
+        return None;
+    }
+    a.facts.iter().find_map(|f| {
+        let FactKind::Person(other) = &f.kind else {
+            return None;
+        };
+        if other.name == person.name || same_person(&person.name, &other.name) {
+            return None;
+        }
+        other.roles.iter().find_map(|r| {
+            let of = r.of.as_deref().filter(|of| own.contains(of))?;
+            let words: Vec<String> = normalize_term(&r.title)
+                .split(' ')
+                .filter(|w| !matches!(*w, "of" | "the" | "a" | "an" | "at" | "for" | "in"))
+                .map(|w| aliases.canon(w))
+                .filter(|w| !matches!(w.as_str(), "acting" | "interim"))
+                .collect();
+            let same =
+                words.len() == claim_words.len() && claim_words.iter().all(|cw| words.contains(cw));
+            same.then(|| {
+                format!(
+                    "the source names {} as {} of {of}: an office one person holds",
+                    other.name, r.title
+                )
+            })
+        })
+    })
+}
+
+/// The heads of titles that name an office one person holds at a time
+/// (`minister` and `chief` only with a word saying which).
+const SINGLE_HEADS: &[&str] = &[
+    "president",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "minister",
+    "chief",
+];
+
+/// Modifiers of titles that several people hold at once, or that are not
+/// the office itself.
+const SHARED_MODIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "assistant",
+    "associate",
+    "junior",
+    "state",
+    "former",
+    "late",
+    "senior",
+    "outgoing",
+    "incoming",
+];
 
 /// Whether `predicate` (canonical) is saying something. A source reports
 /// many statements, and a date claim names no speaker: a statement made on
