@@ -197,6 +197,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("plan", &["planned", "planning"]),
     ("ban", &["banned", "banning"]),
     ("scrap", &["scrapped", "scrapping"]),
+    ("transfer", &["transferred", "transferring"]),
     ("jump", &["jumped"]),
     ("plunge", &["plunged"]),
     ("free", &["freed", "freeing"]),
@@ -1885,6 +1886,29 @@ mod tests {
         assert_eq!(f.object.as_deref(), Some("a landmark defence deal"));
         let f = &frames("The agreement was signed by defence officials.", None)[0];
         assert_eq!(f.agent.as_deref(), Some("defence officials"));
+    }
+
+    /// A verb stressed on its last syllable doubles its final consonant
+    /// (`transferred`, `transferring`), as the irregular table says.
+    #[test]
+    fn doubled_final_consonants_are_verbs() {
+        for (sentence, object) in [
+            (
+                "The helicopters were transferred to Pakistan earlier this year.",
+                "the helicopters",
+            ),
+            (
+                "Russia is transferring four helicopters to Pakistan.",
+                "four helicopters",
+            ),
+        ] {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == "deliver")
+                .unwrap_or_else(|| panic!("no deliver in {sentence}"));
+            assert_eq!(f.object.as_deref(), Some(object), "{sentence}");
+        }
     }
 
     /// The subject of a passive is what was acted on: the agent is only
