@@ -711,7 +711,10 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         in_date: &in_date,
     };
     let report_tail = reported_tail(&lowers);
-    let first_speech = first_speech_verb(&lowers);
+    // A lead whose subject has a relative clause (`The deal, which was
+    // announced on Wednesday, was signed in Rawalpindi`).
+    let lead = ctx.lead_relative();
+    let first_speech = first_speech_verb(&lowers, lead.as_ref().map(|l| l.opens..l.closes));
     let mut verbs: Vec<(usize, &'static str)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !is_word(t) || in_date[i] {
@@ -752,6 +755,13 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 Some(p) => ctx.phrase_before(p),
                 None => ctx.phrase_before(i),
             };
+            // The first verb after the relative clause of a lead has the
+            // lead as its subject.
+            let before = before.or_else(|| {
+                let l = lead.as_ref()?;
+                let first = verbs.iter().find(|&&(v, _)| v > l.closes)?.0;
+                (first == i && clause_of[i] == clause_of[l.closes]).then(|| l.subject.clone())
+            });
             let (agent, object) = if inverted {
                 (ctx.phrase_after(i + 1), None)
             } else if passive {
@@ -1085,21 +1095,23 @@ fn is_participle(w: &str) -> bool {
 
 /// The first speech verb (`said`, `told`) of the sentence: an event after
 /// it is part of what someone said.
-fn first_speech_verb(lowers: &[&str]) -> Option<usize> {
-    lowers.iter().position(|&w| {
-        matches!(
-            w,
-            "said"
-                | "says"
-                | "told"
-                | "tells"
-                | "stated"
-                | "announced"
-                | "claimed"
-                | "added"
-                | "reported"
-                | "quoted"
-        )
+fn first_speech_verb(lowers: &[&str], skip: Option<Range<usize>>) -> Option<usize> {
+    let skipped = |k: usize| skip.as_ref().is_some_and(|r| r.contains(&k));
+    lowers.iter().enumerate().position(|(k, &w)| {
+        !skipped(k)
+            && matches!(
+                w,
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "stated"
+                    | "announced"
+                    | "claimed"
+                    | "added"
+                    | "reported"
+                    | "quoted"
+            )
     })
 }
 
@@ -1451,8 +1463,74 @@ struct Ctx<'a, 'b> {
     in_date: &'a [bool],
 }
 
+/// A sentence's lead noun phrase with a relative clause on it, and the
+/// clause after (`The deal, which was announced on Wednesday, was signed`).
+#[derive(Debug)]
+struct LeadRelative {
+    /// The comma that opens the relative clause.
+    opens: usize,
+    /// The comma that closes it, before the lead's own verb.
+    closes: usize,
+    /// The lead, lowercase (`the deal`).
+    subject: String,
+}
+
+/// How many tokens a lead's relative clause may run to before its
+/// closing comma.
+const MAX_RELATIVE: usize = 40;
+
 impl<'b> Ctx<'_, 'b> {
-    /// The subject-like words before token `i` in its clause.
+    /// The sentence's lead noun phrase with a relative clause on it:
+    /// the sentence opens with a noun phrase (at most six words, no verb,
+    /// no date), then `, which` or `, who`, and a later comma followed by
+    /// a verb or an auxiliary (`, was signed`, `, signed`, `, has
+    /// reportedly agreed`), which closes the relative clause. The verb
+    /// after it is the lead's: its subject is otherwise out of its clause
+    /// (`The helicopters, which are built in Rostov, were bought by
+    /// Pakistan`: what was bought is the helicopters).
+    fn lead_relative(&self) -> Option<LeadRelative> {
+        let opens = self.lowers.iter().take(8).position(|&w| w == ",")?;
+        if opens == 0 || !matches!(self.lowers.get(opens + 1), Some(&"which" | &"who")) {
+            return None;
+        }
+        let noun_phrase = (0..opens).all(|j| {
+            let w = self.lowers[j];
+            let capitalized = self.toks[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            self.clause_of[j] == 0
+                && !self.in_date[j]
+                && !is_aux(w)
+                && !is_subject_stop(w)
+                && !is_clause_joiner(w)
+                && !(LEXICON.contains_key(w) && !capitalized && !is_nouny(w))
+        });
+        if !noun_phrase {
+            return None;
+        }
+        let end = self.lowers.len().min(opens + 2 + MAX_RELATIVE);
+        let closes = (opens + 2..end).find(|&k| {
+            if self.lowers[k] != "," {
+                return false;
+            }
+            let next = (k + 1..self.lowers.len()).find(|&m| !self.lowers[m].ends_with("ly"));
+            next.is_some_and(|m| {
+                let w = self.lowers[m];
+                is_aux(w)
+                    || (LEXICON.contains_key(w)
+                        && looks_verbal(self.toks, self.lowers, self.in_date, m))
+            })
+        })?;
+        let subject = self.phrase_before_in(opens, 0)?;
+        Some(LeadRelative {
+            opens,
+            closes,
+            subject,
+        })
+    }
+
     /// Where the verb governing the infinitive at token `i` starts, when
     /// it is one whose subject is also the infinitive's ("Pakistan has
     /// agreed to buy", "Modi is expected to raise it"): the agent is read
@@ -1484,8 +1562,13 @@ impl<'b> Ctx<'_, 'b> {
         start.map(|_| j)
     }
 
+    /// The subject-like words before token `i` in its clause.
     fn phrase_before(&self, i: usize) -> Option<String> {
-        let c = self.clause_of[i];
+        self.phrase_before_in(i, self.clause_of[i])
+    }
+
+    /// The subject-like words before token `i` in clause `c`.
+    fn phrase_before_in(&self, i: usize, c: usize) -> Option<String> {
         let mut j = i;
         let mut words: Vec<&str> = Vec::new();
         // Whether the words were cut short by a verb, an auxiliary or a
@@ -1886,6 +1969,72 @@ mod tests {
         assert_eq!(f.object.as_deref(), Some("a landmark defence deal"));
         let f = &frames("The agreement was signed by defence officials.", None)[0];
         assert_eq!(f.agent.as_deref(), Some("defence officials"));
+    }
+
+    /// A lead whose subject has a relative clause: the verb after the
+    /// clause is the lead's (a passive's object, an active verb's agent),
+    /// and a speech verb inside the clause reports nothing after it.
+    #[test]
+    fn a_lead_with_a_relative_clause_is_the_subject_of_its_verb() {
+        use Factuality::*;
+        let cases: &[(&str, &str, Option<&str>, Option<&str>, Factuality)] = &[
+            (
+                "The deal, which was announced on Wednesday, was signed by officials in Rawalpindi.",
+                "sign",
+                Some("officials"),
+                Some("the deal"),
+                Asserted,
+            ),
+            (
+                "The helicopters, which are built in Rostov, were bought by Pakistan on Wednesday.",
+                "buy",
+                Some("pakistan"),
+                Some("the helicopters"),
+                Asserted,
+            ),
+            (
+                "Pakistan, which has long relied on US arms, signed a deal with Russia.",
+                "sign",
+                Some("pakistan"),
+                Some("a deal"),
+                Asserted,
+            ),
+            (
+                "The contract, which officials said includes training, spares and support, was signed on Wednesday.",
+                "sign",
+                None,
+                Some("the contract"),
+                Asserted,
+            ),
+            // Not a lead's relative clause: the verb's clause has its own
+            // subject, or the sentence opens with a clause.
+            (
+                "The deal, which covers four helicopters, was signed as Russia sold jets to India.",
+                "sell",
+                Some("russia"),
+                Some("jets"),
+                Asserted,
+            ),
+            (
+                "Officials said that the deal, which covers four helicopters, was signed.",
+                "sign",
+                None,
+                None,
+                Reported,
+            ),
+        ];
+        for (sentence, pred, agent, object, factuality) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(
+                (f.agent.as_deref(), f.object.as_deref(), f.factuality),
+                (*agent, *object, *factuality),
+                "{sentence}"
+            );
+        }
     }
 
     /// A verb stressed on its last syllable doubles its final consonant
