@@ -7,7 +7,11 @@
 //! may download a model), so events are found through a lexicon of news
 //! verbs grouped into canonical predicates (`sign` ← signed, inked,
 //! concluded, sealed). Each verb's inflections are generated from its base
-//! form plus an irregular table. The sentence is cut into clauses at commas,
+//! form plus an irregular table. A few nouns name events too, but only as
+//! the subject of a verb of time (`Deliveries are expected to begin in
+//! 2017`: a planned deliver event; see `nominal_events`): a noun alone
+//! (`the delivery of arms`) says nothing of when or whether it happened.
+//! The sentence is cut into clauses at commas,
 //! semicolons and clause words (`which`, `that`, `after`, `while`, ...); the
 //! dates and places of a clause attach to the nearest event verb of that
 //! clause only, so a time or place of one event never lands on another
@@ -728,6 +732,13 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         }
         verbs.push((i, pred));
     }
+    // Events named by a noun that a verb of time governs (`Deliveries are
+    // expected to begin in 2017`).
+    let nominal = nominal_events(&ctx, &verbs, report_tail);
+    for n in &nominal {
+        let at = verbs.partition_point(|&(v, _)| v < n.at);
+        verbs.insert(at, (n.at, n.predicate));
+    }
     if verbs.is_empty() {
         return SentenceEvents {
             frames: Vec::new(),
@@ -742,6 +753,19 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
+            if let Some(n) = nominal.iter().find(|n| n.at == i) {
+                return EventFrame {
+                    predicate: pred.to_string(),
+                    verb: toks[i].text.to_string(),
+                    span: toks[i].start..toks[i].end,
+                    factuality: n.factuality,
+                    agent: None,
+                    object: n.object.clone(),
+                    places: Vec::new(),
+                    other_places: Vec::new(),
+                    dates: Vec::new(),
+                };
+            }
             // "signed by top officials": the agent follows `by` (a date
             // after `by` is a deadline, no agent).
             let by_agent = lowers.get(i + 1).is_some_and(|&w| w == "by") && !in_date[i + 1];
@@ -905,6 +929,148 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         loose_dates,
         loose_places,
     }
+}
+
+/// Nouns that name an event of a predicate (`deliveries` are deliver
+/// events).
+fn nominal_predicate(w: &str) -> Option<&'static str> {
+    match w {
+        "delivery" | "deliveries" => Some("deliver"),
+        _ => None,
+    }
+}
+
+/// Verbs that say when an event named by a noun happens (`Deliveries
+/// began`, `are expected to start`).
+fn is_phase_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "begin"
+            | "begins"
+            | "began"
+            | "begun"
+            | "start"
+            | "starts"
+            | "started"
+            | "commence"
+            | "commences"
+            | "commenced"
+            | "resume"
+            | "resumes"
+            | "resumed"
+    )
+}
+
+/// An event named by a noun: where the noun is, its predicate, whether it
+/// happened, and what it is of.
+#[derive(Debug)]
+struct Nominal {
+    at: usize,
+    predicate: &'static str,
+    factuality: Factuality,
+    object: Option<String>,
+}
+
+/// How many words may stand before an event noun in its clause (`the
+/// first`), or in the `of` phrase after it (`of the four helicopters`).
+const MAX_NOMINAL_LEAD: usize = 3;
+const MAX_NOMINAL_OF: usize = 6;
+
+/// The events of a sentence named by a noun that heads its clause's
+/// subject and that a verb of time governs: `Deliveries are expected to
+/// begin in 2017`, `The first deliveries began last year`, `Delivery of
+/// the helicopters is due in 2018`. The lexicon's verbs find events only
+/// in verbs, and these sentences have none the lexicon knows, so their
+/// dates would date nothing. The factuality is that of the verb of time
+/// (`are expected to begin`: planned; `began`: asserted; `is due`:
+/// planned); the object is the `of` phrase. Not when a word before the
+/// noun in its clause is a verb or auxiliary (`said deliveries`), nor
+/// without a verb of time right after the subject (`Deliveries of arms to
+/// Syria worry the West`).
+fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) -> Vec<Nominal> {
+    let lowers = ctx.lowers;
+    let mut out = Vec::new();
+    for (i, &w) in lowers.iter().enumerate() {
+        let Some(predicate) = nominal_predicate(w) else {
+            continue;
+        };
+        if ctx.in_date[i] || verbs.iter().any(|&(v, _)| v == i) {
+            continue;
+        }
+        let c = ctx.clause_of[i];
+        let lead = (0..i).filter(|&j| ctx.clause_of[j] == c).count();
+        let plain_lead = (0..i).filter(|&j| ctx.clause_of[j] == c).all(|j| {
+            is_word(&ctx.toks[j]) && !is_aux(lowers[j]) && !LEXICON.contains_key(lowers[j])
+        });
+        if lead > MAX_NOMINAL_LEAD || !plain_lead {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut object = None;
+        if lowers.get(j) == Some(&"of") {
+            let from = j + 1;
+            let mut e = from;
+            while e < lowers.len()
+                && e - from < MAX_NOMINAL_OF
+                && ctx.clause_of[e] == c
+                && is_word(&ctx.toks[e])
+                && !ctx.in_date[e]
+                && !is_aux(lowers[e])
+                && !LEXICON.contains_key(lowers[e])
+            {
+                e += 1;
+            }
+            if e == from {
+                continue;
+            }
+            object = Some(lowers[from..e].join(" "));
+            j = e;
+        }
+        while lowers
+            .get(j)
+            .is_some_and(|w| is_aux(w) || matches!(*w, "will" | "would" | "not"))
+        {
+            j += 1;
+        }
+        let marker = lowers.get(j).copied().filter(|w| {
+            matches!(
+                *w,
+                "expected" | "scheduled" | "set" | "due" | "likely" | "planned" | "slated"
+            )
+        });
+        if marker.is_some() {
+            j += 1;
+            if lowers.get(j) == Some(&"to") {
+                j += 1;
+            }
+        }
+        let phase = if lowers.get(j).is_some_and(|w| is_phase_verb(w)) {
+            j
+        } else if marker == Some("due") {
+            // `is due in 2018`: the time is the plan's
+            j - 1
+        } else {
+            continue;
+        };
+        if ctx.clause_of[phase] != c {
+            continue;
+        }
+        let factuality = match factuality(lowers, phase, reported) {
+            Factuality::Asserted | Factuality::Reported
+                if matches!(marker, Some("due" | "scheduled" | "slated" | "planned")) =>
+            {
+                Factuality::Future
+            }
+            f => f,
+        };
+        out.push(Nominal {
+            at: i,
+            predicate,
+            factuality,
+            object,
+        });
+    }
+    out
 }
 
 /// The token indices of the brackets of every short parenthesis of words:
@@ -2034,6 +2200,43 @@ mod tests {
                 (*agent, *object, *factuality),
                 "{sentence}"
             );
+        }
+    }
+
+    /// An event named by a noun that a verb of time governs is an event,
+    /// stated as that verb states it and dated by its clause.
+    #[test]
+    fn a_noun_that_a_verb_of_time_governs_is_an_event() {
+        use Factuality::*;
+        let reference = jiff::civil::date(2015, 8, 21);
+        let cases: &[(&str, Option<(Factuality, Option<&str>, &str)>)] = &[
+            (
+                "Deliveries are expected to begin in 2017, one of the sources said.",
+                Some((Future, None, "in 2017")),
+            ),
+            (
+                "The first deliveries began last year.",
+                Some((Asserted, None, "last year")),
+            ),
+            (
+                "Delivery of the helicopters is due in 2018.",
+                Some((Future, Some("the helicopters"), "in 2018")),
+            ),
+            (
+                "Deliveries will not start in 2016.",
+                Some((Negated, None, "in 2016")),
+            ),
+            // No verb of time: a noun, no event.
+            ("Deliveries of arms to Syria worry the West.", None),
+            ("Officials said deliveries were a problem in 2016.", None),
+        ];
+        for (sentence, want) in cases {
+            let f = frames(sentence, Some(reference));
+            let got = f.iter().find(|f| f.predicate == "deliver").map(|f| {
+                let date = f.dates.first().map_or("", |d| &sentence[d.span.clone()]);
+                (f.factuality, f.object.as_deref(), date)
+            });
+            assert_eq!(got, *want, "{sentence}");
         }
     }
 
