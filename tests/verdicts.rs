@@ -904,6 +904,51 @@ fn an_office_held_by_another_contradicts_a_role_claim() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A later, agentless mention of an event with a definite object (`the
+/// helicopters were transferred earlier this year`) goes on telling of
+/// the earlier event of its kind with the same head noun (`Russia has
+/// delivered four Mi-35M helicopters`): it has that event's participants.
+#[test]
+fn a_definite_later_mention_continues_the_event() {
+    use Verdict::*;
+    let p = Some("2017-11-21");
+    let told = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                The source said the helicopters were transferred earlier this year.\n";
+    let by_another = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                      The helicopters were delivered by the US in 2010.\n";
+    let indefinite = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                      Helicopters were transferred to India in 2010.\n";
+    let other_head = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                      The jets were transferred in 2010.\n";
+    let cases = [
+        (told, "Russia delivered helicopters in 2017", Supported),
+        (told, "Russia delivered helicopters in 2015", Contradicted),
+        (
+            by_another,
+            "Russia delivered helicopters in 2010",
+            NotMentioned,
+        ),
+        (
+            indefinite,
+            "Russia delivered helicopters in 2010",
+            NotMentioned,
+        ),
+        (
+            other_head,
+            "Russia delivered helicopters in 2010",
+            NotMentioned,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, claim, want)| {
+            let got = check(article, p, claim);
+            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 /// A model written with a space (`Mi 35`, `Su 30MKI`) or run together
 /// from digits (`9M120`) is a designation, as `Mi-35` is: the count is of
 /// the helicopters, with the model as their kind, and the model's number

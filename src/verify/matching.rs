@@ -1463,7 +1463,8 @@ const OTHER_STATEMENT: &str =
     "another statement, made on another day: it does not exclude the one claimed";
 
 /// The events of a source with the claim's predicate whose sentence has
-/// every participant word (or an alias of it).
+/// every participant word (or an alias of it), or that go on telling of an
+/// earlier event whose sentence has them (see [`continues`]).
 fn events<'a>(
     a: &'a Analysis,
     aliases: &Aliases,
@@ -1494,9 +1495,55 @@ fn events<'a>(
         })
         .filter({
             let mut names_participants = NamesAll::new(participants);
-            move |(_, f, _)| names_participants.in_sentence(a, f.sentence)
+            move |&(_, f, e)| {
+                names_participants.in_sentence(a, f.sentence) || continues(a, f, e, participants)
+            }
         })
         .collect()
+}
+
+/// How many sentences back [`continues`] looks for the event a later
+/// mention goes on telling of.
+const CONTINUED_SENTENCES: usize = 5;
+
+/// Whether event `e` (fact `f` of `a`) goes on telling of an earlier event
+/// of its kind whose sentence names every one of `participants`: it has no
+/// agent, its object is definite (`the helicopters were transferred
+/// earlier this year`), and an event with the same predicate in one of
+/// the [`CONTINUED_SENTENCES`] sentences before has an object with the
+/// same head noun (`Russia has delivered four Mi-35M combat helicopters to
+/// Pakistan`). The later mention then has the earlier one's participants,
+/// and its date or place is theirs. An agent of its own (`were delivered
+/// by the US`), an indefinite object (`helicopters were transferred`) or
+/// another head noun (`the jets`) tells of another event.
+fn continues(a: &Analysis, f: &Fact, e: &EventFrame, participants: &[Term]) -> bool {
+    if participants.is_empty() || e.agent.is_some() {
+        return false;
+    }
+    let Some(head) = e
+        .object
+        .as_deref()
+        .and_then(|o| o.strip_prefix("the "))
+        .and_then(|o| o.split(' ').next_back())
+        .map(crate::claims::singular_of)
+    else {
+        return false;
+    };
+    let facts = a.facts.iter().as_slice();
+    let lo = facts.partition_point(|g| g.sentence + CONTINUED_SENTENCES < f.sentence);
+    let hi = facts.partition_point(|g| g.sentence < f.sentence);
+    let mut names = NamesAll::new(participants);
+    facts[lo..hi].iter().any(|g| match &g.kind {
+        FactKind::Event(d) => {
+            d.predicate == e.predicate
+                && d.object
+                    .as_deref()
+                    .and_then(|o| o.split(' ').next_back())
+                    .is_some_and(|h| crate::claims::singular_of(h) == head)
+                && names.in_sentence(a, g.sentence)
+        }
+        _ => false,
+    })
 }
 
 /// Whether a sentence names every one of some terms, remembered for the
