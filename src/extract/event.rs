@@ -2137,13 +2137,27 @@ mod tests {
         assert_eq!(f.agent.as_deref(), Some("defence officials"));
     }
 
+    /// A sentence, a predicate, and the agent, object and factuality of
+    /// its event.
+    type FrameRow<'a> = (
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Factuality,
+    );
+
+    /// A sentence and the factuality, object and date text of its event
+    /// named by a noun, if any.
+    type NominalRow<'a> = (&'a str, Option<(Factuality, Option<&'a str>, &'a str)>);
+
     /// A lead whose subject has a relative clause: the verb after the
     /// clause is the lead's (a passive's object, an active verb's agent),
     /// and a speech verb inside the clause reports nothing after it.
     #[test]
     fn a_lead_with_a_relative_clause_is_the_subject_of_its_verb() {
         use Factuality::*;
-        let cases: &[(&str, &str, Option<&str>, Option<&str>, Factuality)] = &[
+        let cases: &[FrameRow] = &[
             (
                 "The deal, which was announced on Wednesday, was signed by officials in Rawalpindi.",
                 "sign",
@@ -2209,7 +2223,7 @@ mod tests {
     fn a_noun_that_a_verb_of_time_governs_is_an_event() {
         use Factuality::*;
         let reference = jiff::civil::date(2015, 8, 21);
-        let cases: &[(&str, Option<(Factuality, Option<&str>, &str)>)] = &[
+        let cases: &[NominalRow] = &[
             (
                 "Deliveries are expected to begin in 2017, one of the sources said.",
                 Some((Future, None, "in 2017")),
