@@ -831,7 +831,13 @@ fn roles_of_wire_copy_decide_role_claims() {
     let ground = "He met Commander-in-Chief of Russian Ground Forces Col Gen Oleg Salyukov.";
     let editor = "Franz-Stefan Gady is an Associate Editor with The Diplomat. He wrote it.";
     let analyst = "It matters, said Hasan Askari Rizvi, a Lahore-based defence analyst.";
+    let owner = "Director of National Intelligence James Clapper said the deal was worrying.";
     let cases = [
+        (
+            owner,
+            "James Clapper is Director of National Intelligence",
+            Supported,
+        ),
         (rostec, "Sergei Chemezov is CEO of Rostec", Supported),
         (army, "Raheel Sharif is army chief", Supported),
         (army, "Raheel Sharif is police chief", Contradicted),
