@@ -771,6 +771,12 @@ fn only_a_stated_value_contradicts_a_value_claim() {
             "contract value = $1bn",
             NotMentioned,
         ),
+        // The thing is named only in a relative clause on another.
+        (
+            "The army's budget, which covers the contract, is estimated at $7bn.",
+            "contract value = $1bn",
+            NotMentioned,
+        ),
         // No valuation cue: a sum beside the thing.
         (
             "The contract comes as the army receives $7bn.",
@@ -926,9 +932,18 @@ fn a_definite_later_mention_continues_the_event() {
                       Helicopters were transferred to India in 2010.\n";
     let other_head = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
                       The jets were transferred in 2010.\n";
+    let other_place = "Russia has sold four Mi-35M helicopters to Pakistan.\n\
+                       The helicopters were sold to India in 2010.\n";
     let cases = [
+        (other_place, "Russia sold helicopters in 2010", NotMentioned),
         (told, "Russia delivered helicopters in 2017", Supported),
         (told, "Russia delivered helicopters in 2015", Contradicted),
+        (
+            "Pakistan and Russia have signed an agreement for four helicopters.\n\
+             The agreement was signed on Wednesday in Rawalpindi.\n",
+            "Pakistan signed in Rawalpindi",
+            Supported,
+        ),
         (
             by_another,
             "Russia delivered helicopters in 2010",

@@ -1262,7 +1262,9 @@ fn valuation_cue(a: &Analysis, f: &Fact, cues: &[&str]) -> bool {
 /// piece after it (`$20m each`, `apiece`, `per helicopter`). Otherwise
 /// the sentence may value another thing than the claim's (`The deal
 /// comes as the army's budget rises to $7bn`, `The deal, worth $153m, is
-/// part of a $1bn plan`), and the amount only supports.
+/// part of a $1bn plan`), and the amount only supports. The thing named
+/// only inside a relative clause before the sum is not what it values
+/// (`The budget, which covers the deal, is estimated at $7bn`).
 fn stated_value(a: &Analysis, f: &Fact, terms: &[Term], named_here: bool) -> bool {
     let FactKind::Quantity(q) = &f.kind else {
         return false;
@@ -1290,7 +1292,19 @@ fn stated_value(a: &Analysis, f: &Fact, terms: &[Term], named_here: bool) -> boo
             .start
             .max(f.span.start.saturating_sub(VALUED_REACH));
         let start = ceil_char_boundary(text, start).min(f.span.start);
-        let before = normalize_term(&text[start..f.span.start]);
+        let raw = &text[start..f.span.start];
+        // A thing named only inside a relative clause is not what is
+        // valued (`The budget, which covers the deal, is estimated at $7bn`).
+        let before = match raw
+            .rfind(", which ")
+            .or_else(|| raw.rfind(", who "))
+            .and_then(|open| Some((open, open + 2 + raw[open + 2..].find(',')?)))
+        {
+            Some((open, close)) => {
+                normalize_term(&format!("{} {}", &raw[..open], &raw[close + 1..]))
+            }
+            None => normalize_term(raw),
+        };
         if !terms.iter().all(|t| t.named_in(&before)) {
             return false;
         }
@@ -1514,8 +1528,11 @@ const CONTINUED_SENTENCES: usize = 5;
 /// same head noun (`Russia has delivered four Mi-35M combat helicopters to
 /// Pakistan`). The later mention then has the earlier one's participants,
 /// and its date or place is theirs. An agent of its own (`were delivered
-/// by the US`), an indefinite object (`helicopters were transferred`) or
-/// another head noun (`the jets`) tells of another event.
+/// by the US`), an indefinite object (`helicopters were transferred`),
+/// another head noun (`the jets`) or a party or destination the earlier
+/// event does not name (`the helicopters were sold to India`) tells of
+/// another event; a location is what a later mention adds (`The agreement
+/// was signed on Wednesday in Rawalpindi`).
 fn continues(a: &Analysis, f: &Fact, e: &EventFrame, participants: &[Term]) -> bool {
     if participants.is_empty() || e.agent.is_some() {
         return false;
@@ -1536,6 +1553,12 @@ fn continues(a: &Analysis, f: &Fact, e: &EventFrame, participants: &[Term]) -> b
     facts[lo..hi].iter().any(|g| match &g.kind {
         FactKind::Event(d) => {
             d.predicate == e.predicate
+                && e.other_places.iter().all(|p| {
+                    d.places
+                        .iter()
+                        .chain(&d.other_places)
+                        .any(|q| q.place.name == p.place.name)
+                })
                 && d.object
                     .as_deref()
                     .and_then(|o| o.split(' ').next_back())
