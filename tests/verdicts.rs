@@ -771,6 +771,22 @@ fn only_a_stated_value_contradicts_a_value_claim() {
             "contract value = $1bn",
             NotMentioned,
         ),
+        // The cue values another noun, or `put` another thing.
+        (
+            "The contract is part of a modernisation drive estimated at $5bn.",
+            "contract value = $153m",
+            NotMentioned,
+        ),
+        (
+            "After the contract, analysts put the budget at $5bn.",
+            "contract value = $153m",
+            NotMentioned,
+        ),
+        (
+            "Industry sources put the contract at $153 million.",
+            "contract value = $1bn",
+            Contradicted,
+        ),
         // The thing is named only in a relative clause on another.
         (
             "The army's budget, which covers the contract, is estimated at $7bn.",

@@ -1283,7 +1283,7 @@ fn stated_value(a: &Analysis, f: &Fact, terms: &[Term], named_here: bool) -> boo
         .filter(|w| !w.is_empty())
         .take(2)
         .any(|w| matches!(w, "each" | "apiece" | "per" | "a-piece"));
-    if per_piece {
+    if per_piece || !cue_of_the_thing(a, f, terms) {
         return false;
     }
     if named_here {
@@ -1321,6 +1321,66 @@ fn stated_value(a: &Analysis, f: &Fact, terms: &[Term], named_here: bool) -> boo
         })
         .nth(1)
         .is_none()
+}
+
+/// Whether the valuation cue just before money fact `f` values the
+/// claim's thing (`terms`) rather than another noun: the word before the
+/// cue is a form of `be`, a determiner or the thing itself (`the contract
+/// was estimated at`, `is said to be worth`, `a deal worth`, `the value of
+/// the deal, estimated at`), not another noun the cue follows (`part of a
+/// modernisation drive estimated at $5bn`); after `put`, what is put at
+/// the sum is `it`, the value, cost or price, or the thing (`sources put
+/// the value at`, `have put it at`), not something else (`put the budget
+/// at $7bn`).
+fn cue_of_the_thing(a: &Analysis, f: &Fact, terms: &[Term]) -> bool {
+    let Some(sentence) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let text = a.text.as_str();
+    let start = sentence
+        .span
+        .start
+        .max(f.span.start.saturating_sub(VALUED_REACH));
+    let start = ceil_char_boundary(text, start).min(f.span.start);
+    let before = normalize_term(&text[start..f.span.start]);
+    let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+    let from = words.len().saturating_sub(5);
+    let Some(cue) = (from..words.len())
+        .rev()
+        .find(|&k| VALUE_CUES.contains(&words[k]))
+    else {
+        return false;
+    };
+    let the_thing = |w: &str| terms.iter().all(|t| t.named_in(w));
+    if matches!(words[cue], "put" | "puts" | "putting") {
+        return words[cue + 1..]
+            .iter()
+            .any(|&w| matches!(w, "it" | "value" | "cost" | "price" | "worth") || the_thing(w));
+    }
+    match cue.checked_sub(1).map(|k| words[k]) {
+        None => true,
+        Some(prev) => {
+            matches!(
+                prev,
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "a"
+                    | "an"
+                    | "total"
+                    | "overall"
+                    | "combined"
+                    | "estimated"
+                    | "reported"
+            ) || the_thing(prev)
+        }
+    }
 }
 
 /// How far before a stated value (in bytes) its thing is looked for.
