@@ -178,8 +178,8 @@ fn money_claims_and_numbers_inside_dates() {
     assert_eq!(check(a, p, "deal value = $153m"), Verdict::Supported);
     assert_eq!(
         check(a, p, "deal value = $200m"),
-        Verdict::NotMentioned,
-        "money never contradicts by co-occurrence"
+        Verdict::Contradicted,
+        "the deal's value, stated as such (`estimated at`), excludes another"
     );
     assert_eq!(check(a, p, "signed on 2015-08-19"), Verdict::Supported);
     // "19" in "Aug. 19" is part of a date, not a count of anything.
@@ -695,8 +695,8 @@ fn a_value_named_in_the_sentence_after_the_thing_supports() {
     );
     assert_eq!(
         check(after, p, "contract value = $1 billion"),
-        Verdict::NotMentioned,
-        "a sum supports, never contradicts"
+        Verdict::Contradicted,
+        "the value pointed back to (`put it at`) excludes another"
     );
     let value =
         "The contract was signed on Aug. 19. Industry sources put the value at $153 million.";
@@ -716,6 +716,98 @@ fn a_value_named_in_the_sentence_after_the_thing_supports() {
         Verdict::NotMentioned,
         "another paragraph"
     );
+}
+
+/// A sum tied to the claim's thing only by sharing its sentence supports a
+/// value claim but never contradicts one; it contradicts only as the
+/// thing's stated value: a valuation cue just before it, the thing named
+/// before it, no other sum in the sentence, no price per piece.
+#[test]
+fn only_a_stated_value_contradicts_a_value_claim() {
+    use Verdict::*;
+    let p = Some("2015-08-20");
+    let cases: &[(&str, &str, Verdict)] = &[
+        (
+            "The contract was estimated at about $153 million.",
+            "contract value = $1 billion",
+            Contradicted,
+        ),
+        (
+            "The contract, which was signed in Rawalpindi, is said to be worth around $150 million.",
+            "contract value = $1 billion",
+            Contradicted,
+        ),
+        (
+            "The contract was estimated at about $153 million.",
+            "contract value = $153m",
+            Supported,
+        ),
+        // A bound does not exclude it.
+        (
+            "The contract is said to be worth over $150 million.",
+            "contract value = $1 billion",
+            NotMentioned,
+        ),
+        // Two sums: either may be the contract's.
+        (
+            "The contract, worth $153m, is part of a $1bn modernisation plan.",
+            "contract value = $500m",
+            NotMentioned,
+        ),
+        // A price per piece is not the contract's value.
+        (
+            "Under the contract the helicopters cost $40m each.",
+            "contract value = $153m",
+            NotMentioned,
+        ),
+        (
+            "Under the contract the helicopters are priced at $40m per helicopter.",
+            "contract value = $153m",
+            NotMentioned,
+        ),
+        // The sum comes before the thing: it values something else.
+        (
+            "The army's budget was estimated at $7bn when it signed the contract.",
+            "contract value = $1bn",
+            NotMentioned,
+        ),
+        // The cue values another noun, or `put` another thing.
+        (
+            "The contract is part of a modernisation drive estimated at $5bn.",
+            "contract value = $153m",
+            NotMentioned,
+        ),
+        (
+            "After the contract, analysts put the budget at $5bn.",
+            "contract value = $153m",
+            NotMentioned,
+        ),
+        (
+            "Industry sources put the contract at $153 million.",
+            "contract value = $1bn",
+            Contradicted,
+        ),
+        // The thing is named only in a relative clause on another.
+        (
+            "The army's budget, which covers the contract, is estimated at $7bn.",
+            "contract value = $1bn",
+            NotMentioned,
+        ),
+        // No valuation cue: a sum beside the thing.
+        (
+            "The contract comes as the army receives $7bn.",
+            "contract value = $1bn",
+            NotMentioned,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, claim, want)| {
+            let got = check(article, p, claim);
+            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// A claim spelled the American way matches a source spelled the British
@@ -761,7 +853,13 @@ fn roles_of_wire_copy_decide_role_claims() {
     let ground = "He met Commander-in-Chief of Russian Ground Forces Col Gen Oleg Salyukov.";
     let editor = "Franz-Stefan Gady is an Associate Editor with The Diplomat. He wrote it.";
     let analyst = "It matters, said Hasan Askari Rizvi, a Lahore-based defence analyst.";
+    let owner = "Director of National Intelligence James Clapper said the deal was worrying.";
     let cases = [
+        (
+            owner,
+            "James Clapper is Director of National Intelligence",
+            Supported,
+        ),
         (rostec, "Sergei Chemezov is CEO of Rostec", Supported),
         (army, "Raheel Sharif is army chief", Supported),
         (army, "Raheel Sharif is police chief", Contradicted),
@@ -789,6 +887,103 @@ fn roles_of_wire_copy_decide_role_claims() {
     for (article, claim, want) in cases {
         assert_eq!(check(article, p, claim), want, "{claim}");
     }
+}
+
+/// An office one person holds at a time is not the claimed person's when
+/// the source names another holder of it for the same country as one of
+/// the person's roles; other roles alone, a holder of another country, a
+/// former holder or an office several hold contradict nothing.
+#[test]
+fn an_office_held_by_another_contradicts_a_role_claim() {
+    use Verdict::*;
+    let p = Some("2015-08-19");
+    let bbc = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June. \
+               Pakistan's Prime Minister Nawaz Sharif met President Vladimir Putin in July.";
+    let alone = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June.";
+    let india = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June. \
+                 India's Prime Minister Narendra Modi visited Moscow in July.";
+    let former = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June. \
+                  Pakistan's former Prime Minister Benazir Bhutto was killed in 2007.";
+    let ministers = "Pakistan's army chief, Gen Raheel Sharif, visited Russia in June. \
+                     Pakistan's Defence Minister Khawaja Asif was there too.";
+    let cases = [
+        (bbc, "Raheel Sharif is Prime Minister", Contradicted),
+        (bbc, "Nawaz Sharif is Prime Minister", Supported),
+        (bbc, "Raheel Sharif is army chief", Supported),
+        (alone, "Raheel Sharif is Prime Minister", NotMentioned),
+        (alone, "Raheel Sharif is President", NotMentioned),
+        (india, "Raheel Sharif is Prime Minister", NotMentioned),
+        (former, "Raheel Sharif is Prime Minister", NotMentioned),
+        (ministers, "Raheel Sharif is Defence Minister", Contradicted),
+        (ministers, "Raheel Sharif is minister", NotMentioned),
+        (
+            ministers,
+            "Raheel Sharif is Deputy Defence Minister",
+            NotMentioned,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, claim, want)| {
+            let got = check(article, p, claim);
+            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// A later, agentless mention of an event with a definite object (`the
+/// helicopters were transferred earlier this year`) goes on telling of
+/// the earlier event of its kind with the same head noun (`Russia has
+/// delivered four Mi-35M helicopters`): it has that event's participants.
+#[test]
+fn a_definite_later_mention_continues_the_event() {
+    use Verdict::*;
+    let p = Some("2017-11-21");
+    let told = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                The source said the helicopters were transferred earlier this year.\n";
+    let by_another = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                      The helicopters were delivered by the US in 2010.\n";
+    let indefinite = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                      Helicopters were transferred to India in 2010.\n";
+    let other_head = "Russia has delivered four Mi-35M helicopters to Pakistan.\n\
+                      The jets were transferred in 2010.\n";
+    let other_place = "Russia has sold four Mi-35M helicopters to Pakistan.\n\
+                       The helicopters were sold to India in 2010.\n";
+    let cases = [
+        (other_place, "Russia sold helicopters in 2010", NotMentioned),
+        (told, "Russia delivered helicopters in 2017", Supported),
+        (told, "Russia delivered helicopters in 2015", Contradicted),
+        (
+            "Pakistan and Russia have signed an agreement for four helicopters.\n\
+             The agreement was signed on Wednesday in Rawalpindi.\n",
+            "Pakistan signed in Rawalpindi",
+            Supported,
+        ),
+        (
+            by_another,
+            "Russia delivered helicopters in 2010",
+            NotMentioned,
+        ),
+        (
+            indefinite,
+            "Russia delivered helicopters in 2010",
+            NotMentioned,
+        ),
+        (
+            other_head,
+            "Russia delivered helicopters in 2010",
+            NotMentioned,
+        ),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, claim, want)| {
+            let got = check(article, p, claim);
+            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// A model written with a space (`Mi 35`, `Su 30MKI`) or run together
@@ -989,9 +1184,28 @@ fn earlier_events_of_the_kind_do_not_date_the_story() {
             Contradicted,
         ),
     ];
+    // Without a publication date, the claim's date stands in for the
+    // story's time when the source also tells of an undated signing.
+    let unplaced = "The contract, which was signed in Rawalpindi, covers four helicopters.\n\
+                    Russia and Pakistan signed a defence cooperation agreement in November 2014.\n";
+    let unplaced_cases: &[(&str, Option<&str>, &str, Verdict)] = &[
+        (unplaced, None, "signed in August 2015", NotMentioned),
+        (unplaced, None, "signed on 19 August 2015", NotMentioned),
+        (unplaced, None, "signed in November 2014", Supported),
+        (unplaced, None, "signed in January 2015", Contradicted),
+        (unplaced, None, "signed in 2013", Contradicted),
+        // A known publication date decides as before.
+        (
+            unplaced,
+            Some("2015-03-01"),
+            "signed in August 2015",
+            Contradicted,
+        ),
+    ];
     let wrong: Vec<String> = cases
         .iter()
         .chain(places)
+        .chain(unplaced_cases)
         .filter_map(|&(article, published, claim, want)| {
             let got = check(article, published, claim);
             (got != want)

@@ -7,7 +7,11 @@
 //! may download a model), so events are found through a lexicon of news
 //! verbs grouped into canonical predicates (`sign` ← signed, inked,
 //! concluded, sealed). Each verb's inflections are generated from its base
-//! form plus an irregular table. The sentence is cut into clauses at commas,
+//! form plus an irregular table. A few nouns name events too, but only as
+//! the subject of a verb of time (`Deliveries are expected to begin in
+//! 2017`: a planned deliver event; see `nominal_events`): a noun alone
+//! (`the delivery of arms`) says nothing of when or whether it happened.
+//! The sentence is cut into clauses at commas,
 //! semicolons and clause words (`which`, `that`, `after`, `while`, ...); the
 //! dates and places of a clause attach to the nearest event verb of that
 //! clause only, so a time or place of one event never lands on another
@@ -197,6 +201,7 @@ const IRREGULAR: &[(&str, &[&str])] = &[
     ("plan", &["planned", "planning"]),
     ("ban", &["banned", "banning"]),
     ("scrap", &["scrapped", "scrapping"]),
+    ("transfer", &["transferred", "transferring"]),
     ("jump", &["jumped"]),
     ("plunge", &["plunged"]),
     ("free", &["freed", "freeing"]),
@@ -710,7 +715,10 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         in_date: &in_date,
     };
     let report_tail = reported_tail(&lowers);
-    let first_speech = first_speech_verb(&lowers);
+    // A lead whose subject has a relative clause (`The deal, which was
+    // announced on Wednesday, was signed in Rawalpindi`).
+    let lead = ctx.lead_relative();
+    let first_speech = first_speech_verb(&lowers, lead.as_ref().map(|l| l.opens..l.closes));
     let mut verbs: Vec<(usize, &'static str)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if !is_word(t) || in_date[i] {
@@ -723,6 +731,13 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             continue;
         }
         verbs.push((i, pred));
+    }
+    // Events named by a noun that a verb of time governs (`Deliveries are
+    // expected to begin in 2017`).
+    let nominal = nominal_events(&ctx, &verbs, report_tail);
+    for n in &nominal {
+        let at = verbs.partition_point(|&(v, _)| v < n.at);
+        verbs.insert(at, (n.at, n.predicate));
     }
     if verbs.is_empty() {
         return SentenceEvents {
@@ -738,6 +753,19 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let mut out: Vec<EventFrame> = verbs
         .iter()
         .map(|&(i, pred)| {
+            if let Some(n) = nominal.iter().find(|n| n.at == i) {
+                return EventFrame {
+                    predicate: pred.to_string(),
+                    verb: toks[i].text.to_string(),
+                    span: toks[i].start..toks[i].end,
+                    factuality: n.factuality,
+                    agent: None,
+                    object: n.object.clone(),
+                    places: Vec::new(),
+                    other_places: Vec::new(),
+                    dates: Vec::new(),
+                };
+            }
             // "signed by top officials": the agent follows `by` (a date
             // after `by` is a deadline, no agent).
             let by_agent = lowers.get(i + 1).is_some_and(|&w| w == "by") && !in_date[i + 1];
@@ -751,6 +779,13 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 Some(p) => ctx.phrase_before(p),
                 None => ctx.phrase_before(i),
             };
+            // The first verb after the relative clause of a lead has the
+            // lead as its subject.
+            let before = before.or_else(|| {
+                let l = lead.as_ref()?;
+                let first = verbs.iter().find(|&&(v, _)| v > l.closes)?.0;
+                (first == i && clause_of[i] == clause_of[l.closes]).then(|| l.subject.clone())
+            });
             let (agent, object) = if inverted {
                 (ctx.phrase_after(i + 1), None)
             } else if passive {
@@ -894,6 +929,148 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         loose_dates,
         loose_places,
     }
+}
+
+/// Nouns that name an event of a predicate (`deliveries` are deliver
+/// events).
+fn nominal_predicate(w: &str) -> Option<&'static str> {
+    match w {
+        "delivery" | "deliveries" => Some("deliver"),
+        _ => None,
+    }
+}
+
+/// Verbs that say when an event named by a noun happens (`Deliveries
+/// began`, `are expected to start`).
+fn is_phase_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "begin"
+            | "begins"
+            | "began"
+            | "begun"
+            | "start"
+            | "starts"
+            | "started"
+            | "commence"
+            | "commences"
+            | "commenced"
+            | "resume"
+            | "resumes"
+            | "resumed"
+    )
+}
+
+/// An event named by a noun: where the noun is, its predicate, whether it
+/// happened, and what it is of.
+#[derive(Debug)]
+struct Nominal {
+    at: usize,
+    predicate: &'static str,
+    factuality: Factuality,
+    object: Option<String>,
+}
+
+/// How many words may stand before an event noun in its clause (`the
+/// first`), or in the `of` phrase after it (`of the four helicopters`).
+const MAX_NOMINAL_LEAD: usize = 3;
+const MAX_NOMINAL_OF: usize = 6;
+
+/// The events of a sentence named by a noun that heads its clause's
+/// subject and that a verb of time governs: `Deliveries are expected to
+/// begin in 2017`, `The first deliveries began last year`, `Delivery of
+/// the helicopters is due in 2018`. The lexicon's verbs find events only
+/// in verbs, and these sentences have none the lexicon knows, so their
+/// dates would date nothing. The factuality is that of the verb of time
+/// (`are expected to begin`: planned; `began`: asserted; `is due`:
+/// planned); the object is the `of` phrase. Not when a word before the
+/// noun in its clause is a verb or auxiliary (`said deliveries`), nor
+/// without a verb of time right after the subject (`Deliveries of arms to
+/// Syria worry the West`).
+fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) -> Vec<Nominal> {
+    let lowers = ctx.lowers;
+    let mut out = Vec::new();
+    for (i, &w) in lowers.iter().enumerate() {
+        let Some(predicate) = nominal_predicate(w) else {
+            continue;
+        };
+        if ctx.in_date[i] || verbs.iter().any(|&(v, _)| v == i) {
+            continue;
+        }
+        let c = ctx.clause_of[i];
+        let lead = (0..i).filter(|&j| ctx.clause_of[j] == c).count();
+        let plain_lead = (0..i).filter(|&j| ctx.clause_of[j] == c).all(|j| {
+            is_word(&ctx.toks[j]) && !is_aux(lowers[j]) && !LEXICON.contains_key(lowers[j])
+        });
+        if lead > MAX_NOMINAL_LEAD || !plain_lead {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut object = None;
+        if lowers.get(j) == Some(&"of") {
+            let from = j + 1;
+            let mut e = from;
+            while e < lowers.len()
+                && e - from < MAX_NOMINAL_OF
+                && ctx.clause_of[e] == c
+                && is_word(&ctx.toks[e])
+                && !ctx.in_date[e]
+                && !is_aux(lowers[e])
+                && !LEXICON.contains_key(lowers[e])
+            {
+                e += 1;
+            }
+            if e == from {
+                continue;
+            }
+            object = Some(lowers[from..e].join(" "));
+            j = e;
+        }
+        while lowers
+            .get(j)
+            .is_some_and(|w| is_aux(w) || matches!(*w, "will" | "would" | "not"))
+        {
+            j += 1;
+        }
+        let marker = lowers.get(j).copied().filter(|w| {
+            matches!(
+                *w,
+                "expected" | "scheduled" | "set" | "due" | "likely" | "planned" | "slated"
+            )
+        });
+        if marker.is_some() {
+            j += 1;
+            if lowers.get(j) == Some(&"to") {
+                j += 1;
+            }
+        }
+        let phase = if lowers.get(j).is_some_and(|w| is_phase_verb(w)) {
+            j
+        } else if marker == Some("due") {
+            // `is due in 2018`: the time is the plan's
+            j - 1
+        } else {
+            continue;
+        };
+        if ctx.clause_of[phase] != c {
+            continue;
+        }
+        let factuality = match factuality(lowers, phase, reported) {
+            Factuality::Asserted | Factuality::Reported
+                if matches!(marker, Some("due" | "scheduled" | "slated" | "planned")) =>
+            {
+                Factuality::Future
+            }
+            f => f,
+        };
+        out.push(Nominal {
+            at: i,
+            predicate,
+            factuality,
+            object,
+        });
+    }
+    out
 }
 
 /// The token indices of the brackets of every short parenthesis of words:
@@ -1084,21 +1261,23 @@ fn is_participle(w: &str) -> bool {
 
 /// The first speech verb (`said`, `told`) of the sentence: an event after
 /// it is part of what someone said.
-fn first_speech_verb(lowers: &[&str]) -> Option<usize> {
-    lowers.iter().position(|&w| {
-        matches!(
-            w,
-            "said"
-                | "says"
-                | "told"
-                | "tells"
-                | "stated"
-                | "announced"
-                | "claimed"
-                | "added"
-                | "reported"
-                | "quoted"
-        )
+fn first_speech_verb(lowers: &[&str], skip: Option<Range<usize>>) -> Option<usize> {
+    let skipped = |k: usize| skip.as_ref().is_some_and(|r| r.contains(&k));
+    lowers.iter().enumerate().position(|(k, &w)| {
+        !skipped(k)
+            && matches!(
+                w,
+                "said"
+                    | "says"
+                    | "told"
+                    | "tells"
+                    | "stated"
+                    | "announced"
+                    | "claimed"
+                    | "added"
+                    | "reported"
+                    | "quoted"
+            )
     })
 }
 
@@ -1450,8 +1629,74 @@ struct Ctx<'a, 'b> {
     in_date: &'a [bool],
 }
 
+/// A sentence's lead noun phrase with a relative clause on it, and the
+/// clause after (`The deal, which was announced on Wednesday, was signed`).
+#[derive(Debug)]
+struct LeadRelative {
+    /// The comma that opens the relative clause.
+    opens: usize,
+    /// The comma that closes it, before the lead's own verb.
+    closes: usize,
+    /// The lead, lowercase (`the deal`).
+    subject: String,
+}
+
+/// How many tokens a lead's relative clause may run to before its
+/// closing comma.
+const MAX_RELATIVE: usize = 40;
+
 impl<'b> Ctx<'_, 'b> {
-    /// The subject-like words before token `i` in its clause.
+    /// The sentence's lead noun phrase with a relative clause on it:
+    /// the sentence opens with a noun phrase (at most six words, no verb,
+    /// no date), then `, which` or `, who`, and a later comma followed by
+    /// a verb or an auxiliary (`, was signed`, `, signed`, `, has
+    /// reportedly agreed`), which closes the relative clause. The verb
+    /// after it is the lead's: its subject is otherwise out of its clause
+    /// (`The helicopters, which are built in Rostov, were bought by
+    /// Pakistan`: what was bought is the helicopters).
+    fn lead_relative(&self) -> Option<LeadRelative> {
+        let opens = self.lowers.iter().take(8).position(|&w| w == ",")?;
+        if opens == 0 || !matches!(self.lowers.get(opens + 1), Some(&"which" | &"who")) {
+            return None;
+        }
+        let noun_phrase = (0..opens).all(|j| {
+            let w = self.lowers[j];
+            let capitalized = self.toks[j]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            self.clause_of[j] == 0
+                && !self.in_date[j]
+                && !is_aux(w)
+                && !is_subject_stop(w)
+                && !is_clause_joiner(w)
+                && !(LEXICON.contains_key(w) && !capitalized && !is_nouny(w))
+        });
+        if !noun_phrase {
+            return None;
+        }
+        let end = self.lowers.len().min(opens + 2 + MAX_RELATIVE);
+        let closes = (opens + 2..end).find(|&k| {
+            if self.lowers[k] != "," {
+                return false;
+            }
+            let next = (k + 1..self.lowers.len()).find(|&m| !self.lowers[m].ends_with("ly"));
+            next.is_some_and(|m| {
+                let w = self.lowers[m];
+                is_aux(w)
+                    || (LEXICON.contains_key(w)
+                        && looks_verbal(self.toks, self.lowers, self.in_date, m))
+            })
+        })?;
+        let subject = self.phrase_before_in(opens, 0)?;
+        Some(LeadRelative {
+            opens,
+            closes,
+            subject,
+        })
+    }
+
     /// Where the verb governing the infinitive at token `i` starts, when
     /// it is one whose subject is also the infinitive's ("Pakistan has
     /// agreed to buy", "Modi is expected to raise it"): the agent is read
@@ -1483,8 +1728,13 @@ impl<'b> Ctx<'_, 'b> {
         start.map(|_| j)
     }
 
+    /// The subject-like words before token `i` in its clause.
     fn phrase_before(&self, i: usize) -> Option<String> {
-        let c = self.clause_of[i];
+        self.phrase_before_in(i, self.clause_of[i])
+    }
+
+    /// The subject-like words before token `i` in clause `c`.
+    fn phrase_before_in(&self, i: usize, c: usize) -> Option<String> {
         let mut j = i;
         let mut words: Vec<&str> = Vec::new();
         // Whether the words were cut short by a verb, an auxiliary or a
@@ -1885,6 +2135,146 @@ mod tests {
         assert_eq!(f.object.as_deref(), Some("a landmark defence deal"));
         let f = &frames("The agreement was signed by defence officials.", None)[0];
         assert_eq!(f.agent.as_deref(), Some("defence officials"));
+    }
+
+    /// A sentence, a predicate, and the agent, object and factuality of
+    /// its event.
+    type FrameRow<'a> = (
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Factuality,
+    );
+
+    /// A sentence and the factuality, object and date text of its event
+    /// named by a noun, if any.
+    type NominalRow<'a> = (&'a str, Option<(Factuality, Option<&'a str>, &'a str)>);
+
+    /// A lead whose subject has a relative clause: the verb after the
+    /// clause is the lead's (a passive's object, an active verb's agent),
+    /// and a speech verb inside the clause reports nothing after it.
+    #[test]
+    fn a_lead_with_a_relative_clause_is_the_subject_of_its_verb() {
+        use Factuality::*;
+        let cases: &[FrameRow] = &[
+            (
+                "The deal, which was announced on Wednesday, was signed by officials in Rawalpindi.",
+                "sign",
+                Some("officials"),
+                Some("the deal"),
+                Asserted,
+            ),
+            (
+                "The helicopters, which are built in Rostov, were bought by Pakistan on Wednesday.",
+                "buy",
+                Some("pakistan"),
+                Some("the helicopters"),
+                Asserted,
+            ),
+            (
+                "Pakistan, which has long relied on US arms, signed a deal with Russia.",
+                "sign",
+                Some("pakistan"),
+                Some("a deal"),
+                Asserted,
+            ),
+            (
+                "The contract, which officials said includes training, spares and support, was signed on Wednesday.",
+                "sign",
+                None,
+                Some("the contract"),
+                Asserted,
+            ),
+            // Not a lead's relative clause: the verb's clause has its own
+            // subject, or the sentence opens with a clause.
+            (
+                "The deal, which covers four helicopters, was signed as Russia sold jets to India.",
+                "sell",
+                Some("russia"),
+                Some("jets"),
+                Asserted,
+            ),
+            (
+                "Officials said that the deal, which covers four helicopters, was signed.",
+                "sign",
+                None,
+                None,
+                Reported,
+            ),
+        ];
+        for (sentence, pred, agent, object, factuality) in cases {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == *pred)
+                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            assert_eq!(
+                (f.agent.as_deref(), f.object.as_deref(), f.factuality),
+                (*agent, *object, *factuality),
+                "{sentence}"
+            );
+        }
+    }
+
+    /// An event named by a noun that a verb of time governs is an event,
+    /// stated as that verb states it and dated by its clause.
+    #[test]
+    fn a_noun_that_a_verb_of_time_governs_is_an_event() {
+        use Factuality::*;
+        let reference = jiff::civil::date(2015, 8, 21);
+        let cases: &[NominalRow] = &[
+            (
+                "Deliveries are expected to begin in 2017, one of the sources said.",
+                Some((Future, None, "in 2017")),
+            ),
+            (
+                "The first deliveries began last year.",
+                Some((Asserted, None, "last year")),
+            ),
+            (
+                "Delivery of the helicopters is due in 2018.",
+                Some((Future, Some("the helicopters"), "in 2018")),
+            ),
+            (
+                "Deliveries will not start in 2016.",
+                Some((Negated, None, "in 2016")),
+            ),
+            // No verb of time: a noun, no event.
+            ("Deliveries of arms to Syria worry the West.", None),
+            ("Officials said deliveries were a problem in 2016.", None),
+        ];
+        for (sentence, want) in cases {
+            let f = frames(sentence, Some(reference));
+            let got = f.iter().find(|f| f.predicate == "deliver").map(|f| {
+                let date = f.dates.first().map_or("", |d| &sentence[d.span.clone()]);
+                (f.factuality, f.object.as_deref(), date)
+            });
+            assert_eq!(got, *want, "{sentence}");
+        }
+    }
+
+    /// A verb stressed on its last syllable doubles its final consonant
+    /// (`transferred`, `transferring`), as the irregular table says.
+    #[test]
+    fn doubled_final_consonants_are_verbs() {
+        for (sentence, object) in [
+            (
+                "The helicopters were transferred to Pakistan earlier this year.",
+                "the helicopters",
+            ),
+            (
+                "Russia is transferring four helicopters to Pakistan.",
+                "four helicopters",
+            ),
+        ] {
+            let f = frames(sentence, None);
+            let f = f
+                .iter()
+                .find(|f| f.predicate == "deliver")
+                .unwrap_or_else(|| panic!("no deliver in {sentence}"));
+            assert_eq!(f.object.as_deref(), Some(object), "{sentence}");
+        }
     }
 
     /// The subject of a passive is what was acted on: the agent is only

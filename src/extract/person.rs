@@ -1345,7 +1345,11 @@ fn parse_chain(text: &str, t: &[Word], i: usize) -> Option<Chain> {
         }
         // `Commander-in-Chief of Russian Ground Forces Col Gen X`: the
         // owner of a title, then a rank
-        if let Some((owner, e)) = owner_before_rank(text, t, k) {
+        // `Director of National Intelligence James Clapper`: the owner of
+        // a title, then the name
+        if let Some((owner, e)) =
+            owner_before_rank(text, t, k).or_else(|| owner_before_name(text, t, k))
+        {
             if let Some(last) = roles.last_mut() {
                 last.1 = Some(owner);
             }
@@ -1411,6 +1415,48 @@ fn owner_before_rank(text: &str, t: &[Word], k: usize) -> Option<(String, usize)
     let name = &text[t[start].span.start..t[q - 1].span.end];
     let owner = country_of(name).unwrap_or_else(|| name.to_lowercase());
     Some((owner, q))
+}
+
+/// `of National Intelligence` between a title and a name (`Director of
+/// National Intelligence James Clapper`, `Governor of the State Bank Tariq
+/// Bajwa`, `Director of the FBI James Comey`): the owner, lowercase, and
+/// the token where the name starts. The capitalized words after `of` are
+/// the owner up to the last organisation or portfolio word or acronym
+/// among them, and the name after it must be two words or more; otherwise
+/// where the owner ends and the name starts is not known, and there is
+/// none.
+fn owner_before_name(text: &str, t: &[Word], k: usize) -> Option<(String, usize)> {
+    if !t.get(k)?.is("of") {
+        return None;
+    }
+    let mut q = k + 1;
+    if t.get(q).is_some_and(|x| x.is("the")) {
+        q += 1;
+    }
+    let start = q;
+    while q < t.len()
+        && q - start < 8
+        && t[q].word
+        && t[q].cap
+        && !t[q].poss
+        && match_title(t, q).is_none()
+    {
+        q += 1;
+    }
+    let owner_end = (start..q).rev().find(|&p| {
+        let raw = &text[t[p].span.range()];
+        let acronym = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && raw
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        is_org_word(&t[p]) || t[p].in_class(class::PORTFOLIO) || acronym
+    })?;
+    let name = owner_end + 1;
+    name_run(text, t, name).filter(|&e| e >= name + 2)?;
+    let owned = &text[t[start].span.start..t[owner_end].span.end];
+    let owner = country_of(owned).unwrap_or_else(|| owned.to_lowercase());
+    Some((owner, name))
 }
 
 /// Whether an honorific or a title ([`match_title`]) may start at `k`: a
@@ -2930,6 +2976,40 @@ mod tests {
                 &["Amir Khan"],
             )],
         );
+    }
+
+    /// `Director of National Intelligence X`: the capitalized words after
+    /// `of` own the title up to the last organisation or portfolio word or
+    /// acronym, and the name follows; where that is not clear (no such
+    /// word, or a one-word name after it), no role is made up.
+    #[test]
+    fn title_of_owner_then_name() {
+        check_people(
+            "Director of National Intelligence Ivan Petrov said the deal was worrying.",
+            &[(
+                "Ivan Petrov",
+                &[("director", Some("national intelligence"))],
+                &["Ivan Petrov"],
+            )],
+        );
+        check_people(
+            "Governor of the State Bank Amir Khan said rates would rise.",
+            &[(
+                "Amir Khan",
+                &[("governor", Some("state bank"))],
+                &["Amir Khan"],
+            )],
+        );
+        check_people(
+            "Director of the FBI Ivan Petrov testified on Monday.",
+            &[(
+                "Ivan Petrov",
+                &[("director", Some("fbi"))],
+                &["Ivan Petrov"],
+            )],
+        );
+        // no organisation word: owner and name cannot be told apart
+        check_people("He met the President of Acme Ivan Petrov.", &[]);
     }
 
     /// `X, Director General Procurement (Army), said`: ordinary words after

@@ -34,7 +34,17 @@
 //!   story's own event is undated or only planned (`are expected to sign`),
 //!   so that the background one is the only dated one. It does not
 //!   contradict a place claim either when the source also tells of the
-//!   story's own event of the kind (see `another_occurrence`).
+//!   story's own event of the kind (see `another_occurrence`). In a source
+//!   whose publication date is unknown the claim's date stands in for the
+//!   story's time, when the source also tells of an undated event of the
+//!   kind that the claim may mean (see `unplaced_earlier`).
+//! - **Sums.** A sum of money its sentence ties to the claim's thing
+//!   (`The contract … is said to be worth $150m`, or `put it at $153m`
+//!   after a sentence naming the contract) supports a value claim; it
+//!   contradicts one only as the thing's stated value: a valuation cue
+//!   just before it, the thing named before it, no other sum in the
+//!   sentence, no price per piece (see `stated_value`). A sentence with
+//!   several sums may value several things.
 //! - **Sources that disagree with themselves.** A fact that matches the
 //!   claim makes it supported even when others conflict with it, since news
 //!   text mentions many sets and events of the same kind; but when a
@@ -280,13 +290,16 @@ pub(crate) fn judge(
                     };
                     add(rel, Some(i), Evidence::of(a, i, f, note));
                 } else if measured && q.change.is_none() {
-                    // Supports, but cannot contradict: the sentence may hold
-                    // several amounts about several things.
+                    // Supports, but contradicts only as the thing's stated
+                    // value: the sentence may hold several amounts about
+                    // several things.
                     let (rel, note) = compare_amounts(amount, &q.amount);
-                    let rel = if rel == Relation::Match {
-                        rel
-                    } else {
-                        Relation::Neither
+                    let rel = match rel {
+                        Relation::Match => rel,
+                        Relation::Conflict if stated_value(a, f, &prepared.terms, named_here) => {
+                            rel
+                        }
+                        _ => Relation::Neither,
                     };
                     add(rel, Some(i), Evidence::of(a, i, f, note));
                 } else if same_thing
@@ -366,7 +379,8 @@ pub(crate) fn judge(
             date, factuality, ..
         } => {
             let speech = is_speech(prepared.event());
-            for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
+            let found = events(a, aliases, prepared.event(), &prepared.terms, only);
+            for &(i, f, e) in &found {
                 if let Some(note) = cannot_decide(a, f, e, *factuality) {
                     add(Relation::Neither, Some(i), Evidence::of(a, i, f, note));
                     continue;
@@ -389,7 +403,9 @@ pub(crate) fn judge(
                     continue;
                 }
                 if rel == Relation::Conflict {
-                    if let Some(note) = another_occurrence(a, f, e, date) {
+                    if let Some(note) = another_occurrence(a, f, e, date)
+                        .or_else(|| unplaced_earlier(a, e, date, *factuality, &found))
+                    {
                         add(
                             Relation::Neither,
                             Some(i),
@@ -458,6 +474,7 @@ pub(crate) fn judge(
                         .all(|cw| words.contains(cw) || words.iter().any(|w| demonym_match(w, cw)))
                 });
                 let head = claim_words.last().cloned().unwrap_or_default();
+                let mut holder = None;
                 let rel = if matches {
                     Relation::Match
                 } else if titles
@@ -466,14 +483,20 @@ pub(crate) fn judge(
                 {
                     Relation::Conflict
                 } else {
-                    Relation::Neither
+                    holder = office_held_by_another(aliases, a, p, &claim_words);
+                    if holder.is_some() {
+                        Relation::Conflict
+                    } else {
+                        Relation::Neither
+                    }
                 };
-                let note = match rel {
-                    Relation::Conflict => {
+                let note = match (rel, holder) {
+                    (Relation::Conflict, Some(other)) => Some(other),
+                    (Relation::Conflict, None) => {
                         Some("the source gives this person another role of the same kind".into())
                     }
-                    Relation::Neither => Some("the person is named with other roles".into()),
-                    Relation::Match => None,
+                    (Relation::Neither, _) => Some("the person is named with other roles".into()),
+                    (Relation::Match, _) => None,
                 };
                 add(rel, Some(i), Evidence::of(a, i, f, note));
             }
@@ -817,6 +840,60 @@ fn another_occurrence(a: &Analysis, f: &Fact, e: &EventFrame, claim: &DateValue)
     } else {
         None
     }
+}
+
+/// Why event `e`, which dates the claim's event otherwise than date claim
+/// `claim` (stated as `factuality`), is another occurrence than the one the
+/// claim may mean in a source whose publication date is unknown; `None`
+/// when nothing marks it as another. `found` are the source's events of
+/// the claim's kind.
+///
+/// Without a publication date there is no story's time to tell background
+/// from news ([`another_occurrence`]), so an article that tells of its own
+/// deal without a date (`The contract, which was signed in Rawalpindi`)
+/// and of an earlier one with a date (`Russia and Pakistan signed a
+/// defense cooperation agreement in November 2014`) would contradict every
+/// date claim about its own deal. The claim's date stands in for the
+/// story's time: an event dated only more than [`BACKGROUND_DAYS`] before
+/// it is another occurrence when the source also tells, as the claim
+/// states it, of an undated event of the kind (not in a caption, not in
+/// the past perfect), which the claim may mean. An event dated within half
+/// a year of the claim (`signed on 18 August 2015` against `on 19
+/// August`), or after it, still contradicts; so does a dated event that is
+/// the source's only one of the kind.
+fn unplaced_earlier(
+    a: &Analysis,
+    e: &EventFrame,
+    claim: &DateValue,
+    factuality: Factuality,
+    found: &[(usize, &Fact, &EventFrame)],
+) -> Option<String> {
+    if a.text.published().is_some() {
+        return None;
+    }
+    let limit = claim
+        .start?
+        .checked_sub(jiff::Span::new().days(BACKGROUND_DAYS))
+        .ok()?;
+    let earlier = !e.dates.is_empty()
+        && e.dates
+            .iter()
+            .all(|d| d.value.end.is_some_and(|end| end < limit));
+    let undated_told = || {
+        found.iter().any(|&(_, g, d)| {
+            d.dates.is_empty()
+                && !in_caption(a, g)
+                && stated_alike(factuality, d.factuality)
+                && background(a, g, d).is_none()
+        })
+    };
+    (earlier && undated_told()).then(|| {
+        format!(
+            "dated more than {BACKGROUND_DAYS} days before the claim's date, in a source \
+             whose publication date is unknown and which also tells of an undated event \
+             of the kind: an earlier event, not the one the claim may mean"
+        )
+    })
 }
 
 /// Whether date `d` is the story's time in `a`: a bare weekday or month
@@ -1212,6 +1289,158 @@ fn valuation_cue(a: &Analysis, f: &Fact, cues: &[&str]) -> bool {
         .any(|w| cues.contains(&w))
 }
 
+/// Whether money or percentage fact `f` of `a`, which its sentence (or,
+/// with `named_here` false, the one before) ties to the claim's thing
+/// `terms`, is that thing's stated value, so that it contradicts another
+/// value: a valuation cue just before it (`was estimated at about $153
+/// million`, `put it at $153m`, `is said to be worth $150m`), the thing
+/// named before it in its sentence (or pointed back to, as `measured`
+/// found), no other amount of its unit in the sentence, and no price per
+/// piece after it (`$20m each`, `apiece`, `per helicopter`). Otherwise
+/// the sentence may value another thing than the claim's (`The deal
+/// comes as the army's budget rises to $7bn`, `The deal, worth $153m, is
+/// part of a $1bn plan`), and the amount only supports. The thing named
+/// only inside a relative clause before the sum is not what it values
+/// (`The budget, which covers the deal, is estimated at $7bn`).
+fn stated_value(a: &Analysis, f: &Fact, terms: &[Term], named_here: bool) -> bool {
+    let FactKind::Quantity(q) = &f.kind else {
+        return false;
+    };
+    let Some(sentence) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    if !valuation_cue(a, f, VALUE_CUES) {
+        return false;
+    }
+    // A few words either side only: a long sentence is not searched whole.
+    let text = a.text.as_str();
+    let end = floor_char_boundary(text, sentence.span.end.min(f.span.end + 24)).max(f.span.end);
+    let per_piece = normalize_term(&text[f.span.end..end])
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .any(|w| matches!(w, "each" | "apiece" | "per" | "a-piece"));
+    if per_piece || !cue_of_the_thing(a, f, terms) {
+        return false;
+    }
+    if named_here {
+        let start = sentence
+            .span
+            .start
+            .max(f.span.start.saturating_sub(VALUED_REACH));
+        let start = ceil_char_boundary(text, start).min(f.span.start);
+        let raw = &text[start..f.span.start];
+        // A thing named only inside a relative clause is not what is
+        // valued (`The budget, which covers the deal, is estimated at $7bn`).
+        let before = match raw
+            .rfind(", which ")
+            .or_else(|| raw.rfind(", who "))
+            .and_then(|open| Some((open, open + 2 + raw[open + 2..].find(',')?)))
+        {
+            Some((open, close)) => {
+                normalize_term(&format!("{} {}", &raw[..open], &raw[close + 1..]))
+            }
+            None => normalize_term(raw),
+        };
+        if !terms.iter().all(|t| t.named_in(&before)) {
+            return false;
+        }
+    }
+    let facts = a.facts.iter().as_slice();
+    let lo = facts.partition_point(|g| g.sentence < f.sentence);
+    let hi = facts.partition_point(|g| g.sentence <= f.sentence);
+    // Stops at the second amount of the unit.
+    facts[lo..hi]
+        .iter()
+        .filter(|g| match &g.kind {
+            FactKind::Quantity(o) => o.counted.is_none() && o.amount.unit == q.amount.unit,
+            _ => false,
+        })
+        .nth(1)
+        .is_none()
+}
+
+/// Whether the valuation cue just before money fact `f` values the
+/// claim's thing (`terms`) rather than another noun: the word before the
+/// cue is a form of `be`, a determiner or the thing itself (`the contract
+/// was estimated at`, `is said to be worth`, `a deal worth`, `the value of
+/// the deal, estimated at`), not another noun the cue follows (`part of a
+/// modernisation drive estimated at $5bn`); after `put`, what is put at
+/// the sum is `it`, the value, cost or price, or the thing (`sources put
+/// the value at`, `have put it at`), not something else (`put the budget
+/// at $7bn`).
+fn cue_of_the_thing(a: &Analysis, f: &Fact, terms: &[Term]) -> bool {
+    let Some(sentence) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let text = a.text.as_str();
+    let start = sentence
+        .span
+        .start
+        .max(f.span.start.saturating_sub(VALUED_REACH));
+    let start = ceil_char_boundary(text, start).min(f.span.start);
+    let before = normalize_term(&text[start..f.span.start]);
+    let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+    let from = words.len().saturating_sub(5);
+    let Some(cue) = (from..words.len())
+        .rev()
+        .find(|&k| VALUE_CUES.contains(&words[k]))
+    else {
+        return false;
+    };
+    let the_thing = |w: &str| terms.iter().all(|t| t.named_in(w));
+    if matches!(words[cue], "put" | "puts" | "putting") {
+        return words[cue + 1..]
+            .iter()
+            .any(|&w| matches!(w, "it" | "value" | "cost" | "price" | "worth") || the_thing(w));
+    }
+    match cue.checked_sub(1).map(|k| words[k]) {
+        None => true,
+        Some(prev) => {
+            matches!(
+                prev,
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "a"
+                    | "an"
+                    | "total"
+                    | "overall"
+                    | "combined"
+                    | "estimated"
+                    | "reported"
+            ) || the_thing(prev)
+        }
+    }
+}
+
+/// How far before a stated value (in bytes) its thing is looked for.
+const VALUED_REACH: usize = 200;
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i`.
+fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// The sentence before sentence `i`, when it is in the same paragraph.
 fn previous_in_paragraph(a: &Analysis, i: usize) -> Option<usize> {
     let sentences = a.text.sentences();
@@ -1234,6 +1463,101 @@ fn numbered<'a>(
     }
 }
 
+/// The note of a role claim contradicted because the source names another
+/// person as the holder of its office, when it does; `None` when not.
+/// `person` is the claim's person, named in the source with other roles;
+/// `claim_words` the claim's role as `judge` compares it (canonical words,
+/// the head last).
+///
+/// An office one person holds at a time (`Prime Minister`, `President`,
+/// `Defence Minister`, `army chief`: a head among [`SINGLE_HEADS`], and
+/// `minister` or `chief` only with a word saying which) is not the claimed
+/// person's when the source names someone else as its holder for the same
+/// country or organisation as one of the person's own roles (`Pakistan's
+/// army chief, Gen Raheel Sharif` and `Pakistan's Prime Minister Nawaz
+/// Sharif` contradict `Raheel Sharif is Prime Minister`). Other roles alone
+/// never contradict (`army chief` does not exclude `President`), nor does a
+/// holder of another country, a former or deputy holder (the holder's
+/// title must be the claim's, give or take `acting`), or an office several
+/// hold (`minister`, `general`, `deputy prime minister`, `vice president`).
+fn office_held_by_another(
+    aliases: &Aliases,
+    a: &Analysis,
+    person: &crate::extract::Person,
+    claim_words: &[String],
+) -> Option<String> {
+    let (head, modifiers) = claim_words.split_last()?;
+    let single = SINGLE_HEADS.contains(&head.as_str())
+        && (!matches!(head.as_str(), "minister" | "chief") || !modifiers.is_empty())
+        && !modifiers
+            .iter()
+            .any(|w| SHARED_MODIFIERS.contains(&w.as_str()));
+    if !single {
+        return None;
+    }
+    let own: Vec<&str> = person
+        .roles
+        .iter()
+        .filter_map(|r| r.of.as_deref())
+        .collect();
+    if own.is_empty() {
+        return None;
+    }
+    a.facts.iter().find_map(|f| {
+        let FactKind::Person(other) = &f.kind else {
+            return None;
+        };
+        if other.name == person.name || same_person(&person.name, &other.name) {
+            return None;
+        }
+        other.roles.iter().find_map(|r| {
+            let of = r.of.as_deref().filter(|of| own.contains(of))?;
+            let words: Vec<String> = normalize_term(&r.title)
+                .split(' ')
+                .filter(|w| !matches!(*w, "of" | "the" | "a" | "an" | "at" | "for" | "in"))
+                .map(|w| aliases.canon(w))
+                .filter(|w| !matches!(w.as_str(), "acting" | "interim"))
+                .collect();
+            let same =
+                words.len() == claim_words.len() && claim_words.iter().all(|cw| words.contains(cw));
+            same.then(|| {
+                format!(
+                    "the source names {} as {} of {of}: an office one person holds",
+                    other.name, r.title
+                )
+            })
+        })
+    })
+}
+
+/// The heads of titles that name an office one person holds at a time
+/// (`minister` and `chief` only with a word saying which).
+const SINGLE_HEADS: &[&str] = &[
+    "president",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "minister",
+    "chief",
+];
+
+/// Modifiers of titles that several people hold at once, or that are not
+/// the office itself.
+const SHARED_MODIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "assistant",
+    "associate",
+    "junior",
+    "state",
+    "former",
+    "late",
+    "senior",
+    "outgoing",
+    "incoming",
+];
+
 /// Whether `predicate` (canonical) is saying something. A source reports
 /// many statements, and a date claim names no speaker: a statement made on
 /// another day does not exclude the one the claim means, so it can support
@@ -1250,7 +1574,8 @@ const OTHER_STATEMENT: &str =
     "another statement, made on another day: it does not exclude the one claimed";
 
 /// The events of a source with the claim's predicate whose sentence has
-/// every participant word (or an alias of it).
+/// every participant word (or an alias of it), or that go on telling of an
+/// earlier event whose sentence has them (see [`continues`]).
 fn events<'a>(
     a: &'a Analysis,
     aliases: &Aliases,
@@ -1281,9 +1606,64 @@ fn events<'a>(
         })
         .filter({
             let mut names_participants = NamesAll::new(participants);
-            move |(_, f, _)| names_participants.in_sentence(a, f.sentence)
+            move |&(_, f, e)| {
+                names_participants.in_sentence(a, f.sentence) || continues(a, f, e, participants)
+            }
         })
         .collect()
+}
+
+/// How many sentences back [`continues`] looks for the event a later
+/// mention goes on telling of.
+const CONTINUED_SENTENCES: usize = 5;
+
+/// Whether event `e` (fact `f` of `a`) goes on telling of an earlier event
+/// of its kind whose sentence names every one of `participants`: it has no
+/// agent, its object is definite (`the helicopters were transferred
+/// earlier this year`), and an event with the same predicate in one of
+/// the [`CONTINUED_SENTENCES`] sentences before has an object with the
+/// same head noun (`Russia has delivered four Mi-35M combat helicopters to
+/// Pakistan`). The later mention then has the earlier one's participants,
+/// and its date or place is theirs. An agent of its own (`were delivered
+/// by the US`), an indefinite object (`helicopters were transferred`),
+/// another head noun (`the jets`) or a party or destination the earlier
+/// event does not name (`the helicopters were sold to India`) tells of
+/// another event; a location is what a later mention adds (`The agreement
+/// was signed on Wednesday in Rawalpindi`).
+fn continues(a: &Analysis, f: &Fact, e: &EventFrame, participants: &[Term]) -> bool {
+    if participants.is_empty() || e.agent.is_some() {
+        return false;
+    }
+    let Some(head) = e
+        .object
+        .as_deref()
+        .and_then(|o| o.strip_prefix("the "))
+        .and_then(|o| o.split(' ').next_back())
+        .map(crate::claims::singular_of)
+    else {
+        return false;
+    };
+    let facts = a.facts.iter().as_slice();
+    let lo = facts.partition_point(|g| g.sentence + CONTINUED_SENTENCES < f.sentence);
+    let hi = facts.partition_point(|g| g.sentence < f.sentence);
+    let mut names = NamesAll::new(participants);
+    facts[lo..hi].iter().any(|g| match &g.kind {
+        FactKind::Event(d) => {
+            d.predicate == e.predicate
+                && e.other_places.iter().all(|p| {
+                    d.places
+                        .iter()
+                        .chain(&d.other_places)
+                        .any(|q| q.place.name == p.place.name)
+                })
+                && d.object
+                    .as_deref()
+                    .and_then(|o| o.split(' ').next_back())
+                    .is_some_and(|h| crate::claims::singular_of(h) == head)
+                && names.in_sentence(a, g.sentence)
+        }
+        _ => false,
+    })
 }
 
 /// Whether a sentence names every one of some terms, remembered for the
