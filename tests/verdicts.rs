@@ -17,6 +17,19 @@ fn check(article: &str, published: Option<&str>, claim: &str) -> Verdict {
         .verdict
 }
 
+/// Checks every `(article, claim, expected verdict)` of a table, articles
+/// published on `published`, and fails listing every row that is wrong.
+fn assert_table(published: Option<&str>, cases: &[(&str, &str, Verdict)]) {
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|&(article, claim, want)| {
+            let got = check(article, published, claim);
+            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
 fn toml_string(s: &str) -> String {
     format!("'{s}'")
 }
@@ -800,14 +813,7 @@ fn only_a_stated_value_contradicts_a_value_claim() {
             NotMentioned,
         ),
     ];
-    let wrong: Vec<String> = cases
-        .iter()
-        .filter_map(|&(article, claim, want)| {
-            let got = check(article, p, claim);
-            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
-        })
-        .collect();
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_table(p, cases);
 }
 
 /// A claim spelled the American way matches a source spelled the British
@@ -922,14 +928,7 @@ fn an_office_held_by_another_contradicts_a_role_claim() {
             NotMentioned,
         ),
     ];
-    let wrong: Vec<String> = cases
-        .iter()
-        .filter_map(|&(article, claim, want)| {
-            let got = check(article, p, claim);
-            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
-        })
-        .collect();
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_table(p, &cases);
 }
 
 /// A later, agentless mention of an event with a definite object (`the
@@ -976,14 +975,7 @@ fn a_definite_later_mention_continues_the_event() {
             NotMentioned,
         ),
     ];
-    let wrong: Vec<String> = cases
-        .iter()
-        .filter_map(|&(article, claim, want)| {
-            let got = check(article, p, claim);
-            (got != want).then(|| format!("{claim} in {article:?}: {got:?}, not {want:?}"))
-        })
-        .collect();
-    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_table(p, &cases);
 }
 
 /// A model written with a space (`Mi 35`, `Su 30MKI`) or run together

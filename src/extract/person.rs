@@ -1389,9 +1389,10 @@ fn is_rank(title: &str) -> bool {
     has(RANKS, title)
 }
 
-/// `of Russian Ground Forces` between a title and a rank (`Col Gen`): the
-/// owner, lowercase, and the token where the rank starts.
-fn owner_before_rank(text: &str, t: &[Word], k: usize) -> Option<(String, usize)> {
+/// The tokens of the capitalized words after `of` at token `k` (and a
+/// `the`), at most `max` of them, up to a possessive or a title: where an
+/// owner may be (`of the State Bank`). `None` when token `k` is not `of`.
+fn capitalized_after_of(t: &[Word], k: usize, max: usize) -> Option<std::ops::Range<usize>> {
     if !t.get(k)?.is("of") {
         return None;
     }
@@ -1401,7 +1402,7 @@ fn owner_before_rank(text: &str, t: &[Word], k: usize) -> Option<(String, usize)
     }
     let start = q;
     while q < t.len()
-        && q - start < 6
+        && q - start < max
         && t[q].word
         && t[q].cap
         && !t[q].poss
@@ -1409,6 +1410,13 @@ fn owner_before_rank(text: &str, t: &[Word], k: usize) -> Option<(String, usize)
     {
         q += 1;
     }
+    Some(start..q)
+}
+
+/// `of Russian Ground Forces` between a title and a rank (`Col Gen`): the
+/// owner, lowercase, and the token where the rank starts.
+fn owner_before_rank(text: &str, t: &[Word], k: usize) -> Option<(String, usize)> {
+    let std::ops::Range { start, end: q } = capitalized_after_of(t, k, 6)?;
     if q == start || !match_title(t, q).is_some_and(|(title, _)| is_rank(&title)) {
         return None;
     }
@@ -1426,23 +1434,7 @@ fn owner_before_rank(text: &str, t: &[Word], k: usize) -> Option<(String, usize)
 /// where the owner ends and the name starts is not known, and there is
 /// none.
 fn owner_before_name(text: &str, t: &[Word], k: usize) -> Option<(String, usize)> {
-    if !t.get(k)?.is("of") {
-        return None;
-    }
-    let mut q = k + 1;
-    if t.get(q).is_some_and(|x| x.is("the")) {
-        q += 1;
-    }
-    let start = q;
-    while q < t.len()
-        && q - start < 8
-        && t[q].word
-        && t[q].cap
-        && !t[q].poss
-        && match_title(t, q).is_none()
-    {
-        q += 1;
-    }
+    let std::ops::Range { start, end: q } = capitalized_after_of(t, k, 8)?;
     let owner_end = (start..q).rev().find(|&p| {
         let raw = &text[t[p].span.range()];
         let acronym = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
