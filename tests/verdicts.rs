@@ -840,9 +840,7 @@ fn british_and_american_spellings_are_one_word() {
         (DEAL, "the deal was finalized", Supported),
         (&american, "the deal was finalised", Supported),
     ];
-    for (article, claim, want) in cases {
-        assert_eq!(check(article, pub_date, claim), *want, "{claim}");
-    }
+    assert_table(pub_date, cases);
 }
 
 /// Roles as wire copy writes them: an owner word opening the sentence, a
@@ -890,9 +888,7 @@ fn roles_of_wire_copy_decide_role_claims() {
             Supported,
         ),
     ];
-    for (article, claim, want) in cases {
-        assert_eq!(check(article, p, claim), want, "{claim}");
-    }
+    assert_table(p, &cases);
 }
 
 /// An office one person holds at a time is not the claimed person's when

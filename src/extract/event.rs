@@ -1846,6 +1846,15 @@ impl<'b> Ctx<'_, 'b> {
 mod tests {
     use super::*;
 
+    /// The frame of predicate `pred` in `sentence` (the first, when there
+    /// are several).
+    fn frame(sentence: &str, pred: &str) -> EventFrame {
+        frames(sentence, None)
+            .into_iter()
+            .find(|f| f.predicate == pred)
+            .unwrap_or_else(|| panic!("no {pred} in {sentence}"))
+    }
+
     fn check(sentence: &str, expected: &[(&str, Factuality)]) {
         let got: Vec<(String, Factuality)> = frames(sentence, None)
             .into_iter()
@@ -2080,11 +2089,7 @@ mod tests {
             ),
         ];
         for (sentence, pred, agent, factuality) in cases {
-            let f = frames(sentence, None);
-            let f = f
-                .iter()
-                .find(|f| f.predicate == *pred)
-                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let f = frame(sentence, pred);
             assert_eq!(
                 (f.agent.as_deref(), f.factuality),
                 (*agent, *factuality),
@@ -2204,11 +2209,7 @@ mod tests {
             ),
         ];
         for (sentence, pred, agent, object, factuality) in cases {
-            let f = frames(sentence, None);
-            let f = f
-                .iter()
-                .find(|f| f.predicate == *pred)
-                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let f = frame(sentence, pred);
             assert_eq!(
                 (f.agent.as_deref(), f.object.as_deref(), f.factuality),
                 (*agent, *object, *factuality),
@@ -2338,11 +2339,7 @@ mod tests {
             ),
         ];
         for (sentence, pred, agent, object) in cases {
-            let f = frames(sentence, None);
-            let f = f
-                .iter()
-                .find(|f| f.predicate == *pred)
-                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let f = frame(sentence, pred);
             assert_eq!(
                 (f.agent.as_deref(), f.object.as_deref()),
                 (*agent, *object),
@@ -2391,11 +2388,7 @@ mod tests {
             ),
         ];
         for (sentence, pred, object) in cases {
-            let f = frames(sentence, None);
-            let f = f
-                .iter()
-                .find(|f| f.predicate == *pred)
-                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let f = frame(sentence, pred);
             assert_eq!(f.object.as_deref(), *object, "{sentence}");
         }
     }
@@ -2467,11 +2460,7 @@ mod tests {
             ),
         ];
         for (sentence, pred, agent) in cases {
-            let f = frames(sentence, None);
-            let f = f
-                .iter()
-                .find(|f| f.predicate == *pred)
-                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let f = frame(sentence, pred);
             assert_eq!(f.agent.as_deref(), *agent, "{sentence}");
         }
         let f = frames(
@@ -2513,11 +2502,7 @@ mod tests {
             ),
         ];
         for (sentence, pred, agent) in cases {
-            let f = frames(sentence, None);
-            let f = f
-                .iter()
-                .find(|f| f.predicate == *pred)
-                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let f = frame(sentence, pred);
             assert_eq!(f.agent.as_deref(), *agent, "{sentence}");
         }
     }
@@ -2634,11 +2619,7 @@ mod tests {
             ),
         ];
         for (sentence, pred, places, dates) in cases {
-            let f = frames(sentence, None);
-            let f = f
-                .iter()
-                .find(|f| f.predicate == *pred)
-                .unwrap_or_else(|| panic!("no {pred} in {sentence}"));
+            let f = frame(sentence, pred);
             let got_places: Vec<&str> = f.places.iter().map(|p| p.place.name.as_str()).collect();
             let got_dates: Vec<&str> = f.dates.iter().map(|d| &sentence[d.span.clone()]).collect();
             assert_eq!(
