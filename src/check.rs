@@ -280,12 +280,9 @@ fn check_moving_at(
         // A packing run packs every verdict as it is kept.
         verdicts: verifiers
             .iter()
-            .map(|v| {
-                let mut kept = v.keeper();
-                if keep == Keep::Packed {
-                    kept.pack();
-                }
-                kept
+            .map(|v| match keep {
+                Keep::Packed => v.packing_keeper(),
+                _ => v.keeper(),
             })
             .collect(),
         // Per claims file, the rows judged in this run, encoded for the

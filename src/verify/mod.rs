@@ -847,11 +847,11 @@ pub(crate) struct Kept {
     named: Vec<Option<Vec<SourceId>>>,
     /// For each claim, the verdicts that are not silent, and each one's
     /// source's place among those the claim is checked against (two lists,
-    /// as [`ClaimOutcome`] keeps them), until they are packed.
+    /// as [`ClaimOutcome`] keeps them), when they are not packed.
     said: Vec<Vec<SourceVerdict>>,
     at: Vec<Vec<u32>>,
-    /// Every verdict, once [`pack`](Kept::pack) was called: those held whole
-    /// moved here then, and every later one goes here.
+    /// Every verdict, in a packing `Kept` ([`Kept::packing`]), which then
+    /// holds none whole.
     packed: Option<packed::Packed>,
     /// For each claim, where the verdicts moved to a spill file lie (see
     /// [`Kept::spill`]); they come before those in `said`.
@@ -1034,6 +1034,11 @@ impl<'a> Verifier<'a> {
         Kept::of(&self.claims)
     }
 
+    /// [`keeper`](Verifier::keeper), packing every verdict as it is kept.
+    pub(crate) fn packing_keeper(&self) -> Kept {
+        Kept::packing(&self.claims)
+    }
+
     /// [`push`](Verifier::push), into `kept` (from
     /// [`keeper`](Verifier::keeper)).
     pub(crate) fn keep(&self, kept: &mut Kept, id: &SourceId, row: SourceRow) {
@@ -1046,7 +1051,7 @@ impl<'a> Verifier<'a> {
     }
 
     /// [`finish_kept`](Verifier::finish_kept), the verdicts left packed
-    /// (those still held whole packed first).
+    /// (`kept` from [`packing_keeper`](Verifier::packing_keeper)).
     pub(crate) fn finish_packed(&self, kept: Kept) -> PackedSet {
         kept.finish_packed(self.set, &self.claims)
     }
@@ -1093,30 +1098,13 @@ impl Kept {
         self.packed.is_some()
     }
 
-    /// Packs the verdicts held whole, and every one added from now on
-    /// (see [`packed`]): a few bytes each rather than a [`SourceVerdict`]
-    /// and its lists of evidence, for the cost of packing them (reports
-    /// read them in place).
-    pub(crate) fn pack(&mut self) {
-        if self.packed.is_some() {
-            return;
-        }
-        let mut packed = packed::Packed::new(self.named.iter().map(Option::is_some));
-        // Source by source, as `add` packs them: each claim's next verdict
-        // is on this source or a later one.
-        let mut next = vec![0; self.said.len()];
-        for id in &self.all {
-            packed.start_source();
-            for (k, said) in self.said.iter().enumerate() {
-                if let Some(v) = said.get(next[k]).filter(|v| v.source == *id) {
-                    packed.push(k, self.at[k][next[k]], v);
-                    next[k] += 1;
-                }
-            }
-        }
-        self.said.iter_mut().for_each(|s| *s = Vec::new());
-        self.at.iter_mut().for_each(|a| *a = Vec::new());
-        self.packed = Some(packed);
+    /// [`Kept::of`], packing every verdict as it is added (see [`packed`]):
+    /// a few bytes each rather than a [`SourceVerdict`] and its lists of
+    /// evidence, for the cost of packing them (reports read them in place).
+    fn packing(claims: &[&Claim]) -> Kept {
+        let mut kept = Kept::of(claims);
+        kept.packed = Some(packed::Packed::new(kept.named.iter().map(Option::is_some)));
+        kept
     }
 
     /// The sources claim `k` is checked against, of those added so far.
@@ -1246,8 +1234,9 @@ impl Kept {
 
     /// [`finish_packed`](Kept::finish_packed), whether each claim holds
     /// not worked out.
-    fn into_packed(mut self, set: &ClaimSet, claims: &[&Claim]) -> PackedSet {
-        self.pack();
+    fn into_packed(self, set: &ClaimSet, claims: &[&Claim]) -> PackedSet {
+        // Only a packing `Kept` ends packed: it holds no verdict whole.
+        debug_assert!(self.said.iter().all(Vec::is_empty));
         let mut packed = self.packed.unwrap_or_default();
         packed.seal();
         let checked = checked_lists(self.all, self.named);
