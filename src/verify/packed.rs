@@ -161,8 +161,8 @@ struct ClaimBytes {
     said: u32,
 }
 
-/// One piece of evidence, without its note: span, position and where its
-/// sentence and fact are in [`Packed::strings`] (there, not a number
+/// One piece of evidence, without its note, in 24 bytes: span, position
+/// and where its sentence and fact are in [`Packed::strings`] (there, not a number
 /// looked up in a table: a report reads millions of them, each from
 /// memory no cache holds). Every number fits in 32 bits: sources are at
 /// most [`crate::source::MAX_SOURCE_BYTES`] long.
@@ -176,62 +176,58 @@ struct Atom {
     fact: StrRef,
 }
 
-/// Where a string is in [`Strings`]: its block, start and length, in
-/// [`BLOCK_BITS`], [`START_BITS`] and [`LEN_BITS`] bits (a string too long
-/// for them has a block of its own, and [`WHOLE_BLOCK`] for length).
+/// Where a string is in [`Strings`]: below [`APART`], its offset in the
+/// blocks (the block's number times [`STRING_BLOCK`], plus its start
+/// there), where its length comes first; from [`APART`] on, its number
+/// among the strings kept apart. Four bytes, so that an atom takes 24.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct StrRef(u64);
+struct StrRef(u32);
 
-const START_BITS: u32 = 20;
-const LEN_BITS: u32 = 22;
-const BLOCK_BITS: u32 = 64 - START_BITS - LEN_BITS;
-const WHOLE_BLOCK: u64 = (1 << LEN_BITS) - 1;
-
-impl StrRef {
-    fn new(block: usize, start: usize, len: usize) -> StrRef {
-        // Every start is below a block's size, and a run holds fewer than
-        // four million blocks.
-        debug_assert!(start < 1 << START_BITS && (block as u64) < 1 << BLOCK_BITS);
-        let len = (len as u64).min(WHOLE_BLOCK);
-        StrRef(((block as u64) << (START_BITS + LEN_BITS)) | ((start as u64) << LEN_BITS) | len)
-    }
-
-    fn block(self) -> usize {
-        (self.0 >> (START_BITS + LEN_BITS)) as usize
-    }
-
-    fn start(self) -> usize {
-        ((self.0 >> LEN_BITS) & ((1 << START_BITS) - 1)) as usize
-    }
-
-    fn len(self) -> u64 {
-        self.0 & WHOLE_BLOCK
-    }
-}
+/// The first reference to a string kept apart: blocks address the two
+/// gigabytes below.
+const APART: u32 = 1 << 31;
 
 /// An atom's span and position, and the addresses of its shared strings:
 /// within a source, two pieces of evidence with the same key are the same.
 type AtomKey = (usize, usize, usize, usize, usize, usize);
 
-/// Strings stored once each, in blocks of [`STRING_BLOCK`] bytes (no
-/// block is ever grown, so none is copied).
-#[derive(Debug, Default, Clone)]
+/// Strings stored once each: in blocks of [`STRING_BLOCK`] bytes (no
+/// block is ever grown, so none is copied), each after its length; a
+/// string longer than a block, or met once the blocks' two gigabytes are
+/// full, is kept apart.
+#[derive(Debug, Clone)]
 struct Strings {
     blocks: Vec<String>,
+    apart: Vec<Box<str>>,
+    /// How many blocks there may be (the blocks' address space: less in
+    /// tests).
+    most_blocks: usize,
     /// Where a string is, by its hash (a string whose hash is that of
-    /// another is stored apart, not listed here).
-    numbers: HashMap<u64, StrRef, FxBuild>,
+    /// another is stored apart, not listed here). Keys of 32 bits: the
+    /// strings are compared anyway, and the index takes half the memory.
+    numbers: HashMap<u32, StrRef, FxBuild>,
 }
 
-/// Strings are stored in blocks of this many bytes (a longer string in a
-/// block of its own).
-const STRING_BLOCK: usize = 1 << START_BITS;
+impl Default for Strings {
+    fn default() -> Strings {
+        Strings {
+            blocks: Vec::new(),
+            apart: Vec::new(),
+            most_blocks: (APART as usize) / STRING_BLOCK,
+            numbers: HashMap::default(),
+        }
+    }
+}
+
+/// Strings are stored in blocks of this many bytes.
+const STRING_BLOCK: usize = 1 << 20;
 
 impl Strings {
     /// Where `s` is: where the same string was stored before, else where
     /// it is stored now.
     fn store(&mut self, s: &str) -> StrRef {
-        let hash = hash_str(s);
+        // The low half of the hash: the high half is folded into it.
+        let hash = hash_str(s) as u32;
         match self.numbers.get(&hash) {
             Some(&at) if self.get(at) == s => at,
             Some(_) => self.push(s),
@@ -244,37 +240,73 @@ impl Strings {
     }
 
     fn push(&mut self, s: &str) -> StrRef {
-        // Every start fits in a reference: each is below STRING_BLOCK.
+        let mut len = [0; 4];
+        let len = put_ascii(&mut len, s.len().min(STRING_BLOCK));
+        let need = len.len() + s.len();
         let fits = self
             .blocks
             .last()
-            .is_some_and(|b| b.len() + s.len() < STRING_BLOCK);
+            .is_some_and(|b| b.len() + need <= STRING_BLOCK);
+        if !fits && (need > STRING_BLOCK || self.blocks.len() == self.most_blocks) {
+            self.apart.push(s.into());
+            return StrRef(APART + to_u32(self.apart.len() - 1));
+        }
         if !fits {
-            // A string longer than a block in a block of its own, of its
-            // size.
-            self.blocks
-                .push(String::with_capacity(STRING_BLOCK.max(s.len())));
+            self.blocks.push(String::with_capacity(STRING_BLOCK));
         }
         let n = self.blocks.len() - 1;
         let block = &mut self.blocks[n];
         let start = block.len();
+        block.push_str(len);
         block.push_str(s);
-        StrRef::new(n, start, s.len())
+        StrRef(to_u32(n * STRING_BLOCK + start))
     }
 
     /// The string at `at`.
     fn get(&self, at: StrRef) -> &str {
-        let block = &self.blocks[at.block()];
-        match at.len() {
-            WHOLE_BLOCK => block,
-            len => &block[at.start()..at.start() + len as usize],
+        if at.0 >= APART {
+            return &self.apart[(at.0 - APART) as usize];
         }
+        let at = at.0 as usize;
+        let block = &self.blocks[at / STRING_BLOCK];
+        let start = at % STRING_BLOCK;
+        let (len, skip) = get_ascii(&block.as_bytes()[start..]);
+        &block[start + skip..start + skip + len]
     }
 
-    /// How many bytes the strings take.
+    /// How many bytes the strings take (their lengths included).
     fn bytes(&self) -> usize {
-        self.blocks.iter().map(String::len).sum()
+        self.blocks.iter().map(String::len).sum::<usize>()
+            + self.apart.iter().map(|s| s.len()).sum::<usize>()
     }
+}
+
+/// Writes `n`, at most [`STRING_BLOCK`], into `out` in ASCII, so that a
+/// block stays a `String`: six bits a byte, low bits first, `0x40` on
+/// every byte but the last.
+fn put_ascii(out: &mut [u8; 4], mut n: usize) -> &str {
+    let mut i = 0;
+    while n >= 0x40 && i < 3 {
+        out[i] = (n & 0x3f) as u8 | 0x40;
+        n >>= 6;
+        i += 1;
+    }
+    out[i] = n as u8 & 0x3f;
+    // Every byte is below 0x80.
+    std::str::from_utf8(&out[..=i]).unwrap_or_default()
+}
+
+/// Reads what [`put_ascii`] wrote at the start of `bytes`: the number and
+/// how many bytes it took.
+fn get_ascii(bytes: &[u8]) -> (usize, usize) {
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate().take(4) {
+        n |= usize::from(b & 0x3f) << (6 * i);
+        if b & 0x40 == 0 {
+            return (n, i + 1);
+        }
+    }
+    (n, bytes.len().min(4))
 }
 
 impl Packed {
@@ -819,7 +851,8 @@ mod tests {
         };
         packed.push(0, 1, &v);
         assert_eq!((packed.atoms.len(), packed.strings.numbers.len()), (2, 2));
-        assert_eq!(packed.strings.bytes(), sentence.len() + fact.len());
+        // Each after its length (a byte).
+        assert_eq!(packed.strings.bytes(), sentence.len() + fact.len() + 2);
         assert!(
             packed.claims[1..].iter().all(|c| c.bytes.len() == 4),
             "{:?}",
@@ -827,29 +860,56 @@ mod tests {
         );
     }
 
-    /// Strings read back as stored, across blocks, one longer than a
-    /// block and one too long for a reference's length; the same string
-    /// is stored once.
+    /// Strings read back as stored: across blocks, with lengths of one to
+    /// four bytes, one filling a block to its end, one longer than a
+    /// block, and some met once the blocks are full (kept apart); the
+    /// same string is stored once wherever it is.
     #[test]
     fn strings_read_back_as_stored() {
-        let mut strings = super::Strings::default();
-        let long = "x".repeat(super::STRING_BLOCK + 5);
-        let huge = "y".repeat(super::WHOLE_BLOCK as usize + 1);
+        let mut strings = super::Strings {
+            most_blocks: 3,
+            ..super::Strings::default()
+        };
+        let block = super::STRING_BLOCK;
+        let long = "x".repeat(block + 5);
+        // With its four bytes of length, exactly a block.
+        let whole = "w".repeat(block - 4);
         let mut want = Vec::new();
         for i in 0..3000 {
             let s = format!("{i:0>500}");
             want.push((strings.store(&s), s));
             if i == 1000 {
-                for s in [long.clone(), huge.clone(), String::new(), "é".into()] {
+                for s in [
+                    long.clone(),
+                    whole.clone(),
+                    String::new(),
+                    "é".into(),
+                    "y".repeat(63),
+                    "y".repeat(64),
+                    "y".repeat(4096),
+                    "y".repeat(300_000),
+                ] {
                     want.push((strings.store(&s), s));
                 }
             }
         }
-        assert!(strings.blocks.len() > 3, "{}", strings.blocks.len());
+        assert_eq!(strings.blocks.len(), 3);
+        assert!(strings.blocks.iter().any(|b| b.len() == block));
+        assert!(strings.blocks.iter().all(|b| b.len() <= block));
+        // The long one and those after the blocks filled up.
+        assert!(strings.apart.len() > 100, "{}", strings.apart.len());
         for (at, s) in &want {
             assert_eq!(strings.get(*at), s);
         }
         assert_eq!(strings.store(&want[5].1), want[5].0, "stored once");
-        assert_eq!(strings.store(&huge), want[1002].0, "stored once");
+        assert_eq!(strings.store(&long), want[1001].0, "stored once");
+        assert_eq!(strings.store(&want[2990].1), want[2990].0, "stored once");
+        assert!(want[2990].0.0 >= super::APART);
+    }
+
+    /// An atom takes 24 bytes: a million of them on an archive run.
+    #[test]
+    fn atoms_are_small() {
+        assert_eq!(std::mem::size_of::<super::Atom>(), 24);
     }
 }
