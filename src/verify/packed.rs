@@ -78,14 +78,15 @@ impl std::fmt::Debug for Packed {
             .field("verdicts", &self.held())
             .field(
                 "verdict_bytes",
-                &self.claims.iter().map(|c| c.bytes.len()).sum::<usize>(),
+                &self.claims.iter().map(ClaimBytes::len).sum::<usize>(),
             )
             .field(
                 "verdict_capacity",
                 &self
                     .claims
                     .iter()
-                    .map(|c| c.bytes.capacity())
+                    .flat_map(|c| &c.chunks)
+                    .map(Vec::capacity)
                     .sum::<usize>(),
             )
             .field("string_map_capacity", &self.strings.numbers.capacity())
@@ -149,7 +150,13 @@ struct ClaimBytes {
     /// candidates and the verdict (`n << 3 | c << 2 | v`); the number of
     /// candidates if there are; then for each piece its atom (from the
     /// source's first) and note (0 for none, else its number + 1).
-    bytes: Vec<u8>,
+    ///
+    /// In chunks, each verdict whole in one: a chunk is never grown, so
+    /// nothing is copied, and chunks past the first few are all of
+    /// [`CHUNK`] bytes, which the allocator hands out again as they are
+    /// (growing a thousand vectors by turns would leave freed memory of
+    /// every size behind).
+    chunks: Vec<Vec<u8>>,
     /// Whether the claim names its sources.
     named: bool,
     /// The place after that of its last verdict, and the number of the
@@ -159,6 +166,28 @@ struct ClaimBytes {
     next_source: u32,
     /// How many verdicts.
     said: u32,
+}
+
+/// A claim's first chunk of verdicts takes 64 bytes, each next one four
+/// times as many up to this (a claim that says little takes little).
+const CHUNK: usize = 4096;
+
+/// The chunk of `chunks` to write a verdict of at most `most` bytes in:
+/// the last, or a new one when it has no room for them.
+fn room(chunks: &mut Vec<Vec<u8>>, most: usize) -> &mut Vec<u8> {
+    if chunks.last().is_none_or(|c| c.capacity() - c.len() < most) {
+        let size = (64 << (2 * chunks.len().min(3))).min(CHUNK);
+        chunks.push(Vec::with_capacity(size.max(most)));
+    }
+    let n = chunks.len() - 1;
+    &mut chunks[n]
+}
+
+impl ClaimBytes {
+    /// How many bytes its verdicts take.
+    fn len(&self) -> usize {
+        self.chunks.iter().map(Vec::len).sum()
+    }
 }
 
 /// One piece of evidence, without its note, in 24 bytes: span, position
@@ -352,14 +381,8 @@ impl Packed {
     /// (after the place of the claim's last verdict).
     pub(crate) fn push(&mut self, k: usize, at: u32, v: &SourceVerdict) {
         let mut claim = std::mem::take(&mut self.claims[k]);
-        let bytes = &mut claim.bytes;
-        // Grown by a quarter, not doubled: a claim's bytes are never
-        // shrunk (copying them all at the end would need as much memory
-        // again), and a run holds a thousand of them.
         let most = 4 * 5 + (v.evidence.len() + v.candidates.len()) * 2 * 5;
-        if bytes.capacity() - bytes.len() < most {
-            bytes.reserve_exact(most.max(bytes.len() / 4).max(64));
-        }
+        let bytes = room(&mut claim.chunks, most);
         put(bytes, at.wrapping_sub(claim.next));
         let source = to_u32(self.sources.len()).wrapping_sub(1);
         if claim.named {
@@ -450,7 +473,8 @@ impl Packed {
     pub(crate) fn verdicts(&self, k: usize) -> PackedVerdicts<'_> {
         PackedVerdicts {
             packed: self,
-            r: Reader(&self.claims[k].bytes),
+            chunks: &self.claims[k].chunks,
+            r: Reader(&[]),
             named: self.claims[k].named,
             left: self.claims[k].said,
             next: 0,
@@ -541,6 +565,8 @@ impl Atom {
 #[derive(Clone)]
 pub(crate) struct PackedVerdicts<'a> {
     packed: &'a Packed,
+    /// The claim's chunks not yet read, and what is left of the one read.
+    chunks: &'a [Vec<u8>],
     r: Reader<'a>,
     /// How many verdicts are left to read.
     left: u32,
@@ -566,6 +592,12 @@ impl<'a> Iterator for PackedVerdicts<'a> {
 
     fn next(&mut self) -> Option<PackedVerdict<'a>> {
         self.left = self.left.checked_sub(1)?;
+        // A verdict is whole in one chunk: the next starts where this one
+        // ends, or in the next chunk.
+        while self.r.0.is_empty() {
+            let (first, rest) = self.chunks.split_first()?;
+            (self.r, self.chunks) = (Reader(first), rest);
+        }
         let place = self.next.wrapping_add(self.r.get());
         let source = if self.named {
             self.next_source.wrapping_add(self.r.get())
@@ -854,9 +886,9 @@ mod tests {
         // Each after its length (a byte).
         assert_eq!(packed.strings.bytes(), sentence.len() + fact.len() + 2);
         assert!(
-            packed.claims[1..].iter().all(|c| c.bytes.len() == 4),
+            packed.claims[1..].iter().all(|c| c.len() == 4),
             "{:?}",
-            packed.claims[0].bytes
+            packed.claims[0].chunks
         );
     }
 
