@@ -7,22 +7,25 @@
 //! per list of evidence: gigabytes. Packed, a verdict is a few bytes in its
 //! claim's byte string, and a piece of evidence a number or two: the
 //! evidence itself (span, position, sentence, fact) is stored once per
-//! source however many claims cite it, as an *atom* of 32 bytes, and only
+//! source however many claims cite it, as an *atom* of 24 bytes, and only
 //! its note varies from claim to claim. The sentences and fact
 //! descriptions atoms cite are copied into one table of strings, each
 //! distinct string once for the whole run (generated and wire-copied
 //! articles repeat many sentences), in blocks of a megabyte: nothing of a
 //! source's analysis is kept once it is checked. 1,000 claims over 100 MB
 //! of articles: 6.8 million verdicts in 35.9 MB of bytes, 0.93 million
-//! atoms (29.9 MB), 0.31 million strings (30.7 MB, their index 7.8 MB
-//! while packing).
+//! atoms (22.4 MB), 0.31 million strings (31.3 MB with their lengths,
+//! their index about 4.5 MB while packing).
 //!
-//! Nothing held is ever copied to grow or shrink it: atoms and strings
-//! are kept in blocks, and a claim's bytes grow by a quarter at a time.
-//! Packing every verdict from a run's start then costs no more than
-//! keeping it whole (hashing the pieces of evidence of a source, and each
-//! new string once), and that run peaks at twice the size of its
-//! articles (0.20 GB), the packed tables half of it.
+//! Nothing held is ever copied to grow or shrink it, and little memory is
+//! freed while packing: atoms and strings are kept in blocks, and a
+//! claim's bytes in chunks that are never grown, all of one size past the
+//! first few (a thousand vectors grown by turns left freed memory of every
+//! size behind: 30 MB more at the peak). Packing every verdict from a
+//! run's start then costs no more than keeping it whole (hashing the
+//! pieces of evidence of a source, and each new string once), and that
+//! run peaks at 1.6 times the size of its articles (0.16 GB), the packed
+//! tables most of it.
 //!
 //! Reports read a claim's verdicts straight from the packed bytes
 //! ([`Packed::verdicts`], through [`super::ClaimView`]): each piece of
