@@ -223,147 +223,218 @@ pub(crate) struct CachedVerdicts {
     rows: HashMap<u64, (Range<u64>, Range<u64>)>,
 }
 
-/// A row for [`CachedVerdicts::save`].
+/// A row for [`RowsWriter::push`].
 #[derive(Debug)]
 #[cfg_attr(test, derive(Clone))]
 pub(crate) enum EncodedRow {
     /// Encoded anew, with the key filter of its source's index (empty when
     /// there is none).
     New { row: Vec<u8>, filter: Vec<u8> },
-    /// Encoded anew, then moved to the run's temporary file (a run that
-    /// keeps its verdicts there keeps the rows it judged there too, rather
-    /// than a verdicts file's worth of them in memory until it is saved).
-    Spilled {
-        row: crate::spill::Segment,
-        filter: crate::spill::Segment,
-    },
     /// The stored row, whose bytes still hold (see
     /// [`CachedVerdicts::get`]).
     Stored,
 }
 
-impl EncodedRow {
-    /// This row, moved to `file` when it is [`New`](EncodedRow::New).
-    ///
-    /// # Errors
-    ///
-    /// When the file cannot be written (the row is then lost: it is judged
-    /// again next time).
-    pub(crate) fn spill(self, file: &crate::spill::SpillFile) -> std::io::Result<EncodedRow> {
-        Ok(match self {
-            EncodedRow::New { row, filter } => EncodedRow::Spilled {
-                row: file.append(&row)?,
-                filter: file.append(&filter)?,
-            },
-            other => other,
+/// The verdicts file of one claims file, written again as a run goes: the
+/// row of each source in turn, in source order, as it is kept, so that no
+/// run holds a verdicts file's worth of rows (about twice the size of an
+/// archive's articles with a thousand claims) until it ends.
+///
+/// Nothing is written until a row is new: a run that judged nothing leaves
+/// the file as it is, unless sources are gone (or claims changed), when it
+/// is written again at the end, every row read from the old file as it is
+/// written. The file is written under another name and renamed when whole,
+/// so a run stopped part way leaves the old file.
+///
+/// The layout, which [`index_file`] reads: the claims' fingerprints (a
+/// varint count, then each as a varint), the key filters' key (a varint);
+/// then for each row a 1, its source's key (a varint), the row and the key
+/// filter of the source's index (each a varint length, then its bytes,
+/// the filter empty when there is none); then a 0 and the number of rows
+/// (a varint). Postcard lays out the rows and filters the same way.
+pub(crate) struct RowsWriter<'a> {
+    cached: &'a CachedVerdicts,
+    /// Rows not written yet, as nothing new was met yet: each source's key
+    /// and whether its stored row is written with its key filter (`true`)
+    /// or without.
+    waiting: Vec<(u64, bool)>,
+    /// How many sources were pushed.
+    sources: usize,
+    /// The file being written, once a row was new, and how many rows are
+    /// in it; `None` in it once a write failed (nothing more is written).
+    out: Option<Option<Out>>,
+}
+
+/// A verdicts file being written under a temporary name.
+struct Out {
+    tmp: PathBuf,
+    w: std::io::BufWriter<std::fs::File>,
+    rows: u64,
+}
+
+impl CachedVerdicts {
+    /// A writer of this claims file's verdicts file, for this run.
+    pub(crate) fn writer(&self) -> RowsWriter<'_> {
+        RowsWriter {
+            cached: self,
+            waiting: Vec::new(),
+            sources: 0,
+            out: None,
+        }
+    }
+}
+
+impl RowsWriter<'_> {
+    /// Adds the row of the next source, whose key is `key`: `row` when it
+    /// was judged or kept as stored, `None` when it was read from the
+    /// cache as it is (or could not be judged: it is left out).
+    pub(crate) fn push(&mut self, key: u64, row: Option<EncodedRow>) {
+        self.sources += 1;
+        let c = self.cached;
+        let with_filter = match row {
+            Some(EncodedRow::New { row, filter }) => {
+                if let Some(out) = self.started() {
+                    out.write(key, &row, &filter);
+                }
+                return;
+            }
+            Some(EncodedRow::Stored) => c.same_filters,
+            None if c.same_claims => true,
+            // Its stored verdicts are of other claims.
+            None => return,
+        };
+        if !c.rows.contains_key(&key) {
+            return;
+        }
+        match &mut self.out {
+            None => self.waiting.push((key, with_filter)),
+            Some(out) => Self::write_stored(c, out, key, with_filter),
+        }
+    }
+
+    /// Finishes the file: written whole and renamed over the old one when
+    /// anything changed.
+    pub(crate) fn finish(mut self) {
+        let c = self.cached;
+        let unchanged = self.out.is_none() && self.sources == c.rows.len() && c.same_claims;
+        if unchanged {
+            return;
+        }
+        let path = c.path.clone();
+        match self.started().take() {
+            Some(out) if out.rows == u64::MAX => out.fail(),
+            Some(out) => out.end(&path),
+            None => {}
+        }
+    }
+
+    /// The file being written, started now (its head and the rows waiting
+    /// written) if it was not; `None` once a write failed.
+    fn started(&mut self) -> &mut Option<Out> {
+        let c = self.cached;
+        let waiting = std::mem::take(&mut self.waiting);
+        self.out.get_or_insert_with(|| {
+            let mut out = Out::create(&c.path)?;
+            let head = put_varint(&mut out.w, c.claims.len() as u64)
+                .and_then(|()| c.claims.iter().try_for_each(|&f| put_varint(&mut out.w, f)))
+                .and_then(|()| put_varint(&mut out.w, c.filter_key));
+            if head.is_err() {
+                out.fail();
+                return None;
+            }
+            let mut out = Some(out);
+            for (key, with_filter) in waiting {
+                Self::write_stored(c, &mut out, key, with_filter);
+            }
+            out
         })
     }
-}
 
-/// A verdicts file being written, as postcard lays it out (a struct's
-/// fields in order, nothing else; a sequence is its length, then its
-/// elements; an integer a varint; a byte string its length, then its
-/// bytes), the layout [`index_file`] reads.
-#[derive(Serialize)]
-struct WrittenFile<'a> {
-    /// The fingerprint of each claim, in the order rows number them.
-    claims: &'a [u64],
-    /// What the key filters were made under ([`crate::Verifier::filter_key`]).
-    filter_key: u64,
-    /// Source key, row, and the key filter of the source's index (empty
-    /// when there is none).
-    rows: WrittenRows<'a>,
-}
-
-/// The rows of a verdicts file being written, in the order of `keys`:
-/// those in `new`, and the stored ones that still hold, each read from the
-/// old file as it is written.
-struct WrittenRows<'a> {
-    cached: &'a CachedVerdicts,
-    keys: &'a [u64],
-    new: &'a HashMap<u64, EncodedRow>,
-    /// Where [`EncodedRow::Spilled`] rows are.
-    spill: Option<&'a crate::spill::SpillFile>,
-}
-
-/// Where a row of a verdicts file being written comes from.
-enum Plan<'a> {
-    /// Encoded in this run: the row and its filter.
-    New(&'a [u8], &'a [u8]),
-    /// Encoded in this run and moved to the temporary file.
-    Spilled(crate::spill::Segment, crate::spill::Segment),
-    /// The stored row, with its stored filter or without.
-    Stored(bool),
-}
-
-impl Serialize for WrittenRows<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeSeq};
-        let c = self.cached;
-        // Per key: its new row, or its stored one with or without that
-        // one's filter (one made under other aliases is dropped). Rows
-        // numbered by other claims are kept only as encoded again.
-        let planned: Vec<(u64, Plan)> = self
-            .keys
-            .iter()
-            .filter_map(|&k| {
-                let plan = match self.new.get(&k) {
-                    Some(EncodedRow::New { row, filter }) => {
-                        return Some((k, Plan::New(row, filter)));
-                    }
-                    Some(&EncodedRow::Spilled { row, filter }) => {
-                        return Some((k, Plan::Spilled(row, filter)));
-                    }
-                    Some(EncodedRow::Stored) => Plan::Stored(c.same_filters),
-                    None if c.same_claims => Plan::Stored(true),
-                    None => return None,
-                };
-                c.rows.contains_key(&k).then_some((k, plan))
-            })
-            .collect();
-        let mut seq = s.serialize_seq(Some(planned.len()))?;
-        let (mut row_buf, mut filter_buf) = (Vec::new(), Vec::new());
-        for (k, plan) in planned {
-            match plan {
-                Plan::New(row, filter) => {
-                    seq.serialize_element(&(k, Bytes(row), Bytes(filter)))?;
-                }
-                Plan::Spilled(row, filter) => {
-                    let file = self
-                        .spill
-                        .ok_or_else(|| S::Error::custom("a spilled row without its file"))?;
-                    file.read(row, &mut row_buf)
-                        .and_then(|()| file.read(filter, &mut filter_buf))
-                        .map_err(S::Error::custom)?;
-                    seq.serialize_element(&(k, Bytes(&row_buf), Bytes(&filter_buf)))?;
-                }
-                Plan::Stored(with_filter) => {
-                    let unreadable = || S::Error::custom("a stored row cannot be read");
-                    let (row, filter) = c.rows.get(&k).cloned().ok_or_else(unreadable)?;
-                    let row = c.read(row).ok_or_else(unreadable)?;
-                    let filter = match with_filter {
-                        true => c.read(filter).ok_or_else(unreadable)?,
-                        false => Vec::new(),
-                    };
-                    seq.serialize_element(&(k, Bytes(&row), Bytes(&filter)))?;
-                }
-            }
+    /// Writes the stored row of `key`, with its stored key filter or
+    /// without, read from the old file.
+    fn write_stored(c: &CachedVerdicts, out: &mut Option<Out>, key: u64, with_filter: bool) {
+        let Some(o) = out.as_mut().filter(|o| o.rows != u64::MAX) else {
+            return;
+        };
+        let read = c.rows.get(&key).and_then(|(row, filter)| {
+            let row = c.read(row.clone())?;
+            let filter = match with_filter {
+                true => c.read(filter.clone())?,
+                false => Vec::new(),
+            };
+            Some((row, filter))
+        });
+        match read {
+            Some((row, filter)) => o.write(key, &row, &filter),
+            // The old file changed under the run: this one would lack a
+            // row, so none is written.
+            None => o.rows = u64::MAX,
         }
-        seq.end()
     }
 }
 
-/// An encoded row, written as one byte string: serde writes a `&[u8]` byte
-/// by byte, a tenth of a second per 5 MB. Postcard writes both the same way
-/// (a length, then the bytes), so files are unchanged.
-#[derive(Deserialize)]
-#[serde(transparent)]
-struct Bytes<'a>(#[serde(borrow)] &'a [u8]);
-
-impl Serialize for Bytes<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(self.0)
+impl Out {
+    /// A file beside `path`, under a name of this process.
+    fn create(path: &Path) -> Option<Out> {
+        std::fs::create_dir_all(path.parent()?).ok()?;
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        let file = std::fs::File::create(&tmp).ok()?;
+        Some(Out {
+            tmp,
+            w: std::io::BufWriter::with_capacity(1 << 16, file),
+            rows: 0,
+        })
     }
+
+    /// Writes one row; a failure marks the file failed (`rows` is then
+    /// `u64::MAX`).
+    fn write(&mut self, key: u64, row: &[u8], filter: &[u8]) {
+        if self.rows == u64::MAX {
+            return;
+        }
+        let written = std::io::Write::write_all(&mut self.w, &[1])
+            .and_then(|()| put_varint(&mut self.w, key))
+            .and_then(|()| put_varint(&mut self.w, row.len() as u64))
+            .and_then(|()| std::io::Write::write_all(&mut self.w, row))
+            .and_then(|()| put_varint(&mut self.w, filter.len() as u64))
+            .and_then(|()| std::io::Write::write_all(&mut self.w, filter));
+        self.rows = if written.is_ok() {
+            self.rows + 1
+        } else {
+            u64::MAX
+        };
+    }
+
+    /// Ends the file (a 0, then the number of rows) and renames it to
+    /// `path`.
+    fn end(mut self, path: &Path) {
+        let ended = std::io::Write::write_all(&mut self.w, &[0])
+            .and_then(|()| put_varint(&mut self.w, self.rows))
+            .and_then(|()| std::io::Write::flush(&mut self.w));
+        if ended.is_err() || std::fs::rename(&self.tmp, path).is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+
+    /// Gives up on the file: it is removed.
+    fn fail(self) {
+        drop(self.w);
+        let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+/// Writes `n` as postcard writes an unsigned varint (seven bits a byte,
+/// low first).
+fn put_varint(w: &mut impl std::io::Write, mut n: u64) -> std::io::Result<()> {
+    let mut buf = [0u8; 10];
+    let mut i = 0;
+    while n >= 0x80 {
+        buf[i] = (n as u8) | 0x80;
+        n >>= 7;
+        i += 1;
+    }
+    buf[i] = n as u8;
+    w.write_all(&buf[..=i])
 }
 
 impl FactsCache {
@@ -494,39 +565,6 @@ impl CachedVerdicts {
             filter: filter.map(KeyFilter::to_bytes).unwrap_or_default(),
         }
     }
-
-    /// Writes the rows of this run's sources, by key in source order: `new`
-    /// holds those just encoded (those [`Spilled`](EncodedRow::Spilled) are
-    /// in `spill`), the others are the cached ones. Nothing is written when
-    /// nothing changed; failure to write only costs judging again.
-    pub(crate) fn save(
-        self,
-        keys: &[u64],
-        new: HashMap<u64, EncodedRow>,
-        spill: Option<&crate::spill::SpillFile>,
-    ) {
-        if new.is_empty() && keys.len() == self.rows.len() && self.same_claims {
-            return;
-        }
-        let file = WrittenFile {
-            claims: &self.claims,
-            filter_key: self.filter_key,
-            rows: WrittenRows {
-                cached: &self,
-                keys,
-                new: &new,
-                spill,
-            },
-        };
-        // Written as it is encoded, each stored row read from the old file
-        // only as it is written: the file is about twice the size of an
-        // archive's articles with a thousand claims.
-        write_whole_with(&self.path, |w| {
-            postcard::to_io(&file, w)
-                .map(drop)
-                .map_err(std::io::Error::other)
-        });
-    }
 }
 
 /// The verdicts of one claim on some of its sources, each with its
@@ -583,7 +621,7 @@ pub(crate) fn decode_said(
 }
 
 /// The claims, the filter key and where each row lies of a verdicts file
-/// (a [`WrittenFile`]), read from `r` without holding the rows; `None`
+/// (as [`RowsWriter`] lays it out), read from `r` without holding the rows; `None`
 /// when it is not one.
 fn index_file(mut r: impl std::io::BufRead) -> Option<RowsIndex> {
     let mut at = 0u64;
@@ -593,11 +631,24 @@ fn index_file(mut r: impl std::io::BufRead) -> Option<RowsIndex> {
     }
     let filter_key = varint(&mut r, &mut at)?;
     let mut rows = HashMap::new();
-    for _ in 0..varint(&mut r, &mut at)? {
-        let key = varint(&mut r, &mut at)?;
-        let row = skip_bytes(&mut r, &mut at)?;
-        let filter = skip_bytes(&mut r, &mut at)?;
-        rows.insert(key, (row, filter));
+    let mut count = 0u64;
+    loop {
+        let mut tag = [0u8];
+        r.read_exact(&mut tag).ok()?;
+        at += 1;
+        match tag[0] {
+            1 => {
+                let key = varint(&mut r, &mut at)?;
+                let row = skip_bytes(&mut r, &mut at)?;
+                let filter = skip_bytes(&mut r, &mut at)?;
+                rows.insert(key, (row, filter));
+                count += 1;
+            }
+            // The end: the number of rows, which a file cut short after a
+            // row would not have.
+            0 if varint(&mut r, &mut at)? == count => break,
+            _ => return None,
+        }
     }
     // Nothing may follow.
     r.fill_buf()
@@ -855,7 +906,6 @@ impl<'a> StoredRow<'a> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
 
     use super::{CachedVerdicts, FactsCache};
     use crate::claims::ClaimSet;
@@ -890,11 +940,10 @@ mod tests {
         let claims = v.claim_fingerprints();
         let stored = cache.verdicts(set.path(), claims, key);
         assert!(stored.get(ka, &a).is_none(), "nothing cached yet");
-        stored.save(
-            &[ka, kb],
-            HashMap::from([(ka, CachedVerdicts::encode(&a, &row, Some(&filter)))]),
-            None,
-        );
+        let mut w = stored.writer();
+        w.push(ka, Some(CachedVerdicts::encode(&a, &row, Some(&filter))));
+        w.push(kb, None);
+        w.finish();
 
         let back = cache.verdicts(set.path(), claims, key);
         assert!(back.is_current() && back.missing().is_empty());
@@ -936,12 +985,16 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
     }
 
-    /// A row saved from the temporary file it was moved to is written as
-    /// it would be from memory, byte for byte.
+    /// Rows are written as the run goes, source after source: nothing is
+    /// written while nothing is new and no source is gone; rows stored
+    /// before the first new one are written when it comes; a file written
+    /// again without new rows drops the sources that are gone; and no
+    /// temporary file is left behind.
     #[test]
-    fn rows_moved_to_the_temporary_file_are_saved_as_from_memory() {
-        let dir = std::env::temp_dir().join(format!("claimcheck-spilled-{}", std::process::id()));
+    fn rows_are_written_as_the_run_goes() {
+        let dir = std::env::temp_dir().join(format!("claimcheck-writer-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
+        let cache = FactsCache::new(&dir);
         let sources: Vec<Source> = ["Lyon", "Nice", "Lille"]
             .iter()
             .enumerate()
@@ -954,98 +1007,109 @@ mod tests {
             .expect("valid claims");
         let v = Verifier::new(&set);
         let keys: Vec<u64> = sources.iter().map(CachedVerdicts::key).collect();
-        let encoded = || {
-            sources.iter().zip(&keys).map(|(s, &k)| {
-                let (row, filter) = v.row_filtered(&Analysis::of(s), None, true);
-                (k, CachedVerdicts::encode(s, &row, filter.as_ref()))
-            })
+        let encoded = |i: usize| {
+            let (row, filter) = v.row_filtered(&Analysis::of(&sources[i]), None, true);
+            let encoded = CachedVerdicts::encode(&sources[i], &row, filter.as_ref());
+            (row, encoded)
         };
-        let file = crate::spill::SpillFile::create().expect("a temporary file");
-        // Something else in the file first, as in a run.
-        file.append(b"verdicts of a claim").expect("written");
-        let spilled = encoded()
-            .map(|(k, e)| Ok((k, e.spill(&file)?)))
-            .collect::<std::io::Result<HashMap<_, _>>>()
-            .expect("written");
-        assert!(
-            spilled
-                .values()
-                .all(|e| matches!(e, super::EncodedRow::Spilled { .. }))
-        );
-        let saved = |name: &str, rows, spill| {
-            let cache = FactsCache::new(dir.join(name));
-            let stored = cache.verdicts(set.path(), v.claim_fingerprints(), v.filter_key());
-            stored.save(&keys, rows, spill);
-            let files = std::fs::read_dir(cache.verdicts_dir())
+        let open = || cache.verdicts(set.path(), v.claim_fingerprints(), v.filter_key());
+        let file = || {
+            let files: Vec<_> = std::fs::read_dir(cache.verdicts_dir())
                 .expect("a verdicts directory")
-                .map(|e| std::fs::read(e.expect("an entry").path()).expect("readable"))
-                .collect::<Vec<_>>();
-            assert_eq!(files.len(), 1);
-            files.into_iter().next()
+                .map(|e| e.expect("an entry").path())
+                .collect();
+            assert_eq!(files.len(), 1, "one file, no temporary one: {files:?}");
+            std::fs::read(&files[0]).expect("readable")
         };
-        let from_memory = saved("memory", encoded().collect(), None);
-        assert_eq!(saved("spilled", spilled.clone(), Some(&file)), from_memory);
-        // Without its file, a spilled row cannot be written: no file is.
-        let cache = FactsCache::new(dir.join("lost"));
-        let stored = cache.verdicts(set.path(), v.claim_fingerprints(), v.filter_key());
-        stored.save(&keys, spilled, None);
-        assert!(
-            std::fs::read_dir(cache.verdicts_dir())
-                .map(|d| d.filter_map(Result::ok).count())
-                .unwrap_or(0)
-                == 0,
-            "a file without its rows was left"
-        );
+        let write = |rows: &[(usize, Option<super::EncodedRow>)]| {
+            let stored = open();
+            let mut w = stored.writer();
+            for (i, row) in rows {
+                w.push(keys[*i], row.clone());
+            }
+            w.finish();
+        };
+        let rows_back = |want: &[Option<usize>]| {
+            let back = open();
+            for (i, s) in sources.iter().enumerate() {
+                let got = back.get(keys[i], s).map(|(r, _)| format!("{r:?}"));
+                let want = want[i].map(|j| format!("{:?}", encoded(j).0));
+                assert_eq!(got, want, "source {i}");
+            }
+        };
+
+        write(&[(0, Some(encoded(0).1)), (1, Some(encoded(1).1)), (2, None)]);
+        let first = file();
+        rows_back(&[Some(0), Some(1), None]);
+        // Nothing new, the same sources: the file is left as it is.
+        write(&[(0, None), (1, None), (2, None)]);
+        assert_eq!(file(), first);
+        // Stored rows first, then a new one: all of them written.
+        write(&[
+            (0, None),
+            (1, Some(super::EncodedRow::Stored)),
+            (2, Some(encoded(2).1)),
+        ]);
+        rows_back(&[Some(0), Some(1), Some(2)]);
+        // A source gone, nothing new: written again without it.
+        write(&[(0, None), (2, None)]);
+        rows_back(&[Some(0), None, Some(2)]);
         let _ = std::fs::remove_dir_all(&dir);
     }
 
-    /// The index of a verdicts file finds each row and filter where
-    /// postcard wrote them, and refuses a file cut short or followed by
-    /// anything.
+    /// The index of a verdicts file finds each row and filter where they
+    /// were written, and refuses a file cut short anywhere, followed by
+    /// anything, or with a row count that is not its number of rows.
     #[test]
-    fn the_index_finds_rows_where_postcard_wrote_them() {
-        use super::{Bytes, index_file};
-        /// A verdicts file with its rows in memory.
-        #[derive(serde::Serialize)]
-        struct StoredFile<'a> {
-            claims: Vec<u64>,
-            filter_key: u64,
-            rows: Vec<(u64, Bytes<'a>, Bytes<'a>)>,
-        }
+    fn the_index_finds_rows_where_they_were_written() {
+        use super::{index_file, put_varint};
         let big = vec![7u8; 300];
-        let file = StoredFile {
-            claims: vec![1, u64::MAX, 300],
-            filter_key: 1 << 40,
-            rows: vec![
-                (5, Bytes(b"first row"), Bytes(b"")),
-                (u64::MAX - 1, Bytes(&big), Bytes(b"filter")),
-            ],
+        let claims = [1, u64::MAX, 300];
+        let rows: [(u64, &[u8], &[u8]); 2] =
+            [(5, b"first row", b""), (u64::MAX - 1, &big, b"filter")];
+        let file = |count: u64| {
+            let mut bytes = Vec::new();
+            put_varint(&mut bytes, claims.len() as u64).expect("written");
+            for &c in &claims {
+                put_varint(&mut bytes, c).expect("written");
+            }
+            put_varint(&mut bytes, 1 << 40).expect("written");
+            for (key, row, filter) in rows {
+                bytes.push(1);
+                put_varint(&mut bytes, key).expect("written");
+                put_varint(&mut bytes, row.len() as u64).expect("written");
+                bytes.extend_from_slice(row);
+                put_varint(&mut bytes, filter.len() as u64).expect("written");
+                bytes.extend_from_slice(filter);
+            }
+            bytes.push(0);
+            put_varint(&mut bytes, count).expect("written");
+            bytes
         };
-        let bytes = postcard::to_stdvec(&file).expect("encodes");
-        let (claims, key, rows) = index_file(&bytes[..]).expect("an index");
-        assert_eq!(claims, file.claims);
-        assert_eq!(key, file.filter_key);
+        let bytes = file(2);
+        let (got_claims, key, index) = index_file(&bytes[..]).expect("an index");
+        assert_eq!(got_claims, claims);
+        assert_eq!(key, 1 << 40);
         let slice = |r: &std::ops::Range<u64>| &bytes[r.start as usize..r.end as usize];
-        for (k, row, filter) in &file.rows {
-            let (r, f) = &rows[k];
-            assert_eq!(slice(r), row.0);
-            assert_eq!(slice(f), filter.0);
+        for (k, row, filter) in rows {
+            let (r, f) = &index[&k];
+            assert_eq!(slice(r), row);
+            assert_eq!(slice(f), filter);
         }
-        assert!(index_file(&bytes[..bytes.len() - 1]).is_none(), "cut short");
+        for cut in 0..bytes.len() {
+            assert!(index_file(&bytes[..cut]).is_none(), "cut short at {cut}");
+        }
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(index_file(&longer[..]).is_none(), "followed by more");
+        assert!(
+            index_file(&file(1)[..]).is_none(),
+            "a row more than counted"
+        );
+        assert!(
+            index_file(&file(3)[..]).is_none(),
+            "a row less than counted"
+        );
         assert!(index_file(&b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"[..]).is_none());
-    }
-
-    /// A row is written as a byte string, and postcard writes that as it
-    /// writes a sequence of bytes: files written before read back the same.
-    #[test]
-    fn rows_are_written_as_byte_sequences_were() {
-        let row: &[u8] = &[0, 1, 127, 128, 255];
-        let bytes = postcard::to_stdvec(&super::Bytes(row)).expect("encodes");
-        assert_eq!(bytes, postcard::to_stdvec(row).expect("encodes"));
-        let back: super::Bytes = postcard::from_bytes(&bytes).expect("decodes");
-        assert_eq!(back.0, row);
     }
 }

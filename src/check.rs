@@ -4,14 +4,14 @@
 //! Used by the binary (`claimcheck check`) and by the `cargo test` harness,
 //! so both see exactly the same verdicts.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use std::sync::Arc;
 
-use crate::cache::{CachedVerdicts, EncodedRow, FactsCache};
+use crate::cache::{CachedVerdicts, EncodedRow, FactsCache, RowsWriter};
 use crate::claims::ClaimSet;
 use crate::error::Errors;
 use crate::lock::SourceView;
@@ -285,9 +285,9 @@ fn check_moving_at(
                 _ => v.keeper(),
             })
             .collect(),
-        // Per claims file, the rows judged in this run, encoded for the
-        // cache.
-        judged: stored.iter().map(|_| HashMap::new()).collect(),
+        // Per claims file, its verdicts file written again as the run
+        // goes.
+        writers: stored.iter().map(CachedVerdicts::writer).collect(),
         analyses: Vec::new(),
         views: Vec::new(),
         errors: Vec::new(),
@@ -327,15 +327,15 @@ fn check_moving_at(
     }
     let Kept {
         verdicts,
-        judged,
+        writers,
         analyses,
         views,
         mut errors,
         analysed,
         ..
     } = kept;
-    for (c, j) in stored.into_iter().zip(judged) {
-        c.save(&keys, j, spill.as_ref());
+    for w in writers {
+        w.finish();
     }
     if let Some(cache) = cache {
         cache.prune();
@@ -411,9 +411,8 @@ fn spill_error(file: &SpillFile, e: &std::io::Error) -> crate::Error {
 struct Kept<'a> {
     /// Per claims file, the verdicts.
     verdicts: Vec<crate::verify::Kept>,
-    /// Per claims file, the rows judged (not read from the cache), encoded
-    /// for it, by source key.
-    judged: Vec<HashMap<u64, EncodedRow>>,
+    /// Per claims file, the writer of its verdicts file.
+    writers: Vec<RowsWriter<'a>>,
     /// How many sources were analysed.
     analysed: usize,
     analyses: Vec<Analysis>,
@@ -442,21 +441,8 @@ impl Kept<'_> {
                 v.keep(kept, s.id(), row);
             }
             if let Some(&key) = keys.get(first + i) {
-                for (j, encoded) in self.judged.iter_mut().zip(checked.judged) {
-                    let Some(mut e) = encoded else { continue };
-                    // A spilling run keeps the rows it judged for the
-                    // cache in its temporary file too.
-                    if let Some(file) = self.spill {
-                        match e.spill(file) {
-                            Ok(spilled) => e = spilled,
-                            Err(err) => {
-                                self.errors.push(spill_error(file, &err));
-                                self.spill = None;
-                                continue;
-                            }
-                        }
-                    }
-                    j.insert(key, e);
+                for (w, encoded) in self.writers.iter_mut().zip(checked.judged) {
+                    w.push(key, encoded);
                 }
             }
             self.analysed += usize::from(checked.analysed);
