@@ -532,7 +532,7 @@ impl CachedVerdicts {
 
     /// Whether rows from [`get`](CachedVerdicts::get) are as stored: the
     /// claims are those of the file, in order. When not, a row used must be
-    /// encoded again for [`save`](CachedVerdicts::save).
+    /// encoded again for [`RowsWriter::push`].
     pub(crate) fn is_current(&self) -> bool {
         self.same_claims
     }
@@ -553,7 +553,7 @@ impl CachedVerdicts {
         Some(buf)
     }
 
-    /// `row`, encoded for [`save`](CachedVerdicts::save) with the key
+    /// `row`, encoded for [`RowsWriter::push`] with the key
     /// filter of its source's index.
     pub(crate) fn encode(
         source: &Source,
