@@ -10,8 +10,10 @@
 //! `an inventory of`), or things `in service`, `in its fleet`. Bare `has`
 //! is not enough (`the plane had 150 passengers on board` is the story's
 //! count): it needs an adverb of state (`already`, `currently`, `now`,
-//! `still`). The verifier does not take such a count as the one a claim
-//! that names only the thing means.
+//! `still`). A capacity is taken as held too: what something can carry
+//! (`can carry up to eight troops`, `capable of carrying 12 missiles`).
+//! The verifier does not take such a count as the one a claim that names
+//! only the thing means.
 
 use std::ops::Range;
 
@@ -92,7 +94,9 @@ pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
                 .as_ref()
                 .filter(|r| r.start >= n.span.end)
                 .map_or(n.span.end, |r| r.end);
-            held_before(sentence, n.span.start) || held_after(sentence, end)
+            held_before(sentence, n.span.start)
+                || held_after(sentence, end)
+                || capacity_before(sentence, n.span.start)
         };
         out.push(QuantityMention {
             span: n.span,
@@ -513,8 +517,8 @@ fn next_piece(s: &str, pos: usize) -> Option<(Piece<'_>, usize)> {
     Some((Piece::Punct, start + c.len_utf8()))
 }
 
-/// Model designations: `Mi-35`, `F-16`, `A320`, `Mi-35M`, `S-400`, and
-/// those that open with digits (`9M120`, `3M22`, `2S19`).
+/// Model designations: `Mi-35`, `F-16`, `A320`, `Mi-35M`, `S-400`,
+/// `Mi-17V5`, and those that open with digits (`9M120`, `3M22`, `2S19`).
 fn designation(w: &str) -> bool {
     let lead = w.chars().take_while(char::is_ascii_digit).count();
     let w = if (1..=2).contains(&lead) {
@@ -530,7 +534,33 @@ fn designation(w: &str) -> bool {
     (1..=5).contains(&letters)
         && digits >= 1
         && tail.len() <= 3
-        && tail.chars().all(|c| c.is_ascii_alphabetic())
+        && tail.chars().all(|c| c.is_ascii_alphanumeric())
+        && !tail.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The designation a plural designation names (`Mi-35s`, `F-16s`,
+/// `Su-30MKIs`: `Mi-35`, `F-16`, `Su-30MKI`).
+fn plural_designation(w: &str) -> Option<&str> {
+    let stem = w.strip_suffix('s')?;
+    (stem.ends_with(|c: char| c.is_ascii_digit() || c.is_ascii_uppercase()) && designation(stem))
+        .then_some(stem)
+}
+
+/// The variants written after a designation with slashes (`AH-1F/S`,
+/// `Mi-35/35M`), from `at` just after it: where they end, if there are
+/// any.
+fn variants_after(s: &str, at: usize) -> Option<usize> {
+    let mut end = at;
+    while let Some(rest) = s.get(end..).and_then(|r| r.strip_prefix('/')) {
+        let len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .unwrap_or(rest.len());
+        if !(1..=4).contains(&len) {
+            break;
+        }
+        end += 1 + len;
+    }
+    (end > at).then_some(end)
 }
 
 fn head_after(s: &str, end: usize, value: f64) -> Np {
@@ -588,12 +618,24 @@ fn head_after(s: &str, end: usize, value: f64) -> Np {
                         continue;
                     }
                 }
+                // `20 Mi-35s`: the designation is what is counted.
+                if let Some(stem) = plural_designation(w) {
+                    if let Some((c, _)) = cand.take() {
+                        np.qualifiers.push(c.to_lowercase());
+                    }
+                    np.head = Some((stem.to_lowercase(), r.start..r.start + stem.len()));
+                    return np;
+                }
                 if designation(w) {
                     if let Some((c, _)) = cand.take() {
                         np.qualifiers.push(c.to_lowercase());
                     }
                     np.qualifiers.push(lw);
                     prev_cap = false;
+                    // `AH-1F/S`: the variants go with it.
+                    if let Some(end) = variants_after(s, r.end) {
+                        pos = end;
+                    }
                     continue;
                 }
                 if w.chars().any(|c| c.is_ascii_digit()) {
@@ -783,6 +825,70 @@ fn held_before(s: &str, start: usize) -> bool {
     false
 }
 
+/// Whether the words just before a count (at `start`) make it a
+/// capacity, what something can hold rather than what the story counts:
+/// `can carry up to eight troops`, `could seat 150 passengers`, `is able
+/// to transport 30 tonnes`, `capable of carrying 12 missiles`. Like a
+/// holding, a claim that names only the thing does not mean it.
+fn capacity_before(s: &str, start: usize) -> bool {
+    let Some(before) = s.get(..start) else {
+        return false;
+    };
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .map(str::to_lowercase)
+        .peekable();
+    // `up to`, `as many as`, an adverb.
+    loop {
+        match words.peek().map(String::as_str) {
+            Some("to") => {
+                words.next();
+                if words.next().as_deref() != Some("up") {
+                    return false;
+                }
+            }
+            Some("as") => {
+                words.next();
+                let many = words.next();
+                if !matches!(many.as_deref(), Some("many" | "much"))
+                    || words.next().as_deref() != Some("as")
+                {
+                    return false;
+                }
+            }
+            Some("about" | "around" | "roughly" | "nearly" | "almost" | "over" | "some") => {
+                words.next();
+            }
+            _ => break,
+        }
+    }
+    let Some(verb) = words.next() else {
+        return false;
+    };
+    let base = matches!(
+        verb.as_str(),
+        "carry" | "seat" | "accommodate" | "transport" | "hold" | "ferry" | "lift" | "house"
+    );
+    let ing = matches!(
+        verb.as_str(),
+        "carrying"
+            | "seating"
+            | "accommodating"
+            | "transporting"
+            | "holding"
+            | "ferrying"
+            | "lifting"
+            | "housing"
+    );
+    match words.next().as_deref() {
+        Some("can" | "could") => base,
+        Some("to") => base && words.next().as_deref() == Some("able"),
+        Some("of") => ing && words.next().as_deref() == Some("capable"),
+        _ => false,
+    }
+}
+
 /// Whether the words after a count's noun (from `end`) place it in a
 /// holding: `in service`, `in operation`, `in its fleet`, `in their
 /// possession`, optionally after an adverb of state.
@@ -920,6 +1026,38 @@ mod tests {
                     4.0,
                     Some("helicopter"),
                     &["mi-35m", "hind e", "combat"],
+                    Exact,
+                    None,
+                )],
+            ),
+            // Designations: plural ones are what is counted, variants
+            // after a slash go with them, and a tail may hold digits.
+            (
+                "The army flies around 20 Mi-35s and 139 Mi-17V5 medium-lift helicopters.",
+                &[
+                    (20.0, Some("mi-35"), &[], Approx, None),
+                    (
+                        139.0,
+                        Some("helicopter"),
+                        &["mi-17v5", "medium-lift"],
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "It bought 18 F-16s and 40 Su-30MKIs.",
+                &[
+                    (18.0, Some("f-16"), &[], Exact, None),
+                    (40.0, Some("su-30mki"), &[], Exact, None),
+                ],
+            ),
+            (
+                "Pakistan flies 38 Bell AH-1F/S Cobra attack helicopters.",
+                &[(
+                    38.0,
+                    Some("helicopter"),
+                    &["bell", "ah-1f", "cobra", "attack"],
                     Exact,
                     None,
                 )],
@@ -1096,6 +1234,19 @@ mod tests {
                 "The air force bought 40 F-16s, in service since 2010.",
                 &[false],
             ),
+            // A capacity is held too: no count of the story.
+            (
+                "The Mi-35 can carry up to eight troops in its cabin.",
+                &[true],
+            ),
+            ("The jet could seat as many as 150 passengers.", &[true]),
+            ("The ship is able to transport 30 tanks.", &[true]),
+            ("It is capable of carrying 12 missiles.", &[true]),
+            (
+                "The helicopters will carry eight troops into the valley.",
+                &[false],
+            ),
+            ("Police said they can confirm 12 deaths.", &[false]),
         ];
         for (s, want) in cases {
             let got: Vec<bool> = quantities(s).iter().map(|q| q.held).collect();
