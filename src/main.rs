@@ -65,7 +65,7 @@ enum Command {
         /// Keep each claim's verdicts in a temporary file (in `$TMPDIR`)
         /// rather than in memory until the report is written: for archive
         /// runs whose verdicts would not fit (a thousand claims over 100 MB
-        /// of articles: 0.2 GB in memory, packed, 0.1 GB with this), in
+        /// of articles: 0.16 GB in memory, packed, 0.1 GB with this), in
         /// about 1.5 times the time. Not with `--locked`.
         #[arg(long)]
         low_memory: bool,
