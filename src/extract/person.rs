@@ -905,14 +905,23 @@ fn alnum_at(s: &str, i: usize) -> bool {
 /// punctuation tokens.
 pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(s.len() / 4);
-    scan_tokens(s, base, |t| out.push(t));
+    scan_tokens(s, None, base, |t| out.push(t));
     out
 }
 
 /// [`tokenize`], each token given to `emit` in order. Reads the text by
 /// bytes, decoding only non-ASCII chars, and sees whether a word needs
 /// lowercasing as it reads it: it is run over every paragraph.
-fn scan_tokens<'a>(s: &'a str, base: usize, mut emit: impl FnMut(Tok<'a>)) {
+///
+/// `lowered`, when given, is `s` in ASCII lowercase (same byte offsets): an
+/// ASCII word with capitals borrows its lowercase form from it instead of
+/// allocating one (one word in four or five in news text).
+fn scan_tokens<'a>(
+    s: &'a str,
+    lowered: Option<&'a str>,
+    base: usize,
+    mut emit: impl FnMut(Tok<'a>),
+) {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
@@ -973,7 +982,10 @@ fn scan_tokens<'a>(s: &'a str, base: usize, mut emit: impl FnMut(Tok<'a>)) {
         let mut low: Cow<'_, str> = if !ascii {
             Cow::Owned(text.to_lowercase())
         } else if upper {
-            Cow::Owned(text.to_ascii_lowercase())
+            match lowered {
+                Some(l) => Cow::Borrowed(&l[i..i + text.len()]),
+                None => Cow::Owned(text.to_ascii_lowercase()),
+            }
         } else {
             Cow::Borrowed(text)
         };
@@ -1064,10 +1076,11 @@ impl<'a> Word<'a> {
     }
 }
 
-/// The tokens of `s` (at `base`) with their classes.
-fn words(s: &str, base: usize) -> Vec<Word<'_>> {
+/// The tokens of `s` (at `base`) with their classes; `lowered` is `s` in
+/// ASCII lowercase (see [`scan_tokens`]).
+fn words<'a>(s: &'a str, lowered: &'a str, base: usize) -> Vec<Word<'a>> {
     let mut out = Vec::with_capacity(s.len() / 4);
-    scan_tokens(s, base, |t| out.push(Word::new(t)));
+    scan_tokens(s, Some(lowered), base, |t| out.push(Word::new(t)));
     out
 }
 
@@ -1640,13 +1653,15 @@ struct Unit<'a> {
     toks: Vec<Word<'a>>,
 }
 
-fn tokenized_units(text: &Text) -> Vec<Unit<'_>> {
+/// The units of `text` with their tokens; `lowered` is the whole text in
+/// ASCII lowercase, which the tokens' lowercase forms borrow from.
+fn tokenized_units<'a>(text: &'a Text, lowered: &'a str) -> Vec<Unit<'a>> {
     units_with_kind(text)
         .into_iter()
         .map(|(span, kind)| Unit {
             span,
             kind,
-            toks: words(text.slice(span), span.start),
+            toks: words(text.slice(span), &lowered[span.range()], span.start),
         })
         .collect()
 }
@@ -2078,7 +2093,8 @@ fn acronym_after(s: &str, t: &[Word], b: usize, name: &[Word]) -> Option<(String
 
 /// Finds the organisations of `text`.
 pub fn organisations(text: &Text) -> Vec<Organisation> {
-    orgs_of(text, &tokenized_units(text))
+    let lowered = text.as_str().to_ascii_lowercase();
+    orgs_of(text, &tokenized_units(text, &lowered))
 }
 
 fn orgs_of(text: &Text, units: &[Unit]) -> Vec<Organisation> {
@@ -2701,7 +2717,8 @@ pub fn people(text: &Text) -> Vec<Person> {
 /// [`people`] and [`organisations`] of `text` at once: people are found
 /// around the organisations, which are thus looked for only once.
 pub(crate) fn people_and_organisations(text: &Text) -> (Vec<Person>, Vec<Organisation>) {
-    let units = tokenized_units(text);
+    let lowered = text.as_str().to_ascii_lowercase();
+    let units = tokenized_units(text, &lowered);
     let orgs = orgs_of(text, &units);
     let people = people_with(text, &orgs, &units);
     (people, orgs)
