@@ -2024,18 +2024,18 @@ fn occurrences(s: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
     }
 }
 
-/// [`occurrences`], a search per pattern.
+/// [`occurrences`], a search per pattern: `memchr`'s vectorized
+/// substring search, whose non-overlapping matches are those of repeated
+/// `str::find`s (a pattern is UTF-8, so it only matches at a char
+/// boundary), at a fraction of the instructions per byte.
 fn occurrences_each(s: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (k, p) in patterns.iter().enumerate() {
         if p.is_empty() {
             continue;
         }
-        let mut from = 0;
-        while let Some(at) = s[from..].find(p) {
-            let a = from + at;
-            from = a + p.len();
-            out.push((k, a, from));
+        for a in memchr::memmem::find_iter(s.as_bytes(), p.as_bytes()) {
+            out.push((k, a, a + p.len()));
         }
     }
     out
