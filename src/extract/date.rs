@@ -108,23 +108,32 @@ pub struct DateMention {
 /// and `end` `None`, `relative: true`) with its granularity, month and
 /// weekday kept.
 pub fn recognize_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
+    // The rules match an ASCII-lowercased copy (same byte offsets), which
+    // lets the regex engine use fast literal prefilters; handlers look at
+    // the original text where case matters (`May` the month).
+    recognize_dates_lowered(text, &text.to_ascii_lowercase(), reference)
+}
+
+/// [`recognize_dates`] with `text` in ASCII lowercase (`lower`) already
+/// made, as the events of a sentence have it.
+pub(super) fn recognize_dates_lowered(
+    text: &str,
+    lower: &str,
+    reference: Option<Date>,
+) -> Vec<DateMention> {
     let ctx = Ctx {
         text,
         reference,
         future: std::cell::Cell::new(None),
         boundaries: std::cell::OnceCell::new(),
     };
-    // The rules match an ASCII-lowercased copy (same byte offsets), which
-    // lets the regex engine use fast literal prefilters; handlers look at
-    // the original text where case matters (`May` the month).
-    let lower = text.to_ascii_lowercase();
     let mut cands: Vec<(usize, usize, usize, DateValue)> = Vec::new();
     // One pass of the rule set tells which rules match at all; only those
     // are run again for their matches and captures.
     let rules = &*RULES;
-    for order in rules.set.matches(&lower).iter() {
+    for order in rules.set.matches(lower).iter() {
         let rule = &rules.rules[order];
-        for caps in rule.re().captures_iter(&lower) {
+        for caps in rule.re().captures_iter(lower) {
             let Some(m) = caps.get(0) else { continue };
             if m.is_empty() {
                 continue;

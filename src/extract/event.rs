@@ -31,7 +31,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::date::{DateMention, recognize_dates};
+use super::date::{DateMention, recognize_dates_lowered};
 use super::person::FxBuild;
 use super::place::{PlaceMention, country_of_demonym, find_places};
 
@@ -605,54 +605,37 @@ fn is_word(t: &Tok<'_>) -> bool {
     t.text.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// The lowercase forms of a sentence's tokens: borrowed from the sentence
-/// when already lowercase (most words), else kept in one buffer, instead of
-/// a string allocated per capitalized word.
-struct Lowered<'a> {
-    sentence: &'a str,
-    buf: String,
-    /// Per token: its range in the sentence, or (`in_buf`) in `buf`.
-    spans: Vec<(Range<usize>, bool)>,
-}
-
-impl Lowered<'_> {
-    fn words(&self) -> impl Iterator<Item = &str> {
-        self.spans.iter().map(|(r, in_buf)| {
-            if *in_buf {
-                &self.buf[r.clone()]
-            } else {
-                &self.sentence[r.clone()]
-            }
-        })
+/// The lowercase form of each token, as `super::lowercase` gives it (ASCII
+/// lowercasing for ASCII words, `str::to_lowercase` for others), without a
+/// string per capitalized word: an ASCII word is borrowed from `lower`, the
+/// sentence in ASCII lowercase (same byte offsets, as the tokens'), and the
+/// few others are lowercased into `buf`.
+fn lowercase_tokens<'a>(lower: &'a str, toks: &[Tok<'_>], buf: &'a mut String) -> Vec<&'a str> {
+    // Most sentences are ASCII: one slice per token.
+    if lower.is_ascii() {
+        return toks.iter().map(|t| &lower[t.start..t.end]).collect();
     }
-}
-
-/// Lowercases each token as `super::lowercase` does (ASCII lowercasing for
-/// ASCII words, `str::to_lowercase` for others).
-fn lowercase_tokens<'a>(sentence: &'a str, toks: &[Tok<'a>]) -> Lowered<'a> {
-    let mut buf = String::new();
-    let spans = toks
-        .iter()
-        .map(|t| {
-            let w = t.text;
-            if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-                return (t.start..t.end, false);
-            }
+    // Otherwise the non-ASCII words go to `buf` first, then each token is
+    // read from where its form is.
+    let mut in_buf = Vec::new();
+    for t in toks {
+        if !t.text.is_ascii() {
             let at = buf.len();
-            if w.is_ascii() {
-                buf.push_str(w);
-                buf[at..].make_ascii_lowercase();
-            } else {
-                buf.push_str(&w.to_lowercase());
-            }
-            (at..buf.len(), true)
-        })
-        .collect();
-    Lowered {
-        sentence,
-        buf,
-        spans,
+            buf.push_str(&t.text.to_lowercase());
+            in_buf.push(at..buf.len());
+        }
     }
+    let buf: &'a str = buf;
+    let mut in_buf = in_buf.into_iter();
+    toks.iter()
+        .map(|t| {
+            if t.text.is_ascii() {
+                &lower[t.start..t.end]
+            } else {
+                in_buf.next().map_or("", |r| &buf[r])
+            }
+        })
+        .collect()
 }
 
 /// The events of one sentence, plus the dates and places that attach to
@@ -673,8 +656,11 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
 /// Finds the events of one sentence and what is left over.
 pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> SentenceEvents {
     let toks = tokens(sentence);
-    let lowered = lowercase_tokens(sentence, &toks);
-    let lowers: Vec<&str> = lowered.words().collect();
+    // The sentence in ASCII lowercase: the tokens' lowercase forms and the
+    // date rules read it.
+    let lower = sentence.to_ascii_lowercase();
+    let mut buf = String::new();
+    let lowers = lowercase_tokens(&lower, &toks, &mut buf);
     // Clause boundaries, as token indices where a new clause starts.
     let mut clause_of = vec![0usize; toks.len()];
     let mut clause = 0;
@@ -694,7 +680,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         clause_of[i] = clause;
     }
     let places = find_places(sentence);
-    let dates = recognize_dates(sentence, reference);
+    let dates = recognize_dates_lowered(sentence, &lower, reference);
     // Tokens inside a date expression are never participants. Tokens are in
     // order and do not overlap, so those inside a span are a run from the
     // first one starting in it.
