@@ -6,8 +6,9 @@
 //! evidence or candidate for this claim in this source?", conservatively: it
 //! says no only when every fact `judge` would look at is certain to be
 //! skipped, in which case `judge` would return *not mentioned* with no
-//! evidence and no candidates, which is exactly what [`not_mentioned`]
-//! returns. Otherwise `judge` runs as before. Mention and phrase claims are
+//! evidence and no candidates: a silent verdict, which a row does not
+//! keep, so the index gives none ([`Lookup::Silent`]). Otherwise `judge`
+//! runs as before. Mention and phrase claims are
 //! looked up in a word index that gives exactly what `judge`'s word search
 //! gives (the first occurrence in text order), without re-tokenizing every
 //! sentence for every claim. Verdicts are identical with and without the
@@ -79,11 +80,14 @@ impl Words {
     /// Exactly `find_words`: the first place in text order where the words
     /// of `needle` follow each other inside one sentence.
     fn find(&self, needle: &[String], text: &crate::Text) -> Option<crate::Span> {
-        let ids: Vec<u32> = needle
-            .iter()
-            .map(|w| self.ids.get(&fnv(w)).copied())
+        let id = |w: &String| self.ids.get(&fnv(w)).copied();
+        // Most needles are not in most sources: their first word says so,
+        // before anything is collected.
+        let first = id(needle.first()?)?;
+        let ids: Vec<u32> = std::iter::once(Some(first))
+            .chain(needle[1..].iter().map(id))
             .collect::<Option<_>>()?;
-        let mut i = self.ends.get(*ids.first()? as usize)?.0;
+        let mut i = self.ends.get(first as usize)?.0;
         let mut word = String::new();
         while i != NONE {
             let at = i as usize;
@@ -156,7 +160,11 @@ pub(crate) enum ClaimKey {
 
 /// What [`SourceIndex::lookup`] found.
 pub(crate) enum Lookup<'a> {
-    /// The verdict, with no judging needed.
+    /// Nothing in the source speaks to the claim: its verdict is a silent
+    /// *not mentioned* (no evidence, no candidate), which is never kept,
+    /// so none is made.
+    Silent,
+    /// The verdict, with no judging needed (never a silent one).
     Decided(SourceVerdict),
     /// Judge on these facts (all of them when `None`).
     Judge(Option<Cow<'a, [u32]>>),
@@ -176,19 +184,20 @@ impl SourceIndex {
     pub(crate) fn lookup(&self, key: &ClaimKey, a: &Analysis) -> Lookup<'_> {
         if let (ClaimKey::Words(needles, label), Some(words)) = (key, &self.words) {
             let found = needles.iter().find_map(|n| words.find(n, &a.text));
-            return Lookup::Decided(match found {
-                Some(span) => SourceVerdict {
+            return match found {
+                Some(span) => Lookup::Decided(SourceVerdict {
                     source: a.id().clone(),
                     verdict: Verdict::Supported,
                     evidence: vec![Evidence::of_span(a, span, label.clone(), None)],
                     candidates: Vec::new(),
-                },
-                None => not_mentioned(a),
-            });
+                }),
+                None => Lookup::Silent,
+            };
         }
         match self.facts_for(key) {
-            // No fact `judge` would look at: it would say not mentioned.
-            Some(facts) if facts.is_empty() => Lookup::Decided(not_mentioned(a)),
+            // No fact `judge` would look at: it would say not mentioned,
+            // with nothing to show.
+            Some(facts) if facts.is_empty() => Lookup::Silent,
             facts => Lookup::Judge(facts),
         }
     }
@@ -237,16 +246,6 @@ impl SourceIndex {
             ClaimKey::Quote => Some(Cow::Borrowed(&self.quotes)),
             ClaimKey::Words(..) | ClaimKey::Always => None,
         }
-    }
-}
-
-/// What `judge` returns when no fact speaks to the claim.
-pub(crate) fn not_mentioned(a: &Analysis) -> SourceVerdict {
-    SourceVerdict {
-        source: a.id().clone(),
-        verdict: Verdict::NotMentioned,
-        evidence: Vec::new(),
-        candidates: Vec::new(),
     }
 }
 

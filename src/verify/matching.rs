@@ -613,7 +613,7 @@ pub(crate) fn judge(
     } else {
         disagreeing(aliases, claim, a, &support, &conflict)
     };
-    let (verdict, mut evidence, mut candidates) = if let Some((pinned, also)) = disagreement {
+    let (verdict, evidence, candidates) = if let Some((pinned, also)) = disagreement {
         // The conflicting statements first: they are why the claim fails;
         // then what the claim says, with what else the source says.
         let mut evidence: Vec<Evidence> = conflict
@@ -646,10 +646,8 @@ pub(crate) fn judge(
         near.truncate(MAX_CANDIDATES);
         (Verdict::NotMentioned, Vec::new(), near)
     };
-    // Kept until the run ends, claims x sources of them: a vector grown by
-    // pushes has room for at least four.
-    evidence.shrink_to_fit();
-    candidates.shrink_to_fit();
+    // Packed as soon as it is kept, most often: a verdict held whole until
+    // the run ends is shrunk when it is kept (`Kept::add`).
     SourceVerdict {
         source: a.id().clone(),
         verdict,

@@ -971,24 +971,20 @@ impl<'a> Verifier<'a> {
         // Indexed just before it is used, dropped just after.
         let index = index::SourceIndex::new(self.set.aliases(), a, self.want_words);
         let filter = filter.then(|| KeyFilter::of(&index));
+        // Only the verdicts that say something are kept.
         let judge = |k: usize| {
             let c = self.claims[k];
-            applies(c, a).then(|| {
-                let v = judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a);
-                (k, v)
-            })
+            if !applies(c, a) {
+                return None;
+            }
+            judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a).map(|v| (k, v))
         };
-        let judged = |(_, v): &(usize, SourceVerdict)| !v.is_silent();
         let row = SourceRow(match only {
-            None => (0..self.claims.len())
-                .filter_map(judge)
-                .filter(judged)
-                .collect(),
+            None => (0..self.claims.len()).filter_map(judge).collect(),
             Some(only) => only
                 .iter()
                 .filter(|&&k| k < self.claims.len())
                 .filter_map(|&k| judge(k))
-                .filter(judged)
                 .collect(),
         });
         (row, filter)
@@ -1182,7 +1178,11 @@ impl Kept {
                 }
             }
             None => {
-                for (k, v) in row.0 {
+                for (k, mut v) in row.0 {
+                    // Kept until the run ends, claims x sources of them: a
+                    // list grown by pushes has room for at least four.
+                    v.evidence.shrink_to_fit();
+                    v.candidates.shrink_to_fit();
                     self.at[k].push(at(&self.named, k));
                     self.said[k].push(v);
                 }
@@ -1387,8 +1387,9 @@ fn applies(claim: &Claim, a: &Analysis) -> bool {
 /// out by claim.
 pub(crate) const SOURCES_PER_CHUNK: usize = 128;
 
-/// The verdict of one claim in analysis `a`: from its index when that can
-/// tell, else judged on the facts the index lists for the claim.
+/// The verdict of one claim in analysis `a`, `None` when it is silent
+/// ([`SourceVerdict::is_silent`]): from its index when that can tell, else
+/// judged on the facts the index lists for the claim.
 fn judge_indexed(
     set: &ClaimSet,
     claim: &Claim,
@@ -1396,12 +1397,18 @@ fn judge_indexed(
     index: &index::SourceIndex,
     key: &index::ClaimKey,
     a: &Analysis,
-) -> SourceVerdict {
+) -> Option<SourceVerdict> {
     match index.lookup(key, a) {
-        index::Lookup::Decided(verdict) => verdict,
-        index::Lookup::Judge(only) => {
-            matching::judge(set.aliases(), claim, prepared, a, only.as_deref())
-        }
+        index::Lookup::Silent => None,
+        index::Lookup::Decided(verdict) => Some(verdict),
+        index::Lookup::Judge(only) => Some(matching::judge(
+            set.aliases(),
+            claim,
+            prepared,
+            a,
+            only.as_deref(),
+        ))
+        .filter(|v| !v.is_silent()),
     }
 }
 
@@ -1436,7 +1443,9 @@ pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> Cla
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let v = matching::judge(set.aliases(), claim, &prepared, a, None);
+            let mut v = matching::judge(set.aliases(), claim, &prepared, a, None);
+            v.evidence.shrink_to_fit();
+            v.candidates.shrink_to_fit();
             (u32::try_from(i).unwrap_or(u32::MAX), v)
         })
         .filter(|(_, v)| !v.is_silent())
