@@ -43,8 +43,8 @@ pub(crate) struct SourceIndex {
     /// as about the claim's thing when its sentence names it.
     uncounted_units: HashMap<u64, Vec<u32>, KeyHash>,
     /// `canon(predicate)` and `canonical_predicate(canon(verb))` of every
-    /// event → the indices of the event facts with that key, increasing.
-    events: HashMap<u64, Vec<u32>, KeyHash>,
+    /// event → the event facts with that key.
+    events: HashMap<u64, EventList, KeyHash>,
     /// First letter of the surname of every person (0 for none) → the
     /// person facts with that initial: `judge` compares surnames, and names
     /// with different first letters never match.
@@ -54,6 +54,19 @@ pub(crate) struct SourceIndex {
     /// The word tokens of fact-bearing sentences, when the claims file has
     /// mention or phrase claims.
     words: Option<Words>,
+}
+
+/// The events of a source under one key of [`SourceIndex::events`].
+#[derive(Debug)]
+struct EventList {
+    /// The predicate the key is the hash of, that of the first event
+    /// listed.
+    predicate: Box<str>,
+    /// Whether an event with another predicate of the same hash is listed
+    /// too (a collision: the list then holds events of both).
+    mixed: bool,
+    /// The indices of the event facts, increasing.
+    facts: Vec<u32>,
 }
 
 /// Word tokens in text order, as `find_words` in `matching` sees them, with
@@ -145,8 +158,8 @@ pub(crate) enum ClaimKey {
         value: u64,
         unit: Option<u64>,
     },
-    /// An event with this canonical predicate.
-    Event(u64),
+    /// An event with this canonical predicate (`event`, its hash `key`).
+    Event { key: u64, event: String },
     /// A person whose surname starts with this letter.
     Person(u32),
     /// Any quote.
@@ -168,6 +181,9 @@ pub(crate) enum Lookup<'a> {
     Decided(SourceVerdict),
     /// Judge on these facts (all of them when `None`).
     Judge(Option<Cow<'a, [u32]>>),
+    /// Judge on these events: exactly those with the claim's predicate
+    /// (see [`super::matching::Looked::Events`]).
+    JudgeEvents(&'a [u32]),
 }
 
 /// Whether the claims of `set` need the words index (they have mention or
@@ -192,6 +208,17 @@ impl SourceIndex {
                     candidates: Vec::new(),
                 }),
                 None => Lookup::Silent,
+            };
+        }
+        if let ClaimKey::Event { key, event } = key {
+            return match self.events.get(key) {
+                None => Lookup::Silent,
+                // The key's own predicate, alone under it: the list is
+                // exactly the events `judge` would pick out.
+                Some(list) if !list.mixed && *list.predicate == **event => {
+                    Lookup::JudgeEvents(&list.facts)
+                }
+                Some(list) => Lookup::Judge(Some(Cow::Borrowed(&list.facts))),
             };
         }
         match self.facts_for(key) {
@@ -235,8 +262,8 @@ impl SourceIndex {
                     }
                 }
             }
-            ClaimKey::Event(e) => Some(Cow::Borrowed(
-                self.events.get(e).map_or(&[][..], Vec::as_slice),
+            ClaimKey::Event { key, .. } => Some(Cow::Borrowed(
+                self.events.get(key).map_or(&[][..], |l| l.facts.as_slice()),
             )),
             ClaimKey::Person(initial) => Some(Cow::Borrowed(
                 self.surname_initials
@@ -319,6 +346,18 @@ impl SourceIndex {
                 list.push(i);
             }
         }
+        /// Adds event `i` to the list of `predicate`, once.
+        fn add_event(map: &mut HashMap<u64, EventList, KeyHash>, predicate: &str, i: u32) {
+            let list = map.entry(fnv(predicate)).or_insert_with(|| EventList {
+                predicate: predicate.into(),
+                mixed: false,
+                facts: Vec::new(),
+            });
+            list.mixed |= *list.predicate != *predicate;
+            if list.facts.last() != Some(&i) {
+                list.facts.push(i);
+            }
+        }
         for (n, f) in a.facts.iter().enumerate() {
             // Facts are far fewer than `u32::MAX` (sources are at most
             // `MAX_SOURCE_BYTES`).
@@ -337,9 +376,9 @@ impl SourceIndex {
                     // The keys `matching::events` compares, from the same
                     // normalized terms.
                     if let FactTerms::Event(predicate, verb, _) = a.fact_terms(n) {
-                        add(&mut ix.events, fnv(aliases.canon_normalized(predicate)), i);
+                        add_event(&mut ix.events, aliases.canon_normalized(predicate), i);
                         if let Some(p) = canonical_predicate(aliases.canon_normalized(verb)) {
-                            add(&mut ix.events, fnv(p), i);
+                            add_event(&mut ix.events, p, i);
                         }
                     }
                 }
@@ -477,7 +516,7 @@ impl KeyFilter {
                     || self.has(tag::VALUE, *value)
                     || unit.is_some_and(|u| self.has(tag::UNIT, u))
             }
-            ClaimKey::Event(e) => self.has(tag::EVENT, *e),
+            ClaimKey::Event { key, .. } => self.has(tag::EVENT, *key),
             ClaimKey::Person(initial) => self.has(tag::INITIAL, u64::from(*initial)),
             ClaimKey::Quote => self.has(tag::QUOTE, 0),
             ClaimKey::Words(needles, _) => {
@@ -548,7 +587,15 @@ impl ClaimKey {
             },
             ClaimKind::Place { event, .. }
             | ClaimKind::Date { event, .. }
-            | ClaimKind::Event { event, .. } => ClaimKey::Event(fnv(&aliases.canon(event))),
+            | ClaimKind::Event { event, .. } => {
+                // What `matching::judge` compares events with: the same
+                // string (`Prepared`), so that an exact list needs no check.
+                let event = aliases.canon(event);
+                ClaimKey::Event {
+                    key: fnv(&event),
+                    event,
+                }
+            }
             ClaimKind::Role { person, .. } => ClaimKey::Person(surname_initial(person)),
             ClaimKind::Quote { .. } => ClaimKey::Quote,
             ClaimKind::Mention { term } => ClaimKey::Words(

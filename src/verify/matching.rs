@@ -205,16 +205,28 @@ pub(crate) fn share_terms(prepared: &mut [Prepared]) {
     }
 }
 
-/// The verdict of `claim` in one source, the claim [`Prepared`] beforehand.
-///
-/// `only`, when given, are the only facts the claim can be about (the
-/// index's superset of them, increasing): the others are not looked at.
+/// The facts of a source that [`judge`] looks at.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Looked<'a> {
+    /// Every fact.
+    All,
+    /// Only these facts (increasing): a superset of those the claim can be
+    /// about (the index's).
+    Only(&'a [u32]),
+    /// Only these events (increasing): exactly the source's events whose
+    /// predicate, or whose verb's canonical predicate, is the claim's
+    /// event (canonical), which [`events`] then need not check again.
+    Events(&'a [u32]),
+}
+
+/// The verdict of `claim` in one source, the claim [`Prepared`] beforehand,
+/// looking at the facts `looked` says; the others are not looked at.
 pub(crate) fn judge(
     aliases: &Aliases,
     claim: &Claim,
     prepared: &Prepared,
     a: &Analysis,
-    only: Option<&[u32]>,
+    only: Looked<'_>,
 ) -> SourceVerdict {
     let mut support = Vec::new();
     let mut conflict = Vec::new();
@@ -1446,19 +1458,18 @@ fn previous_in_paragraph(a: &Analysis, i: usize) -> Option<usize> {
     (sentences.get(prev)?.paragraph == sentences.get(i)?.paragraph).then_some(prev)
 }
 
-/// The facts of `a` with their indices: all, or those of `only`.
-fn numbered<'a>(
-    a: &'a Analysis,
-    only: Option<&'a [u32]>,
-) -> Box<dyn Iterator<Item = (usize, &'a Fact)> + 'a> {
+/// The facts of `a` that `only` looks at, with their indices.
+fn numbered<'a>(a: &'a Analysis, only: Looked<'a>) -> impl Iterator<Item = (usize, &'a Fact)> + 'a {
     let facts = a.facts.iter().as_slice();
-    match only {
-        Some(only) => Box::new(
-            only.iter()
-                .filter_map(move |&i| Some((i as usize, facts.get(i as usize)?))),
-        ),
-        None => Box::new(facts.iter().enumerate()),
-    }
+    let (all, listed) = match only {
+        Looked::All => (Some(facts.iter().enumerate()), None),
+        Looked::Only(list) | Looked::Events(list) => (None, Some(list)),
+    };
+    let listed = listed
+        .into_iter()
+        .flatten()
+        .filter_map(move |&i| Some((i as usize, facts.get(i as usize)?)));
+    all.into_iter().flatten().chain(listed)
 }
 
 /// The note of a role claim contradicted because the source names another
@@ -1579,14 +1590,19 @@ fn events<'a>(
     aliases: &Aliases,
     want: &str,
     participants: &[Term],
-    only: Option<&'a [u32]>,
+    only: Looked<'a>,
 ) -> Vec<(usize, &'a Fact, &'a EventFrame)> {
+    // The index listed exactly the events with the claim's predicate.
+    let keyed = matches!(only, Looked::Events(_));
     numbered(a, only)
         .filter_map(|(i, f)| match &f.kind {
             FactKind::Event(e) => Some((i, f, e)),
             _ => None,
         })
         .filter(|&(i, _, _)| {
+            if keyed {
+                return true;
+            }
             let FactTerms::Event(predicate, verb, canonical) = a.fact_terms(i) else {
                 return false;
             };

@@ -1401,14 +1401,18 @@ fn judge_indexed(
     match index.lookup(key, a) {
         index::Lookup::Silent => None,
         index::Lookup::Decided(verdict) => Some(verdict),
-        index::Lookup::Judge(only) => Some(matching::judge(
-            set.aliases(),
-            claim,
-            prepared,
-            a,
-            only.as_deref(),
-        ))
-        .filter(|v| !v.is_silent()),
+        index::Lookup::Judge(only) => {
+            let looked = only
+                .as_deref()
+                .map_or(matching::Looked::All, matching::Looked::Only);
+            Some(matching::judge(set.aliases(), claim, prepared, a, looked))
+                .filter(|v| !v.is_silent())
+        }
+        index::Lookup::JudgeEvents(events) => {
+            let looked = matching::Looked::Events(events);
+            Some(matching::judge(set.aliases(), claim, prepared, a, looked))
+                .filter(|v| !v.is_silent())
+        }
     }
 }
 
@@ -1443,7 +1447,7 @@ pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> Cla
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let mut v = matching::judge(set.aliases(), claim, &prepared, a, None);
+            let mut v = matching::judge(set.aliases(), claim, &prepared, a, matching::Looked::All);
             v.evidence.shrink_to_fit();
             v.candidates.shrink_to_fit();
             (u32::try_from(i).unwrap_or(u32::MAX), v)
