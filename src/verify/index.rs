@@ -393,7 +393,16 @@ impl SourceIndex {
             }
         }
         if want_words {
-            let mut words = Words::default();
+            // Sized for the text up front (news prose has a word every six
+            // bytes or so, a new one every thirty): growing the maps and
+            // lists a word at a time rehashed and copied them a dozen times
+            // per source.
+            let bytes = a.text.as_str().len();
+            let mut words = Words {
+                tokens: Vec::with_capacity(bytes / 6),
+                ids: HashMap::with_capacity_and_hasher(bytes / 30, KeyHash::default()),
+                ends: Vec::with_capacity(bytes / 30),
+            };
             let mut word = String::new();
             for (n, s) in a
                 .text

@@ -1924,9 +1924,34 @@ fn similar_token(a: &str, b: &str) -> bool {
 
 fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     // Two rows, reused: names are short, and this runs for every name of a
-    // source against every name claimed.
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // source against every name claimed. On the stack for a name of up to
+    // [`SHORT_NAME`] characters (nearly all), allocated for a longer one.
+    let (mut short, mut long);
+    let (prev, cur) = if b.len() < SHORT_NAME {
+        short = [[0; SHORT_NAME]; 2];
+        let [prev, cur] = &mut short;
+        (&mut prev[..=b.len()], &mut cur[..=b.len()])
+    } else {
+        long = vec![0; 2 * (b.len() + 1)];
+        long.split_at_mut(b.len() + 1)
+    };
+    levenshtein_in(a, b, prev, cur)
+}
+
+/// Names shorter than this many characters are compared with no
+/// allocation ([`levenshtein`]).
+const SHORT_NAME: usize = 32;
+
+/// [`levenshtein`] with two rows of `b.len() + 1` cells to work in.
+fn levenshtein_in<'r, T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    mut prev: &'r mut [usize],
+    mut cur: &'r mut [usize],
+) -> usize {
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
