@@ -90,7 +90,7 @@ use crate::extract::{
     PlaceMention, Unit, canonical_predicate,
 };
 
-use super::{Analysis, Evidence, FactTerms, SourceVerdict};
+use super::{Analysis, Evidence, FactTerms, Note, SourceVerdict};
 
 /// How one fact relates to a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,13 +290,13 @@ pub(crate) fn judge(
                     add(
                         Relation::Neither,
                         Some(i),
-                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                        Evidence::of(a, i, f, Some(CAPTION.into())),
                     );
                 } else if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = if q.held && qualifiers.is_empty() {
                         // A fleet is another set than the one a claim
                         // that names only the thing means.
-                        (Relation::Neither, Some(HELD.to_string()))
+                        (Relation::Neither, Some(HELD.into()))
                     } else {
                         compare_amounts(amount, &q.amount)
                     };
@@ -325,7 +325,7 @@ pub(crate) fn judge(
                     add(
                         Relation::Neither,
                         Some(i),
-                        Evidence::of(a, i, f, Some(why.to_string())),
+                        Evidence::of(a, i, f, Some(why.into())),
                     );
                 }
             }
@@ -372,14 +372,17 @@ pub(crate) fn judge(
                 }
                 let note = match rel {
                     Relation::Match => factuality_note(e.factuality),
-                    Relation::Conflict => Some(format!(
-                        "the source places it in {}",
-                        e.places
-                            .iter()
-                            .map(|p| p.place.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
+                    Relation::Conflict => Some(
+                        format!(
+                            "the source places it in {}",
+                            e.places
+                                .iter()
+                                .map(|p| p.place.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                        .into(),
+                    ),
                     Relation::Neither => Some(
                         "a place of the event that neither matches nor excludes the claim".into(),
                     ),
@@ -503,7 +506,7 @@ pub(crate) fn judge(
                     }
                 };
                 let note = match (rel, holder) {
-                    (Relation::Conflict, Some(other)) => Some(other),
+                    (Relation::Conflict, Some(other)) => Some(other.into()),
                     (Relation::Conflict, None) => {
                         Some("the source gives this person another role of the same kind".into())
                     }
@@ -546,10 +549,13 @@ pub(crate) fn judge(
                     None => Relation::Neither,
                 };
                 let note = match rel {
-                    Relation::Conflict => Some(format!(
-                        "the source attributes it to {}",
-                        q.speaker.as_deref().unwrap_or("")
-                    )),
+                    Relation::Conflict => Some(
+                        format!(
+                            "the source attributes it to {}",
+                            q.speaker.as_deref().unwrap_or("")
+                        )
+                        .into(),
+                    ),
                     Relation::Neither => Some("the quote has no speaker in the source".into()),
                     Relation::Match => None,
                 };
@@ -562,7 +568,7 @@ pub(crate) fn judge(
                     add(
                         Relation::Neither,
                         Some(i),
-                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                        Evidence::of(a, i, f, Some(CAPTION.into())),
                     );
                     continue;
                 }
@@ -844,7 +850,7 @@ const BACKGROUND_DAYS: i64 = 180;
 /// their objects (`a defence cooperation agreement` against `a landmark
 /// defence deal`), is not reliable: a story names its own deal with
 /// several words (`the deal`, `the agreement`, `the contract`).
-fn another_occurrence(a: &Analysis, f: &Fact, e: &EventFrame, claim: &DateValue) -> Option<String> {
+fn another_occurrence(a: &Analysis, f: &Fact, e: &EventFrame, claim: &DateValue) -> Option<Note> {
     if story_time(a, claim) {
         background(a, f, e)
     } else {
@@ -877,7 +883,7 @@ fn unplaced_earlier(
     claim: &DateValue,
     factuality: Factuality,
     found: &[(usize, &Fact, &EventFrame)],
-) -> Option<String> {
+) -> Option<Note> {
     if a.text.published().is_some() {
         return None;
     }
@@ -903,6 +909,7 @@ fn unplaced_earlier(
              whose publication date is unknown and which also tells of an undated event \
              of the kind: an earlier event, not the one the claim may mean"
         )
+        .into()
     })
 }
 
@@ -925,7 +932,7 @@ fn story_time(a: &Analysis, d: &DateValue) -> bool {
 /// the story's (see [`another_occurrence`]): the narrator tells it in the
 /// past perfect, or every date of it ends more than [`BACKGROUND_DAYS`]
 /// before the source was published; `None` when neither.
-fn background(a: &Analysis, f: &Fact, e: &EventFrame) -> Option<String> {
+fn background(a: &Analysis, f: &Fact, e: &EventFrame) -> Option<Note> {
     if f.said_by.is_none() && e.factuality == Factuality::Asserted && past_perfect(a, f, e) {
         return Some(
             "told in the past perfect (`had …`): an earlier event of the kind, \
@@ -945,6 +952,7 @@ fn background(a: &Analysis, f: &Fact, e: &EventFrame) -> Option<String> {
             "dated more than {BACKGROUND_DAYS} days before the source was published: \
              an earlier event of the kind, not the story's one the claim means"
         )
+        .into()
     })
 }
 
@@ -1221,9 +1229,9 @@ fn cannot_decide(
     f: &Fact,
     e: &EventFrame,
     claim: Factuality,
-) -> Option<Option<String>> {
+) -> Option<Option<Note>> {
     if in_caption(a, f) {
-        return Some(Some(CAPTION.to_string()));
+        return Some(Some(CAPTION.into()));
     }
     (!stated_alike(claim, e.factuality)).then(|| unfactual_note(e))
 }
@@ -1241,12 +1249,12 @@ fn stated_alike(claim: Factuality, event: Factuality) -> bool {
 }
 
 /// Why an event the source does not commit to decides nothing.
-fn unfactual_note(e: &EventFrame) -> Option<String> {
-    Some(format!("the event is {}", e.factuality.as_str()))
+fn unfactual_note(e: &EventFrame) -> Option<Note> {
+    Some(format!("the event is {}", e.factuality.as_str()).into())
 }
 
-fn factuality_note(f: Factuality) -> Option<String> {
-    (f == Factuality::Reported).then(|| "reported by the source, not stated as its own".to_string())
+fn factuality_note(f: Factuality) -> Option<Note> {
+    (f == Factuality::Reported).then_some("reported by the source, not stated as its own".into())
 }
 
 fn best(rels: &[Relation]) -> Relation {
@@ -2005,7 +2013,7 @@ fn reach(a: &Amount) -> (f64, f64, bool, bool) {
 }
 
 /// Compares a claimed amount with a stated one.
-pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Option<String>) {
+pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Option<Note>) {
     if claim.unit != fact.unit {
         return (Relation::Neither, Some("a different unit".into()));
     }
@@ -2036,18 +2044,18 @@ pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Optio
     if disjoint {
         return (
             Relation::Conflict,
-            Some(format!(
-                "the source says {}",
-                crate::extract::describe_amount(fact)
-            )),
+            Some(format!("the source says {}", crate::extract::describe_amount(fact)).into()),
         );
     }
     (
         Relation::Neither,
-        Some(format!(
-            "the source says {}, which neither confirms nor excludes it",
-            crate::extract::describe_amount(fact)
-        )),
+        Some(
+            format!(
+                "the source says {}, which neither confirms nor excludes it",
+                crate::extract::describe_amount(fact)
+            )
+            .into(),
+        ),
     )
 }
 

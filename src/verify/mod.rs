@@ -227,6 +227,38 @@ pub struct Evidence {
     pub note: Option<Arc<str>>,
 }
 
+/// Why a piece of evidence supports, contradicts or was a near miss, as
+/// `judge` gives it: one of the tool's fixed sentences (most notes), or
+/// one made for the fact (`the source says 6`).
+pub(crate) type Note = std::borrow::Cow<'static, str>;
+
+/// `note` as a shared string ([`shared_note`]); a fixed sentence is found
+/// by its address, not hashed and compared.
+fn note_of(note: Note) -> Arc<str> {
+    use std::cell::RefCell;
+    /// Past this many the map starts again (as [`shared_note`]'s set).
+    const MAX_FIXED: usize = 1 << 10;
+    thread_local! {
+        static FIXED: RefCell<HashMap<(usize, usize), Arc<str>, crate::extract::FxBuild>> =
+            RefCell::new(HashMap::default());
+    }
+    match note {
+        std::borrow::Cow::Borrowed(fixed) => FIXED.with_borrow_mut(|notes| {
+            let key = (fixed.as_ptr() as usize, fixed.len());
+            if let Some(shared) = notes.get(&key) {
+                return Arc::clone(shared);
+            }
+            if notes.len() >= MAX_FIXED {
+                notes.clear();
+            }
+            let shared = shared_note(fixed);
+            notes.insert(key, Arc::clone(&shared));
+            shared
+        }),
+        std::borrow::Cow::Owned(made) => shared_note(&made),
+    }
+}
+
 /// `note` as a shared string: the one already made on this thread when
 /// there is one. A large run gives millions of notes but only hundreds of
 /// distinct ones; sharing them saves one allocation per piece of evidence.
@@ -310,14 +342,14 @@ fn excerpt(text: &str, sentence: Span, span: Span) -> String {
 
 impl Evidence {
     /// The evidence of fact number `i` of `a`, `fact`.
-    pub(crate) fn of(a: &Analysis, i: usize, fact: &Fact, note: Option<String>) -> Evidence {
+    pub(crate) fn of(a: &Analysis, i: usize, fact: &Fact, note: Option<Note>) -> Evidence {
         let sentence = a.quoted(fact.sentence, fact.span).unwrap_or_default();
         Evidence {
             span: fact.span,
             pos: a.text.line_col(fact.span.start),
             sentence,
             fact: a.describe(i, fact),
-            note: note.as_deref().map(shared_note),
+            note: note.map(note_of),
         }
     }
 
@@ -325,7 +357,7 @@ impl Evidence {
         a: &Analysis,
         span: Span,
         fact: Arc<str>,
-        note: Option<String>,
+        note: Option<Note>,
     ) -> Evidence {
         let sentence = a
             .text
@@ -337,7 +369,7 @@ impl Evidence {
             pos: a.text.line_col(span.start),
             sentence,
             fact,
-            note: note.as_deref().map(shared_note),
+            note: note.map(note_of),
         }
     }
 }
