@@ -1921,16 +1921,17 @@ fn similar_token(a: &str, b: &str) -> bool {
     }
     if a.is_ascii() && b.is_ascii() {
         // Names compared by the byte, as the chars below would be.
-        return levenshtein(a.as_bytes(), b.as_bytes()) <= 1 + usize::from(a.len() >= 8);
+        return within(a.as_bytes(), b.as_bytes(), 1 + usize::from(a.len() >= 8));
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if ca.len() < 4 || cb.len() < 4 || ca.len().abs_diff(cb.len()) > 1 || ca[0] != cb[0] {
         return false;
     }
-    levenshtein(&ca, &cb) <= 1 + usize::from(ca.len() >= 8)
+    within(&ca, &cb, 1 + usize::from(ca.len() >= 8))
 }
 
-fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+/// Whether the edit distance of `a` and `b` is at most `limit`.
+pub(crate) fn within<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> bool {
     // Two rows, reused: names are short, and this runs for every name of a
     // source against every name claimed. On the stack for a name of up to
     // [`SHORT_NAME`] characters (nearly all), allocated for a longer one.
@@ -1943,33 +1944,42 @@ fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
         long = vec![0; 2 * (b.len() + 1)];
         long.split_at_mut(b.len() + 1)
     };
-    levenshtein_in(a, b, prev, cur)
+    within_in(a, b, limit, prev, cur)
 }
 
 /// Names shorter than this many characters are compared with no
-/// allocation ([`levenshtein`]).
+/// allocation ([`within`]).
 const SHORT_NAME: usize = 32;
 
-/// [`levenshtein`] with two rows of `b.len() + 1` cells to work in.
-fn levenshtein_in<'r, T: PartialEq>(
+/// [`within`] with two rows of `b.len() + 1` cells to work in: the
+/// Levenshtein distance, row by row, given up once a whole row exceeds
+/// `limit` (a row's least cell never decreases from one row to the next,
+/// so the distance, a cell of the last row, would exceed it too).
+fn within_in<'r, T: PartialEq>(
     a: &[T],
     b: &[T],
+    limit: usize,
     mut prev: &'r mut [usize],
     mut cur: &'r mut [usize],
-) -> usize {
+) -> bool {
     for (j, p) in prev.iter_mut().enumerate() {
         *p = j;
     }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
+        let mut least = cur[0];
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
+            least = least.min(cur[j + 1]);
+        }
+        if least > limit {
+            return false;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[b.len()] <= limit
 }
 
 /// The interval an amount allows, as (low, high, low inclusive, high inclusive).

@@ -49,9 +49,11 @@ pub struct Analysis {
     /// For each fact, in order: the terms claims compare it on, normalized
     /// ([`crate::normalize_term`]) once rather than once per claim.
     fact_terms: Vec<FactTerms>,
-    /// For each fact, in order: [`Fact::describe`], made the first time a
-    /// claim cites the fact and shared by every later piece of evidence.
-    described: Vec<OnceLock<Arc<str>>>,
+    /// For each fact, in order: what evidence citing it holds besides its
+    /// note, made the first time a claim cites the fact and shared by
+    /// every later piece of evidence (a fact is cited by every claim it
+    /// speaks to).
+    cited: Vec<OnceLock<Cited>>,
     /// Whether a sentence names a claim's term, by term
     /// ([`matching::share_terms`]) and sentence: asked by every claim that
     /// names the term.
@@ -67,6 +69,18 @@ impl Clone for Namings {
     fn clone(&self) -> Self {
         Namings::default()
     }
+}
+
+/// What every piece of evidence citing one fact holds (see
+/// [`Analysis::cited`]).
+#[derive(Debug, Clone)]
+struct Cited {
+    /// Where the fact is in the original file.
+    pos: LineCol,
+    /// What it quotes of the fact's sentence ([`Analysis::quoted`]).
+    sentence: Arc<str>,
+    /// [`Fact::describe`].
+    fact: Arc<str>,
 }
 
 /// The normalized terms of one fact (see [`Analysis::fact_terms`]).
@@ -122,14 +136,14 @@ impl Analysis {
                 _ => FactTerms::Other,
             })
             .collect();
-        let described = facts.iter().map(|_| OnceLock::new()).collect();
+        let cited = facts.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             text,
             facts,
             sentence_words,
             sentence_texts,
             fact_terms,
-            described,
+            cited,
             namings: Namings::default(),
         }
     }
@@ -168,11 +182,17 @@ impl Analysis {
         self.fact_terms.get(i).unwrap_or(&FactTerms::Other)
     }
 
-    /// [`Fact::describe`] of fact number `i`, `fact`, shared.
-    fn describe(&self, i: usize, fact: &Fact) -> Arc<str> {
-        match self.described.get(i) {
-            Some(d) => d.get_or_init(|| Arc::from(fact.describe())).clone(),
-            None => Arc::from(fact.describe()),
+    /// What evidence citing fact number `i`, `fact`, holds besides its
+    /// note, shared.
+    fn cited(&self, i: usize, fact: &Fact) -> Cited {
+        let cite = || Cited {
+            pos: self.text.line_col(fact.span.start),
+            sentence: self.quoted(fact.sentence, fact.span).unwrap_or_default(),
+            fact: Arc::from(fact.describe()),
+        };
+        match self.cited.get(i) {
+            Some(c) => c.get_or_init(cite).clone(),
+            None => cite(),
         }
     }
 
@@ -343,12 +363,16 @@ fn excerpt(text: &str, sentence: Span, span: Span) -> String {
 impl Evidence {
     /// The evidence of fact number `i` of `a`, `fact`.
     pub(crate) fn of(a: &Analysis, i: usize, fact: &Fact, note: Option<Note>) -> Evidence {
-        let sentence = a.quoted(fact.sentence, fact.span).unwrap_or_default();
+        let Cited {
+            pos,
+            sentence,
+            fact: described,
+        } = a.cited(i, fact);
         Evidence {
             span: fact.span,
-            pos: a.text.line_col(fact.span.start),
+            pos,
             sentence,
-            fact: a.describe(i, fact),
+            fact: described,
             note: note.map(note_of),
         }
     }
