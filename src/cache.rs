@@ -780,32 +780,42 @@ struct StoredEvidence {
     note: Option<u32>,
 }
 
-/// Numbers distinct strings in the order first met. A row cites a few
-/// dozen at most, mostly the same shared string again: a scan that compares
-/// addresses first beats hashing.
+/// Numbers distinct strings in the order first met. A row of a thousand
+/// claims cites a few hundred strings, mostly the same shared string again
+/// (a sentence, a fact, a note cited by many claims): found by its address
+/// first, not compared with a window of others.
 #[derive(Default)]
 struct Interner<'a> {
     strings: Vec<&'a str>,
+    /// The number of each string met, by address and length (the strings
+    /// all live while the row is encoded, so one address is one string).
+    by_address: HashMap<(usize, usize), u32, crate::extract::FxBuild>,
 }
 
 impl<'a> Interner<'a> {
-    /// The number of `s`: that of the same string among the last
+    /// The number of `s`: that of the string at the same address if one
+    /// was met, else that of an equal string among the last
     /// [`INTERNED_WINDOW`] numbered, else a new one. A row's evidence cites
-    /// the same strings close together (a verdict's evidence and
+    /// equal strings close together (a verdict's evidence and
     /// candidates); a spilled claim's verdicts come from thousands of
     /// sources, each citing its own, and a scan of them all would be
     /// quadratic.
     fn number(&mut self, s: &'a str) -> u32 {
-        let same = |t: &&str| std::ptr::eq(*t, s) || *t == s;
+        let address = (s.as_ptr() as usize, s.len());
+        if let Some(&i) = self.by_address.get(&address) {
+            return i;
+        }
         let from = self.strings.len().saturating_sub(INTERNED_WINDOW);
-        let i = match self.strings[from..].iter().position(same) {
+        let i = match self.strings[from..].iter().position(|t| *t == s) {
             Some(i) => from + i,
             None => {
                 self.strings.push(s);
                 self.strings.len() - 1
             }
         };
-        u32::try_from(i).unwrap_or(u32::MAX)
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
+        self.by_address.insert(address, i);
+        i
     }
 }
 

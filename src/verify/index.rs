@@ -6,8 +6,9 @@
 //! evidence or candidate for this claim in this source?", conservatively: it
 //! says no only when every fact `judge` would look at is certain to be
 //! skipped, in which case `judge` would return *not mentioned* with no
-//! evidence and no candidates, which is exactly what [`not_mentioned`]
-//! returns. Otherwise `judge` runs as before. Mention and phrase claims are
+//! evidence and no candidates: a silent verdict, which a row does not
+//! keep, so the index gives none ([`Lookup::Silent`]). Otherwise `judge`
+//! runs as before. Mention and phrase claims are
 //! looked up in a word index that gives exactly what `judge`'s word search
 //! gives (the first occurrence in text order), without re-tokenizing every
 //! sentence for every claim. Verdicts are identical with and without the
@@ -42,8 +43,8 @@ pub(crate) struct SourceIndex {
     /// as about the claim's thing when its sentence names it.
     uncounted_units: HashMap<u64, Vec<u32>, KeyHash>,
     /// `canon(predicate)` and `canonical_predicate(canon(verb))` of every
-    /// event → the indices of the event facts with that key, increasing.
-    events: HashMap<u64, Vec<u32>, KeyHash>,
+    /// event → the event facts with that key.
+    events: HashMap<u64, EventList, KeyHash>,
     /// First letter of the surname of every person (0 for none) → the
     /// person facts with that initial: `judge` compares surnames, and names
     /// with different first letters never match.
@@ -53,6 +54,19 @@ pub(crate) struct SourceIndex {
     /// The word tokens of fact-bearing sentences, when the claims file has
     /// mention or phrase claims.
     words: Option<Words>,
+}
+
+/// The events of a source under one key of [`SourceIndex::events`].
+#[derive(Debug)]
+struct EventList {
+    /// The predicate the key is the hash of, that of the first event
+    /// listed.
+    predicate: Box<str>,
+    /// Whether an event with another predicate of the same hash is listed
+    /// too (a collision: the list then holds events of both).
+    mixed: bool,
+    /// The indices of the event facts, increasing.
+    facts: Vec<u32>,
 }
 
 /// Word tokens in text order, as `find_words` in `matching` sees them, with
@@ -79,11 +93,14 @@ impl Words {
     /// Exactly `find_words`: the first place in text order where the words
     /// of `needle` follow each other inside one sentence.
     fn find(&self, needle: &[String], text: &crate::Text) -> Option<crate::Span> {
-        let ids: Vec<u32> = needle
-            .iter()
-            .map(|w| self.ids.get(&fnv(w)).copied())
+        let id = |w: &String| self.ids.get(&fnv(w)).copied();
+        // Most needles are not in most sources: their first word says so,
+        // before anything is collected.
+        let first = id(needle.first()?)?;
+        let ids: Vec<u32> = std::iter::once(Some(first))
+            .chain(needle[1..].iter().map(id))
             .collect::<Option<_>>()?;
-        let mut i = self.ends.get(*ids.first()? as usize)?.0;
+        let mut i = self.ends.get(first as usize)?.0;
         let mut word = String::new();
         while i != NONE {
             let at = i as usize;
@@ -141,8 +158,8 @@ pub(crate) enum ClaimKey {
         value: u64,
         unit: Option<u64>,
     },
-    /// An event with this canonical predicate.
-    Event(u64),
+    /// An event with this canonical predicate (`event`, its hash `key`).
+    Event { key: u64, event: String },
     /// A person whose surname starts with this letter.
     Person(u32),
     /// Any quote.
@@ -156,10 +173,17 @@ pub(crate) enum ClaimKey {
 
 /// What [`SourceIndex::lookup`] found.
 pub(crate) enum Lookup<'a> {
-    /// The verdict, with no judging needed.
+    /// Nothing in the source speaks to the claim: its verdict is a silent
+    /// *not mentioned* (no evidence, no candidate), which is never kept,
+    /// so none is made.
+    Silent,
+    /// The verdict, with no judging needed (never a silent one).
     Decided(SourceVerdict),
     /// Judge on these facts (all of them when `None`).
     Judge(Option<Cow<'a, [u32]>>),
+    /// Judge on these events: exactly those with the claim's predicate
+    /// (see [`super::matching::Looked::Events`]).
+    JudgeEvents(&'a [u32]),
 }
 
 /// Whether the claims of `set` need the words index (they have mention or
@@ -176,19 +200,31 @@ impl SourceIndex {
     pub(crate) fn lookup(&self, key: &ClaimKey, a: &Analysis) -> Lookup<'_> {
         if let (ClaimKey::Words(needles, label), Some(words)) = (key, &self.words) {
             let found = needles.iter().find_map(|n| words.find(n, &a.text));
-            return Lookup::Decided(match found {
-                Some(span) => SourceVerdict {
+            return match found {
+                Some(span) => Lookup::Decided(SourceVerdict {
                     source: a.id().clone(),
                     verdict: Verdict::Supported,
                     evidence: vec![Evidence::of_span(a, span, label.clone(), None)],
                     candidates: Vec::new(),
-                },
-                None => not_mentioned(a),
-            });
+                }),
+                None => Lookup::Silent,
+            };
+        }
+        if let ClaimKey::Event { key, event } = key {
+            return match self.events.get(key) {
+                None => Lookup::Silent,
+                // The key's own predicate, alone under it: the list is
+                // exactly the events `judge` would pick out.
+                Some(list) if !list.mixed && *list.predicate == **event => {
+                    Lookup::JudgeEvents(&list.facts)
+                }
+                Some(list) => Lookup::Judge(Some(Cow::Borrowed(&list.facts))),
+            };
         }
         match self.facts_for(key) {
-            // No fact `judge` would look at: it would say not mentioned.
-            Some(facts) if facts.is_empty() => Lookup::Decided(not_mentioned(a)),
+            // No fact `judge` would look at: it would say not mentioned,
+            // with nothing to show.
+            Some(facts) if facts.is_empty() => Lookup::Silent,
             facts => Lookup::Judge(facts),
         }
     }
@@ -226,8 +262,8 @@ impl SourceIndex {
                     }
                 }
             }
-            ClaimKey::Event(e) => Some(Cow::Borrowed(
-                self.events.get(e).map_or(&[][..], Vec::as_slice),
+            ClaimKey::Event { key, .. } => Some(Cow::Borrowed(
+                self.events.get(key).map_or(&[][..], |l| l.facts.as_slice()),
             )),
             ClaimKey::Person(initial) => Some(Cow::Borrowed(
                 self.surname_initials
@@ -237,16 +273,6 @@ impl SourceIndex {
             ClaimKey::Quote => Some(Cow::Borrowed(&self.quotes)),
             ClaimKey::Words(..) | ClaimKey::Always => None,
         }
-    }
-}
-
-/// What `judge` returns when no fact speaks to the claim.
-pub(crate) fn not_mentioned(a: &Analysis) -> SourceVerdict {
-    SourceVerdict {
-        source: a.id().clone(),
-        verdict: Verdict::NotMentioned,
-        evidence: Vec::new(),
-        candidates: Vec::new(),
     }
 }
 
@@ -320,6 +346,18 @@ impl SourceIndex {
                 list.push(i);
             }
         }
+        /// Adds event `i` to the list of `predicate`, once.
+        fn add_event(map: &mut HashMap<u64, EventList, KeyHash>, predicate: &str, i: u32) {
+            let list = map.entry(fnv(predicate)).or_insert_with(|| EventList {
+                predicate: predicate.into(),
+                mixed: false,
+                facts: Vec::new(),
+            });
+            list.mixed |= *list.predicate != *predicate;
+            if list.facts.last() != Some(&i) {
+                list.facts.push(i);
+            }
+        }
         for (n, f) in a.facts.iter().enumerate() {
             // Facts are far fewer than `u32::MAX` (sources are at most
             // `MAX_SOURCE_BYTES`).
@@ -338,9 +376,9 @@ impl SourceIndex {
                     // The keys `matching::events` compares, from the same
                     // normalized terms.
                     if let FactTerms::Event(predicate, verb, _) = a.fact_terms(n) {
-                        add(&mut ix.events, fnv(aliases.canon_normalized(predicate)), i);
+                        add_event(&mut ix.events, aliases.canon_normalized(predicate), i);
                         if let Some(p) = canonical_predicate(aliases.canon_normalized(verb)) {
-                            add(&mut ix.events, fnv(p), i);
+                            add_event(&mut ix.events, p, i);
                         }
                     }
                 }
@@ -355,7 +393,16 @@ impl SourceIndex {
             }
         }
         if want_words {
-            let mut words = Words::default();
+            // Sized for the text up front (news prose has a word every six
+            // bytes or so, a new one every thirty): growing the maps and
+            // lists a word at a time rehashed and copied them a dozen times
+            // per source.
+            let bytes = a.text.as_str().len();
+            let mut words = Words {
+                tokens: Vec::with_capacity(bytes / 6),
+                ids: HashMap::with_capacity_and_hasher(bytes / 30, KeyHash::default()),
+                ends: Vec::with_capacity(bytes / 30),
+            };
             let mut word = String::new();
             for (n, s) in a
                 .text
@@ -478,7 +525,7 @@ impl KeyFilter {
                     || self.has(tag::VALUE, *value)
                     || unit.is_some_and(|u| self.has(tag::UNIT, u))
             }
-            ClaimKey::Event(e) => self.has(tag::EVENT, *e),
+            ClaimKey::Event { key, .. } => self.has(tag::EVENT, *key),
             ClaimKey::Person(initial) => self.has(tag::INITIAL, u64::from(*initial)),
             ClaimKey::Quote => self.has(tag::QUOTE, 0),
             ClaimKey::Words(needles, _) => {
@@ -549,7 +596,15 @@ impl ClaimKey {
             },
             ClaimKind::Place { event, .. }
             | ClaimKind::Date { event, .. }
-            | ClaimKind::Event { event, .. } => ClaimKey::Event(fnv(&aliases.canon(event))),
+            | ClaimKind::Event { event, .. } => {
+                // What `matching::judge` compares events with: the same
+                // string (`Prepared`), so that an exact list needs no check.
+                let event = aliases.canon(event);
+                ClaimKey::Event {
+                    key: fnv(&event),
+                    event,
+                }
+            }
             ClaimKind::Role { person, .. } => ClaimKey::Person(surname_initial(person)),
             ClaimKind::Quote { .. } => ClaimKey::Quote,
             ClaimKind::Mention { term } => ClaimKey::Words(

@@ -90,7 +90,7 @@ use crate::extract::{
     PlaceMention, Unit, canonical_predicate,
 };
 
-use super::{Analysis, Evidence, FactTerms, SourceVerdict};
+use super::{Analysis, Evidence, FactTerms, Note, SourceVerdict};
 
 /// How one fact relates to a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,16 +205,28 @@ pub(crate) fn share_terms(prepared: &mut [Prepared]) {
     }
 }
 
-/// The verdict of `claim` in one source, the claim [`Prepared`] beforehand.
-///
-/// `only`, when given, are the only facts the claim can be about (the
-/// index's superset of them, increasing): the others are not looked at.
+/// The facts of a source that [`judge`] looks at.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Looked<'a> {
+    /// Every fact.
+    All,
+    /// Only these facts (increasing): a superset of those the claim can be
+    /// about (the index's).
+    Only(&'a [u32]),
+    /// Only these events (increasing): exactly the source's events whose
+    /// predicate, or whose verb's canonical predicate, is the claim's
+    /// event (canonical), which [`events`] then need not check again.
+    Events(&'a [u32]),
+}
+
+/// The verdict of `claim` in one source, the claim [`Prepared`] beforehand,
+/// looking at the facts `looked` says; the others are not looked at.
 pub(crate) fn judge(
     aliases: &Aliases,
     claim: &Claim,
     prepared: &Prepared,
     a: &Analysis,
-    only: Option<&[u32]>,
+    only: Looked<'_>,
 ) -> SourceVerdict {
     let mut support = Vec::new();
     let mut conflict = Vec::new();
@@ -278,13 +290,13 @@ pub(crate) fn judge(
                     add(
                         Relation::Neither,
                         Some(i),
-                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                        Evidence::of(a, i, f, Some(CAPTION.into())),
                     );
                 } else if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = if q.held && qualifiers.is_empty() {
                         // A fleet is another set than the one a claim
                         // that names only the thing means.
-                        (Relation::Neither, Some(HELD.to_string()))
+                        (Relation::Neither, Some(HELD.into()))
                     } else {
                         compare_amounts(amount, &q.amount)
                     };
@@ -313,7 +325,7 @@ pub(crate) fn judge(
                     add(
                         Relation::Neither,
                         Some(i),
-                        Evidence::of(a, i, f, Some(why.to_string())),
+                        Evidence::of(a, i, f, Some(why.into())),
                     );
                 }
             }
@@ -360,14 +372,17 @@ pub(crate) fn judge(
                 }
                 let note = match rel {
                     Relation::Match => factuality_note(e.factuality),
-                    Relation::Conflict => Some(format!(
-                        "the source places it in {}",
-                        e.places
-                            .iter()
-                            .map(|p| p.place.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
+                    Relation::Conflict => Some(
+                        format!(
+                            "the source places it in {}",
+                            e.places
+                                .iter()
+                                .map(|p| p.place.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                        .into(),
+                    ),
                     Relation::Neither => Some(
                         "a place of the event that neither matches nor excludes the claim".into(),
                     ),
@@ -491,7 +506,7 @@ pub(crate) fn judge(
                     }
                 };
                 let note = match (rel, holder) {
-                    (Relation::Conflict, Some(other)) => Some(other),
+                    (Relation::Conflict, Some(other)) => Some(other.into()),
                     (Relation::Conflict, None) => {
                         Some("the source gives this person another role of the same kind".into())
                     }
@@ -534,10 +549,13 @@ pub(crate) fn judge(
                     None => Relation::Neither,
                 };
                 let note = match rel {
-                    Relation::Conflict => Some(format!(
-                        "the source attributes it to {}",
-                        q.speaker.as_deref().unwrap_or("")
-                    )),
+                    Relation::Conflict => Some(
+                        format!(
+                            "the source attributes it to {}",
+                            q.speaker.as_deref().unwrap_or("")
+                        )
+                        .into(),
+                    ),
                     Relation::Neither => Some("the quote has no speaker in the source".into()),
                     Relation::Match => None,
                 };
@@ -550,7 +568,7 @@ pub(crate) fn judge(
                     add(
                         Relation::Neither,
                         Some(i),
-                        Evidence::of(a, i, f, Some(CAPTION.to_string())),
+                        Evidence::of(a, i, f, Some(CAPTION.into())),
                     );
                     continue;
                 }
@@ -613,7 +631,7 @@ pub(crate) fn judge(
     } else {
         disagreeing(aliases, claim, a, &support, &conflict)
     };
-    let (verdict, mut evidence, mut candidates) = if let Some((pinned, also)) = disagreement {
+    let (verdict, evidence, candidates) = if let Some((pinned, also)) = disagreement {
         // The conflicting statements first: they are why the claim fails;
         // then what the claim says, with what else the source says.
         let mut evidence: Vec<Evidence> = conflict
@@ -646,10 +664,8 @@ pub(crate) fn judge(
         near.truncate(MAX_CANDIDATES);
         (Verdict::NotMentioned, Vec::new(), near)
     };
-    // Kept until the run ends, claims x sources of them: a vector grown by
-    // pushes has room for at least four.
-    evidence.shrink_to_fit();
-    candidates.shrink_to_fit();
+    // Packed as soon as it is kept, most often: a verdict held whole until
+    // the run ends is shrunk when it is kept (`Kept::add`).
     SourceVerdict {
         source: a.id().clone(),
         verdict,
@@ -834,7 +850,7 @@ const BACKGROUND_DAYS: i64 = 180;
 /// their objects (`a defence cooperation agreement` against `a landmark
 /// defence deal`), is not reliable: a story names its own deal with
 /// several words (`the deal`, `the agreement`, `the contract`).
-fn another_occurrence(a: &Analysis, f: &Fact, e: &EventFrame, claim: &DateValue) -> Option<String> {
+fn another_occurrence(a: &Analysis, f: &Fact, e: &EventFrame, claim: &DateValue) -> Option<Note> {
     if story_time(a, claim) {
         background(a, f, e)
     } else {
@@ -867,7 +883,7 @@ fn unplaced_earlier(
     claim: &DateValue,
     factuality: Factuality,
     found: &[(usize, &Fact, &EventFrame)],
-) -> Option<String> {
+) -> Option<Note> {
     if a.text.published().is_some() {
         return None;
     }
@@ -893,6 +909,7 @@ fn unplaced_earlier(
              whose publication date is unknown and which also tells of an undated event \
              of the kind: an earlier event, not the one the claim may mean"
         )
+        .into()
     })
 }
 
@@ -915,7 +932,7 @@ fn story_time(a: &Analysis, d: &DateValue) -> bool {
 /// the story's (see [`another_occurrence`]): the narrator tells it in the
 /// past perfect, or every date of it ends more than [`BACKGROUND_DAYS`]
 /// before the source was published; `None` when neither.
-fn background(a: &Analysis, f: &Fact, e: &EventFrame) -> Option<String> {
+fn background(a: &Analysis, f: &Fact, e: &EventFrame) -> Option<Note> {
     if f.said_by.is_none() && e.factuality == Factuality::Asserted && past_perfect(a, f, e) {
         return Some(
             "told in the past perfect (`had …`): an earlier event of the kind, \
@@ -935,6 +952,7 @@ fn background(a: &Analysis, f: &Fact, e: &EventFrame) -> Option<String> {
             "dated more than {BACKGROUND_DAYS} days before the source was published: \
              an earlier event of the kind, not the story's one the claim means"
         )
+        .into()
     })
 }
 
@@ -1211,9 +1229,9 @@ fn cannot_decide(
     f: &Fact,
     e: &EventFrame,
     claim: Factuality,
-) -> Option<Option<String>> {
+) -> Option<Option<Note>> {
     if in_caption(a, f) {
-        return Some(Some(CAPTION.to_string()));
+        return Some(Some(CAPTION.into()));
     }
     (!stated_alike(claim, e.factuality)).then(|| unfactual_note(e))
 }
@@ -1231,12 +1249,12 @@ fn stated_alike(claim: Factuality, event: Factuality) -> bool {
 }
 
 /// Why an event the source does not commit to decides nothing.
-fn unfactual_note(e: &EventFrame) -> Option<String> {
-    Some(format!("the event is {}", e.factuality.as_str()))
+fn unfactual_note(e: &EventFrame) -> Option<Note> {
+    Some(format!("the event is {}", e.factuality.as_str()).into())
 }
 
-fn factuality_note(f: Factuality) -> Option<String> {
-    (f == Factuality::Reported).then(|| "reported by the source, not stated as its own".to_string())
+fn factuality_note(f: Factuality) -> Option<Note> {
+    (f == Factuality::Reported).then_some("reported by the source, not stated as its own".into())
 }
 
 fn best(rels: &[Relation]) -> Relation {
@@ -1448,19 +1466,18 @@ fn previous_in_paragraph(a: &Analysis, i: usize) -> Option<usize> {
     (sentences.get(prev)?.paragraph == sentences.get(i)?.paragraph).then_some(prev)
 }
 
-/// The facts of `a` with their indices: all, or those of `only`.
-fn numbered<'a>(
-    a: &'a Analysis,
-    only: Option<&'a [u32]>,
-) -> Box<dyn Iterator<Item = (usize, &'a Fact)> + 'a> {
+/// The facts of `a` that `only` looks at, with their indices.
+fn numbered<'a>(a: &'a Analysis, only: Looked<'a>) -> impl Iterator<Item = (usize, &'a Fact)> + 'a {
     let facts = a.facts.iter().as_slice();
-    match only {
-        Some(only) => Box::new(
-            only.iter()
-                .filter_map(move |&i| Some((i as usize, facts.get(i as usize)?))),
-        ),
-        None => Box::new(facts.iter().enumerate()),
-    }
+    let (all, listed) = match only {
+        Looked::All => (Some(facts.iter().enumerate()), None),
+        Looked::Only(list) | Looked::Events(list) => (None, Some(list)),
+    };
+    let listed = listed
+        .into_iter()
+        .flatten()
+        .filter_map(move |&i| Some((i as usize, facts.get(i as usize)?)));
+    all.into_iter().flatten().chain(listed)
 }
 
 /// The note of a role claim contradicted because the source names another
@@ -1581,14 +1598,19 @@ fn events<'a>(
     aliases: &Aliases,
     want: &str,
     participants: &[Term],
-    only: Option<&'a [u32]>,
+    only: Looked<'a>,
 ) -> Vec<(usize, &'a Fact, &'a EventFrame)> {
+    // The index listed exactly the events with the claim's predicate.
+    let keyed = matches!(only, Looked::Events(_));
     numbered(a, only)
         .filter_map(|(i, f)| match &f.kind {
             FactKind::Event(e) => Some((i, f, e)),
             _ => None,
         })
         .filter(|&(i, _, _)| {
+            if keyed {
+                return true;
+            }
             let FactTerms::Event(predicate, verb, canonical) = a.fact_terms(i) else {
                 return false;
             };
@@ -1899,30 +1921,65 @@ fn similar_token(a: &str, b: &str) -> bool {
     }
     if a.is_ascii() && b.is_ascii() {
         // Names compared by the byte, as the chars below would be.
-        return levenshtein(a.as_bytes(), b.as_bytes()) <= 1 + usize::from(a.len() >= 8);
+        return within(a.as_bytes(), b.as_bytes(), 1 + usize::from(a.len() >= 8));
     }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if ca.len() < 4 || cb.len() < 4 || ca.len().abs_diff(cb.len()) > 1 || ca[0] != cb[0] {
         return false;
     }
-    levenshtein(&ca, &cb) <= 1 + usize::from(ca.len() >= 8)
+    within(&ca, &cb, 1 + usize::from(ca.len() >= 8))
 }
 
-fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+/// Whether the edit distance of `a` and `b` is at most `limit`.
+pub(crate) fn within<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> bool {
     // Two rows, reused: names are short, and this runs for every name of a
-    // source against every name claimed.
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // source against every name claimed. On the stack for a name of up to
+    // [`SHORT_NAME`] characters (nearly all), allocated for a longer one.
+    let (mut short, mut long);
+    let (prev, cur) = if b.len() < SHORT_NAME {
+        short = [[0; SHORT_NAME]; 2];
+        let [prev, cur] = &mut short;
+        (&mut prev[..=b.len()], &mut cur[..=b.len()])
+    } else {
+        long = vec![0; 2 * (b.len() + 1)];
+        long.split_at_mut(b.len() + 1)
+    };
+    within_in(a, b, limit, prev, cur)
+}
+
+/// Names shorter than this many characters are compared with no
+/// allocation ([`within`]).
+const SHORT_NAME: usize = 32;
+
+/// [`within`] with two rows of `b.len() + 1` cells to work in: the
+/// Levenshtein distance, row by row, given up once a whole row exceeds
+/// `limit` (a row's least cell never decreases from one row to the next,
+/// so the distance, a cell of the last row, would exceed it too).
+fn within_in<'r, T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    limit: usize,
+    mut prev: &'r mut [usize],
+    mut cur: &'r mut [usize],
+) -> bool {
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
+        let mut least = cur[0];
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
+            least = least.min(cur[j + 1]);
+        }
+        if least > limit {
+            return false;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[b.len()] <= limit
 }
 
 /// The interval an amount allows, as (low, high, low inclusive, high inclusive).
@@ -1966,7 +2023,7 @@ fn reach(a: &Amount) -> (f64, f64, bool, bool) {
 }
 
 /// Compares a claimed amount with a stated one.
-pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Option<String>) {
+pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Option<Note>) {
     if claim.unit != fact.unit {
         return (Relation::Neither, Some("a different unit".into()));
     }
@@ -1997,18 +2054,18 @@ pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Optio
     if disjoint {
         return (
             Relation::Conflict,
-            Some(format!(
-                "the source says {}",
-                crate::extract::describe_amount(fact)
-            )),
+            Some(format!("the source says {}", crate::extract::describe_amount(fact)).into()),
         );
     }
     (
         Relation::Neither,
-        Some(format!(
-            "the source says {}, which neither confirms nor excludes it",
-            crate::extract::describe_amount(fact)
-        )),
+        Some(
+            format!(
+                "the source says {}, which neither confirms nor excludes it",
+                crate::extract::describe_amount(fact)
+            )
+            .into(),
+        ),
     )
 }
 

@@ -49,9 +49,11 @@ pub struct Analysis {
     /// For each fact, in order: the terms claims compare it on, normalized
     /// ([`crate::normalize_term`]) once rather than once per claim.
     fact_terms: Vec<FactTerms>,
-    /// For each fact, in order: [`Fact::describe`], made the first time a
-    /// claim cites the fact and shared by every later piece of evidence.
-    described: Vec<OnceLock<Arc<str>>>,
+    /// For each fact, in order: what evidence citing it holds besides its
+    /// note, made the first time a claim cites the fact and shared by
+    /// every later piece of evidence (a fact is cited by every claim it
+    /// speaks to).
+    cited: Vec<OnceLock<Cited>>,
     /// Whether a sentence names a claim's term, by term
     /// ([`matching::share_terms`]) and sentence: asked by every claim that
     /// names the term.
@@ -67,6 +69,18 @@ impl Clone for Namings {
     fn clone(&self) -> Self {
         Namings::default()
     }
+}
+
+/// What every piece of evidence citing one fact holds (see
+/// [`Analysis::cited`]).
+#[derive(Debug, Clone)]
+struct Cited {
+    /// Where the fact is in the original file.
+    pos: LineCol,
+    /// What it quotes of the fact's sentence ([`Analysis::quoted`]).
+    sentence: Arc<str>,
+    /// [`Fact::describe`].
+    fact: Arc<str>,
 }
 
 /// The normalized terms of one fact (see [`Analysis::fact_terms`]).
@@ -122,14 +136,14 @@ impl Analysis {
                 _ => FactTerms::Other,
             })
             .collect();
-        let described = facts.iter().map(|_| OnceLock::new()).collect();
+        let cited = facts.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             text,
             facts,
             sentence_words,
             sentence_texts,
             fact_terms,
-            described,
+            cited,
             namings: Namings::default(),
         }
     }
@@ -168,11 +182,17 @@ impl Analysis {
         self.fact_terms.get(i).unwrap_or(&FactTerms::Other)
     }
 
-    /// [`Fact::describe`] of fact number `i`, `fact`, shared.
-    fn describe(&self, i: usize, fact: &Fact) -> Arc<str> {
-        match self.described.get(i) {
-            Some(d) => d.get_or_init(|| Arc::from(fact.describe())).clone(),
-            None => Arc::from(fact.describe()),
+    /// What evidence citing fact number `i`, `fact`, holds besides its
+    /// note, shared.
+    fn cited(&self, i: usize, fact: &Fact) -> Cited {
+        let cite = || Cited {
+            pos: self.text.line_col(fact.span.start),
+            sentence: self.quoted(fact.sentence, fact.span).unwrap_or_default(),
+            fact: Arc::from(fact.describe()),
+        };
+        match self.cited.get(i) {
+            Some(c) => c.get_or_init(cite).clone(),
+            None => cite(),
         }
     }
 
@@ -225,6 +245,38 @@ pub struct Evidence {
     /// Why it supports, contradicts, or was a near miss: one of a few
     /// hundred sentences, shared by every piece of evidence that gives it.
     pub note: Option<Arc<str>>,
+}
+
+/// Why a piece of evidence supports, contradicts or was a near miss, as
+/// `judge` gives it: one of the tool's fixed sentences (most notes), or
+/// one made for the fact (`the source says 6`).
+pub(crate) type Note = std::borrow::Cow<'static, str>;
+
+/// `note` as a shared string ([`shared_note`]); a fixed sentence is found
+/// by its address, not hashed and compared.
+fn note_of(note: Note) -> Arc<str> {
+    use std::cell::RefCell;
+    /// Past this many the map starts again (as [`shared_note`]'s set).
+    const MAX_FIXED: usize = 1 << 10;
+    thread_local! {
+        static FIXED: RefCell<HashMap<(usize, usize), Arc<str>, crate::extract::FxBuild>> =
+            RefCell::new(HashMap::default());
+    }
+    match note {
+        std::borrow::Cow::Borrowed(fixed) => FIXED.with_borrow_mut(|notes| {
+            let key = (fixed.as_ptr() as usize, fixed.len());
+            if let Some(shared) = notes.get(&key) {
+                return Arc::clone(shared);
+            }
+            if notes.len() >= MAX_FIXED {
+                notes.clear();
+            }
+            let shared = shared_note(fixed);
+            notes.insert(key, Arc::clone(&shared));
+            shared
+        }),
+        std::borrow::Cow::Owned(made) => shared_note(&made),
+    }
 }
 
 /// `note` as a shared string: the one already made on this thread when
@@ -310,14 +362,18 @@ fn excerpt(text: &str, sentence: Span, span: Span) -> String {
 
 impl Evidence {
     /// The evidence of fact number `i` of `a`, `fact`.
-    pub(crate) fn of(a: &Analysis, i: usize, fact: &Fact, note: Option<String>) -> Evidence {
-        let sentence = a.quoted(fact.sentence, fact.span).unwrap_or_default();
+    pub(crate) fn of(a: &Analysis, i: usize, fact: &Fact, note: Option<Note>) -> Evidence {
+        let Cited {
+            pos,
+            sentence,
+            fact: described,
+        } = a.cited(i, fact);
         Evidence {
             span: fact.span,
-            pos: a.text.line_col(fact.span.start),
+            pos,
             sentence,
-            fact: a.describe(i, fact),
-            note: note.as_deref().map(shared_note),
+            fact: described,
+            note: note.map(note_of),
         }
     }
 
@@ -325,7 +381,7 @@ impl Evidence {
         a: &Analysis,
         span: Span,
         fact: Arc<str>,
-        note: Option<String>,
+        note: Option<Note>,
     ) -> Evidence {
         let sentence = a
             .text
@@ -337,7 +393,7 @@ impl Evidence {
             pos: a.text.line_col(span.start),
             sentence,
             fact,
-            note: note.as_deref().map(shared_note),
+            note: note.map(note_of),
         }
     }
 }
@@ -971,24 +1027,20 @@ impl<'a> Verifier<'a> {
         // Indexed just before it is used, dropped just after.
         let index = index::SourceIndex::new(self.set.aliases(), a, self.want_words);
         let filter = filter.then(|| KeyFilter::of(&index));
+        // Only the verdicts that say something are kept.
         let judge = |k: usize| {
             let c = self.claims[k];
-            applies(c, a).then(|| {
-                let v = judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a);
-                (k, v)
-            })
+            if !applies(c, a) {
+                return None;
+            }
+            judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a).map(|v| (k, v))
         };
-        let judged = |(_, v): &(usize, SourceVerdict)| !v.is_silent();
         let row = SourceRow(match only {
-            None => (0..self.claims.len())
-                .filter_map(judge)
-                .filter(judged)
-                .collect(),
+            None => (0..self.claims.len()).filter_map(judge).collect(),
             Some(only) => only
                 .iter()
                 .filter(|&&k| k < self.claims.len())
                 .filter_map(|&k| judge(k))
-                .filter(judged)
                 .collect(),
         });
         (row, filter)
@@ -1182,7 +1234,11 @@ impl Kept {
                 }
             }
             None => {
-                for (k, v) in row.0 {
+                for (k, mut v) in row.0 {
+                    // Kept until the run ends, claims x sources of them: a
+                    // list grown by pushes has room for at least four.
+                    v.evidence.shrink_to_fit();
+                    v.candidates.shrink_to_fit();
                     self.at[k].push(at(&self.named, k));
                     self.said[k].push(v);
                 }
@@ -1387,8 +1443,9 @@ fn applies(claim: &Claim, a: &Analysis) -> bool {
 /// out by claim.
 pub(crate) const SOURCES_PER_CHUNK: usize = 128;
 
-/// The verdict of one claim in analysis `a`: from its index when that can
-/// tell, else judged on the facts the index lists for the claim.
+/// The verdict of one claim in analysis `a`, `None` when it is silent
+/// ([`SourceVerdict::is_silent`]): from its index when that can tell, else
+/// judged on the facts the index lists for the claim.
 fn judge_indexed(
     set: &ClaimSet,
     claim: &Claim,
@@ -1396,11 +1453,21 @@ fn judge_indexed(
     index: &index::SourceIndex,
     key: &index::ClaimKey,
     a: &Analysis,
-) -> SourceVerdict {
+) -> Option<SourceVerdict> {
     match index.lookup(key, a) {
-        index::Lookup::Decided(verdict) => verdict,
+        index::Lookup::Silent => None,
+        index::Lookup::Decided(verdict) => Some(verdict),
         index::Lookup::Judge(only) => {
-            matching::judge(set.aliases(), claim, prepared, a, only.as_deref())
+            let looked = only
+                .as_deref()
+                .map_or(matching::Looked::All, matching::Looked::Only);
+            Some(matching::judge(set.aliases(), claim, prepared, a, looked))
+                .filter(|v| !v.is_silent())
+        }
+        index::Lookup::JudgeEvents(events) => {
+            let looked = matching::Looked::Events(events);
+            Some(matching::judge(set.aliases(), claim, prepared, a, looked))
+                .filter(|v| !v.is_silent())
         }
     }
 }
@@ -1436,7 +1503,9 @@ pub fn verify_claim(set: &ClaimSet, claim: &Claim, analyses: &[Analysis]) -> Cla
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let v = matching::judge(set.aliases(), claim, &prepared, a, None);
+            let mut v = matching::judge(set.aliases(), claim, &prepared, a, matching::Looked::All);
+            v.evidence.shrink_to_fit();
+            v.candidates.shrink_to_fit();
             (u32::try_from(i).unwrap_or(u32::MAX), v)
         })
         .filter(|(_, v)| !v.is_silent())

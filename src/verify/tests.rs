@@ -1,4 +1,4 @@
-use super::matching::{Relation, compare_amounts, compare_dates, same_person};
+use super::matching::{Relation, compare_amounts, compare_dates, same_person, within};
 use crate::extract::{Amount, Bound, DateValue, Granularity, Unit};
 
 fn amount(value: f64, bound: Bound) -> Amount {
@@ -130,6 +130,76 @@ fn person_names() {
         ("sergei shoigu", "Sergei Shoigu", true),
     ] {
         assert_eq!(same_person(claim, fact), want, "{claim} vs {fact}");
+    }
+}
+
+/// The bounded edit distance that names are compared with (given up once
+/// a row of the table exceeds the bound, rows kept on the stack for short
+/// names) says what the whole table says, for every bound, name length and
+/// alphabet.
+#[test]
+fn bounded_edit_distance_is_the_whole_one() {
+    fn whole(a: &[char], b: &[char]) -> usize {
+        let mut table = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                table[i][j] = (table[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                    .min(table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1);
+            }
+        }
+        table[a.len()][b.len()]
+    }
+    let long = "abcdefghijklmnopqrstuvwxyz0123456789";
+    let words = [
+        "",
+        "a",
+        "ab",
+        "ba",
+        "shoigu",
+        "shoygu",
+        "sharif",
+        "shaikh",
+        "sergei",
+        "sergey",
+        "sergeyy",
+        "hilaly",
+        "hilali",
+        "abcdefgh",
+        "abdcefhg",
+        "xbcdefgz",
+        long,
+        "abcdefghijklmnopqrstuvwxyz0123456798",
+        "dmitriy",
+        "дмитрий",
+        "дмитрии",
+    ];
+    for a in words {
+        for b in words {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let distance = whole(&ca, &cb);
+            for limit in 0..4 {
+                assert_eq!(
+                    within(&ca, &cb, limit),
+                    distance <= limit,
+                    "{a} vs {b} within {limit}"
+                );
+                assert_eq!(
+                    within(a.as_bytes(), b.as_bytes(), limit),
+                    whole(
+                        &a.bytes().map(char::from).collect::<Vec<_>>(),
+                        &b.bytes().map(char::from).collect::<Vec<_>>()
+                    ) <= limit,
+                    "{a} vs {b} within {limit}, by the byte"
+                );
+            }
+        }
     }
 }
 
