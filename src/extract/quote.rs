@@ -22,7 +22,14 @@
 //!
 //! A speaker that is a person's mention is given as [`Person::name`], an
 //! organisation's as [`Organisation::name`]; `he`/`she` is the most recent
-//! person mentioned before; `it`/`they` is the previous quote's speaker.
+//! person mentioned before, in its paragraph or the two before (or the
+//! previous quote's speaker), unless an unnamed person is introduced
+//! after that mention as a speaker (`A senior official ..., said that
+//! ... "...," he said`: `senior official`); `it`/`they` is the previous
+//! quote's speaker. A speaker phrase holds no finite verb (`said India
+//! was "..."` names no `India was`); a speech verb with no subject of its
+//! own (`X, talking to reporters ..., welcomed the deal and said that`)
+//! has the person the sentence opens with.
 //! Anything else (an unnamed source) is kept as written, lowercase, without a
 //! leading article (`a military source` → `military source`, `the
 //! newspaper` → `newspaper`, `officials`); a capitalized name that links to
@@ -96,8 +103,8 @@ const UNNAMED: &[&str] = &[
 /// The named things of the text: (span, name, is a person).
 struct Names {
     ents: Vec<(Span, String, bool)>,
-    /// Where the paragraph before the current one starts: `he` and `she`
-    /// look no further back for whom they mean.
+    /// Where the second paragraph before the current one starts: `he`
+    /// and `she` look no further back for whom they mean.
     floor: usize,
 }
 
@@ -162,7 +169,7 @@ fn resolve(
     if toks.len() == 1 {
         match first.low.as_ref() {
             "he" | "she" => {
-                // the nearest person before, in this paragraph or the one
+                // the nearest person before, in this paragraph or the two
                 // before, unless an unnamed one (`a senior official`) comes
                 // between
                 let at = first.span.start;
@@ -499,7 +506,8 @@ fn sentence_end(s: &str, at: usize, ceil: usize) -> usize {
 pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quote> {
     let s = text.as_str();
     let mut names = Names::new(people, orgs);
-    let mut para_start = 0;
+    // the starts of the two fact paragraphs before the current one
+    let mut para_starts = [0, 0];
     let mut out = Vec::new();
     // the previous quote's speaker, and the paragraph it was in
     let mut prev: Option<(String, Option<Span>)> = None;
@@ -510,8 +518,8 @@ pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quot
             continue;
         }
         let ps = p.span;
-        names.floor = para_start;
-        para_start = ps.start;
+        names.floor = para_starts[0];
+        para_starts = [para_starts[1], ps.start];
         let marks: Vec<usize> = s[ps.range()]
             .match_indices('"')
             .map(|(i, _)| ps.start + i)
@@ -632,6 +640,15 @@ mod tests {
             &[(
                 "We will go for more once these four are inducted",
                 Some("senior official"),
+            )],
+        ),
+        (
+            "Defence Minister Sergei Shoigu visited Islamabad in November.\n\
+             The deal was signed on Wednesday.\n\
+             \"We will go for more once these four are inducted,\" he said.",
+            &[(
+                "We will go for more once these four are inducted",
+                Some("Sergei Shoigu"),
             )],
         ),
         (
