@@ -1240,3 +1240,94 @@ fn claims_files_sharing_an_analysis_keep_their_own_aliases() {
     assert_eq!(verdicts(&without), [NotMentioned, NotMentioned]);
     assert_eq!(verdicts(&with_alias), [Supported, Supported]);
 }
+
+/// Audit 3 (outlet-style articles): a speaker named by part of the claimed
+/// name, another person's event, history, a city inside the claimed
+/// country, refusals, hyphenated phrases and the chief executive.
+#[test]
+fn people_quotes_and_other_events_of_outlet_copy() {
+    use Verdict::*;
+    const ASIF: &str = "Federal Minister for Defence Khawaja Muhammad Asif welcomed the deal.\n\
+        \"We want good relations with all major powers,\" Mr Asif said.\n";
+    const SURNAME: &str = "\"We want good relations with all major powers,\" Asif said.\n";
+    const OTHER: &str = "Chief of Army Staff General Raheel Sharif visited Moscow in June, \
+        while Russian Defence Minister Sergei Shoigu paid a visit to Pakistan in November last year.\n";
+    const CITY: &str =
+        "Russian Defence Minister Sergei Shoigu visited Islamabad in November last year.\n";
+    const DEAL: &str = "The helicopter deal was signed at General Headquarters in Rawalpindi.\n";
+    const HISTORY: &str = "Premier Alexei Kosygin brokered the Tashkent Declaration, which was \
+        signed in Tashkent in January 1966.\n\
+        It is the first sale since the Soviet Union supplied Mi-8 transport helicopters in the 1960s.\n";
+    const REFUSED: &str = "Russia had long refused to sell weapons to Pakistan.\n";
+    const HIND: &str = "The Mi-35M 'Hind-E' is a gunship. The Mi-24 'Hind D' is older.\n";
+    const CEO: &str = "Rostec chief executive Sergei Chemezov said so.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (
+                ASIF,
+                "Khawaja Asif said \"We want good relations\"",
+                Supported,
+            ),
+            (
+                SURNAME,
+                "Khawaja Asif said \"We want good relations\"",
+                NotMentioned,
+            ),
+            (
+                SURNAME,
+                "Zafar Hilaly said \"We want good relations\"",
+                Contradicted,
+            ),
+            (
+                OTHER,
+                "Sergei Shoigu visited Pakistan in November 2014",
+                NotMentioned,
+            ),
+            (
+                OTHER,
+                "Raheel Sharif visited Moscow in November 2014",
+                Contradicted,
+            ),
+            (
+                CITY,
+                "Sergei Shoigu visited Pakistan in November 2014",
+                Supported,
+            ),
+            (
+                CITY,
+                "Sergei Shoigu visited Pakistan in December 2013",
+                Contradicted,
+            ),
+            (DEAL, "Pakistan signed an agreement", NotMentioned),
+            (HISTORY, "signed in Rawalpindi", NotMentioned),
+            (HISTORY, "signed in August 2015", NotMentioned),
+            (HISTORY, "delivered in August 2017", NotMentioned),
+            (
+                HISTORY,
+                "Tashkent Declaration was signed in January 1966",
+                Supported,
+            ),
+            (
+                HISTORY,
+                "Tashkent Declaration was signed in 1965",
+                Contradicted,
+            ),
+            (
+                REFUSED,
+                "Russia refused to sell weapons to Pakistan",
+                Supported,
+            ),
+            (REFUSED, "Russia sold weapons to Pakistan", Contradicted),
+            (HIND, "contains \"Hind E\"", Supported),
+            (HIND, "contains \"Hind-E\"", Supported),
+            (HIND, "contains \"Hind-D\"", Supported),
+            (CEO, "Sergei Chemezov is CEO of Rostec", Supported),
+            (
+                CEO,
+                "Sergei Chemezov is chief executive officer of Rostec",
+                Supported,
+            ),
+        ],
+    );
+}

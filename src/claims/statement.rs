@@ -324,6 +324,16 @@ fn role_claim(s: &str) -> Option<ClaimKind> {
         return None;
     }
     let mut role = s[at + verb.len()..].trim();
+    // `Tashkent Declaration was signed in January 1966` is a passive
+    // event, not a role: an event verb right after `is`/`was`
+    if !verb.ends_with("the ")
+        && role
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| canonical_predicate(w).is_some() && is_participle(w))
+    {
+        return None;
+    }
     for article in ["a ", "an ", "the "] {
         if let Some(r) = role.strip_prefix(article) {
             role = r;
@@ -337,6 +347,23 @@ fn role_claim(s: &str) -> Option<ClaimKind> {
         role: normalize_term(role),
     })
 }
+
+/// Whether `w` looks like a past participle (`signed`, `sold`, `held`):
+/// an `-ed`/`-en` form, or an irregular one the event lexicon knows that
+/// is not its base form.
+fn is_participle(w: &str) -> bool {
+    let w = w.to_lowercase();
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || canonical_predicate(&w)
+            .is_some_and(|p| p != w && !w.ends_with('s') && !w.ends_with("ing"))
+}
+
+/// Verbs that deny the verb after `to`: `Russia refused to sell weapons` is
+/// read as sources are, as a negated `sell`.
+const REFUSALS: &[&str] = &[
+    "refused", "refuses", "refuse", "declined", "declines", "decline", "failed", "fails", "fail",
+];
 
 const MODAL_FUTURE: &[&str] = &["will", "shall", "'ll"];
 const NEGATORS: &[&str] = &[
@@ -387,7 +414,33 @@ const FUNCTION_WORDS: &[&str] = &[
 fn event_claim(s: &str) -> Result<ClaimKind, String> {
     let words: Vec<&str> = s.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let Some(vi) = lower.iter().position(|w| canonical_predicate(w).is_some()) else {
+    // `refused to sell`, `declined to comment`: the verb after `to`, denied
+    let refusal = lower.iter().enumerate().position(|(i, w)| {
+        REFUSALS.contains(&w.as_str()) && lower.get(i + 1).is_some_and(|n| n == "to")
+    });
+    if let Some(r) = refusal {
+        // a verb the lexicon does not know (`declined to comment`) is kept
+        // as written, denied: no source event has it, so the claim is not
+        // mentioned rather than read as another verb (`decline` as a fall)
+        if let Some(v) = lower
+            .get(r + 2)
+            .filter(|v| canonical_predicate(v).is_none() && v.chars().all(char::is_alphabetic))
+        {
+            let subject = content_words(&words[..r].join(" "));
+            let mut participants = subject;
+            participants.extend(content_words(&words[r + 3..].join(" ")));
+            return Ok(ClaimKind::Event {
+                event: v.clone(),
+                participants,
+                factuality: Factuality::Negated,
+            });
+        }
+    }
+    let Some(vi) = lower
+        .iter()
+        .enumerate()
+        .position(|(i, w)| canonical_predicate(w).is_some() && refusal.is_none_or(|r| i > r + 1))
+    else {
         return Err(format!(
             "cannot read `{s}`: expected one of `<thing> count = N`, `<verb> in <place>`, `<verb> on <date>`, \
              `<Name> is <role>`, `<Name> said \"...\"`, `mentions <term>`, `contains \"...\"`, `matches /.../` \
@@ -398,9 +451,10 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
         .unwrap_or_default()
         .to_string();
     let before: Vec<&str> = lower[..vi].iter().map(String::as_str).collect();
-    let factuality = if before
-        .iter()
-        .any(|w| NEGATORS.contains(w) || w.ends_with("n't"))
+    let factuality = if refusal.is_some()
+        || before
+            .iter()
+            .any(|w| NEGATORS.contains(w) || w.ends_with("n't"))
     {
         Factuality::Negated
     } else if before.iter().any(|w| MODAL_FUTURE.contains(w)) {
@@ -414,7 +468,11 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
     let subject: Vec<String> = words[..vi]
         .iter()
         .map(|w| normalize_term(w))
-        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.as_str()))
+        .filter(|w| {
+            !w.is_empty()
+                && !FUNCTION_WORDS.contains(&w.as_str())
+                && !REFUSALS.contains(&w.as_str())
+        })
         .collect();
     // Place: "in/at/near <Place>" right after the verb (or after its object).
     for prep in ["in ", "at ", "near "] {
@@ -545,6 +603,20 @@ mod tests {
             (
                 "Russia lifted its embargo",
                 "Event { event: \"lift\", participants: [\"russia\", \"embargo\"], factuality: Asserted }",
+            ),
+            // a passive event is no role
+            (
+                "Tashkent Declaration was signed in January 1966",
+                "Date { event: \"sign\", participants: [\"tashkent\", \"declaration\"], date: DateValue { start: Some(1966-01-01), end: Some(1966-01-31), granularity: Month, weekday: None, month: Some(1), relative: false }, written: \"January 1966\", factuality: Asserted }",
+            ),
+            // `refused to V` denies V, as sources are read
+            (
+                "Russia refused to sell weapons to Pakistan",
+                "Event { event: \"sell\", participants: [\"russia\", \"weapons\", \"pakistan\"], factuality: Negated }",
+            ),
+            (
+                "Rosoboronexport declined to comment",
+                "Event { event: \"comment\", participants: [\"rosoboronexport\"], factuality: Negated }",
             ),
             (
                 "Their leaders signed this deal",

@@ -124,6 +124,7 @@ const TITLES: &[&str] = &[
     "deputy chairman", "general manager", "manager", "board member",
     // expertise and press
     "analyst", "expert", "economist", "professor", "researcher", "scientist", "scholar",
+    "research fellow", "senior fellow", "visiting fellow",
     "editor", "editor-in-chief", "correspondent", "journalist", "reporter", "columnist",
     "lawyer", "attorney", "activist", "historian", "author", "strategist",
     // military and police
@@ -1114,11 +1115,14 @@ fn is_name_token_uncached(text: &str, t: &Word) -> bool {
     if raw.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    // initials `E.` are allowed; lone letters and acronyms are not
+    // initials `E.` and `K.S.` are allowed; lone letters and acronyms are not
     if letters == 1 && !raw.ends_with('.') {
         return false;
     }
+    // (`U.S.`, `U.N.` are no initials)
+    let initials = is_initials(raw) && !has(&["u.s", "u.k", "u.n", "e.u", "u.a.e"], &t.low);
     if letters >= 2
+        && !initials
         && raw
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -1130,6 +1134,16 @@ fn is_name_token_uncached(text: &str, t: &Word) -> bool {
         return false;
     }
     !t.is_place(text)
+}
+
+/// Whether `raw` is a run of initials, each one letter and a full stop
+/// (`E.`, `K.S.`, `J.R.R.`).
+fn is_initials(raw: &str) -> bool {
+    raw.ends_with('.')
+        && raw
+            .trim_end_matches('.')
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
 /// The end of a name run starting at `j` (exclusive), if any.
@@ -1159,7 +1173,7 @@ fn name_run(text: &str, t: &[Word], j: usize) -> Option<usize> {
     }
     // do not end on an initial
     let last = &text[t[k - 1].span.range()];
-    if last.chars().filter(|c| c.is_alphabetic()).count() == 1 {
+    if last.chars().filter(|c| c.is_alphabetic()).count() == 1 || is_initials(last) {
         return None;
     }
     Some(k)
@@ -1222,9 +1236,16 @@ fn match_title(t: &[Word], k: usize) -> Option<(String, usize)> {
     }
     if p > k && p < t.len() && t[p].word && t[p].in_class(class::PORTFOLIO_HEAD) {
         let words: Vec<&str> = t[k..=p].iter().map(|x| x.low.as_ref()).collect();
-        let len = p - k + 1;
+        let mut len = p - k + 1;
+        let mut title = normalize_title(&words.join(" "));
+        // `Federal Minister for Defence`: the portfolio after the head too
+        if let Some((portfolio, n)) = portfolio_after(t, p + 1) {
+            let (head, prefix) = words.split_last().expect("a head");
+            title = format!("{} {portfolio} {}", prefix.join(" "), normalize_title(head));
+            len += n;
+        }
         if best.as_ref().is_none_or(|b| b.1 < len) {
-            best = Some((normalize_title(&words.join(" ")), len));
+            best = Some((title, len));
         }
     }
     // head + of/for + portfolio: `Minister for Foreign Affairs`
@@ -1256,6 +1277,39 @@ fn match_title(t: &[Word], k: usize) -> Option<(String, usize)> {
         }
     }
     best
+}
+
+/// `for Defence`, `of the Interior` at `k`, after a portfolio head: the
+/// capitalized portfolio words, lowercase, and the tokens used.
+fn portfolio_after(t: &[Word], k: usize) -> Option<(String, usize)> {
+    let prep = t.get(k)?;
+    if !(prep.is("of") || prep.is("for")) {
+        return None;
+    }
+    let mut q = k + 1;
+    if t.get(q).is_some_and(|x| x.is("the")) {
+        q += 1;
+    }
+    let ps = q;
+    while q < t.len() && q - ps < 3 && t[q].word && t[q].cap && t[q].in_class(class::PORTFOLIO) {
+        q += 1;
+    }
+    (q > ps).then(|| {
+        let words: Vec<&str> = t[ps..q].iter().map(|x| x.low.as_ref()).collect();
+        (words.join(" "), q - k)
+    })
+}
+
+/// Whether the token is an acronym: two or more letters, all capitals
+/// (`ISPR`, `FSMTC`).
+fn is_acronym(text: &str, x: &Word) -> bool {
+    let raw = &text[x.span.range()];
+    x.word
+        && raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// A title chain: roles found and where it ends.
@@ -1352,9 +1406,47 @@ fn parse_chain(text: &str, t: &[Word], i: usize) -> Option<Chain> {
         roles.push((full, of.clone()));
         end_byte = t[k + n - 1].span.end;
         k += n;
+        // `Director General (Procurement) Army`: an ordinary word in
+        // brackets names the branch, part of the title
+        if t.get(k).is_some_and(|x| x.is("("))
+            && t.get(k + 2).is_some_and(|x| x.is(")"))
+            && t.get(k + 1)
+                .is_some_and(|x| x.word && x.cap && !is_acronym(text, x) && is_english_word(&x.low))
+            && t.get(k + 3).is_some_and(|x| x.word && x.cap)
+        {
+            if let Some(last) = roles.last_mut() {
+                last.0 = format!("{} {}", last.0, t[k + 1].low);
+            }
+            k += 3;
+        }
         // `Chief of Army Staff (COAS) General X`: an acronym in brackets
         if let Some(e) = paren_after(t, k).filter(|&e| t.get(e).is_some_and(|x| x.word && x.cap)) {
             k = e;
+        }
+        // `Lt Gen (retd) Talat Masood`: retired
+        if t.get(k).is_some_and(|x| x.is("("))
+            && t.get(k + 1)
+                .is_some_and(|x| has(&["retd", "retired", "r"], &x.low))
+            && t.get(k + 2).is_some_and(|x| x.is(")"))
+        {
+            if let Some(last) = roles.last_mut().filter(|r| !r.0.contains("retired")) {
+                last.0 = format!("retired {}", last.0);
+            }
+            k += 3;
+        }
+        // `Director General ISPR Major General X`, `Director General
+        // Procurement Army Major General X`: an acronym or a service
+        // between a title and a rank is what the title is of
+        if !is_rank(&roles.last().map_or(String::new(), |r| r.0.clone()))
+            && t.get(k).is_some_and(|x| {
+                x.cap && !x.poss && (is_acronym(text, x) || (x.word && is_org_word(x)))
+            })
+            && match_title(t, k + 1).is_some_and(|(title, _)| is_rank(&title))
+        {
+            if let Some(last) = roles.last_mut().filter(|r| r.1.is_none()) {
+                last.1 = Some(t[k].low.to_string());
+            }
+            k += 1;
         }
         // `Commander-in-Chief of Russian Ground Forces Col Gen X`: the
         // owner of a title, then a rank
@@ -2368,7 +2460,9 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                             r.of = Some(org.trim_end_matches('.').to_lowercase());
                         }
                     }
-                } else if let Some(owner) = owner_word_before(s, t, i) {
+                } else if let Some(owner) =
+                    owner_word_before(s, t, i).or_else(|| demonym_owner_before(s, t, i))
+                {
                     // `Rostec CEO Sergei Chemezov`: a name no list knows
                     for r in roles
                         .iter_mut()
@@ -2378,7 +2472,14 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                     }
                 }
                 if !t[b - 1].poss {
-                    roles.extend(apposition_after(s, t, b));
+                    let after = apposition_after(s, t, b);
+                    // `Dr. Sana Qureshi is a Senior Research Fellow`
+                    let after = if after.is_empty() {
+                        copula_after(s, t, b)
+                    } else {
+                        after
+                    };
+                    roles.extend(after);
                 }
                 let b = skip_roles(t, b, &roles);
                 out.push(Raw {
@@ -2507,6 +2608,27 @@ fn owner_word_before(s: &str, t: &[Word], i: usize) -> Option<String> {
     Some(w.low.to_string())
 }
 
+/// The owner of a title chain starting at token `i` named by a demonym
+/// and a word before it (`Russian Helicopters CEO Alexander Mikheev`): the
+/// two words, lowercase, when no capitalized word comes before them.
+fn demonym_owner_before(s: &str, t: &[Word], i: usize) -> Option<String> {
+    if i < 2 {
+        return None;
+    }
+    let (d, w) = (&t[i - 2], &t[i - 1]);
+    let ok = d.word
+        && w.word
+        && d.cap
+        && w.cap
+        && !d.poss
+        && !w.poss
+        && !is_calendar(&w.low)
+        && !w.in_class(class::STOPWORD | class::TITLE_WORD | class::HONORIFIC)
+        && (i < 3 || !t[i - 3].word || !t[i - 3].cap)
+        && country_of_demonym(&d.low).is_some();
+    ok.then(|| s[d.span.start..w.span.end].to_lowercase())
+}
+
 /// How far from a word [`capitalized_inside_sentence`] looks: more than
 /// an article's length on either side.
 const NEARBY: usize = 16 * 1024;
@@ -2576,12 +2698,15 @@ fn apposition_before(
             ],
             &t[i - 2].low,
         );
+    // `An army spokesman, Maj. Gen. Asim Bajwa,`: an indefinite article
+    // too, when a name closes the apposition
     let bare = t.get(chain.end).is_some_and(|x| x.is(","))
         && !the_after_prep
         && (chain.roles.iter().any(|(_, of)| of.is_some())
-            || (i > 0 && (t[i - 1].poss || t[i - 1].is("the"))));
+            || (i > 0 && (t[i - 1].poss || has(&["the", "a", "an"], &t[i - 1].low))));
     // `CEO of Rostec, X,` names the owner; `Pakistan's ambassador to
     // Washington, X,` names a posting: the owner stays the chain's own
+    let mut posting = None;
     let (owner, end) = match owner_phrase(s, t, chain.end) {
         Some((o, e)) => (Some(o), e),
         None if bare => (None, chain.end),
@@ -2593,6 +2718,21 @@ fn apposition_before(
             let mut e = chain.end + 1;
             while e < t.len() && e - chain.end < 6 && t[e].word {
                 e += 1;
+            }
+            // `Ambassador to Pakistan`: a posting named in capitals is
+            // part of the title
+            let named = &t[chain.end + 1..e];
+            if prep.is("to")
+                && !named.is_empty()
+                && named.iter().all(|x| x.cap || x.is("the"))
+                && named.last().is_some_and(|x| x.cap)
+            {
+                let words: Vec<&str> = named
+                    .iter()
+                    .filter(|x| !x.is("the"))
+                    .map(|x| x.low.as_ref())
+                    .collect();
+                posting = Some(format!("to {}", words.join(" ")));
             }
             (None, e)
         }
@@ -2635,6 +2775,9 @@ fn apposition_before(
         .collect();
     if let (Some(last), Some(owner)) = (roles.last_mut(), owner) {
         last.of = Some(owner);
+    }
+    if let (Some(last), Some(posting)) = (roles.last_mut(), posting) {
+        last.title = format!("{} {posting}", last.title);
     }
     if let Some(inner) = &inner {
         roles.extend(mk_roles(inner));
@@ -3377,8 +3520,114 @@ mod tests {
             "Speaking to reporters, Pakistan's ambassador to Washington, Aizaz Chaudhry, said so.",
             &[(
                 "Aizaz Chaudhry",
-                &[("ambassador", Some("pakistan"))],
+                &[("ambassador to washington", Some("pakistan"))],
                 &["Aizaz Chaudhry"],
+            )],
+        ),
+        // a posting in capitals is part of the title
+        (
+            "The Russian Ambassador to Pakistan, Alexey Dedov, attended the ceremony.",
+            &[(
+                "Alexey Dedov",
+                &[("ambassador to pakistan", Some("russia"))],
+                &["Alexey Dedov"],
+            )],
+        ),
+        // a portfolio after the head, with a word before it; a later
+        // `Mr Asif` is the same person
+        (
+            "Federal Minister for Defence Khawaja Muhammad Asif welcomed the deal. \
+             \"We want good relations,\" Mr Asif said.",
+            &[(
+                "Khawaja Muhammad Asif",
+                &[("federal defence minister", None)],
+                &["Khawaja Muhammad Asif", "Asif"],
+            )],
+        ),
+        // an acronym or a service between a title and a rank owns the title
+        (
+            "Director General ISPR Major General Asim Saleem Bajwa said so.",
+            &[(
+                "Asim Saleem Bajwa",
+                &[("director general", Some("ispr")), ("major general", None)],
+                &["Asim Saleem Bajwa"],
+            )],
+        ),
+        (
+            "It was signed by Director General (Procurement) Army Major General Tahir Masood.",
+            &[(
+                "Tahir Masood",
+                &[
+                    ("director general procurement", Some("army")),
+                    ("major general", None),
+                ],
+                &["Tahir Masood"],
+            )],
+        ),
+        // an indefinite title in apposition before the name
+        (
+            "An army spokesman, Maj. Gen. Asim Bajwa, said Wednesday that it was signed.",
+            &[(
+                "Asim Bajwa",
+                &[("army spokesman", None), ("major general", None)],
+                &["Asim Bajwa"],
+            )],
+        ),
+        // `(retd)` after a rank
+        (
+            "The defence analyst Lt Gen (retd) Talat Masood said it mattered.",
+            &[(
+                "Talat Masood",
+                &[
+                    ("defence analyst", None),
+                    ("retired lieutenant general", None),
+                ],
+                &["Talat Masood"],
+            )],
+        ),
+        // a company named by a demonym and a word
+        (
+            "Russian Helicopters CEO Alexander Mikheev said the firm was ready.",
+            &[(
+                "Alexander Mikheev",
+                &[("ceo", Some("russian helicopters"))],
+                &["Alexander Mikheev"],
+            )],
+        ),
+        // initials are part of the name, never of the title
+        (
+            "\"It could end with jets,\" warned retired Air Marshal K.S. Verma, a former deputy \
+             chief of the Indian Air Force.",
+            &[(
+                "K.S. Verma",
+                &[
+                    ("retired air marshal", None),
+                    ("former deputy chief", Some("indian air force")),
+                ],
+                &["K.S. Verma"],
+            )],
+        ),
+        (
+            "U.S. President Barack Obama spoke.",
+            &[(
+                "Barack Obama",
+                &[("president", Some("united states"))],
+                &["Barack Obama"],
+            )],
+        ),
+        // `X is a Y` after a title and name
+        (
+            "Dr. Sana Qureshi is a Senior Research Fellow at the Institute of Strategic Studies.",
+            &[(
+                "Sana Qureshi",
+                &[
+                    ("doctor", None),
+                    (
+                        "senior research fellow",
+                        Some("institute of strategic studies"),
+                    ),
+                ],
+                &["Sana Qureshi"],
             )],
         ),
         (

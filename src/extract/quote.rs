@@ -22,7 +22,14 @@
 //!
 //! A speaker that is a person's mention is given as [`Person::name`], an
 //! organisation's as [`Organisation::name`]; `he`/`she` is the most recent
-//! person mentioned before; `it`/`they` is the previous quote's speaker.
+//! person mentioned before, in its paragraph or the two before (or the
+//! previous quote's speaker), unless an unnamed person is introduced
+//! after that mention as a speaker (`A senior official ..., said that
+//! ... "...," he said`: `senior official`); `it`/`they` is the previous
+//! quote's speaker. A speaker phrase holds no finite verb (`said India
+//! was "..."` names no `India was`); a speech verb with no subject of its
+//! own (`X, talking to reporters ..., welcomed the deal and said that`)
+//! has the person the sentence opens with.
 //! Anything else (an unnamed source) is kept as written, lowercase, without a
 //! leading article (`a military source` → `military source`, `the
 //! newspaper` → `newspaper`, `officials`); a capitalized name that links to
@@ -75,9 +82,30 @@ const VERBS_OBJECT_SPEAKER: &[&str] = &["quoted", "quoting", "quotes", "cited", 
 /// Speech verbs whose object is the listener: `told reporters`.
 const TELL: &[&str] = &["told", "tells", "tell", "telling"];
 
+/// Finite verbs that never stand in a speaker phrase: `said India was
+/// "aware of the reports"` names no speaker `India was`.
+#[rustfmt::skip]
+const FINITE: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should",
+    "did", "does", "can", "may", "might", "must",
+];
+
+/// Nouns of an unnamed person that an indefinite article introduces (`A
+/// senior official of the ministry ... said`): a later `he` is that
+/// person, not anyone named before.
+#[rustfmt::skip]
+const UNNAMED: &[&str] = &[
+    "official", "spokesman", "spokeswoman", "spokesperson", "source", "diplomat", "officer",
+    "analyst", "aide", "lawyer", "expert", "executive", "minister", "member", "commander",
+    "resident", "witness",
+];
+
 /// The named things of the text: (span, name, is a person).
 struct Names {
     ents: Vec<(Span, String, bool)>,
+    /// Where the second paragraph before the current one starts: `he`
+    /// and `she` look no further back for whom they mean.
+    floor: usize,
 }
 
 impl Names {
@@ -90,7 +118,7 @@ impl Names {
             ents.extend(o.mentions.iter().map(|m| (*m, o.name.clone(), false)));
         }
         ents.sort_by_key(|e| e.0);
-        Names { ents }
+        Names { ents, floor: 0 }
     }
 
     /// Named things overlapping `span`, people first, in text order.
@@ -141,9 +169,18 @@ fn resolve(
     if toks.len() == 1 {
         match first.low.as_ref() {
             "he" | "she" => {
-                return names
-                    .person_before(first.span.start)
-                    .map(|e| (e.1.clone(), first.span));
+                // the nearest person before, in this paragraph or the two
+                // before, unless an unnamed one (`a senior official`) comes
+                // between
+                let at = first.span.start;
+                let named = names
+                    .person_before(at)
+                    .filter(|e| e.0.start >= names.floor || prev.is_some_and(|p| p.0 == e.1));
+                let from = named.map_or(names.floor, |e| e.0.end);
+                if let Some(unnamed) = unnamed_between(s, from, at) {
+                    return Some(unnamed);
+                }
+                return named.map(|e| (e.1.clone(), first.span));
             }
             "it" | "they" => return prev.map(|p| (p.0.clone(), first.span)),
             "i" | "we" | "you" => return None,
@@ -161,7 +198,18 @@ fn resolve(
         return None;
     }
     // a speaker phrase ends in a noun-like word, not a verb or date
-    if words.iter().any(|t| SPEECH_VERBS.contains(&t.low.as_ref())) {
+    if words
+        .iter()
+        .any(|t| SPEECH_VERBS.contains(&t.low.as_ref()) || FINITE.contains(&t.low.as_ref()))
+    {
+        return None;
+    }
+    // `retired Air Marshal K.S.`: titles and initials cut from a name are
+    // no speaker
+    if words
+        .last()
+        .is_some_and(|t| t.cap && t.low.split('.').all(|p| p.chars().count() == 1))
+    {
         return None;
     }
     let sp = Span::new(words[0].span.start, words[words.len() - 1].span.end);
@@ -172,6 +220,54 @@ fn resolve(
         return Some((written.to_string(), sp));
     }
     Some((written.to_lowercase(), sp))
+}
+
+/// The last unnamed person introduced with an indefinite article between
+/// bytes `from` and `to` of `s` as the subject of a speech verb (`A
+/// senior official of the Ministry ..., said`): the words after the
+/// article up to the noun, lowercase (`senior official`).
+fn unnamed_between(s: &str, from: usize, to: usize) -> Option<(String, Span)> {
+    let between = s.get(from..to)?;
+    let toks = tokenize(between, from);
+    let mut found = None;
+    for (i, t) in toks.iter().enumerate() {
+        if !(t.word && (t.is("a") || t.is("an"))) {
+            continue;
+        }
+        let Some(n) = (i + 1..toks.len().min(i + 4))
+            .take_while(|&k| toks[k].word)
+            .find(|&k| UNNAMED.contains(&toks[k].low.as_ref()))
+        else {
+            continue;
+        };
+        let speaks = toks[n + 1..]
+            .iter()
+            .take_while(|x| !x.is(".") && !x.is("\""))
+            .any(is_speech);
+        if speaks {
+            let sp = Span::new(toks[i + 1].span.start, toks[n].span.end);
+            found = Some((s[sp.range()].to_lowercase(), sp));
+        }
+    }
+    found
+}
+
+/// The speaker of a sentence whose speech verb at `v` has no subject of
+/// its own (`X, talking to reporters ..., welcomed the deal and said that
+/// ...`, `X, in a message posted on Twitter, said that ...`): the person
+/// the sentence opens with, followed by a comma, no comma before it.
+fn sentence_subject(toks: &[Tok], v: usize, names: &Names) -> Option<(String, Span)> {
+    let before = toks.get(v.checked_sub(1)?)?;
+    if !(before.is(",") || before.is("and")) {
+        return None;
+    }
+    let first = toks.first()?;
+    let span = Span::new(first.span.start, toks[v].span.start);
+    let e = names.within(span).into_iter().find(|e| e.2)?;
+    // the person opens the sentence: no comma before, a comma after
+    let k = toks.iter().position(|t| t.span.start >= e.0.end)?;
+    let opens = toks[..k].iter().all(|t| t.word || t.is("(") || t.is(")"));
+    (opens && toks[k].is(",")).then(|| (e.1.clone(), e.0))
 }
 
 /// The phrase right of `v` (exclusive), up to punctuation.
@@ -318,6 +414,11 @@ fn left_speaker(
         if let Some(r) = resolve(s, &np, names, prev, true) {
             return Some(r);
         }
+        if np.is_empty() {
+            if let Some(r) = sentence_subject(toks, v, names) {
+                return Some(r);
+            }
+        }
         // `X, a former diplomat, told reporters: "..."`: the speaker is
         // before the apposition
         if let Some(c) = apposition_start(toks, v) {
@@ -404,7 +505,9 @@ fn sentence_end(s: &str, at: usize, ceil: usize) -> usize {
 /// Finds the direct quotes of `text` with their speakers.
 pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quote> {
     let s = text.as_str();
-    let names = Names::new(people, orgs);
+    let mut names = Names::new(people, orgs);
+    // the starts of the two fact paragraphs before the current one
+    let mut para_starts = [0, 0];
     let mut out = Vec::new();
     // the previous quote's speaker, and the paragraph it was in
     let mut prev: Option<(String, Option<Span>)> = None;
@@ -415,6 +518,8 @@ pub fn quotes(text: &Text, people: &[Person], orgs: &[Organisation]) -> Vec<Quot
             continue;
         }
         let ps = p.span;
+        names.floor = para_starts[0];
+        para_starts = [para_starts[1], ps.start];
         let marks: Vec<usize> = s[ps.range()]
             .match_indices('"')
             .map(|(i, _)| ps.start + i)
@@ -502,6 +607,57 @@ mod tests {
 
     /// (text, [(quoted words, speaker)])
     const QUOTES: &[(&str, &[Row])] = &[
+        // initials are no speaker; the person is
+        (
+            "Others disagree. \"It could end with jets,\" warned retired Air Marshal K.S. Verma, \
+             a former deputy chief of the Indian Air Force.",
+            &[("It could end with jets", Some("K.S. Verma"))],
+        ),
+        // a speaker phrase holds no finite verb; the subject before an
+        // interjection is the speaker
+        (
+            "Ministry of External Affairs spokesperson Vikas Swarup, asked about the sale at the \
+             weekly briefing, said India was \"aware of the reports\" but declined to comment.",
+            &[("aware of the reports", Some("Vikas Swarup"))],
+        ),
+        (
+            "Defence Minister Khawaja Muhammad Asif, talking to reporters outside Parliament House \
+             in Islamabad on Thursday, welcomed the deal and said that Pakistan's relations with \
+             Russia were \"not at the cost of any other country\".",
+            &[(
+                "not at the cost of any other country",
+                Some("Khawaja Muhammad Asif"),
+            )],
+        ),
+        // `he` after an unnamed official is the official, not a person named
+        // paragraphs before
+        (
+            "Defence Minister Sergei Shoigu visited Islamabad in November.\n\
+             The deal was signed on Wednesday.\n\
+             A senior official of the Ministry of Defence Production, requesting anonymity, said \
+             that Pakistan wanted more. \"We will go for more once these four are inducted,\" he \
+             said.",
+            &[(
+                "We will go for more once these four are inducted",
+                Some("senior official"),
+            )],
+        ),
+        (
+            "Defence Minister Sergei Shoigu visited Islamabad in November.\n\
+             The deal was signed on Wednesday.\n\
+             \"We will go for more once these four are inducted,\" he said.",
+            &[(
+                "We will go for more once these four are inducted",
+                Some("Sergei Shoigu"),
+            )],
+        ),
+        (
+            "Defence Minister Sergei Shoigu visited Islamabad in November.\n\
+             The deal was signed on Wednesday.\n\
+             The helicopters arrive next year.\n\
+             \"We will go for more once these four are inducted,\" he said.",
+            &[("We will go for more once these four are inducted", None)],
+        ),
         (
             "\"The agreement was signed in Rawalpindi on Wednesday,\" said a military source.",
             &[(

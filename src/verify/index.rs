@@ -412,7 +412,7 @@ impl SourceIndex {
                 .enumerate()
             {
                 let sent = a.text.slice(s.span);
-                for r in crate::extract::word_spans(sent) {
+                for r in super::matching::word_pieces(sent) {
                     if let Some(w) = sent.get(r.clone()) {
                         normalize_term_into(w, &mut word);
                         words.push(n, s.span.start + r.start, s.span.start + r.end, &word);
@@ -580,9 +580,7 @@ impl ClaimKey {
     /// The key of a claim under the aliases of its file.
     pub(crate) fn of(aliases: &Aliases, claim: &Claim) -> ClaimKey {
         let words = |needle: &str| -> Vec<String> {
-            needle
-                .split(' ')
-                .filter(|w| !w.is_empty())
+            super::matching::phrase_words(needle)
                 .map(str::to_string)
                 .collect()
         };

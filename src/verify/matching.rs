@@ -352,6 +352,19 @@ pub(crate) fn judge(
                     .collect();
                 let rel = best(&rels);
                 if rel == Relation::Conflict {
+                    let other = if prepared.terms.is_empty() {
+                        history(a, e, None)
+                    } else {
+                        other_agent(a, e, &prepared.terms).then_some(OTHER_AGENT.into())
+                    };
+                    if let Some(note) = other {
+                        add(
+                            Relation::Neither,
+                            Some(i),
+                            Evidence::of(a, i, f, Some(note)),
+                        );
+                        continue;
+                    }
                     if let Some(note) = background(a, f, e) {
                         let told = *story_told.get_or_insert_with(|| {
                             found.iter().any(|&(_, g, d)| {
@@ -420,6 +433,10 @@ pub(crate) fn judge(
                 if rel == Relation::Conflict {
                     if let Some(note) = another_occurrence(a, f, e, date)
                         .or_else(|| unplaced_earlier(a, e, date, *factuality, &found))
+                        .or_else(|| history(a, e, Some(date)))
+                        .or_else(|| {
+                            other_agent(a, e, &prepared.terms).then_some(OTHER_AGENT.into())
+                        })
                     {
                         add(
                             Relation::Neither,
@@ -459,9 +476,14 @@ pub(crate) fn judge(
                     .roles
                     .iter()
                     .map(|r| {
-                        normalize_term(&format!("{} {}", r.of.as_deref().unwrap_or(""), r.title))
+                        fold_title(&normalize_term(&format!(
+                            "{} {}",
+                            r.of.as_deref().unwrap_or(""),
+                            r.title
+                        )))
                     })
                     .collect();
+                let role = &fold_title(role);
                 // Titles and roles are normalized (`normalize_term`), so in
                 // one spelling: `Defense Minister` is `Defence Minister`.
                 let mut claim_words: Vec<String> = role
@@ -545,6 +567,11 @@ pub(crate) fn judge(
                     Some(s) if same_person_normalized(claimed, s) || s == claimed => {
                         Relation::Match
                     }
+                    // `Khawaja Asif said` of `Khawaja Muhammad Asif said`:
+                    // a given name and the surname are the same speaker;
+                    // `Asif said` alone is no other speaker either
+                    Some(s) if name_within(claimed, s) && s.contains(' ') => Relation::Match,
+                    Some(s) if name_within(claimed, s) => Relation::Neither,
                     Some(_) => Relation::Conflict,
                     None => Relation::Neither,
                 };
@@ -552,6 +579,13 @@ pub(crate) fn judge(
                     Relation::Conflict => Some(
                         format!(
                             "the source attributes it to {}",
+                            q.speaker.as_deref().unwrap_or("")
+                        )
+                        .into(),
+                    ),
+                    Relation::Neither if said_by.is_some() => Some(
+                        format!(
+                            "the source names the speaker only {}",
                             q.speaker.as_deref().unwrap_or("")
                         )
                         .into(),
@@ -1590,6 +1624,11 @@ fn is_speech(predicate: &str) -> bool {
 const OTHER_STATEMENT: &str =
     "another statement, made on another day: it does not exclude the one claimed";
 
+/// The note of an event done by another person than the claim names
+/// ([`other_agent`]).
+const OTHER_AGENT: &str =
+    "done by another person than the claim names: another event, not the claim's";
+
 /// The events of a source with the claim's predicate whose sentence has
 /// every participant word (or an alias of it), or that go on telling of an
 /// earlier event whose sentence has them (see [`continues`]).
@@ -1629,10 +1668,114 @@ fn events<'a>(
         .filter({
             let mut names_participants = NamesAll::new(participants);
             move |&(_, f, e)| {
-                names_participants.in_sentence(a, f.sentence) || continues(a, f, e, participants)
+                names_participants.in_sentence(a, f.sentence)
+                    || continues(a, f, e, participants)
+                    || placed_in_named_country(a, f, e, participants)
             }
         })
         .collect()
+}
+
+/// Whether event `e` (fact `f` of `a`) takes place in a country the claim
+/// names, its sentence naming the claim's other participants and its agent
+/// one of them: `Sergei Shoigu visited Islamabad in November` is a visit
+/// to Pakistan (`Sergei Shoigu visited Pakistan in November 2014`). A city
+/// is inside its country; the sentence need not name the country. Without
+/// an agent named by the claim the country may be the claim's actor
+/// (`Pakistan signed an agreement`), not where the event was: `the deal
+/// was signed in Rawalpindi` does not say Pakistan signed it.
+fn placed_in_named_country(a: &Analysis, f: &Fact, e: &EventFrame, participants: &[Term]) -> bool {
+    let Some(agent) = e.agent.as_deref().map(normalize_term) else {
+        return false;
+    };
+    if !participants
+        .iter()
+        .any(|t| t.country.is_none() && t.named_in(&agent))
+    {
+        return false;
+    }
+    let mut country = false;
+    participants.iter().all(|t| {
+        if t.named_in_sentence(a, f.sentence) {
+            return true;
+        }
+        let inside = t.country.as_deref().is_some_and(|c| {
+            e.places
+                .iter()
+                .chain(&e.other_places)
+                .any(|p| p.place.country == c)
+        });
+        country |= inside;
+        inside
+    }) && country
+}
+
+/// Whether event `e` is done by another person than the one a claim
+/// names: the claim names a person of the source (`Sergei Shoigu visited
+/// Pakistan in November 2014`), and the event's agent names a person of
+/// the source and none of the claim's participants (`General Raheel
+/// Sharif visited Moscow in June`). Such an event is not the claim's, and
+/// neither its date nor its place contradicts it.
+fn other_agent(a: &Analysis, e: &EventFrame, participants: &[Term]) -> bool {
+    let Some(agent) = e.agent.as_deref() else {
+        return false;
+    };
+    let agent = normalize_term(agent);
+    if participants.iter().any(|t| t.named_in(&agent)) {
+        return false;
+    }
+    let people = || {
+        a.facts.iter().filter_map(|f| match &f.kind {
+            FactKind::Person(p) => Some(normalize_term(&p.name)),
+            _ => None,
+        })
+    };
+    let claim_names_person = people().any(|name| {
+        participants
+            .iter()
+            .any(|t| name.split(' ').any(|w| w.len() > 2 && t.named_in(w)))
+    });
+    claim_names_person && people().any(|name| contains_words(&agent, last_token(&name)))
+}
+
+/// How long before the source's time an event is history: a decade.
+const HISTORY_DAYS: i64 = 3650;
+
+/// Why event `e` is history, long before the story the source tells: every
+/// date of it ends more than [`HISTORY_DAYS`] before the source's time (its
+/// publication date or, when that is unknown, the latest date it gives).
+/// `The Tashkent Declaration, which was signed in Tashkent in January 1966`
+/// and `the Soviet Union supplied Mi-8 helicopters in the 1960s` tell of
+/// other signings and deliveries than a 2015 article's deal. `claim`, a
+/// date claim's date: history only when the claim's date is not itself
+/// history (a claim that the declaration was signed in 1965 is
+/// contradicted).
+fn history(
+    a: &Analysis,
+    e: &EventFrame,
+    claim: Option<&DateValue>,
+) -> Option<std::borrow::Cow<'static, str>> {
+    let time = a.text.published().or_else(|| {
+        a.facts
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FactKind::Date { value, .. } => value.end,
+                _ => None,
+            })
+            .max()
+    })?;
+    let limit = time
+        .checked_sub(jiff::Span::new().days(HISTORY_DAYS))
+        .ok()?;
+    let old = !e.dates.is_empty()
+        && e.dates
+            .iter()
+            .all(|d| d.value.end.is_some_and(|end| end < limit));
+    let claim_recent = claim.is_none_or(|c| c.start.is_some_and(|s| s >= limit));
+    (old && claim_recent).then_some(std::borrow::Cow::Borrowed(
+        "dated more than ten years before the story the source tells: history, \
+         not the event the claim means",
+    ))
 }
 
 /// How many sentences back [`continues`] looks for the event a later
@@ -1731,6 +1874,8 @@ pub(crate) struct Term {
     same_canon: Vec<String>,
     /// The singular of its normalized form.
     single: String,
+    /// The country code, when the term is a country (`pakistan`).
+    country: Option<String>,
 }
 
 impl Term {
@@ -1750,6 +1895,9 @@ impl Term {
             variants,
             same_canon,
             single: crate::claims::singular_of(&normalize_term(term)),
+            country: crate::extract::lookup_place(term)
+                .filter(|p| p.kind == PlaceKind::Country)
+                .map(|p| p.country),
         }
     }
 
@@ -1815,14 +1963,38 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 
 /// The first fact-bearing place in the text where `needle` (normalized
 /// words) occurs as whole words; the span covers the matched words.
+/// The words of `sent` as phrases and mentions are compared: its word
+/// tokens, each split at its hyphens (`Hind-E` is `Hind` and `E`).
+pub(crate) fn word_pieces(sent: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for r in crate::extract::word_spans(sent) {
+        let mut at = r.start;
+        for part in sent[r].split('-') {
+            if !part.is_empty() {
+                out.push(at..at + part.len());
+            }
+            at += part.len() + 1;
+        }
+    }
+    out
+}
+
+/// The words of a normalized phrase, split at spaces and hyphens as
+/// [`word_pieces`] splits a sentence.
+pub(crate) fn phrase_words(needle: &str) -> impl Iterator<Item = &str> {
+    needle.split([' ', '-']).filter(|w| !w.is_empty())
+}
+
 fn find_words(text: &crate::Text, needle: &str) -> Option<crate::Span> {
-    let nw: Vec<&str> = needle.split(' ').filter(|w| !w.is_empty()).collect();
+    // A hyphen joins words as a space does (`Hind-E` is `Hind E`), on
+    // either side: words are split at hyphens in the phrase and the text.
+    let nw: Vec<&str> = phrase_words(needle).collect();
     if nw.is_empty() {
         return None;
     }
     for s in text.sentences().iter().filter(|s| s.kind.has_facts()) {
         let sent = text.slice(s.span);
-        let toks = crate::extract::word_spans(sent);
+        let toks = word_pieces(sent);
         let norm: Vec<String> = toks
             .iter()
             .map(|r| normalize_term(&sent[r.clone()]))
@@ -1902,6 +2074,31 @@ fn same_person_normalized(claim: &str, fact: &str) -> bool {
             .split(' ')
             .all(|t| fact.split(' ').any(|u| similar_token(t, u)))
     })
+}
+
+/// A normalized title with the chief executive in one form: `CEO`,
+/// `chief executive officer` and `chief executive` are one title.
+fn fold_title(title: &str) -> String {
+    let padded = format!(" {title} ");
+    let folded = padded
+        .replace(" chief executive officer ", " ceo ")
+        .replace(" chief executive ", " ceo ");
+    folded.trim().to_string()
+}
+
+/// Whether the name `fact` is part of the name `claim` (both normalized):
+/// the same surname, and every other word of `fact` some word of `claim`
+/// (`asif` or `khawaja asif` of `khawaja muhammad asif`).
+fn name_within(claim: &str, fact: &str) -> bool {
+    let (c_last, f_last) = (last_token(claim), last_token(fact));
+    similar_token(c_last, f_last)
+        && fact
+            .split(' ')
+            .all(|u| claim.split(' ').any(|t| similar_token(t, u)))
+}
+
+fn last_token(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
 }
 
 fn similar_token(a: &str, b: &str) -> bool {
