@@ -1240,3 +1240,45 @@ fn claims_files_sharing_an_analysis_keep_their_own_aliases() {
     assert_eq!(verdicts(&without), [NotMentioned, NotMentioned]);
     assert_eq!(verdicts(&with_alias), [Supported, Supported]);
 }
+
+/// `here` in an article with a dateline is the dateline's city (`signed
+/// at the General Headquarters here`, Pakistani dailies' style); without
+/// a dateline it places nothing.
+#[test]
+fn here_is_the_dateline_city() {
+    use Verdict::*;
+    let filed = "RAWALPINDI: Pakistan and Russia on Wednesday signed an agreement at the General Headquarters (GHQ) here, officials said.\n";
+    let unfiled = "Pakistan and Russia on Wednesday signed an agreement at the General Headquarters (GHQ) here, officials said.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (filed, "signed in Rawalpindi", Supported),
+            (filed, "signed in Moscow", Contradicted),
+            (unfiled, "signed in Rawalpindi", NotMentioned),
+            (unfiled, "signed in Moscow", NotMentioned),
+        ],
+    );
+}
+
+/// Reported speech and reportative adverbs: `officials said X would be
+/// delivered in 2017` is a reported plan, `apparently inked` a reported
+/// signing; a conditional `would` decides nothing.
+#[test]
+fn reported_plans_and_apparent_events() {
+    use Verdict::*;
+    let plan = "Two Pakistani officials said the helicopters would be delivered in 2017.\n";
+    let cond =
+        "Officials said the helicopters would be delivered in 2017 if the money was found.\n";
+    let apparent =
+        "The deal was apparently inked on Wednesday in Rawalpindi, according to media reports.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (plan, "helicopters will be delivered in 2017", Supported),
+            (plan, "helicopters will be delivered in 2016", Contradicted),
+            (cond, "helicopters will be delivered in 2017", NotMentioned),
+            (apparent, "the deal was signed on 2015-08-19", Supported),
+            (apparent, "the deal was signed in Rawalpindi", Supported),
+        ],
+    );
+}
