@@ -777,6 +777,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let (nouns, light) = noun_events(&ctx, &verbs, report_tail);
     verbs.retain(|(v, _)| !light.contains(v));
     let noun_at: Vec<usize> = nouns.iter().map(|n| n.at).collect();
+    let during_at: Vec<usize> = nouns.iter().filter(|n| n.during).map(|n| n.at).collect();
     let hosts: Vec<(usize, usize)> = nouns.iter().filter_map(|n| Some((n.at, n.host?))).collect();
     nominal.extend(nouns);
     for n in &nominal {
@@ -985,6 +986,23 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             out[k].other_places.push(p);
         }
     }
+    // `the signing in November 2014 of an agreement during a visit to
+    // Islamabad`: the visit was under way then.
+    for &at in &during_at {
+        let Some(k) = verbs.iter().position(|v| v.0 == at) else {
+            continue;
+        };
+        if !out[k].dates.is_empty() {
+            continue;
+        }
+        let inside = (0..k)
+            .rev()
+            .take_while(|&m| clause_of[verbs[m].0] == clause_of[at])
+            .find(|&m| !out[m].dates.is_empty());
+        if let Some(m) = inside {
+            out[k].dates = out[m].dates.clone();
+        }
+    }
     let here = (0..toks.len())
         .filter(|&i| lowers[i] == "here" && !in_date[i] && locative_here(&lowers, i))
         .filter_map(|i| {
@@ -1059,6 +1077,10 @@ struct Nominal {
     /// The verb whose adjunct the noun is (`arrived` on a visit): it
     /// shares the noun's place.
     host: Option<usize>,
+    /// Whether `during` governs it (`signed ... during a visit to
+    /// Islamabad`): the event before it in its clause took place within
+    /// it.
+    during: bool,
 }
 
 /// How many words may stand before an event noun in its clause (`the
@@ -1160,6 +1182,7 @@ fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) ->
             agent: None,
             object,
             host: None,
+            during: false,
         });
     }
     out
@@ -1258,12 +1281,18 @@ fn noun_events(
         }
         let (agent, object) = match predicate {
             "sign" => {
-                if lowers.get(i + 1) != Some(&"of")
+                // `the signing in November 2014 of an agreement`: a date
+                // may stand before the `of` phrase.
+                let mut of = i + 1;
+                while ctx.in_date.get(of) == Some(&true) {
+                    of += 1;
+                }
+                if lowers.get(of) != Some(&"of")
                     || !i.checked_sub(1).is_some_and(|j| is_determiner(lowers[j]))
                 {
                     continue;
                 }
-                (None, ctx.phrase_after(i + 2))
+                (None, ctx.phrase_after(of + 1))
             }
             _ => {
                 let to = lowers.get(i + 1) == Some(&"to");
@@ -1314,8 +1343,12 @@ fn noun_events(
         } else {
             factuality(lowers, light.unwrap_or(i), reported)
         };
+        let during = i
+            .checked_sub(modifiers.len() + 1)
+            .is_some_and(|j| lowers[j] == "during");
         light_verbs.extend(light);
         out.push(Nominal {
+            during,
             at: i,
             predicate,
             factuality,
@@ -2612,6 +2645,23 @@ mod tests {
                     &["Islamabad"],
                     &[],
                 )),
+            ),
+            // An event `during` a visit dates it.
+            (
+                "It follows the signing in November 2014 of a pact during a visit to Islamabad by Sergei Shoigu.",
+                "visit",
+                Some((
+                    Asserted,
+                    Some("sergei shoigu"),
+                    Some("islamabad"),
+                    &["Islamabad"],
+                    &["in November 2014"],
+                )),
+            ),
+            (
+                "It follows the signing in November 2014 of a pact during a visit to Islamabad by Sergei Shoigu.",
+                "sign",
+                Some((Asserted, None, Some("a pact"), &[], &["in November 2014"])),
             ),
             (
                 "The deal follows a visit to Pakistan last November by Defense Minister Sergei Shoigu.",
