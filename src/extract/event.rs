@@ -9,8 +9,11 @@
 //! concluded, sealed). Each verb's inflections are generated from its base
 //! form plus an irregular table. A few nouns name events too, but only as
 //! the subject of a verb of time (`Deliveries are expected to begin in
-//! 2017`: a planned deliver event; see `nominal_events`): a noun alone
-//! (`the delivery of arms`) says nothing of when or whether it happened.
+//! 2017`: a planned deliver event; see `nominal_events`), or, for visits and
+//! signings, with the participants that make them one event (`paid a visit
+//! to Islamabad`, `a visit to Pakistan by Shoigu`, `the signing of a
+//! contract`; see `noun_events`): a noun alone (`the delivery of arms`,
+//! `during the visit`) says nothing of when or whether it happened.
 //! The sentence is cut into clauses at commas,
 //! semicolons and clause words (`which`, `that`, `after`, `while`, ...); the
 //! dates and places of a clause attach to the nearest event verb of that
@@ -1333,7 +1336,12 @@ fn noun_events(
                 "cancelled" | "canceled" | "postponed" | "aborted" | "called-off"
             )
         });
-        let ahead = i >= 3 && lowers[i - 3] == "ahead" && lowers[i - 2] == "of";
+        // `ahead of a visit`, `invited for a visit`: still to come.
+        let opener = i.checked_sub(modifiers.len() + 1).map(|j| lowers[j]);
+        let ahead = opener == Some("for")
+            || (opener == Some("of")
+                && i >= modifiers.len() + 2
+                && lowers[i - modifiers.len() - 2] == "ahead");
         let factuality = if called_off {
             Factuality::Negated
         } else if planned || ahead {
@@ -1343,9 +1351,7 @@ fn noun_events(
         } else {
             factuality(lowers, light.unwrap_or(i), reported)
         };
-        let during = i
-            .checked_sub(modifiers.len() + 1)
-            .is_some_and(|j| lowers[j] == "during");
+        let during = opener == Some("during");
         light_verbs.extend(light);
         out.push(Nominal {
             during,
@@ -2702,6 +2708,16 @@ mod tests {
                 Some((Asserted, None, Some("a contract"), &["Rawalpindi"], &[])),
             ),
             ("During the visit, the ministers met.", "visit", None),
+            (
+                "Putin invited Sharif for a visit to Moscow.",
+                "visit",
+                Some((Future, None, Some("moscow"), &["Moscow"], &[])),
+            ),
+            (
+                "Talks were held ahead of a visit to Moscow by Sharif.",
+                "visit",
+                Some((Future, Some("sharif"), Some("moscow"), &["Moscow"], &[])),
+            ),
             ("The signing ceremony took place.", "sign", None),
             // `paid` a visit is no payment.
             ("Shoigu paid a visit to Pakistan.", "pay", None),
