@@ -1628,7 +1628,9 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
                 | "unlikely"
         );
         reportedly |= matches!(w, "reportedly" | "apparently");
-        would |= w == "would";
+        // `would have signed` is a counterfactual, never a reported plan.
+        would |= w == "would" && window.get(k + 1) != Some(&"have");
+        hedged |= w == "would" && window.get(k + 1) == Some(&"have");
         expected |= w == "expected";
         let Some(&next) = window.get(k + 1) else {
             continue;
@@ -2259,6 +2261,10 @@ mod tests {
             (
                 "It would be a mistake to sign the deal.",
                 &[("sign", Hedged)],
+            ),
+            (
+                "Officials said Russia would have sold more jets.",
+                &[("say", Asserted), ("sell", Hedged)],
             ),
             (
                 "Officials said Russia would sell more jets if the deal went well.",
