@@ -1252,6 +1252,8 @@ fn people_quotes_and_other_events_of_outlet_copy() {
     const SURNAME: &str = "\"We want good relations with all major powers,\" Asif said.\n";
     const OTHER: &str = "Chief of Army Staff General Raheel Sharif visited Moscow in June, \
         while Russian Defence Minister Sergei Shoigu paid a visit to Pakistan in November last year.\n";
+    const TOLD: &str = "General Raheel Sharif said Defence Minister Sergei Shoigu visited \
+        Pakistan in November last year.\n";
     const CITY: &str =
         "Russian Defence Minister Sergei Shoigu visited Islamabad in November last year.\n";
     const DEAL: &str = "The helicopter deal was signed at General Headquarters in Rawalpindi.\n";
@@ -1279,16 +1281,22 @@ fn people_quotes_and_other_events_of_outlet_copy() {
                 "Zafar Hilaly said \"We want good relations\"",
                 Contradicted,
             ),
+            // Shoigu's own visit (`paid a visit`), not Sharif's June one,
+            // dates it; Sharif's does not date his to November either.
             (
                 OTHER,
                 "Sergei Shoigu visited Pakistan in November 2014",
-                NotMentioned,
+                Supported,
             ),
             (
                 OTHER,
                 "Raheel Sharif visited Moscow in November 2014",
                 Contradicted,
             ),
+            (OTHER, "Raheel Sharif visited Moscow", Supported),
+            // Shoigu's visit is not Sharif's, though the sentence names him.
+            (TOLD, "Sergei Shoigu visited Pakistan", Supported),
+            (TOLD, "Raheel Sharif visited Pakistan", NotMentioned),
             (
                 CITY,
                 "Sergei Shoigu visited Pakistan in November 2014",
@@ -1328,6 +1336,48 @@ fn people_quotes_and_other_events_of_outlet_copy() {
                 "Sergei Chemezov is chief executive officer of Rostec",
                 Supported,
             ),
+        ],
+    );
+}
+
+/// `here` in an article with a dateline is the dateline's city (`signed
+/// at the General Headquarters here`, Pakistani dailies' style); without
+/// a dateline it places nothing.
+#[test]
+fn here_is_the_dateline_city() {
+    use Verdict::*;
+    let filed = "RAWALPINDI: Pakistan and Russia on Wednesday signed an agreement at the General Headquarters (GHQ) here, officials said.\n";
+    let unfiled = "Pakistan and Russia on Wednesday signed an agreement at the General Headquarters (GHQ) here, officials said.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (filed, "signed in Rawalpindi", Supported),
+            (filed, "signed in Moscow", Contradicted),
+            (unfiled, "signed in Rawalpindi", NotMentioned),
+            (unfiled, "signed in Moscow", NotMentioned),
+        ],
+    );
+}
+
+/// Reported speech and reportative adverbs: `officials said X would be
+/// delivered in 2017` is a reported plan, `apparently inked` a reported
+/// signing; a conditional `would` decides nothing.
+#[test]
+fn reported_plans_and_apparent_events() {
+    use Verdict::*;
+    let plan = "Two Pakistani officials said the helicopters would be delivered in 2017.\n";
+    let cond =
+        "Officials said the helicopters would be delivered in 2017 if the money was found.\n";
+    let apparent =
+        "The deal was apparently inked on Wednesday in Rawalpindi, according to media reports.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (plan, "helicopters will be delivered in 2017", Supported),
+            (plan, "helicopters will be delivered in 2016", Contradicted),
+            (cond, "helicopters will be delivered in 2017", NotMentioned),
+            (apparent, "the deal was signed on 2015-08-19", Supported),
+            (apparent, "the deal was signed in Rawalpindi", Supported),
         ],
     );
 }

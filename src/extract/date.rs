@@ -1205,20 +1205,44 @@ fn h_weekday(c: &Captures<'_>, ctx: &Ctx<'_>, s: usize, e: usize) -> Option<Date
     let rwd = r.weekday();
     let back = i64::from(wd.until(rwd)); // days from wd forward to reference
     let fwd = i64::from(rwd.until(wd));
-    let d = match dem.as_deref() {
-        Some("last" | "this past" | "previous") => {
-            add_days(r, -(if back == 0 { 7 } else { back }))?
+    // "Wednesday next" (the next one), "Wednesday next week" (the one of
+    // next week): `next` after the weekday modifies it.
+    let after = ctx.text[e..].trim_start_matches([' ', '\u{a0}']);
+    let postposed = after
+        .get(..4)
+        .filter(|w| w.eq_ignore_ascii_case("next"))
+        .map(|_| after[4..].trim_start_matches([' ', '\u{a0}']))
+        .filter(|_| !ctx.text[e..].starts_with(|c: char| c.is_alphanumeric()));
+    let d = match (dem.as_deref(), postposed) {
+        (None, Some(rest))
+            if rest
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("week"))
+                && !rest[4..].starts_with(|c: char| c.is_alphanumeric()) =>
+        {
+            let monday = add_days(r, 7 - i64::from(rwd.to_monday_zero_offset()))?;
+            add_days(monday, i64::from(wd.to_monday_zero_offset()))?
         }
-        Some("next" | "this coming" | "this upcoming" | "following" | "coming") => {
+        (None, Some(rest))
+            if !rest.starts_with(|c: char| c.is_alphanumeric()) || rest.is_empty() =>
+        {
             add_days(r, if fwd == 0 { 7 } else { fwd })?
         }
-        _ => {
-            if is_future(ctx, s, e) {
-                add_days(r, if fwd == 0 { 7 } else { fwd })?
-            } else {
-                add_days(r, -back)?
+        _ => match dem.as_deref() {
+            Some("last" | "this past" | "previous") => {
+                add_days(r, -(if back == 0 { 7 } else { back }))?
             }
-        }
+            Some("next" | "this coming" | "this upcoming" | "following" | "coming") => {
+                add_days(r, if fwd == 0 { 7 } else { fwd })?
+            }
+            _ => {
+                if is_future(ctx, s, e) {
+                    add_days(r, if fwd == 0 { 7 } else { fwd })?
+                } else {
+                    add_days(r, -back)?
+                }
+            }
+        },
     };
     let mut v = day_value(d, true);
     v.weekday = Some(wd);
@@ -1770,12 +1794,90 @@ fn followed_by_number_stuff(text: &str, end: usize) -> bool {
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     build_ci(
-        r"\b(?:will|shall|next|upcoming|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+|slated\s+|likely\s+)?to\s+(?:be\s+)?\w+|plans?\s+to|planning\s+to)\b|[’']ll\b",
+        r"\b(?:will|shall|(?:is|are|was|were)\s+(?:set\s+|expected\s+|due\s+|scheduled\s+|slated\s+|likely\s+)?to\s+(?:be\s+)?\w+|plans?\s+to|planning\s+to)\b|[’']ll\b",
     )
 });
 
-/// Whether the sentence around `s..e` speaks of the future.
+/// A verb in the past before a date in its clause (`was signed on
+/// Wednesday`, `said on Wednesday`, `arrived in March`): the date is behind
+/// the reference, whatever later clauses plan. Participles of plans
+/// (`scheduled`, `expected`) are no past.
+static PAST: LazyLock<Regex> =
+    LazyLock::new(|| build_ci(r"\b(?:was|were|had|did|said|told|[a-z]{2,}ed)\b"));
+
+/// How far around a date its own clause is looked for, in bytes: the
+/// work per date stays bounded in a sentence with no comma.
+const LOCAL_CLAUSE: usize = 160;
+
+/// The clause of a date within its sentence `from..to`: from the last
+/// comma or clause word (`and`, `but`, `that`, `which`, ...) before `s` to
+/// the first after `e` (within
+/// [`LOCAL_CLAUSE`] bytes each way).
+fn local_clause(text: &str, from: usize, to: usize, s: usize, e: usize) -> (usize, usize) {
+    let mut lf = s.saturating_sub(LOCAL_CLAUSE).max(from);
+    while !text.is_char_boundary(lf) {
+        lf += 1;
+    }
+    let mut lt = (e + LOCAL_CLAUSE).min(to);
+    while !text.is_char_boundary(lt) {
+        lt -= 1;
+    }
+    let (Some(left), Some(right)) = (text.get(lf..s), text.get(e..lt)) else {
+        return (s, e);
+    };
+    let seps = [
+        ",",
+        " and ",
+        " but ",
+        " that ",
+        " which ",
+        " who ",
+        " when ",
+        " where ",
+        " while ",
+        " because ",
+        " if ",
+        " whether ",
+    ];
+    let start = seps
+        .iter()
+        .filter_map(|p| left.rfind(p).map(|k| lf + k + p.len()))
+        .max()
+        .unwrap_or(lf);
+    let end = seps
+        .iter()
+        .filter_map(|p| right.find(p).map(|k| e + k))
+        .min()
+        .unwrap_or(lt);
+    (start, end)
+}
+
+/// Whether the date at `s..e` speaks of the future: its own clause plans
+/// (`will be signed on Wednesday`), or, when its clause has no verb in the
+/// past before it, its sentence does. A `next` or `upcoming` elsewhere in
+/// the sentence (`the city next to the capital`, `deliveries will follow
+/// next year`) moves nothing: those words act only on the date they
+/// modify (`next Wednesday`).
 fn is_future(ctx: &Ctx<'_>, s: usize, e: usize) -> bool {
+    let text = ctx.text;
+    let (from, to) = sentence_around(ctx, s, e);
+    let (lf, lt) = local_clause(text, from, to, s, e);
+    if text.get(lf..lt).is_some_and(plans) {
+        return true;
+    }
+    let past = text.get(lf..s).is_some_and(|c| {
+        PAST.find_iter(c).any(|m| {
+            !matches!(
+                m.as_str().to_ascii_lowercase().as_str(),
+                "scheduled" | "expected" | "planned" | "slated" | "proposed" | "intended"
+            )
+        })
+    });
+    !past && sentence_is_future(ctx, s, e)
+}
+
+/// The bounds of the sentence (or `;` clause) around `s..e`.
+fn sentence_around(ctx: &Ctx<'_>, s: usize, e: usize) -> (usize, usize) {
     let text = ctx.text;
     let boundaries = ctx.boundaries.get_or_init(|| {
         text.bytes()
@@ -1784,29 +1886,35 @@ fn is_future(ctx: &Ctx<'_>, s: usize, e: usize) -> bool {
             .map(|(i, _)| i)
             .collect()
     });
-    // The clause: after the last boundary before `s`, up to the first at
-    // or after `e`.
     let before = boundaries.partition_point(|&i| i < s);
     let from = before.checked_sub(1).map_or(0, |b| boundaries[b] + 1);
     let to = boundaries
         .get(boundaries.partition_point(|&i| i < e))
         .map_or(text.len(), |&i| i);
+    (from, to)
+}
+
+/// Whether the sentence around `s..e` speaks of the future.
+fn sentence_is_future(ctx: &Ctx<'_>, s: usize, e: usize) -> bool {
+    let (from, to) = sentence_around(ctx, s, e);
     if let Some((f, t, future)) = ctx.future.get()
         && (f, t) == (from, to)
     {
         return future;
     }
-    let Some(window) = text.get(from..to) else {
-        return false;
-    };
-    let future = FUTURE.find_iter(window).any(|m| {
+    let future = ctx.text.get(from..to).is_some_and(plans);
+    ctx.future.set(Some((from, to, future)));
+    future
+}
+
+/// Whether `window` holds a cue of the future.
+fn plans(window: &str) -> bool {
+    FUTURE.find_iter(window).any(|m| {
         let w = m.as_str();
         // "is to blame" or "was to" in reported past are rare; "is set to"
         // etc. are the forms the pattern catches.
         !(w.ends_with("blame"))
-    });
-    ctx.future.set(Some((from, to, future)));
-    future
+    })
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -1895,6 +2003,39 @@ mod tests {
             "Talks are expected to resume on Monday.",
             REF,
             &[("on Monday", "2015-08-24", "2015-08-24", Day)],
+        ),
+        // `next` moves only the date it modifies, and a later clause's
+        // plan does not move a date its own clause puts in the past.
+        (
+            "It was signed on Wednesday in Rawalpindi, the city next to the capital.",
+            REF,
+            &[("on Wednesday", "2015-08-19", "2015-08-19", Day)],
+        ),
+        (
+            "It was signed on Wednesday and deliveries will follow in 2016.",
+            REF,
+            &[
+                ("on Wednesday", "2015-08-19", "2015-08-19", Day),
+                ("in 2016", "2016-01-01", "2016-12-31", Year),
+            ],
+        ),
+        (
+            "Officials said on Monday that the deal will be signed.",
+            REF,
+            &[("on Monday", "2015-08-17", "2015-08-17", Day)],
+        ),
+        (
+            "The talks resume on Wednesday next.",
+            REF,
+            &[("on Wednesday", "2015-08-26", "2015-08-26", Day)],
+        ),
+        (
+            "The talks resume on Friday next week.",
+            REF,
+            &[
+                ("on Friday", "2015-08-28", "2015-08-28", Day),
+                ("next week", "2015-08-24", "2015-08-30", Week),
+            ],
         ),
         (
             "They met last Thursday.",

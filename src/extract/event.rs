@@ -9,8 +9,11 @@
 //! concluded, sealed). Each verb's inflections are generated from its base
 //! form plus an irregular table. A few nouns name events too, but only as
 //! the subject of a verb of time (`Deliveries are expected to begin in
-//! 2017`: a planned deliver event; see `nominal_events`): a noun alone
-//! (`the delivery of arms`) says nothing of when or whether it happened.
+//! 2017`: a planned deliver event; see `nominal_events`), or, for visits and
+//! signings, with the participants that make them one event (`paid a visit
+//! to Islamabad`, `a visit to Pakistan by Shoigu`, `the signing of a
+//! contract`; see `noun_events`): a noun alone (`the delivery of arms`,
+//! `during the visit`) says nothing of when or whether it happened.
 //! The sentence is cut into clauses at commas,
 //! semicolons and clause words (`which`, `that`, `after`, `while`, ...); the
 //! dates and places of a clause attach to the nearest event verb of that
@@ -24,8 +27,10 @@
 //! Factuality comes from the verb group and a few words around it: `will`,
 //! `is set to`, `is expected to`, `plans to` → future; `not`, `never`,
 //! `failed to`, `denied` → negated; `allegedly`, `may`, `is believed to`,
-//! a clause opened by `if` or `whether` → hedged; `reportedly`, `X
-//! reported`, `according to` → reported.
+//! a bare `would`, a clause opened by `if` or `whether` → hedged;
+//! `reportedly`, `apparently`, `X reported`, `according to` → reported;
+//! `would` after a past reporting verb (`officials said the helicopters
+//! would be delivered`) → future.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -551,6 +556,36 @@ fn is_clause_word(w: &str) -> bool {
     )
 }
 
+/// Whether the `and` at `i` joins two clauses, each with its own subject
+/// and verb (`The deal was signed on Wednesday and deliveries will follow
+/// next year`), so that the second one's dates and places are not the
+/// first one's: the clause before it (from `start`) has an auxiliary or an
+/// event verb, and after it come a few words, none a verb, then an
+/// auxiliary. Not two subjects (`Pakistan and Russia have signed`: no verb
+/// before) nor two verbs of one subject (`signed the deal and will buy`).
+fn and_joins_clauses(lowers: &[&str], start: usize, i: usize) -> bool {
+    let verb_before = lowers[start..i]
+        .iter()
+        .any(|w| (is_aux(w) && *w != "to") || LEXICON.contains_key(*w));
+    let first = lowers.get(i + 1).copied().unwrap_or("");
+    if !verb_before
+        || !first.starts_with(char::is_alphanumeric)
+        || is_aux(first)
+        || LEXICON.contains_key(first)
+    {
+        return false;
+    }
+    for &w in lowers.iter().skip(i + 2).take(4) {
+        if !w.starts_with(char::is_alphanumeric) || LEXICON.contains_key(w) {
+            return false;
+        }
+        if is_aux(w) && w != "to" {
+            return true;
+        }
+    }
+    false
+}
+
 /// Conjunctions and subordinators that open a clause before its subject.
 fn is_clause_joiner(w: &str) -> bool {
     matches!(
@@ -645,6 +680,10 @@ pub(crate) struct SentenceEvents {
     pub(crate) frames: Vec<EventFrame>,
     pub(crate) loose_dates: Vec<DateMention>,
     pub(crate) loose_places: Vec<PlaceMention>,
+    /// A locative `here` (`signed at the General Headquarters here`): the
+    /// index of the frame it places and its byte range. Where `here` is,
+    /// only the article knows (its dateline).
+    pub(crate) here: Vec<(usize, Range<usize>)>,
 }
 
 /// Finds the events of one sentence.
@@ -668,14 +707,17 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     // Headquarters (GHQ) in Rawalpindi") is part of its clause, not a
     // clause of its own, and neither is what follows it.
     let glosses = short_parentheses(&lowers);
+    let mut clause_start = 0;
     for i in 0..toks.len() {
         let t = lowers[i];
         let boundary = matches!(
             t,
             "," | ";" | ":" | "(" | ")" | "\"" | "-" | "\u{2013}" | "\u{2014}"
-        ) || (is_clause_word(t) && i > 0);
+        ) || (is_clause_word(t) && i > 0)
+            || (t == "and" && and_joins_clauses(&lowers, clause_start, i));
         if boundary && !glosses.contains(&i) {
             clause += 1;
+            clause_start = i;
         }
         clause_of[i] = clause;
     }
@@ -720,7 +762,13 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     }
     // Events named by a noun that a verb of time governs (`Deliveries are
     // expected to begin in 2017`).
-    let nominal = nominal_events(&ctx, &verbs, report_tail);
+    let mut nominal = nominal_events(&ctx, &verbs, report_tail);
+    let (nouns, light) = noun_events(&ctx, &verbs, report_tail);
+    verbs.retain(|(v, _)| !light.contains(v));
+    let noun_at: Vec<usize> = nouns.iter().map(|n| n.at).collect();
+    let during_at: Vec<usize> = nouns.iter().filter(|n| n.during).map(|n| n.at).collect();
+    let hosts: Vec<(usize, usize)> = nouns.iter().filter_map(|n| Some((n.at, n.host?))).collect();
+    nominal.extend(nouns);
     for n in &nominal {
         let at = verbs.partition_point(|&(v, _)| v < n.at);
         verbs.insert(at, (n.at, n.predicate));
@@ -730,6 +778,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             frames: Vec::new(),
             loose_dates: dates,
             loose_places: places,
+            here: Vec::new(),
         };
     }
     let tok_at = |byte: usize| {
@@ -745,7 +794,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                     verb: toks[i].text.to_string(),
                     span: toks[i].start..toks[i].end,
                     factuality: n.factuality,
-                    agent: None,
+                    agent: n.agent.clone(),
                     object: n.object.clone(),
                     places: Vec::new(),
                     other_places: Vec::new(),
@@ -875,11 +924,20 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             .iter()
             .position(|(vi, _)| *vi > after && clause_of[*vi] == *c)
     };
+    // An event noun's phrase ends at the verb of its clause: `The signing
+    // of a contract in Rawalpindi has been hailed in Islamabad` places the
+    // signing in Rawalpindi only.
+    let past_noun_phrase = |k: usize, ti: usize| {
+        let vi = verbs[k].0;
+        noun_at.contains(&vi)
+            && (vi.min(ti)..vi.max(ti)).any(|j| is_aux(lowers[j]) && lowers[j] != "to")
+    };
     let mut loose_dates = Vec::new();
     for d in dates {
         let ti = tok_at(d.span.start);
         match before_infinitive(&d)
             .or_else(|| nearest(ti))
+            .filter(|&k| !past_noun_phrase(k, ti))
             .or_else(|| fronted(ti))
             .or_else(|| when_after(&d))
         {
@@ -890,7 +948,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     let mut loose_places = Vec::new();
     for p in places {
         let ti = tok_at(p.span.start);
-        let Some(k) = nearest(ti) else {
+        let Some(k) = nearest(ti).filter(|&k| !past_noun_phrase(k, ti)) else {
             loose_places.push(p);
             continue;
         };
@@ -905,16 +963,65 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             || (prev == Some("the") && prev2.is_some_and(|w| is_locative(w) && w != "on"))
             || in_the_city_of(&lowers, ti);
         if locative && !is_speech(pred) {
+            let host = hosts
+                .iter()
+                .find(|h| h.0 == vi)
+                .and_then(|h| verbs.iter().position(|v| v.0 == h.1));
+            if let Some(h) = host {
+                out[h].places.push(p.clone());
+            }
             out[k].places.push(p);
         } else {
             out[k].other_places.push(p);
         }
     }
+    // `the signing in November 2014 of an agreement during a visit to
+    // Islamabad`: the visit was under way then.
+    for &at in &during_at {
+        let Some(k) = verbs.iter().position(|v| v.0 == at) else {
+            continue;
+        };
+        if !out[k].dates.is_empty() {
+            continue;
+        }
+        let inside = (0..k)
+            .rev()
+            .take_while(|&m| clause_of[verbs[m].0] == clause_of[at])
+            .find(|&m| !out[m].dates.is_empty());
+        if let Some(m) = inside {
+            out[k].dates = out[m].dates.clone();
+        }
+    }
+    let here = (0..toks.len())
+        .filter(|&i| lowers[i] == "here" && !in_date[i] && locative_here(&lowers, i))
+        .filter_map(|i| {
+            let k = nearest(i)?;
+            (!is_speech(verbs[k].1)).then(|| (k, toks[i].start..toks[i].end))
+        })
+        .collect();
     SentenceEvents {
         frames: out,
         loose_dates,
         loose_places,
+        here,
     }
+}
+
+/// Whether the `here` at `i` names where something happens (`signed at the
+/// headquarters here`, `held here on Monday`): not `here is`, not `from
+/// here`, not the text's own here (`to mention here that`, `noted here`).
+fn locative_here(lowers: &[&str], i: usize) -> bool {
+    let prev = i.checked_sub(1).map_or("", |j| lowers[j]);
+    let next = lowers.get(i + 1).copied().unwrap_or("");
+    i > 0
+        && !matches!(
+            prev,
+            "from" | "mention" | "mentioned" | "note" | "noted" | "noting" | "recall" | "over"
+        )
+        && !matches!(
+            next,
+            "is" | "are" | "was" | "were" | "'s" | "comes" | "come" | "that"
+        )
 }
 
 /// Nouns that name an event of a predicate (`deliveries` are deliver
@@ -954,7 +1061,15 @@ struct Nominal {
     at: usize,
     predicate: &'static str,
     factuality: Factuality,
+    agent: Option<String>,
     object: Option<String>,
+    /// The verb whose adjunct the noun is (`arrived` on a visit): it
+    /// shares the noun's place.
+    host: Option<usize>,
+    /// Whether `during` governs it (`signed ... during a visit to
+    /// Islamabad`): the event before it in its clause took place within
+    /// it.
+    during: bool,
 }
 
 /// How many words may stand before an event noun in its clause (`the
@@ -1053,10 +1168,188 @@ fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) ->
             at: i,
             predicate,
             factuality,
+            agent: None,
             object,
+            host: None,
+            during: false,
         });
     }
     out
+}
+
+/// Nouns that name an event when the sentence says whose it is and where
+/// or of what (`a visit to Islamabad by Shoigu`, `paid a visit to
+/// Pakistan`, `the signing of a contract`).
+fn noun_event_predicate(w: &str) -> Option<&'static str> {
+    match w {
+        "visit" | "visits" => Some("visit"),
+        "signing" => Some("sign"),
+        _ => None,
+    }
+}
+
+/// Verbs that take an event noun as their object and mean only that the
+/// event took place (`paid a visit`, `made a visit`).
+fn is_light_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "pay"
+            | "pays"
+            | "paid"
+            | "paying"
+            | "make"
+            | "makes"
+            | "made"
+            | "making"
+            | "undertake"
+            | "undertakes"
+            | "undertook"
+            | "undertaken"
+            | "undertaking"
+    )
+}
+
+/// How many words may stand between a light verb and its event noun (`paid
+/// an official state visit`).
+const MAX_LIGHT_GAP: usize = 4;
+
+/// Events named by a noun with its participants (see
+/// [`noun_event_predicate`]): `Shoigu paid an official visit to Islamabad
+/// on November 20` (a visit with Shoigu as agent: the light verb's
+/// subject), `during a visit to Islamabad by Defence Minister Sergei
+/// Shoigu` (the `by` phrase), `the signing of a contract` (the `of`
+/// phrase). A noun alone (`during the visit`, `the signing ceremony`)
+/// names no new event. The factuality is the light verb's, else the
+/// noun's own cues, and a modifier of plans or doubt wins (`a planned
+/// visit`: future; `a possible visit`: hedged; `a cancelled visit`:
+/// negated). Also returns the light verbs, which are no event of their own
+/// (`paid` a visit is no payment).
+fn noun_events(
+    ctx: &Ctx<'_, '_>,
+    verbs: &[(usize, &str)],
+    reported: bool,
+) -> (Vec<Nominal>, Vec<usize>) {
+    let lowers = ctx.lowers;
+    let (mut out, mut light_verbs) = (Vec::new(), Vec::new());
+    for (i, &w) in lowers.iter().enumerate() {
+        let Some(predicate) = noun_event_predicate(w) else {
+            continue;
+        };
+        if ctx.in_date[i] || verbs.iter().any(|&(v, _)| v == i) {
+            continue;
+        }
+        let c = ctx.clause_of[i];
+        // The words before the noun in its clause, back to a light verb or
+        // the start of the noun phrase.
+        let mut light = None;
+        let mut host = None;
+        let mut modifiers: Vec<&str> = Vec::new();
+        for j in (i.saturating_sub(MAX_LIGHT_GAP + 1)..i).rev() {
+            let m = lowers[j];
+            if ctx.clause_of[j] != c || !is_word(&ctx.toks[j]) || ctx.in_date[j] {
+                break;
+            }
+            if is_light_verb(m) {
+                light = Some(j);
+                break;
+            }
+            // `arrived on a visit to Pakistan`: the verb's subject visits.
+            if m == "on" && j > 0 && verbs.iter().any(|&(v, _)| v == j - 1) {
+                host = Some(j - 1);
+                break;
+            }
+            if m.ends_with("ed") && !is_aux(m) {
+                // A participle modifies the noun (`a planned visit`).
+                modifiers.push(m);
+                continue;
+            }
+            if is_aux(m) || is_preposition(m) || LEXICON.contains_key(m) {
+                break;
+            }
+            modifiers.push(m);
+        }
+        let (agent, object) = match predicate {
+            "sign" => {
+                // `the signing in November 2014 of an agreement`: a date
+                // may stand before the `of` phrase.
+                let mut of = i + 1;
+                while ctx.in_date.get(of) == Some(&true) {
+                    of += 1;
+                }
+                if lowers.get(of) != Some(&"of")
+                    || !i.checked_sub(1).is_some_and(|j| is_determiner(lowers[j]))
+                {
+                    continue;
+                }
+                (None, ctx.phrase_after(of + 1))
+            }
+            _ => {
+                let to = lowers.get(i + 1) == Some(&"to");
+                let by = (i + 1..lowers.len().min(i + 12))
+                    .take_while(|&k| ctx.clause_of[k] == c)
+                    .find(|&k| {
+                        lowers[k] == "by" && !ctx.in_date.get(k + 1).copied().unwrap_or(true)
+                    });
+                if light.is_none() && !to && by.is_none() {
+                    continue;
+                }
+                let agent = match light.or(host) {
+                    Some(l) => ctx.phrase_before(l),
+                    None => by.and_then(|k| ctx.phrase_after(k + 1)),
+                };
+                (agent, to.then(|| ctx.phrase_after(i + 2)).flatten())
+            }
+        };
+        let planned = modifiers.iter().any(|m| {
+            matches!(
+                *m,
+                "planned"
+                    | "proposed"
+                    | "upcoming"
+                    | "forthcoming"
+                    | "expected"
+                    | "scheduled"
+                    | "future"
+                    | "next"
+            )
+        });
+        let doubtful = modifiers
+            .iter()
+            .any(|m| matches!(*m, "possible" | "potential" | "rumoured" | "rumored"));
+        let called_off = modifiers.iter().any(|m| {
+            matches!(
+                *m,
+                "cancelled" | "canceled" | "postponed" | "aborted" | "called-off"
+            )
+        });
+        // `ahead of a visit`, `invited for a visit`: still to come.
+        let opener = i.checked_sub(modifiers.len() + 1).map(|j| lowers[j]);
+        let ahead = opener == Some("for")
+            || (opener == Some("of")
+                && i >= modifiers.len() + 2
+                && lowers[i - modifiers.len() - 2] == "ahead");
+        let factuality = if called_off {
+            Factuality::Negated
+        } else if planned || ahead {
+            Factuality::Future
+        } else if doubtful {
+            Factuality::Hedged
+        } else {
+            factuality(lowers, light.unwrap_or(i), reported)
+        };
+        let during = opener == Some("during");
+        light_verbs.extend(light);
+        out.push(Nominal {
+            during,
+            at: i,
+            predicate,
+            factuality,
+            agent,
+            object,
+            host,
+        });
+    }
+    (out, light_verbs)
 }
 
 /// The token indices of the brackets of every short parenthesis of words:
@@ -1295,7 +1588,7 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     let window = &window[boundary.map_or(0, |p| p + 1)..];
     let (mut negated, mut future, mut reportedly) = (false, false, false);
     let mut hedged = conditional;
-    let (mut would_be, mut expected) = (false, false);
+    let (mut would_be, mut expected, mut would) = (false, false, false);
     for (k, &w) in window.iter().enumerate() {
         negated |= matches!(
             w,
@@ -1308,9 +1601,7 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
                 | "may"
                 | "might"
                 | "could"
-                | "would"
                 | "possibly"
-                | "apparently"
                 | "purportedly"
                 | "supposedly"
                 | "believed"
@@ -1322,7 +1613,10 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
                 | "seems"
                 | "unlikely"
         );
-        reportedly |= w == "reportedly";
+        reportedly |= matches!(w, "reportedly" | "apparently");
+        // `would have signed` is a counterfactual, never a reported plan.
+        would |= w == "would" && window.get(k + 1) != Some(&"have");
+        hedged |= w == "would" && window.get(k + 1) == Some(&"have");
         expected |= w == "expected";
         let Some(&next) = window.get(k + 1) else {
             continue;
@@ -1364,9 +1658,15 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
         negated |= w == "no" && next == "longer";
         would_be |= w == "would" && next == "be";
     }
+    // `would` under a past reporting verb is the future of the past ("officials
+    // said the helicopters would be delivered in 2017"); a bare or
+    // conditional `would` is a hedge ("it would be a mistake", "would sign
+    // if").
+    let would_future = would && !hedged && reported_would(lowers, i);
+    hedged |= would && !would_future;
     if negated {
         Factuality::Negated
-    } else if future || (would_be && expected) {
+    } else if future || (would_be && expected) || would_future {
         Factuality::Future
     } else if hedged {
         Factuality::Hedged
@@ -1377,6 +1677,41 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     } else {
         Factuality::Asserted
     }
+}
+
+/// Whether a `would` before the verb at `i` is backshifted by a reporting
+/// verb in the past in its sentence (`said`, `told`, `announced`,
+/// `confirmed`; before it or in a closing attribution), with no `if`,
+/// `unless` or `whether` in the sentence: reported speech of a plan, not a
+/// conditional.
+fn reported_would(lowers: &[&str], i: usize) -> bool {
+    let reporting = lowers.iter().enumerate().any(|(k, w)| {
+        k != i
+            && matches!(
+                *w,
+                "said"
+                    | "told"
+                    | "announced"
+                    | "added"
+                    | "stated"
+                    | "confirmed"
+                    | "reported"
+                    | "claimed"
+                    | "insisted"
+                    | "explained"
+                    | "indicated"
+                    | "revealed"
+                    | "disclosed"
+                    | "wrote"
+                    | "promised"
+                    | "pledged"
+                    | "assured"
+            )
+    });
+    reporting
+        && !lowers
+            .iter()
+            .any(|w| matches!(*w, "if" | "unless" | "whether"))
 }
 
 /// Whether the verb at `i` is an infinitive (`to sell`, `to be signed`)
@@ -1894,6 +2229,33 @@ mod tests {
                 "The group allegedly attacked a convoy.",
                 &[("attack", Hedged)],
             ),
+            // `apparently` tells what reports say, as `reportedly` does.
+            (
+                "The deal was apparently inked on Wednesday, according to media reports.",
+                &[("sign", Reported)],
+            ),
+            // `would` under a past reporting verb is a reported plan; bare
+            // or conditional, a hedge.
+            (
+                "Two officials said the helicopters would be delivered in 2017.",
+                &[("say", Asserted), ("deliver", Future)],
+            ),
+            (
+                "The helicopters would be delivered in 2017, officials told reporters.",
+                &[("deliver", Future), ("say", Asserted)],
+            ),
+            (
+                "It would be a mistake to sign the deal.",
+                &[("sign", Hedged)],
+            ),
+            (
+                "Officials said Russia would have sold more jets.",
+                &[("say", Asserted), ("sell", Hedged)],
+            ),
+            (
+                "Officials said Russia would sell more jets if the deal went well.",
+                &[("say", Asserted), ("sell", Hedged)],
+            ),
             ("The treaty is believed to be signed.", &[("sign", Hedged)]),
             ("It was a sign of progress.", &[]),
             ("The signing ceremony took place.", &[]),
@@ -2238,6 +2600,161 @@ mod tests {
                 (f.factuality, f.object.as_deref(), date)
             });
             assert_eq!(got, *want, "{sentence}");
+        }
+    }
+
+    /// Visits and signings named by a noun with their participants: the
+    /// light verb's subject or the `by` phrase is the agent, the `to`
+    /// phrase the destination, the `of` phrase what was signed; a noun
+    /// alone is no event.
+    #[test]
+    fn a_noun_with_its_participants_is_an_event() {
+        use Factuality::*;
+        type Row<'a> = (
+            &'a str,
+            &'a str,
+            Option<(
+                Factuality,
+                Option<&'a str>,
+                Option<&'a str>,
+                &'a [&'a str],
+                &'a [&'a str],
+            )>,
+        );
+        let cases: &[Row] = &[
+            (
+                "Shoigu paid an official visit to Islamabad on November 20, 2014.",
+                "visit",
+                Some((
+                    Asserted,
+                    Some("shoigu"),
+                    Some("islamabad"),
+                    &["Islamabad"],
+                    &["on November 20, 2014"],
+                )),
+            ),
+            (
+                "The pact was signed during a visit to Islamabad by Defence Minister Sergei Shoigu.",
+                "visit",
+                Some((
+                    Asserted,
+                    Some("defence minister sergei shoigu"),
+                    Some("islamabad"),
+                    &["Islamabad"],
+                    &[],
+                )),
+            ),
+            // An event `during` a visit dates it.
+            (
+                "It follows the signing in November 2014 of a pact during a visit to Islamabad by Sergei Shoigu.",
+                "visit",
+                Some((
+                    Asserted,
+                    Some("sergei shoigu"),
+                    Some("islamabad"),
+                    &["Islamabad"],
+                    &["in November 2014"],
+                )),
+            ),
+            (
+                "It follows the signing in November 2014 of a pact during a visit to Islamabad by Sergei Shoigu.",
+                "sign",
+                Some((Asserted, None, Some("a pact"), &[], &["in November 2014"])),
+            ),
+            (
+                "The deal follows a visit to Pakistan last November by Defense Minister Sergei Shoigu.",
+                "visit",
+                Some((
+                    Asserted,
+                    Some("defense minister sergei shoigu"),
+                    Some("pakistan"),
+                    &["Pakistan"],
+                    &["last November"],
+                )),
+            ),
+            (
+                "The minister will make a visit to Moscow in October.",
+                "visit",
+                Some((
+                    Future,
+                    Some("the minister"),
+                    Some("moscow"),
+                    &["Moscow"],
+                    &["in October"],
+                )),
+            ),
+            (
+                "Officials discussed a planned visit to Moscow by the army chief.",
+                "visit",
+                Some((
+                    Future,
+                    Some("the army chief"),
+                    Some("moscow"),
+                    &["Moscow"],
+                    &[],
+                )),
+            ),
+            (
+                "The signing of a contract in Rawalpindi has been hailed in Islamabad.",
+                "sign",
+                Some((Asserted, None, Some("a contract"), &["Rawalpindi"], &[])),
+            ),
+            ("During the visit, the ministers met.", "visit", None),
+            (
+                "Putin invited Sharif for a visit to Moscow.",
+                "visit",
+                Some((Future, None, Some("moscow"), &["Moscow"], &[])),
+            ),
+            (
+                "Talks were held ahead of a visit to Moscow by Sharif.",
+                "visit",
+                Some((Future, Some("sharif"), Some("moscow"), &["Moscow"], &[])),
+            ),
+            ("The signing ceremony took place.", "sign", None),
+            // `paid` a visit is no payment.
+            ("Shoigu paid a visit to Pakistan.", "pay", None),
+            // A visit its verb arrives on: the verb's subject visits, and
+            // the verb keeps the place.
+            (
+                "Shoigu arrived on a visit to Pakistan.",
+                "visit",
+                Some((
+                    Asserted,
+                    Some("shoigu"),
+                    Some("pakistan"),
+                    &["Pakistan"],
+                    &[],
+                )),
+            ),
+            (
+                "Shoigu arrived on a visit to Pakistan.",
+                "arrive",
+                Some((Asserted, Some("shoigu"), None, &["Pakistan"], &[])),
+            ),
+        ];
+        for (sentence, pred, want) in cases {
+            let f = frames(sentence, Some(jiff::civil::date(2015, 8, 20)));
+            let got = f.iter().find(|f| f.predicate == *pred).map(|f| {
+                let places: Vec<&str> = f.places.iter().map(|p| p.place.name.as_str()).collect();
+                let dates: Vec<&str> = f.dates.iter().map(|d| &sentence[d.span.clone()]).collect();
+                (
+                    f.factuality,
+                    f.agent.clone(),
+                    f.object.clone(),
+                    places,
+                    dates,
+                )
+            });
+            let want = want.map(|(fa, a, o, p, d)| {
+                (
+                    fa,
+                    a.map(String::from),
+                    o.map(String::from),
+                    p.to_vec(),
+                    d.to_vec(),
+                )
+            });
+            assert_eq!(got, want, "{sentence} / {pred}");
         }
     }
 
@@ -2602,6 +3119,20 @@ mod tests {
                 "lift",
                 &[],
                 &[],
+            ),
+            // An `and` between two clauses, each with its subject and verb:
+            // the second one's date is not the first one's.
+            (
+                "The deal was signed on Wednesday and deliveries will follow next year.",
+                "sign",
+                &[],
+                &["on Wednesday"],
+            ),
+            (
+                "Pakistan and Russia signed the deal on Wednesday.",
+                "sign",
+                &[],
+                &["on Wednesday"],
             ),
         ];
         for (sentence, pred, places, dates) in cases {

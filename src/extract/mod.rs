@@ -31,7 +31,7 @@ use crate::text::Text;
 
 /// The version of the extractors: bump it whenever their output may change,
 /// so that caches and lock files made by an older version are not trusted.
-pub const EXTRACTOR_VERSION: u32 = 11;
+pub const EXTRACTOR_VERSION: u32 = 12;
 
 /// What a place is to the story.
 #[derive(
@@ -195,6 +195,7 @@ pub fn extract(text: &Text) -> Facts {
             push(text, &mut facts, FactKind::Organisation(o), first, None);
         }
     }
+    let here = dateline_city(text);
     for (si, s) in text.sentences().iter().enumerate() {
         if !s.kind.has_facts() {
             continue;
@@ -224,7 +225,23 @@ pub fn extract(text: &Text) -> Facts {
             .flat_map(|e| e.dates.iter().map(|d| d.span.clone()))
             .chain(found.loose_dates.iter().map(|d| d.span.clone()))
             .collect();
-        for e in found.frames {
+        for (k, mut e) in found.frames.into_iter().enumerate() {
+            // `signed at the General Headquarters here`: in the dateline's
+            // city, when the article has one and the event no other place.
+            if let Some(place) = &here
+                && e.places.is_empty()
+            {
+                e.places.extend(
+                    found
+                        .here
+                        .iter()
+                        .filter(|h| h.0 == k)
+                        .map(|h| PlaceMention {
+                            span: h.1.clone(),
+                            place: place.clone(),
+                        }),
+                );
+            }
             for d in &e.dates {
                 add(
                     FactKind::Date {
@@ -330,6 +347,17 @@ pub fn extract(text: &Text) -> Facts {
         source: text.id().clone(),
         facts,
     }
+}
+
+/// The city an article is filed from: its first dateline, when it names
+/// one place (`RAWALPINDI:`; not `ISLAMABAD/MOSCOW`).
+fn dateline_city(text: &Text) -> Option<PlaceInfo> {
+    let d = text.paragraphs().iter().find_map(|p| p.dateline)?;
+    let name = text.slice(d);
+    if name.contains('/') {
+        return None;
+    }
+    lookup_place(name)
 }
 
 fn push(text: &Text, facts: &mut Vec<Fact>, kind: FactKind, span: Span, said_by: Option<String>) {

@@ -351,6 +351,19 @@ pub(crate) fn judge(
                     .map(|p| compare_places(aliases, place, p))
                     .collect();
                 let rel = best(&rels);
+                // Another person's event in a sentence that names the
+                // claim's person too supports nothing.
+                if rel == Relation::Match
+                    && !prepared.terms.is_empty()
+                    && other_agent(a, e, &prepared.terms)
+                {
+                    add(
+                        Relation::Neither,
+                        Some(i),
+                        Evidence::of(a, i, f, Some(OTHER_AGENT.into())),
+                    );
+                    continue;
+                }
                 if rel == Relation::Conflict {
                     let other = if prepared.terms.is_empty() {
                         history(a, e, None)
@@ -422,6 +435,14 @@ pub(crate) fn judge(
                     .map(|d| compare_dates(date, &d.value))
                     .collect();
                 let rel = best(&rels);
+                if rel == Relation::Match && other_agent(a, e, &prepared.terms) {
+                    add(
+                        Relation::Neither,
+                        Some(i),
+                        Evidence::of(a, i, f, Some(OTHER_AGENT.into())),
+                    );
+                    continue;
+                }
                 if rel == Relation::Conflict && speech {
                     add(
                         Relation::Neither,
@@ -603,6 +624,14 @@ pub(crate) fn judge(
                         Relation::Neither,
                         Some(i),
                         Evidence::of(a, i, f, Some(CAPTION.into())),
+                    );
+                    continue;
+                }
+                if other_agent(a, e, &prepared.terms) {
+                    add(
+                        Relation::Neither,
+                        Some(i),
+                        Evidence::of(a, i, f, Some(OTHER_AGENT.into())),
                     );
                     continue;
                 }
@@ -1714,8 +1743,11 @@ fn placed_in_named_country(a: &Analysis, f: &Fact, e: &EventFrame, participants:
 /// names: the claim names a person of the source (`Sergei Shoigu visited
 /// Pakistan in November 2014`), and the event's agent names a person of
 /// the source and none of the claim's participants (`General Raheel
-/// Sharif visited Moscow in June`). Such an event is not the claim's, and
-/// neither its date nor its place contradicts it.
+/// Sharif visited Moscow in June`). Such an event is not the claim's:
+/// neither its date nor its place contradicts it, nor supports it (`Raheel
+/// Sharif visited Moscow in June, while Sergei Shoigu paid a visit to
+/// Pakistan in November last year` does not date Sharif's visit to
+/// November).
 fn other_agent(a: &Analysis, e: &EventFrame, participants: &[Term]) -> bool {
     let Some(agent) = e.agent.as_deref() else {
         return false;
