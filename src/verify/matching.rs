@@ -1752,22 +1752,23 @@ fn other_agent(a: &Analysis, e: &EventFrame, participants: &[Term]) -> bool {
     let Some(agent) = e.agent.as_deref() else {
         return false;
     };
+    let people = a.people_names();
+    if people.is_empty() {
+        return false;
+    }
     let agent = normalize_term(agent);
     if participants.iter().any(|t| t.named_in(&agent)) {
         return false;
     }
-    let people = || {
-        a.facts.iter().filter_map(|f| match &f.kind {
-            FactKind::Person(p) => Some(normalize_term(&p.name)),
-            _ => None,
-        })
-    };
-    let claim_names_person = people().any(|name| {
+    let claim_names_person = people.iter().any(|name| {
         participants
             .iter()
             .any(|t| name.split(' ').any(|w| w.len() > 2 && t.named_in(w)))
     });
-    claim_names_person && people().any(|name| contains_words(&agent, last_token(&name)))
+    claim_names_person
+        && people
+            .iter()
+            .any(|name| contains_words(&agent, last_token(name)))
 }
 
 /// How long before the source's time an event is history: a decade.

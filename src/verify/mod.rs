@@ -58,6 +58,10 @@ pub struct Analysis {
     /// ([`matching::share_terms`]) and sentence: asked by every claim that
     /// names the term.
     namings: Namings,
+    /// The names of the source's people, normalized, made the first time
+    /// a claim asks (for every event it weighs: [`matching`]'s
+    /// `other_agent`).
+    people: OnceLock<Vec<String>>,
 }
 
 /// Remembered answers of [`Analysis::remembered_naming`]: a cache, so a
@@ -145,7 +149,21 @@ impl Analysis {
             fact_terms,
             cited,
             namings: Namings::default(),
+            people: OnceLock::new(),
         }
+    }
+
+    /// The names of the source's people, normalized.
+    pub(crate) fn people_names(&self) -> &[String] {
+        self.people.get_or_init(|| {
+            self.facts
+                .iter()
+                .filter_map(|f| match &f.kind {
+                    crate::extract::FactKind::Person(p) => Some(crate::normalize_term(&p.name)),
+                    _ => None,
+                })
+                .collect()
+        })
     }
 
     /// `named()`, remembered under term `term` and sentence `i`: whether
