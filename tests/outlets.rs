@@ -29,9 +29,10 @@ const WRONG: &[&str] = &[
     // placed in Pakistan stands in for Pakistan.
     "pakistan-signed thinktank not-mentioned supported",
     "did-not-sign thinktank not-mentioned contradicted",
-    // "Russia did not, however, sell Pakistan any weapons": the negation
-    // across "however" is missed.
-    "refused-to-sell thinktank not-mentioned contradicted",
+    // "Russia did not, however, sell Pakistan any weapons": a claim's
+    // "refused to sell" is read as "did not sell", but not selling is no
+    // refusal.
+    "refused-to-sell thinktank not-mentioned supported",
     // "obtain" is not a verb the tool knows.
     "licence-rights thinktank contradicted not-mentioned",
     // "declined to comment" is no event of the source.

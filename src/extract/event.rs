@@ -1571,15 +1571,43 @@ fn reported_tail(lowers: &[&str]) -> bool {
             .any(|w| w[0] == "according" && w[1] == "to")
 }
 
+/// Sentence adverbs written between commas inside a clause (`did not,
+/// however, sell`).
+fn is_parenthetical(w: &str) -> bool {
+    matches!(
+        w,
+        "however"
+            | "though"
+            | "moreover"
+            | "therefore"
+            | "nonetheless"
+            | "nevertheless"
+            | "indeed"
+            | "meanwhile"
+            | "instead"
+            | "also"
+            | "too"
+    )
+}
+
 /// The factuality of the verb at token `i` from the words before it in its
-/// clause (at most six): negation first, then future, hedging, reporting.
+/// clause (at most six, past an adverb set off by commas): negation first, then future, hedging, reporting.
 /// A clause opened by `if` or `whether` is hedged: it tells what might
 /// be, not what is (`asked whether Russia signed the deal`).
 ///
 /// One pass over the window notes which cue words and pairs it holds.
 fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
-    let from = i.saturating_sub(6);
-    let window = &lowers[from..i];
+    let from = i.saturating_sub(9);
+    let mut window = &lowers[from..i];
+    // `did not, however, sell`: an adverb set off by commas just before
+    // the verb is no clause boundary.
+    while let [rest @ .., ",", adverb, ","] = window {
+        if !is_parenthetical(adverb) {
+            break;
+        }
+        window = rest;
+    }
+    let window = &window[window.len().saturating_sub(6)..];
     // Stop at a clause boundary before the verb.
     let boundary = window
         .iter()
@@ -2204,6 +2232,14 @@ mod tests {
                 &[("sign", Future)],
             ),
             ("They did not sign the accord.", &[("sign", Negated)]),
+            (
+                "Russia did not, however, sell Pakistan any weapons.",
+                &[("sell", Negated)],
+            ),
+            (
+                "Russia, however, sold weapons to India.",
+                &[("sell", Asserted)],
+            ),
             ("The ministers failed to sign a deal.", &[("sign", Negated)]),
             (
                 "They refused to publicly endorse the accord.",
