@@ -46,11 +46,7 @@ pub fn write_outcomes(o: &dyn super::Outcomes, w: &mut dyn std::io::Write) -> st
             let buf = &mut parts[0];
             buf.clear();
             render_claim_with(buf, o.outcome(set, k)?.view(), &mut |buf| {
-                if buf.len() >= super::STREAMED_PIECE {
-                    w.write_all(buf.as_bytes())?;
-                    buf.clear();
-                }
-                Ok(())
+                super::write_piece(w, buf)
             })?;
             w.write_all(buf.as_bytes())?;
             continue;

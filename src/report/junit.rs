@@ -130,11 +130,7 @@ pub fn write_outcomes(
             if let [(set, k)] = *chunk {
                 let mut out = String::new();
                 testcase_with(&mut out, name, o.outcome(set, k)?.view(), &mut |out| {
-                    if out.len() >= super::STREAMED_PIECE {
-                        w.write_all(out.as_bytes())?;
-                        out.clear();
-                    }
-                    Ok(())
+                    super::write_piece(w, out)
                 })?;
                 w.write_all(out.as_bytes())?;
                 continue;

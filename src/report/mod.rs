@@ -198,6 +198,17 @@ pub(crate) const MAX_SAID_TOGETHER: usize = 16_384;
 /// unit tests, so that their claims are written in many pieces).
 pub(crate) const STREAMED_PIECE: usize = if cfg!(test) { 300 } else { 1 << 16 };
 
+/// Writes `buf` to `w` and empties it once it holds a
+/// [`STREAMED_PIECE`]'s worth: how a claim alone in its chunk is written
+/// as it is rendered.
+pub(crate) fn write_piece(w: &mut dyn std::io::Write, buf: &mut String) -> std::io::Result<()> {
+    if buf.len() >= STREAMED_PIECE {
+        w.write_all(buf.as_bytes())?;
+        buf.clear();
+    }
+    Ok(())
+}
+
 /// A buffer a report renders claims into, kept from claim to claim, but
 /// not past this many bytes.
 pub(crate) const MAX_KEPT_BUFFER: usize = 1 << 20;
