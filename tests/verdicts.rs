@@ -346,6 +346,9 @@ fn held_counts_decide_only_claims_that_name_their_kind() {
         check_with_notes(fleet, "Mi-17 helicopter count = 25").0,
         Contradicted
     );
+    // A claim that counts the model names its kind too.
+    assert_eq!(check_with_notes(fleet, "Mi-17 count = 30").0, Supported);
+    assert_eq!(check_with_notes(fleet, "Mi-17 count = 25").0, Contradicted);
     // The story's own count, edited, still contradicts; a held count next
     // to it does not rescue the claim.
     let sale = "Pakistan and Russia on Wednesday signed a deal that includes the sale of six Mi-35 'Hind E' attack helicopters to Pakistan.\n\
@@ -355,6 +358,32 @@ fn held_counts_decide_only_claims_that_name_their_kind() {
         Contradicted
     );
     assert_eq!(check_with_notes(sale, "helicopter count = 6").0, Supported);
+}
+
+/// A claim that counts a model (`Mi-35 count`) is about a count that names
+/// the model before its noun (`20 Mi-35 helicopters`), as it is about one
+/// that counts the model itself (`20 Mi-35s`); a count of another model,
+/// or of the noun alone, is not about it.
+#[test]
+fn a_model_is_counted_where_it_qualifies_the_noun() {
+    use Verdict::*;
+    let story = "Pakistan will buy 20 Mi-35 helicopters from Russia, officials said on Wednesday.\n\
+                 India flies 16 F-16 jets and four helicopters.\n";
+    let sale = "Pakistan signed a deal for four Mi-35M helicopters.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (story, "Mi-35 count = 20", Supported),
+            (story, "Mi-35 count >= 10", Supported),
+            (story, "Mi-35 count = 4", Contradicted),
+            (story, "F-16 count = 16", Supported),
+            (story, "F-16 count = 20", Contradicted),
+            (story, "Mi-17 count = 20", NotMentioned),
+            (story, "Mi-17 count = 4", NotMentioned),
+            (sale, "Mi-35M count = 4", Supported),
+            (sale, "Mi-35M count = 6", Contradicted),
+        ],
+    );
 }
 
 /// A photo caption's events, dates and counts are the picture's, not the

@@ -27,6 +27,7 @@ use crate::claims::{
 };
 use crate::extract::{FactKind, Unit, canonical_predicate};
 
+use super::matching::is_designation;
 use super::{Analysis, Evidence, FactTerms, SourceVerdict};
 
 /// The keys of one source's facts, for one claims file (keys depend on its
@@ -366,6 +367,11 @@ impl SourceIndex {
                 FactKind::Quantity(q) => {
                     if let Some(c) = &q.counted {
                         add(&mut ix.counted, counted_key(aliases, c), i);
+                    }
+                    // `20 Mi-35 helicopters` counts Mi-35s too (see
+                    // `matching::counts_designation`).
+                    for d in q.qualifiers.iter().filter(|d| is_designation(d)) {
+                        add(&mut ix.counted, counted_key(aliases, d), i);
                     }
                     add(&mut ix.values, value_key(q.amount.value), i);
                     if let (None, Some(u)) = (&q.counted, unit_key(&q.amount.unit)) {

@@ -268,7 +268,7 @@ pub(crate) fn judge(
                         .counted
                         .as_deref()
                         .is_some_and(|c| same_term(aliases, c, counted)),
-                };
+                } || counts_designation(aliases, counted, &q.qualifiers);
                 let quals_ok = qualifiers_match(aliases, qualifiers, &q.qualifiers);
                 // Money and percentages count nothing themselves: they are
                 // about the thing the claim names when their sentence names it.
@@ -293,7 +293,7 @@ pub(crate) fn judge(
                         Evidence::of(a, i, f, Some(CAPTION.into())),
                     );
                 } else if same_thing && quals_ok && q.change.is_none() {
-                    let (rel, note) = if q.held && qualifiers.is_empty() {
+                    let (rel, note) = if q.held && qualifiers.is_empty() && !is_designation(canon) {
                         // A fleet is another set than the one a claim
                         // that names only the thing means.
                         (Relation::Neither, Some(HELD.into()))
@@ -2041,6 +2041,23 @@ fn find_words(text: &crate::Text, needle: &str) -> Option<crate::Span> {
         }
     }
     None
+}
+
+/// Whether `term` names a model (`mi-35`, `f-16`, `s-400`): a letter and
+/// a digit.
+pub(crate) fn is_designation(term: &str) -> bool {
+    term.bytes().any(|b| b.is_ascii_digit()) && term.bytes().any(|b| b.is_ascii_alphabetic())
+}
+
+/// Whether a claim counting a model (`Mi-35 count = 4`) is about a count
+/// that names it as a qualifier (`4 Mi-35 helicopters`): what is counted is
+/// one of that model each.
+fn counts_designation(aliases: &Aliases, counted: &str, qualifiers: &[String]) -> bool {
+    !qualifiers.is_empty()
+        && is_designation(&aliases.canon(counted))
+        && qualifiers
+            .iter()
+            .any(|q| is_designation(q) && same_qualifier(aliases, q, counted))
 }
 
 fn same_term(aliases: &Aliases, a: &str, b: &str) -> bool {
