@@ -97,6 +97,9 @@ pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
             held_before(sentence, n.span.start)
                 || held_after(sentence, end)
                 || capacity_before(sentence, n.span.start)
+                || out
+                    .last()
+                    .is_some_and(|p| joined_to_held(sentence, p, n.span.start))
         };
         out.push(QuantityMention {
             span: n.span,
@@ -108,7 +111,60 @@ pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
             held,
         });
     }
+    share_heads(sentence, &mut out);
     out
+}
+
+/// `22 AH-64E Apache and 15 CH-47F Chinook helicopters`: a count of models
+/// named only by designations and capitalized names, joined by `and` or
+/// `or` to the next count, counts that count's noun; the name it had taken
+/// for its noun (`apache`) is a qualifier.
+fn share_heads(s: &str, out: &mut [QuantityMention]) {
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        if a.amount.unit != Unit::Count || b.amount.unit != Unit::Count || a.change.is_some() {
+            continue;
+        }
+        let (Some(head), Some(span)) = (&b.counted, &b.counted_span) else {
+            continue;
+        };
+        let Some(between) = s.get(a.span.end..b.span.start) else {
+            continue;
+        };
+        let Some(names) = between
+            .trim_end()
+            .strip_suffix(" and")
+            .or_else(|| between.trim_end().strip_suffix(" or"))
+        else {
+            continue;
+        };
+        let mut words = names.split_whitespace().peekable();
+        if words.peek().is_none()
+            || !words.all(|w| designation(w) || w.starts_with(|c: char| c.is_uppercase()))
+        {
+            continue;
+        }
+        // Its own noun, when it took one, must be one of those names.
+        let own = a
+            .counted_span
+            .clone()
+            .filter(|r| r.start >= a.span.end && r.end <= b.span.start);
+        // A plural (`20 Mi-35s and …`) counts itself.
+        match (&a.counted, own) {
+            (Some(_), None) => continue,
+            (Some(c), Some(r)) if designation(c) || plural_like(&s[r.clone()]) => continue,
+            _ => {}
+        }
+        let (head, span) = (head.clone(), span.clone());
+        let a = &mut out[i];
+        if let Some(name) = a.counted.take() {
+            if !a.qualifiers.contains(&name) && !designation(&name) {
+                a.qualifiers.push(name);
+            }
+        }
+        a.counted = Some(head);
+        a.counted_span = Some(span);
+    }
 }
 
 #[derive(Default)]
@@ -517,6 +573,58 @@ fn next_piece(s: &str, pos: usize) -> Option<(Piece<'_>, usize)> {
     Some((Piece::Punct, start + c.len_utf8()))
 }
 
+/// Whether the count starting at `start` is the second of a pair joined to
+/// a held one (`operates 40 Cobra helicopters and more than 30 Mi-17s`):
+/// only `and` (or a comma) between the first's noun and it.
+fn joined_to_held(s: &str, prev: &QuantityMention, start: usize) -> bool {
+    let end = prev
+        .counted_span
+        .as_ref()
+        .filter(|r| r.start >= prev.span.end)
+        .map_or(prev.span.end, |r| r.end);
+    prev.held
+        && prev.amount.unit == Unit::Count
+        && end <= start
+        && matches!(
+            s[end..start].trim(),
+            "and" | "," | ", and" | "as well as" | "plus"
+        )
+}
+
+/// The names in a short bracket that opens at `open` (just after its `(`)
+/// and only names things: quoted names and designations are pushed to
+/// `qualifiers`, other words (`NATO`, `reporting`, `name`) are passed
+/// over. Where the bracket ends, or `None` (and nothing pushed) when it is
+/// long, unclosed, or holds a number or anything but words, quotes, `:`
+/// and `,`.
+fn names_in_bracket(s: &str, open: usize, qualifiers: &mut Vec<String>) -> Option<usize> {
+    let inner = s.get(open..)?;
+    let close = inner.char_indices().take(48).find(|&(_, c)| c == ')')?.0;
+    let body = &inner[..close];
+    let mut names = Vec::new();
+    let mut pos = 0;
+    while let Some((piece, next)) = next_piece(body, pos) {
+        match piece {
+            Piece::Quoted(q) => names.push(
+                q.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase(),
+            ),
+            Piece::Word(w, _) if designation(w) => names.push(w.to_lowercase()),
+            Piece::Word(w, _) if w.chars().all(char::is_alphabetic) => {}
+            Piece::Punct if matches!(body[..next].chars().next_back(), Some(':' | ',')) => {}
+            _ => return None,
+        }
+        pos = next;
+    }
+    if names.is_empty() {
+        return None;
+    }
+    qualifiers.extend(names);
+    Some(open + close + 1)
+}
+
 /// Model designations: `Mi-35`, `F-16`, `A320`, `Mi-35M`, `S-400`,
 /// `Mi-17V5`, and those that open with digits (`9M120`, `3M22`, `2S19`).
 fn designation(w: &str) -> bool {
@@ -598,7 +706,18 @@ fn head_after(s: &str, end: usize, value: f64) -> Np {
                         .to_lowercase(),
                 );
             }
-            Piece::Punct => break,
+            Piece::Punct => {
+                // `four Mi-35M (NATO: 'Hind-E') attack helicopters`: a
+                // bracket after the model that names it again is read
+                // through, its names kept as qualifiers.
+                if cand.is_none() && !np.qualifiers.is_empty() && s[..pos].ends_with('(') {
+                    if let Some(after) = names_in_bracket(s, pos, &mut np.qualifiers) {
+                        pos = after;
+                        continue;
+                    }
+                }
+                break;
+            }
             Piece::Word(w, r) => {
                 let lw = w.to_lowercase();
                 // `Mi 35`, `Su 30MKI`: a designation written with a space,
@@ -1045,6 +1164,53 @@ mod tests {
                     ),
                 ],
             ),
+            // A bracket after the model that names it again is read
+            // through; one that says more ends the noun phrase.
+            (
+                "Pakistan will buy four Mi-35M (NATO: 'Hind-E') attack helicopters.",
+                &[(
+                    4.0,
+                    Some("helicopter"),
+                    &["mi-35m", "hind-e", "attack"],
+                    Exact,
+                    None,
+                )],
+            ),
+            (
+                "Pakistan will buy four Mi-35M (worth $150m in all) helicopters.",
+                &[
+                    (4.0, None, &["mi-35m"], Exact, None),
+                    (150e6, None, &[], Exact, None),
+                ],
+            ),
+            // Models joined by `and` share the noun after the last.
+            (
+                "India ordered 22 AH-64E Apache and 15 CH-47F Chinook helicopters.",
+                &[
+                    (22.0, Some("helicopter"), &["ah-64e", "apache"], Exact, None),
+                    (
+                        15.0,
+                        Some("helicopter"),
+                        &["ch-47f", "chinook"],
+                        Exact,
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "Pakistan ordered two Su-35 and four Mi-35 helicopters.",
+                &[
+                    (2.0, Some("helicopter"), &["su-35"], Exact, None),
+                    (4.0, Some("helicopter"), &["mi-35"], Exact, None),
+                ],
+            ),
+            (
+                "It bought 12 tanks and two jets.",
+                &[
+                    (12.0, Some("tank"), &[], Exact, None),
+                    (2.0, Some("jet"), &[], Exact, None),
+                ],
+            ),
             (
                 "It bought 18 F-16s and 40 Su-30MKIs.",
                 &[
@@ -1247,6 +1413,19 @@ mod tests {
                 &[false],
             ),
             ("Police said they can confirm 12 deaths.", &[false]),
+            // The second of a pair joined to a held count is held too.
+            (
+                "The army operates some 40 Cobra helicopters and more than 30 Mi-17 transport helicopters.",
+                &[true, true],
+            ),
+            (
+                "The army operates 40 Cobra helicopters and will buy four Mi-35s.",
+                &[true, false],
+            ),
+            (
+                "Pakistan bought 12 tanks and the army operates 40 Cobra helicopters and 30 Mi-17s.",
+                &[false, true, true],
+            ),
         ];
         for (s, want) in cases {
             let got: Vec<bool> = quantities(s).iter().map(|q| q.held).collect();
