@@ -33,8 +33,6 @@ const WRONG: &[&str] = &[
     // "refused to sell" is read as "did not sell", but not selling is no
     // refusal.
     "refused-to-sell thinktank not-mentioned supported",
-    // "obtain" is not a verb the tool knows.
-    "licence-rights thinktank contradicted not-mentioned",
     // "declined to comment" is no event of the source.
     "rosoboronexport-declined tass supported not-mentioned",
 ];

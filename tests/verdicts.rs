@@ -386,6 +386,60 @@ fn a_model_is_counted_where_it_qualifies_the_noun() {
     );
 }
 
+/// Who travelled to a place, flew to it or arrived in it visited it; to
+/// fly something is no visit. Offers, requests, inductions and obtaining
+/// are events too.
+#[test]
+fn travel_to_a_place_is_a_visit() {
+    use Verdict::*;
+    let story = "Russia's Defence Minister, Sergei Shoigu, travelled to Islamabad last November, the first such visit in decades.\n\
+                 The Pakistani air force still flies American F-16 jets.\n\
+                 Gen Raheel Sharif arrived in Moscow on Monday.\n\
+                 Russia offered Su-35 fighters to Pakistan in March.\n\
+                 The army has obtained licence rights and will induct the helicopters next year.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (
+                story,
+                "Sergei Shoigu visited Islamabad in November 2014",
+                Supported,
+            ),
+            (story, "Sergei Shoigu visited Pakistan", Supported),
+            (
+                story,
+                "Sergei Shoigu visited Islamabad in December 2014",
+                Contradicted,
+            ),
+            (story, "Sergei Shoigu visited Moscow", NotMentioned),
+            (
+                story,
+                "Raheel Sharif visited Moscow on 2015-08-17",
+                Supported,
+            ),
+            (
+                story,
+                "Raheel Sharif visited Moscow on Tuesday",
+                Contradicted,
+            ),
+            (story, "air force visited F-16 jets", NotMentioned),
+            (
+                story,
+                "Russia offered Su-35 fighters to Pakistan",
+                Supported,
+            ),
+            (
+                story,
+                "Russia offered Su-35 fighters in March 2015",
+                Supported,
+            ),
+            (story, "army obtained licence rights", Supported),
+            (story, "army will induct helicopters", Supported),
+            (story, "army inducted helicopters", NotMentioned),
+        ],
+    );
+}
+
 /// A photo caption's events, dates and counts are the picture's, not the
 /// story's: they decide no claim and show as near misses; its names still
 /// count.

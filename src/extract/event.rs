@@ -104,7 +104,7 @@ pub struct EventFrame {
 const PREDICATES: &[&[&str]] = &[
     &["sign", "ink", "conclude", "seal", "finalize", "finalise"],
     &["agree"],
-    &["buy", "purchase", "acquire", "procure"],
+    &["buy", "purchase", "acquire", "procure", "obtain"],
     &["sell"],
     &["deliver", "supply", "transfer"],
     &["send", "dispatch"],
@@ -173,6 +173,9 @@ const PREDICATES: &[&[&str]] = &[
     &["convict"],
     &["charge"],
     &["accuse"],
+    &["offer"],
+    &["request"],
+    &["induct"],
     &["crash"],
     &["explode"],
     &["collapse"],
@@ -821,6 +824,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 let first = verbs.iter().find(|&&(v, _)| v > l.closes)?.0;
                 (first == i && clause_of[i] == clause_of[l.closes]).then(|| l.subject.clone())
             });
+            let before = before.or_else(|| ctx.apposition_before(i));
             let (agent, object) = if inverted {
                 (ctx.phrase_after(i + 1), None)
             } else if passive {
@@ -2082,6 +2086,27 @@ impl<'b> Ctx<'_, 'b> {
         self.phrase_before_in(i, self.clause_of[i])
     }
 
+    /// The name set off by commas just before the verb at `i`, when the
+    /// words before it describe its bearer: `Russia's Defence Minister,
+    /// Sergei Shoigu, travelled` (`sergei shoigu`). Two to four
+    /// capitalized words, each comma right beside them.
+    fn apposition_before(&self, i: usize) -> Option<String> {
+        let comma = i.checked_sub(1).filter(|&k| self.lowers[k] == ",")?;
+        let mut start = comma;
+        while start > 0
+            && comma - start < 4
+            && is_word(&self.toks[start - 1])
+            && self.toks[start - 1]
+                .text
+                .starts_with(|c: char| c.is_uppercase())
+        {
+            start -= 1;
+        }
+        let opens = start.checked_sub(1).filter(|&k| self.lowers[k] == ",")?;
+        let described = opens.checked_sub(1).is_some_and(|k| is_word(&self.toks[k]));
+        (comma - start >= 2 && described).then(|| self.lowers[start..comma].join(" "))
+    }
+
     /// The subject-like words before token `i` in clause `c`.
     fn phrase_before_in(&self, i: usize, c: usize) -> Option<String> {
         let mut j = i;
@@ -2499,9 +2524,10 @@ mod tests {
                 "It was signed, the media wing, ISPR, said in a statement.",
                 None,
             ),
+            // A name set off by commas before the verb is its subject.
             (
                 "Russia's ambassador, Alexey Dedov, told reporters last month that talks went on.",
-                None,
+                Some("alexey dedov"),
             ),
         ];
         for (sentence, agent) in cases {
@@ -2590,6 +2616,46 @@ mod tests {
                 None,
                 None,
                 Reported,
+            ),
+        ];
+        for (sentence, pred, agent, object, factuality) in cases {
+            let f = frame(sentence, pred);
+            assert_eq!(
+                (f.agent.as_deref(), f.object.as_deref(), f.factuality),
+                (*agent, *object, *factuality),
+                "{sentence}"
+            );
+        }
+    }
+
+    /// A name set off by commas just before the verb, after words that
+    /// describe its bearer, is the verb's subject; a lowercase description
+    /// or a single word between the commas is not.
+    #[test]
+    fn a_name_in_apposition_is_the_subject_of_its_verb() {
+        use Factuality::*;
+        let cases: &[FrameRow] = &[
+            (
+                "Russia's Defence Minister, Sergei Shoigu, travelled to Islamabad in November.",
+                "travel",
+                Some("sergei shoigu"),
+                None,
+                Asserted,
+            ),
+            (
+                "The army chief, Gen Raheel Sharif, visited Moscow in June.",
+                "visit",
+                Some("gen raheel sharif"),
+                Some("moscow"),
+                Asserted,
+            ),
+            // Never the last name of a list.
+            (
+                "The two sides, Pakistan and Russia, signed a deal.",
+                "sign",
+                None,
+                Some("a deal"),
+                Asserted,
             ),
         ];
         for (sentence, pred, agent, object, factuality) in cases {

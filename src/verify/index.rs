@@ -27,7 +27,7 @@ use crate::claims::{
 };
 use crate::extract::{FactKind, Unit, canonical_predicate};
 
-use super::matching::is_designation;
+use super::matching::{is_designation, stands_for};
 use super::{Analysis, Evidence, FactTerms, SourceVerdict};
 
 /// The keys of one source's facts, for one claims file (keys depend on its
@@ -382,9 +382,16 @@ impl SourceIndex {
                     // The keys `matching::events` compares, from the same
                     // normalized terms.
                     if let FactTerms::Event(predicate, verb, _) = a.fact_terms(n) {
-                        add_event(&mut ix.events, aliases.canon_normalized(predicate), i);
+                        let predicate = aliases.canon_normalized(predicate);
+                        add_event(&mut ix.events, predicate, i);
                         if let Some(p) = canonical_predicate(aliases.canon_normalized(verb)) {
                             add_event(&mut ix.events, p, i);
+                        }
+                        if let (FactKind::Event(e), Some(stood)) = (&f.kind, stands_for(predicate))
+                        {
+                            if !e.places.is_empty() {
+                                add_event(&mut ix.events, stood, i);
+                            }
                         }
                     }
                 }

@@ -1675,14 +1675,15 @@ fn events<'a>(
             FactKind::Event(e) => Some((i, f, e)),
             _ => None,
         })
-        .filter(|&(i, _, _)| {
+        .filter(|&(i, _, e)| {
             if keyed {
                 return true;
             }
             let FactTerms::Event(predicate, verb, canonical) = a.fact_terms(i) else {
                 return false;
             };
-            if aliases.canon_normalized(predicate) == want {
+            let predicate = aliases.canon_normalized(predicate);
+            if predicate == want || (stands_for(predicate) == Some(want) && !e.places.is_empty()) {
                 return true;
             }
             let v = aliases.canon_normalized(verb);
@@ -1703,6 +1704,12 @@ fn events<'a>(
             }
         })
         .collect()
+}
+
+/// The predicate an event with `predicate` also stands for when it has a
+/// place: who travelled to a city, or arrived in it, visited it.
+pub(crate) fn stands_for(predicate: &str) -> Option<&'static str> {
+    matches!(predicate, "travel" | "arrive").then_some("visit")
 }
 
 /// Whether event `e` (fact `f` of `a`) takes place in a country the claim
