@@ -440,6 +440,27 @@ fn travel_to_a_place_is_a_visit() {
     );
 }
 
+/// A claim's demonym (`Russian embassy`) is named by its country's
+/// possessive (`Russia's embassy`), not by the country alone.
+#[test]
+fn a_demonym_is_named_by_its_countrys_possessive() {
+    use Verdict::*;
+    let story = "Russia's embassy in Islamabad confirmed the signing on Thursday.\n";
+    let other = "Russia confirmed the signing at an embassy on Thursday.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (story, "Russian embassy confirmed the signing", Supported),
+            (
+                story,
+                "Pakistani embassy confirmed the signing",
+                NotMentioned,
+            ),
+            (other, "Russian embassy confirmed the signing", NotMentioned),
+        ],
+    );
+}
+
 /// A photo caption's events, dates and counts are the picture's, not the
 /// story's: they decide no claim and show as near misses; its names still
 /// count.

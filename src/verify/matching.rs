@@ -1921,7 +1921,15 @@ pub(crate) struct Term {
 impl Term {
     fn new(aliases: &Aliases, term: &str) -> Term {
         let canon = aliases.canon(term);
-        let variants = aliases.variants(term);
+        let mut variants = aliases.variants(term);
+        // `Russian` (of `Russian embassy`) is named by `Russia's` too.
+        let normalized = normalize_term(term);
+        if let Some(country) = crate::extract::country_of_demonym(&normalized) {
+            let possessive = format!("{}s", normalize_term(&country.name));
+            if !variants.contains(&possessive) && possessive != format!("{normalized}s") {
+                variants.push(possessive);
+            }
+        }
         // `variants` is the canonical form and every alias of it; of those,
         // the ones the aliases map to it are exactly the words whose
         // canonical form it is.
@@ -1934,7 +1942,7 @@ impl Term {
             id: UNSHARED,
             variants,
             same_canon,
-            single: crate::claims::singular_of(&normalize_term(term)),
+            single: crate::claims::singular_of(&normalized),
             country: crate::extract::lookup_place(term)
                 .filter(|p| p.kind == PlaceKind::Country)
                 .map(|p| p.country),
