@@ -1103,6 +1103,18 @@ fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) ->
             continue;
         }
         let c = ctx.clause_of[i];
+        if let Some(object) = planned_by_verb(ctx, i) {
+            out.push(Nominal {
+                at: i,
+                predicate,
+                factuality: Factuality::Future,
+                agent: None,
+                object,
+                host: None,
+                during: false,
+            });
+            continue;
+        }
         let lead = (0..i).filter(|&j| ctx.clause_of[j] == c).count();
         let plain_lead = (0..i).filter(|&j| ctx.clause_of[j] == c).all(|j| {
             is_word(&ctx.toks[j]) && !is_aux(lowers[j]) && !LEXICON.contains_key(lowers[j])
@@ -1179,6 +1191,55 @@ fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) ->
         });
     }
     out
+}
+
+/// Whether the event noun at `i` is the object of a verb that plans it (`the
+/// document provides for deliveries in 2016`, `the contract envisages the
+/// delivery of four helicopters`): at most a determiner and an adjective
+/// between them, all in one clause. Returns the noun's `of` phrase, if any.
+fn planned_by_verb(ctx: &Ctx<'_, '_>, i: usize) -> Option<Option<String>> {
+    let lowers = ctx.lowers;
+    let c = ctx.clause_of[i];
+    let mut j = i;
+    while j > 0
+        && i - j < 2
+        && ctx.clause_of[j - 1] == c
+        && (is_determiner(lowers[j - 1])
+            || matches!(lowers[j - 1], "first" | "initial" | "further"))
+    {
+        j -= 1;
+    }
+    let before = |k: usize| {
+        j.checked_sub(k)
+            .filter(|&x| ctx.clause_of[x] == c)
+            .map(|x| lowers[x])
+    };
+    let planned = match (before(2), before(1)) {
+        (Some("provides" | "provide" | "provided" | "calls" | "call" | "called"), Some("for")) => {
+            true
+        }
+        (_, Some(v)) => matches!(
+            v,
+            "envisages"
+                | "envisage"
+                | "envisaged"
+                | "stipulates"
+                | "stipulate"
+                | "stipulated"
+                | "foresees"
+                | "foresee"
+                | "schedules"
+                | "scheduled"
+        ),
+        _ => false,
+    };
+    if !planned {
+        return None;
+    }
+    let of = (lowers.get(i + 1) == Some(&"of"))
+        .then(|| ctx.phrase_after(i + 2))
+        .flatten();
+    Some(of)
 }
 
 /// Nouns that name an event when the sentence says whose it is and where
@@ -2694,6 +2755,16 @@ mod tests {
             // No verb of time: a noun, no event.
             ("Deliveries of arms to Syria worry the West.", None),
             ("Officials said deliveries were a problem in 2016.", None),
+            // The object of a verb that plans it: still to come.
+            (
+                "The document provides for deliveries in 2016.",
+                Some((Future, None, "in 2016")),
+            ),
+            (
+                "The contract envisages the delivery of four helicopters in 2017.",
+                Some((Future, Some("four helicopters"), "in 2017")),
+            ),
+            ("The document describes deliveries in 2016.", None),
         ];
         for (sentence, want) in cases {
             let f = frames(sentence, Some(reference));
