@@ -19,6 +19,10 @@
 //!   Sergey Chemezov,`, `the Ambassador of the Russian Federation to
 //!   Pakistan, His Excellency Mr. Alexey Dedov,` (a posting after the
 //!   owner, a style before the name);
+//! * `counterpart` before a name: the office of the last person named
+//!   before in the sentence, of the demonym's country (`Defence Minister
+//!   X met his Russian counterpart General Sergei Shoigu` → `defence
+//!   minister` of `russia`);
 //! * a speech context for names of two words or more: `Ahmed Khan said`,
 //!   `said Ahmed Khan`, `quoted Ahmed Khan`, `according to Ahmed Khan`.
 //!
@@ -2532,6 +2536,7 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                         r.of = Some(owner.clone());
                     }
                 }
+                roles.extend(counterpart_role(s, t, i, out));
                 if !t[b - 1].poss {
                     let after = apposition_after(s, t, b);
                     // `Dr. Sana Qureshi is a Senior Research Fellow`
@@ -2595,6 +2600,7 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                     Vec::new()
                 } else {
                     let mut roles = apposition_after(s, t, b);
+                    roles.extend(counterpart_role(s, t, i, out));
                     // (a one-word subject may be a company: `Acme is
                     // the leader`)
                     if roles.is_empty() && b - i >= 2 {
@@ -2634,6 +2640,45 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
         }
         i += 1;
     }
+}
+
+/// `his Russian counterpart General Sergei Shoigu` (the name or its
+/// title at `i`): the office (not the rank) of the last person named
+/// before in the sentence, of the country the demonym names (`defence
+/// minister` of `russia`, when the one before is `Defence Minister
+/// Khawaja Asif`).
+fn counterpart_role(s: &str, t: &[Word], i: usize, out: &[Raw]) -> Option<Role> {
+    let k = i.checked_sub(1)?;
+    if !t[k].is("counterpart") {
+        return None;
+    }
+    let country = k
+        .checked_sub(1)
+        .filter(|&d| t[d].word && t[d].cap)
+        .and_then(|d| country_of(&s[t[d].span.range()]).map(|c| (c, d)));
+    let first = country.as_ref().map_or(k, |(_, d)| *d);
+    let prev = out.iter().rev().find(|r| r.anaphor.is_none())?;
+    let unit_start = t.first()?.span.start;
+    let between = t
+        .iter()
+        .filter(|x| x.span.start >= prev.span.end && x.span.end <= t[first].span.start);
+    if prev.span.start < unit_start || between.clone().any(|x| x.is(".")) {
+        return None;
+    }
+    let office = prev.roles.iter().find(|r| !is_rank(&r.title))?;
+    // a country's own word for its government is not the counterpart's
+    // (`federal defence minister`: the Russian one is `defence minister`)
+    let title = office
+        .title
+        .split(' ')
+        .skip_while(|w| has(&["federal", "union", "provincial"], w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Role {
+        title,
+        of: country.map(|(c, _)| c),
+        span: Span::new(t[first].span.start, t[k].span.end),
+    })
 }
 
 /// The owner of a title chain starting at token `i` named by the one
@@ -3530,6 +3575,34 @@ mod tests {
                 ],
                 &["Naveed Akhtar"],
             )],
+        ),
+        (
+            "The Federal Minister for Defence, Khawaja Muhammad Asif, met his Russian \
+             counterpart General Sergei Shoigu in Islamabad.",
+            &[
+                (
+                    "Khawaja Muhammad Asif",
+                    &[("federal defence minister", None)],
+                    &["Khawaja Muhammad Asif"],
+                ),
+                (
+                    "Sergei Shoigu",
+                    &[("general", None), ("defence minister", Some("russia"))],
+                    &["Sergei Shoigu"],
+                ),
+            ],
+        ),
+        (
+            "Defence Minister Khawaja Asif arrived. His Russian counterpart General Sergei \
+             Shoigu met him.",
+            &[
+                (
+                    "Khawaja Asif",
+                    &[("defence minister", None)],
+                    &["Khawaja Asif"],
+                ),
+                ("Sergei Shoigu", &[("general", None)], &["Sergei Shoigu"]),
+            ],
         ),
         (
             "Ali Khan, who heads the Pakistan Cricket Board, said the tour would go ahead.",
