@@ -580,10 +580,14 @@ fn left_speaker(
             return resolve(s, &np, names, prev, false);
         }
         // `termed the agreement "a new chapter"`: only with the quote
-        // right after the verb's object
+        // right after the verb's object; a participle naming a thing (`a
+        // helicopter called "Hind"`) or a passive (`was described as
+        // "historic"`) has no speaker there
         let naming = t.word
             && NAMING.contains(&t.low.as_ref())
-            && toks.len() - v <= 6
+            && (2..=6).contains(&(toks.len() - v))
+            && !toks[v + 1].is("as")
+            && !passive(toks, v)
             && toks[v + 1..].iter().all(|x| x.word);
         if !is_speech(t) && !naming {
             continue;
@@ -1030,6 +1034,18 @@ mod tests {
             "Critics have called the deal, signed in secret after years of talks with Moscow, a \
              \"sell-out\".",
             &[("sell-out", None)],
+        ),
+        (
+            "Russia sells a helicopter called \"Hind E\" to many air forces.",
+            &[("Hind E", None)],
+        ),
+        (
+            "The deal was described as \"historic\" in the capital.",
+            &[("historic", None)],
+        ),
+        (
+            "The deal has been dubbed \"the sale of the decade\" in Moscow.",
+            &[("the sale of the decade", None)],
         ),
         // `the source` introduced after the last name takes `he`; `the
         // minister` may be the person named before
