@@ -1031,6 +1031,50 @@ fn an_office_held_by_another_contradicts_a_role_claim() {
     assert_table(p, &cases);
 }
 
+/// A qualifier of the source's title that the claim leaves out makes it
+/// another role: a lower rank of the office contradicts (`Deputy Director
+/// General` is not `Director General`); a past, future or stand-in holder
+/// neither supports nor contradicts a claim that someone holds it.
+#[test]
+fn a_qualified_title_is_not_the_plain_role() {
+    use Verdict::*;
+    let p = Some("2015-08-20");
+    let deputy = "The Russian side was represented by Mr. Viktor Dronov, Deputy Director General \
+                  of Rosoboronexport.";
+    let plain = "The Russian side was represented by Mr. Viktor Dronov, Director General of \
+                 Rosoboronexport.";
+    let former = "Sameer Aftab is a former ambassador and writes on foreign affairs.";
+    let vice = "Vice President Joe Biden visited Kiev on Monday.";
+    let retired = "Omar Farooq, a retired brigadier, told Al Jazeera the deal was good.";
+    let bhutto = "Pakistan's former Prime Minister Benazir Bhutto was killed in 2007.";
+    let cases = [
+        (
+            deputy,
+            "Viktor Dronov is Director General of Rosoboronexport",
+            Contradicted,
+        ),
+        (
+            deputy,
+            "Viktor Dronov is Deputy Director General of Rosoboronexport",
+            Supported,
+        ),
+        (
+            plain,
+            "Viktor Dronov is Director General of Rosoboronexport",
+            Supported,
+        ),
+        (former, "Sameer Aftab is an ambassador", NotMentioned),
+        (former, "Sameer Aftab is a former ambassador", Supported),
+        (vice, "Joe Biden is President", Contradicted),
+        (vice, "Joe Biden is Vice President", Supported),
+        (retired, "Omar Farooq is a brigadier", NotMentioned),
+        (retired, "Omar Farooq is a retired brigadier", Supported),
+        (bhutto, "Benazir Bhutto is Prime Minister", NotMentioned),
+        (bhutto, "Benazir Bhutto is former Prime Minister", Supported),
+    ];
+    assert_table(p, &cases);
+}
+
 /// A later, agentless mention of an event with a definite object (`the
 /// helicopters were transferred earlier this year`) goes on telling of
 /// the earlier event of its kind with the same head noun (`Russia has

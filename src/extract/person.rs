@@ -16,7 +16,13 @@
 //! * an apposition after it: `Zafar Hilaly, a former senior Pakistani
 //!   diplomat`, `Sergey Chemezov, CEO of Rostec`, `X, who heads Y`;
 //! * an apposition before it: `CEO of Russia's Rostec hi-tech corporation,
-//!   Sergey Chemezov,`;
+//!   Sergey Chemezov,`, `the Ambassador of the Russian Federation to
+//!   Pakistan, His Excellency Mr. Alexey Dedov,` (a posting after the
+//!   owner, a style before the name);
+//! * `counterpart` before a name: the office of the last person named
+//!   before in the sentence, of the demonym's country (`Defence Minister
+//!   X met his Russian counterpart General Sergei Shoigu` → `defence
+//!   minister` of `russia`);
 //! * a speech context for names of two words or more: `Ahmed Khan said`,
 //!   `said Ahmed Khan`, `quoted Ahmed Khan`, `according to Ahmed Khan`.
 //!
@@ -25,7 +31,9 @@
 //! given as a demonym, a possessive or a noun before the title goes to
 //! [`Role::of`] and out of the title (`a former senior Pakistani diplomat` →
 //! `former senior diplomat` of `pakistan`); an explicit `of`/`at`/`for`
-//! phrase after the title wins over it (`CEO of Rostec` → `ceo` of `rostec`).
+//! phrase after the title wins over it (`CEO of Rostec` → `ceo` of `rostec`),
+//! read past a lowercase description ending in an organisation noun
+//! (`head of the Russian state conglomerate Rostec` → `head` of `rostec`).
 //! `Minister of Defence` is written `defence minister`.
 //!
 //! Short mentions link to earlier people: a full name again, a surname alone
@@ -126,7 +134,7 @@ const TITLES: &[&str] = &[
     "analyst", "expert", "economist", "professor", "researcher", "scientist", "scholar",
     "research fellow", "senior fellow", "visiting fellow",
     "editor", "editor-in-chief", "correspondent", "journalist", "reporter", "columnist",
-    "lawyer", "attorney", "activist", "historian", "author", "strategist",
+    "lawyer", "attorney", "activist", "historian", "author", "strategist", "consultant",
     // military and police
     "commander", "commander-in-chief", "chief of army staff", "chief of the army staff",
     "chief of naval staff", "chief of the naval staff", "chief of air staff",
@@ -198,7 +206,7 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "messrs"];
 const PORTFOLIO_HEADS: &[&str] = &[
     "minister", "secretary", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
     "chief", "official", "commissioner", "envoy", "committee chairman", "analyst", "attache",
-    "attaché", "correspondent", "expert",
+    "attaché", "correspondent", "expert", "consultant",
 ];
 
 /// Military ranks: a person's grade, never what an organisation or owner
@@ -1576,6 +1584,26 @@ fn may_start_title_after_mods(t: &[Word], k: usize) -> bool {
 }
 
 /// An `of`/`at`/`for` phrase after a title: the owner, lowercase.
+/// Whether a lowercase word may describe an organisation before its name
+/// (`state`, `conglomerate`, `state-run`), not start a clause or phrase
+/// (`to`, `which`, `said`).
+fn is_describing(x: &Word) -> bool {
+    x.low.chars().all(|c| c.is_alphabetic() || c == '-')
+        && (!x.in_class(class::STOPWORD)
+            || has(
+                &["state", "national", "federal", "international", "global"],
+                &x.low,
+            ))
+        && !x.in_class(class::SPEECH_VERB)
+        && !has(
+            &[
+                "to", "in", "on", "at", "by", "from", "with", "and", "or", "but", "who", "which",
+                "that", "was", "is", "were", "are", "has", "had", "said", "since", "as",
+            ],
+            &x.low,
+        )
+}
+
 fn owner_phrase(text: &str, t: &[Word], k: usize) -> Option<(String, usize)> {
     let prep = t.get(k)?;
     if !(prep.is("of") || prep.is("at") || prep.is("for") || prep.is("with")) {
@@ -1612,6 +1640,43 @@ fn owner_phrase(text: &str, t: &[Word], k: usize) -> Option<(String, usize)> {
             continue;
         }
         break;
+    }
+    // `head of the Russian state conglomerate Rostec`: a description of
+    // up to three lowercase words between the article (or a country, or
+    // a demonym) and the organisation's name; the name is the owner
+    if t.get(k + 1).is_some_and(|x| x.is("the")) || country.is_some() || start.is_some() {
+        let mut d = q;
+        while d < t.len()
+            && d - q < 3
+            && t[d].word
+            && !t[d].cap
+            && !t[d].poss
+            && is_describing(&t[d])
+        {
+            d += 1;
+        }
+        // the description ends in an organisation noun (`conglomerate`,
+        // `agency`): `minister of the interior Ahmed Khan` names no owner
+        let named = d > q
+            && t[d - 1].in_class(class::ORG_NOUN | class::ORG_WORD)
+            && t.get(d).is_some_and(|x| {
+                x.word
+                    && x.cap
+                    && !x.in_class(class::TITLE_WORD | class::HONORIFIC | class::STOPWORD)
+                    && is_name_token(text, x)
+            });
+        if named {
+            let mut e = d;
+            while e < t.len() && e - d < 5 && t[e].word && t[e].cap {
+                e += 1;
+                if t[e - 1].poss {
+                    break;
+                }
+            }
+            let name = &text[t[d].span.start..t[e - 1].span.end];
+            let owner = country_of(name).unwrap_or_else(|| name.to_lowercase());
+            return Some((owner, e));
+        }
     }
     // trim trailing connectors
     while let Some(s) = start {
@@ -2471,6 +2536,7 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                         r.of = Some(owner.clone());
                     }
                 }
+                roles.extend(counterpart_role(s, t, i, out));
                 if !t[b - 1].poss {
                     let after = apposition_after(s, t, b);
                     // `Dr. Sana Qureshi is a Senior Research Fellow`
@@ -2534,6 +2600,7 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
                     Vec::new()
                 } else {
                     let mut roles = apposition_after(s, t, b);
+                    roles.extend(counterpart_role(s, t, i, out));
                     // (a one-word subject may be a company: `Acme is
                     // the leader`)
                     if roles.is_empty() && b - i >= 2 {
@@ -2573,6 +2640,45 @@ fn scan_people(s: &str, t: &[Word], blocked: &[bool], orgs: &[(Span, String)], o
         }
         i += 1;
     }
+}
+
+/// `his Russian counterpart General Sergei Shoigu` (the name or its
+/// title at `i`): the office (not the rank) of the last person named
+/// before in the sentence, of the country the demonym names (`defence
+/// minister` of `russia`, when the one before is `Defence Minister
+/// Khawaja Asif`).
+fn counterpart_role(s: &str, t: &[Word], i: usize, out: &[Raw]) -> Option<Role> {
+    let k = i.checked_sub(1)?;
+    if !t[k].is("counterpart") {
+        return None;
+    }
+    let country = k
+        .checked_sub(1)
+        .filter(|&d| t[d].word && t[d].cap)
+        .and_then(|d| country_of(&s[t[d].span.range()]).map(|c| (c, d)));
+    let first = country.as_ref().map_or(k, |(_, d)| *d);
+    let prev = out.iter().rev().find(|r| r.anaphor.is_none())?;
+    let unit_start = t.first()?.span.start;
+    let between = t
+        .iter()
+        .filter(|x| x.span.start >= prev.span.end && x.span.end <= t[first].span.start);
+    if prev.span.start < unit_start || between.clone().any(|x| x.is(".")) {
+        return None;
+    }
+    let office = prev.roles.iter().find(|r| !is_rank(&r.title))?;
+    // a country's own word for its government is not the counterpart's
+    // (`federal defence minister`: the Russian one is `defence minister`)
+    let title = office
+        .title
+        .split(' ')
+        .skip_while(|w| has(&["federal", "union", "provincial"], w))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Role {
+        title,
+        of: country.map(|(c, _)| c),
+        span: Span::new(t[first].span.start, t[k].span.end),
+    })
 }
 
 /// The owner of a title chain starting at token `i` named by the one
@@ -2708,6 +2814,21 @@ fn apposition_before(
     // Washington, X,` names a posting: the owner stays the chain's own
     let mut posting = None;
     let (owner, end) = match owner_phrase(s, t, chain.end) {
+        // `Ambassador of the Russian Federation to Pakistan, X,`: a
+        // posting in capitals after the owner
+        Some((o, e)) if t.get(e).is_some_and(|x| x.is("to")) => {
+            let mut f = e + 1;
+            while f < t.len() && f - e <= 3 && t[f].word && t[f].cap {
+                f += 1;
+            }
+            if f > e + 1 && t.get(f).is_some_and(|x| x.is(",")) {
+                let words: Vec<&str> = t[e + 1..f].iter().map(|x| x.low.as_ref()).collect();
+                posting = Some(format!("to {}", words.join(" ")));
+                (Some(o), f)
+            } else {
+                (Some(o), e)
+            }
+        }
         Some((o, e)) => (Some(o), e),
         None if bare => (None, chain.end),
         None => {
@@ -2749,9 +2870,17 @@ fn apposition_before(
     if t.get(c)?.low != "," {
         return None;
     }
+    // a style before the name (`, His Excellency Mr. Alexey Dedov,`)
+    let c1 = if t.get(c + 1).is_some_and(|x| x.is("his") || x.is("her"))
+        && t.get(c + 2).is_some_and(|x| x.is("excellency"))
+    {
+        c + 3
+    } else {
+        c + 1
+    };
     // a title or rank before the name (`, General Raheel Sharif,`)
-    let inner = parse_chain(s, t, c + 1).filter(|ch| ch.end > c + 1);
-    let n0 = inner.as_ref().map_or(c + 1, |ch| ch.end);
+    let inner = parse_chain(s, t, c1).filter(|ch| ch.end > c1);
+    let n0 = inner.as_ref().map_or(c1, |ch| ch.end);
     let b = name_run(s, t, n0)?;
     let closes = if bare {
         t.get(b).is_some_and(|x| x.is(","))
@@ -3408,6 +3537,72 @@ mod tests {
                 &[("ceo", Some("rostec"))],
                 &["Sergey Chemezov"],
             )],
+        ),
+        (
+            "Sergei Chemezov, the head of the Russian state conglomerate Rostec, was quoted as \
+             saying the embargo had been lifted.",
+            &[(
+                "Sergei Chemezov",
+                &[("head", Some("rostec"))],
+                &["Sergei Chemezov"],
+            )],
+        ),
+        (
+            "Sergei Chemezov, the head of the Russian delegation, spoke.",
+            &[(
+                "Sergei Chemezov",
+                &[("head", Some("russia"))],
+                &["Sergei Chemezov"],
+            )],
+        ),
+        (
+            "A delegation, headed by the Ambassador of the Russian Federation to Pakistan, His \
+             Excellency Mr. Alexey Dedov, attended the ceremony.",
+            &[(
+                "Alexey Dedov",
+                &[("ambassador to pakistan", Some("russia"))],
+                &["Alexey Dedov"],
+            )],
+        ),
+        (
+            "\"It fills a gap,\" said Lt Col (retd) Naveed Akhtar, a Karachi-based defence \
+             consultant.",
+            &[(
+                "Naveed Akhtar",
+                &[
+                    ("retired lieutenant colonel", None),
+                    ("defence consultant", None),
+                ],
+                &["Naveed Akhtar"],
+            )],
+        ),
+        (
+            "The Federal Minister for Defence, Khawaja Muhammad Asif, met his Russian \
+             counterpart General Sergei Shoigu in Islamabad.",
+            &[
+                (
+                    "Khawaja Muhammad Asif",
+                    &[("federal defence minister", None)],
+                    &["Khawaja Muhammad Asif"],
+                ),
+                (
+                    "Sergei Shoigu",
+                    &[("general", None), ("defence minister", Some("russia"))],
+                    &["Sergei Shoigu"],
+                ),
+            ],
+        ),
+        (
+            "Defence Minister Khawaja Asif arrived. His Russian counterpart General Sergei \
+             Shoigu met him.",
+            &[
+                (
+                    "Khawaja Asif",
+                    &[("defence minister", None)],
+                    &["Khawaja Asif"],
+                ),
+                ("Sergei Shoigu", &[("general", None)], &["Sergei Shoigu"]),
+            ],
         ),
         (
             "Ali Khan, who heads the Pakistan Cricket Board, said the tour would go ahead.",

@@ -29,7 +29,17 @@
 //! quote's speaker. A speaker phrase holds no finite verb (`said India
 //! was "..."` names no `India was`); a speech verb with no subject of its
 //! own (`X, talking to reporters ..., welcomed the deal and said that`)
-//! has the person the sentence opens with.
+//! has the person the sentence opens with, after a short opening phrase
+//! (`Earlier, X, ..., had stated that`). A role before a name in
+//! apposition gives the person (`Pakistan's military spokesman, Major
+//! General Asim Bajwa, said`; `said the army's spokesman, X.`); a short
+//! bracket inside a title is read through (`said Lt Col (retd) X`); a
+//! passive `quoted`/`cited` has its subject speak (`the COAS was quoted
+//! as saying by the ISPR`: the COAS); a naming verb right before the
+//! quote is speech (`termed the agreement "..."`); an acronym spelling
+//! the role of exactly one person is that person (`COAS`: the `chief of
+//! army staff`). `he`/`she` after an unnamed source introduced with
+//! `the source` or `according to a/the official` is that source.
 //! Anything else (an unnamed source) is kept as written, lowercase, without a
 //! leading article (`a military source` → `military source`, `the
 //! newspaper` → `newspaper`, `officials`); a capitalized name that links to
@@ -100,9 +110,36 @@ const UNNAMED: &[&str] = &[
     "resident", "witness",
 ];
 
+/// Nouns of a source unnamed by nature: even after `the` (`the source
+/// said`, `according to the source`) they are nobody named before.
+const ANONYMOUS: &[&str] = &["source", "sources", "insider", "insiders"];
+
+/// Verbs that put words in quotes as what the subject called something
+/// (`termed the agreement "a new chapter"`); read only right before a
+/// quote.
+const NAMING: &[&str] = &[
+    "termed",
+    "terms",
+    "dubbed",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "labelled",
+    "labeled",
+    "branded",
+];
+
+/// Auxiliaries of a passive `quoted`/`cited` (`X was quoted as saying by
+/// Y`: X speaks, not Y).
+const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "being"];
+
 /// The named things of the text: (span, name, is a person).
 struct Names {
     ents: Vec<(Span, String, bool)>,
+    /// The initials of each person's roles (`coas` of `chief of army
+    /// staff`) with the person's name.
+    role_initials: Vec<(String, String)>,
     /// Where the second paragraph before the current one starts: `he`
     /// and `she` look no further back for whom they mean.
     floor: usize,
@@ -118,7 +155,33 @@ impl Names {
             ents.extend(o.mentions.iter().map(|m| (*m, o.name.clone(), false)));
         }
         ents.sort_by_key(|e| e.0);
-        Names { ents, floor: 0 }
+        let mut role_initials = Vec::new();
+        for p in people {
+            for r in &p.roles {
+                let words: Vec<&str> = r.title.split([' ', '-']).collect();
+                if words.len() >= 2 {
+                    let init: String = words.iter().filter_map(|w| w.chars().next()).collect();
+                    role_initials.push((init, p.name.clone()));
+                }
+            }
+        }
+        Names {
+            ents,
+            role_initials,
+            floor: 0,
+        }
+    }
+
+    /// The one person whose role the acronym `low` (lowercase) spells
+    /// (`COAS`: the person who is `chief of army staff`).
+    fn by_role_initials(&self, low: &str) -> Option<&str> {
+        let mut found = self
+            .role_initials
+            .iter()
+            .filter(|(init, _)| init == low)
+            .map(|(_, name)| name.as_str());
+        let first = found.next()?;
+        found.all(|n| n == first).then_some(first)
     }
 
     /// Named things overlapping `span`, people first, in text order.
@@ -213,6 +276,15 @@ fn resolve(
         return None;
     }
     let sp = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+    // `the COAS`: an acronym of the role of one person of the text
+    if let [w] = words.as_slice() {
+        let raw = &s[w.span.range()];
+        if raw.len() >= 3 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
+            if let Some(name) = names.by_role_initials(&w.low) {
+                return Some((name.to_string(), sp));
+            }
+        }
+    }
     // a proper name nobody linked (`Sharif` with two Sharifs about) stays
     // as written; an unnamed source is lowercased
     let written = &s[sp.range()];
@@ -231,7 +303,13 @@ fn unnamed_between(s: &str, from: usize, to: usize) -> Option<(String, Span)> {
     let toks = tokenize(between, from);
     let mut found = None;
     for (i, t) in toks.iter().enumerate() {
-        if !(t.word && (t.is("a") || t.is("an"))) {
+        // `the source` is unnamed by nature; `the official` may be a
+        // person named before
+        let definite = t.is("the")
+            && toks
+                .get(i + 1)
+                .is_some_and(|x| ANONYMOUS.contains(&x.low.as_ref()));
+        if !(t.word && (t.is("a") || t.is("an") || definite)) {
             continue;
         }
         let Some(n) = (i + 1..toks.len().min(i + 4))
@@ -240,10 +318,14 @@ fn unnamed_between(s: &str, from: usize, to: usize) -> Option<(String, Span)> {
         else {
             continue;
         };
-        let speaks = toks[n + 1..]
-            .iter()
-            .take_while(|x| !x.is(".") && !x.is("\""))
-            .any(is_speech);
+        // `according to a diplomat, ...` introduces a speaker as a verb
+        // after the noun does
+        let according = i >= 2 && toks[i - 1].is("to") && toks[i - 2].is("according");
+        let speaks = according
+            || toks[n + 1..]
+                .iter()
+                .take_while(|x| !x.is(".") && !x.is("\""))
+                .any(is_speech);
         if speaks {
             let sp = Span::new(toks[i + 1].span.start, toks[n].span.end);
             found = Some((s[sp.range()].to_lowercase(), sp));
@@ -257,6 +339,8 @@ fn unnamed_between(s: &str, from: usize, to: usize) -> Option<(String, Span)> {
 /// ...`, `X, in a message posted on Twitter, said that ...`): the person
 /// the sentence opens with, followed by a comma, no comma before it.
 fn sentence_subject(toks: &[Tok], v: usize, names: &Names) -> Option<(String, Span)> {
+    // `X, ..., had stated that`: auxiliaries are part of the verb
+    let v = aux_start(toks, v);
     let before = toks.get(v.checked_sub(1)?)?;
     if !(before.is(",") || before.is("and")) {
         return None;
@@ -264,19 +348,98 @@ fn sentence_subject(toks: &[Tok], v: usize, names: &Names) -> Option<(String, Sp
     let first = toks.first()?;
     let span = Span::new(first.span.start, toks[v].span.start);
     let e = names.within(span).into_iter().find(|e| e.2)?;
-    // the person opens the sentence: no comma before, a comma after
+    // the person opens the sentence: no comma before, a comma after; a
+    // short opening phrase with no name in it may come first (`Earlier,`,
+    // `Meanwhile,`, `On Monday,`)
     let k = toks.iter().position(|t| t.span.start >= e.0.end)?;
-    let opens = toks[..k].iter().all(|t| t.word || t.is("(") || t.is(")"));
+    let lead = toks[..k.min(5)]
+        .iter()
+        .position(|t| t.is(","))
+        .filter(|&c| c > 0 && toks[..c].iter().all(|t| t.word) && toks[c].span.end <= e.0.start)
+        .map_or(0, |c| c + 1);
+    let opens = toks[lead..k]
+        .iter()
+        .all(|t| t.word || t.is("(") || t.is(")"));
     (opens && toks[k].is(",")).then(|| (e.1.clone(), e.0))
+}
+
+/// Where the verb at `v` starts with the auxiliaries before it (`had
+/// stated`, `has also said`).
+fn aux_start(toks: &[Tok], v: usize) -> usize {
+    let mut k = v;
+    while k > 0 && toks[k - 1].word && AUX.contains(&toks[k - 1].low.as_ref()) {
+        k -= 1;
+    }
+    k
+}
+
+/// A person named alone in an apposition right after the comma at `c`
+/// (`Pakistan's military spokesman, Major General Asim Bajwa, said`,
+/// `said the army's spokesman, Asim Bajwa.`): the apposition is titles
+/// and the name only (capitalized words, a bracketed `(retd)`), and the
+/// person's mention ends it.
+fn named_apposition(toks: &[Tok], c: usize, names: &Names) -> Option<(String, Span)> {
+    if !toks.get(c)?.is(",") {
+        return None;
+    }
+    let mut k = c + 1;
+    let mut depth = 0usize;
+    while k < toks.len() && k - c <= 9 {
+        let t = &toks[k];
+        if t.is("(") {
+            depth += 1;
+        } else if t.is(")") && depth > 0 {
+            depth -= 1;
+        } else if !t.word || (depth == 0 && !t.cap) {
+            break;
+        }
+        k += 1;
+    }
+    if depth > 0 || k == c + 1 || toks.get(k).is_some_and(|t| t.word) {
+        return None;
+    }
+    let last = &toks[k - 1];
+    let span = Span::new(toks[c + 1].span.start, last.span.end);
+    names
+        .within(span)
+        .into_iter()
+        .find(|e| e.2 && e.0.end >= last.span.end && e.0.start >= span.start)
+        .map(|e| (e.1.clone(), e.0))
+}
+
+/// Whether the phrase `toks` names a person or organisation of the text.
+fn names_someone(toks: &[&Tok], names: &Names) -> bool {
+    match (toks.first(), toks.last()) {
+        (Some(f), Some(l)) => !names.within(Span::new(f.span.start, l.span.end)).is_empty(),
+        _ => false,
+    }
 }
 
 /// The phrase right of `v` (exclusive), up to punctuation.
 fn np_right<'t, 'a>(toks: &'t [Tok<'a>], v: usize) -> Vec<&'t Tok<'a>> {
     let mut out = Vec::new();
     let mut k = v + 1;
-    while k < toks.len() && out.len() < 12 && toks[k].word {
-        out.push(&toks[k]);
-        k += 1;
+    while k < toks.len() && out.len() < 12 {
+        if toks[k].word {
+            out.push(&toks[k]);
+            k += 1;
+            continue;
+        }
+        // `Lt Col (retd) Naveed Akhtar`: a short bracket inside a title,
+        // with the name going on after it
+        let close = (k + 2..toks.len().min(k + 5)).find(|&j| toks[j].is(")"));
+        match close {
+            Some(j)
+                if toks[k].is("(")
+                    && !out.is_empty()
+                    && toks[k + 1..j].iter().all(|t| t.word)
+                    && toks.get(j + 1).is_some_and(|t| t.word && t.cap) =>
+            {
+                out.extend(&toks[k..=j]);
+                k = j + 1;
+            }
+            _ => break,
+        }
     }
     out
 }
@@ -303,6 +466,7 @@ fn np_left<'t, 'a>(toks: &'t [Tok<'a>], v: usize) -> Vec<&'t Tok<'a>> {
 /// after a comma, the comma before it is at most eight words back, with
 /// only words between.
 fn apposition_start(toks: &[Tok], v: usize) -> Option<usize> {
+    let v = aux_start(toks, v);
     if v < 2 || !toks[v - 1].is(",") {
         return None;
     }
@@ -340,6 +504,12 @@ fn is_calendar(w: &str) -> bool {
     .contains(&w)
 }
 
+/// Whether `quoted`/`cited` at `v` is passive (`the COAS was quoted as
+/// saying by the ISPR`): its subject, not its object, is the speaker.
+fn passive(toks: &[Tok], v: usize) -> bool {
+    v > 0 && PASSIVE.contains(&toks[v - 1].low.as_ref())
+}
+
 fn is_speech(t: &Tok) -> bool {
     t.word && SPEECH_VERBS.contains(&t.low.as_ref()) && t.low != "according"
 }
@@ -366,8 +536,14 @@ fn right_speaker(
             }
             continue;
         }
-        if v == start || VERBS_OBJECT_SPEAKER.contains(&t.low.as_ref()) {
+        if v == start || (VERBS_OBJECT_SPEAKER.contains(&t.low.as_ref()) && !passive(toks, v)) {
             let np = trim_right(np_right(toks, v), names);
+            // `said the army's spokesman, Asim Bajwa.`
+            if !names_someone(&np, names) {
+                if let Some(r) = named_apposition(toks, v + 1 + np.len(), names) {
+                    return Some(r);
+                }
+            }
             if let Some(r) = resolve(s, &np, names, prev, false) {
                 return Some(r);
             }
@@ -375,7 +551,7 @@ fn right_speaker(
                 return None;
             }
         }
-        let np = np_left(toks, v);
+        let np = np_left(toks, if passive(toks, v) { v - 1 } else { v });
         if let Some(r) = resolve(s, &np, names, prev, true) {
             return Some(r);
         }
@@ -403,14 +579,24 @@ fn left_speaker(
             let np = trim_right(np_right(toks, v + 1), names);
             return resolve(s, &np, names, prev, false);
         }
-        if !is_speech(t) {
+        // `termed the agreement "a new chapter"`: only with the quote
+        // right after the verb's object; a participle naming a thing (`a
+        // helicopter called "Hind"`) or a passive (`was described as
+        // "historic"`) has no speaker there
+        let naming = t.word
+            && NAMING.contains(&t.low.as_ref())
+            && (2..=6).contains(&(toks.len() - v))
+            && !toks[v + 1].is("as")
+            && !passive(toks, v)
+            && toks[v + 1..].iter().all(|x| x.word);
+        if !is_speech(t) && !naming {
             continue;
         }
-        if VERBS_OBJECT_SPEAKER.contains(&t.low.as_ref()) {
+        if VERBS_OBJECT_SPEAKER.contains(&t.low.as_ref()) && !passive(toks, v) {
             let np = trim_right(np_right(toks, v), names);
             return resolve(s, &np, names, prev, false);
         }
-        let np = np_left(toks, v);
+        let np = np_left(toks, if passive(toks, v) { v - 1 } else { v });
         if let Some(r) = resolve(s, &np, names, prev, true) {
             return Some(r);
         }
@@ -420,15 +606,23 @@ fn left_speaker(
             }
         }
         // `X, a former diplomat, told reporters: "..."`: the speaker is
-        // before the apposition
+        // before the apposition; but in `Pakistan's military spokesman,
+        // Major General Asim Bajwa, said` a role comes before a name in
+        // apposition, and the person speaks
         if let Some(c) = apposition_start(toks, v) {
-            if let Some(r) = resolve(s, &np_left(toks, c), names, prev, true) {
+            let before = np_left(toks, c);
+            if !names_someone(&before, names) {
+                if let Some(r) = named_apposition(toks, c, names) {
+                    return Some(r);
+                }
+            }
+            if let Some(r) = resolve(s, &before, names, prev, true) {
                 return Some(r);
             }
         }
         // `said X:` before the quote; whom one tells is the listener
         // (`told reporters:`, `told the WSJ that`), never the speaker
-        if !TELL.contains(&t.low.as_ref()) {
+        if !TELL.contains(&t.low.as_ref()) && !naming {
             let np = trim_right(np_right(toks, v), names);
             if let Some(r) = resolve(s, &np, names, prev, false) {
                 return Some(r);
@@ -777,6 +971,109 @@ mod tests {
                 ("So do we", Some("Nawaz Sharif")),
             ],
         ),
+        // a role before a name in apposition: the person speaks
+        (
+            "Pakistan's military spokesman, Major General Asim Bajwa, said on Twitter that the \
+             army chief, General Raheel Sharif, had \"welcomed the agreement as a milestone\".",
+            &[("welcomed the agreement as a milestone", Some("Asim Bajwa"))],
+        ),
+        (
+            "The talks will go on. The ministry's spokesman, Ahmed Khan Durrani, told reporters \
+             that the deal was \"almost done\".",
+            &[("almost done", Some("Ahmed Khan Durrani"))],
+        ),
+        (
+            "\"We are ready to sign,\" said the army's chief spokesman, Major General Asim Bajwa.",
+            &[("We are ready to sign", Some("Asim Bajwa"))],
+        ),
+        // not a name in the apposition: the phrase before it speaks
+        (
+            "The minister, a close ally of Nawaz Sharif, told reporters that talks were \
+             \"going well\".",
+            &[("going well", Some("minister"))],
+        ),
+        // a bracket inside a title
+        (
+            "\"It fills a capability gap,\" said Lt Col (retd) Naveed Akhtar, a Karachi-based \
+             defence consultant. \"Expect a follow-on order.\"",
+            &[
+                ("It fills a capability gap", Some("Naveed Akhtar")),
+                ("Expect a follow-on order.", Some("Naveed Akhtar")),
+            ],
+        ),
+        // a passive `quoted`: its subject speaks, not the agent
+        (
+            "\"The induction is a manifestation of trust,\" the minister was quoted as saying by \
+             the ISPR.",
+            &[(
+                "The induction is a manifestation of trust",
+                Some("minister"),
+            )],
+        ),
+        (
+            "\"We will buy more,\" Defence Minister Khawaja Asif was quoted by Reuters as saying.",
+            &[("We will buy more", Some("Khawaja Asif"))],
+        ),
+        (
+            "\"We will buy more,\" Reuters quoted the minister as saying.",
+            &[("We will buy more", Some("minister"))],
+        ),
+        // a naming verb right before the quote; auxiliaries and a short
+        // opening phrase before the subject
+        (
+            "Meanwhile, Prime Minister Muhammad Nawaz Sharif, in his message, termed the \
+             agreement \"a new chapter in relations\".",
+            &[("a new chapter in relations", Some("Muhammad Nawaz Sharif"))],
+        ),
+        (
+            "Earlier, Ambassador Alexey Dedov, while talking to media persons, had stated that \
+             the relations were \"on an upward trajectory\".",
+            &[("on an upward trajectory", Some("Alexey Dedov"))],
+        ),
+        (
+            "Critics have called the deal, signed in secret after years of talks with Moscow, a \
+             \"sell-out\".",
+            &[("sell-out", None)],
+        ),
+        (
+            "Russia sells a helicopter called \"Hind E\" to many air forces.",
+            &[("Hind E", None)],
+        ),
+        (
+            "The deal was described as \"historic\" in the capital.",
+            &[("historic", None)],
+        ),
+        (
+            "The deal has been dubbed \"the sale of the decade\" in Moscow.",
+            &[("the sale of the decade", None)],
+        ),
+        // `the source` introduced after the last name takes `he`; `the
+        // minister` may be the person named before
+        (
+            "Defence Minister Sergei Shoigu visited Islamabad in November.\n\
+             The deal was signed on Wednesday.\n\
+             According to the source, the sides plan a joint exercise next year. \"The exercise \
+             will take place in Russia,\" he said.",
+            &[("The exercise will take place in Russia", Some("source"))],
+        ),
+        (
+            "Defence Minister Khawaja Asif visited Moscow. The minister said the talks went well. \
+             \"It went very well indeed,\" he said.",
+            &[("It went very well indeed", Some("Khawaja Asif"))],
+        ),
+        // an acronym of one person's role is that person
+        (
+            "Chief of Army Staff General Raheel Sharif attended. \"The induction is a \
+             manifestation of trust,\" the COAS was quoted as saying by the ISPR.",
+            &[(
+                "The induction is a manifestation of trust",
+                Some("Raheel Sharif"),
+            )],
+        ),
+        (
+            "\"The induction is a manifestation of trust,\" the COAS said.",
+            &[("The induction is a manifestation of trust", Some("COAS"))],
+        ),
         // phrases and negatives
         (
             "The helicopters are known as \"flying tanks\" in the region.",
@@ -799,7 +1096,7 @@ mod tests {
         ),
     ];
 
-    fn check(input: &str, want: &[(&str, Option<&str>)]) {
+    fn check(input: &str, want: &[(&str, Option<&str>)]) -> bool {
         let text = normalize_str(SourceId::new("t"), None, input);
         let ppl = people(&text);
         let orgs = organisations(&text);
@@ -811,13 +1108,15 @@ mod tests {
             .iter()
             .map(|(q, s)| ((*q).to_string(), s.map(str::to_string)))
             .collect();
-        assert_eq!(got, want, "quotes of {input:?}");
+        if got != want {
+            eprintln!("quotes of {input:?}:\n  got  {got:?}\n  want {want:?}");
+        }
+        got == want
     }
 
     #[test]
     fn quotes_table() {
-        for (input, want) in QUOTES {
-            check(input, want);
-        }
+        let failed = QUOTES.iter().filter(|(i, w)| !check(i, w)).count();
+        assert_eq!(failed, 0, "{failed} rows failed");
     }
 }

@@ -507,10 +507,11 @@ pub(crate) fn judge(
                 let role = &fold_title(role);
                 // Titles and roles are normalized (`normalize_term`), so in
                 // one spelling: `Defense Minister` is `Defence Minister`.
-                let mut claim_words: Vec<String> = role
-                    .split(' ')
-                    .filter(|w| !matches!(*w, "of" | "the" | "a" | "an" | "at" | "for" | "in"))
-                    .map(|w| aliases.canon(w))
+                let mut claim_words: Vec<String> = title_words(aliases, role)
+                    .into_iter()
+                    .filter(|w| {
+                        !matches!(w.as_str(), "of" | "the" | "a" | "an" | "at" | "for" | "in")
+                    })
                     .collect();
                 // `Chief of Army Staff` is the army's chief, and sources
                 // write it so (`Pakistan's army chief`): the staff is the
@@ -525,14 +526,43 @@ pub(crate) fn judge(
                     // `chief`, the title's head, comes first.
                     claim_words.rotate_left(1);
                 }
-                let matches = titles.iter().any(|t| {
-                    let words: Vec<String> = t.split(' ').map(|w| aliases.canon(w)).collect();
+                let covers = |t: &str| {
+                    let words = title_words(aliases, t);
                     claim_words
                         .iter()
                         .all(|cw| words.contains(cw) || words.iter().any(|w| demonym_match(w, cw)))
-                });
+                };
+                // `Deputy Director General` is not `Director General`, nor
+                // `former ambassador` an ambassador: a qualifier of the
+                // source's title the claim leaves out makes it another role
+                let unclaimed = |t: &str| {
+                    title_words(aliases, t)
+                        .into_iter()
+                        .find(|w| ROLE_QUALIFIERS.contains(&w.as_str()) && !claim_words.contains(w))
+                };
+                let matches = titles.iter().any(|t| covers(t) && unclaimed(t).is_none());
+                let qualified = (!matches)
+                    .then(|| {
+                        titles
+                            .iter()
+                            .zip(&p.roles)
+                            .find_map(|(t, r)| Some((unclaimed(t).filter(|_| covers(t))?, r)))
+                    })
+                    .flatten();
                 let head = claim_words.last().cloned().unwrap_or_default();
                 let mut holder = None;
+                if let Some((q, r)) = qualified {
+                    // another rank of the office contradicts; a past or
+                    // future holder says nothing of the present
+                    let rel = if RANK_QUALIFIERS.contains(&q.as_str()) {
+                        Relation::Conflict
+                    } else {
+                        Relation::Neither
+                    };
+                    let note = format!("the source gives the role as {}", r.title);
+                    add(rel, Some(i), Evidence::of(a, i, f, Some(note.into())));
+                    continue;
+                }
                 let rel = if matches {
                     Relation::Match
                 } else if titles
@@ -1609,6 +1639,55 @@ fn office_held_by_another(
         })
     })
 }
+
+/// The words of a role's title (normalized, folded), canonical, with a
+/// prefix `ex-` and a suffix `-elect` or `-designate` cut off as words of
+/// their own (`ex-ambassador`, `president-elect`).
+fn title_words(aliases: &Aliases, t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in t.split(' ') {
+        let (w, prefix) = match w.strip_prefix("ex-") {
+            Some(rest) if !rest.is_empty() => (rest, Some("ex")),
+            _ => (w, None),
+        };
+        let (w, suffix) = match w.rsplit_once('-') {
+            Some((rest, end)) if !rest.is_empty() && matches!(end, "elect" | "designate") => {
+                (rest, Some(end))
+            }
+            _ => (w, None),
+        };
+        out.extend(prefix.map(str::to_string));
+        out.push(aliases.canon(w));
+        out.extend(suffix.map(str::to_string));
+    }
+    out
+}
+
+/// Words that make a title another role than the title without them: a
+/// lower rank of the office (`deputy director general`) or a holder at
+/// another time (`former ambassador`, `president-elect`).
+const ROLE_QUALIFIERS: &[&str] = &[
+    "deputy",
+    "vice",
+    "assistant",
+    "associate",
+    "under",
+    "acting",
+    "interim",
+    "former",
+    "ex",
+    "retired",
+    "late",
+    "outgoing",
+    "designate",
+    "elect",
+];
+
+/// The qualifiers of [`ROLE_QUALIFIERS`] that name another office than
+/// the claim's, held now: the claim is contradicted. The others (a holder
+/// at another time, or for the time being) neither support nor contradict
+/// a claim that someone holds the office.
+const RANK_QUALIFIERS: &[&str] = &["deputy", "vice", "assistant", "associate", "under"];
 
 /// The heads of titles that name an office one person holds at a time
 /// (`minister` and `chief` only with a word saying which).
