@@ -1744,6 +1744,18 @@ static KNOWN_BY_FIRST: LazyLock<[Vec<&'static str>; 128]> = LazyLock::new(|| {
     by_first
 });
 
+/// `(?-u:\b)`'s word bytes (ASCII letters and digits, `_`), as a table:
+/// [`known_in_ascii`] asks it of every byte of every paragraph.
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 /// The byte ranges of the known organisations' names in `st`, an ASCII
 /// text: the matches of [`known_re`] with ASCII word boundaries (leftmost
 /// first, the longest name at a position, the next search after its end),
@@ -1752,8 +1764,7 @@ static KNOWN_BY_FIRST: LazyLock<[Vec<&'static str>; 128]> = LazyLock::new(|| {
 /// than on the rest of the organisations (its literal prefilter stopped at
 /// every `IS`, `AP` and `UN` in capitals).
 fn known_in_ascii(st: &str) -> Vec<std::ops::Range<usize>> {
-    // `(?-u:\b)`'s word bytes.
-    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let word = |b: u8| WORD_BYTES[usize::from(b)];
     let by_first = &*KNOWN_BY_FIRST;
     let b = st.as_bytes();
     let mut out = Vec::new();
