@@ -355,7 +355,7 @@ pub(crate) fn judge(
                 // claim's person too supports nothing.
                 if rel == Relation::Match
                     && !prepared.terms.is_empty()
-                    && other_agent(a, e, &prepared.terms)
+                    && other_agent(a, i, e, &prepared.terms)
                 {
                     add(
                         Relation::Neither,
@@ -368,7 +368,7 @@ pub(crate) fn judge(
                     let other = if prepared.terms.is_empty() {
                         history(a, e, None)
                     } else {
-                        other_agent(a, e, &prepared.terms).then_some(OTHER_AGENT.into())
+                        other_agent(a, i, e, &prepared.terms).then_some(OTHER_AGENT.into())
                     };
                     if let Some(note) = other {
                         add(
@@ -435,7 +435,7 @@ pub(crate) fn judge(
                     .map(|d| compare_dates(date, &d.value))
                     .collect();
                 let rel = best(&rels);
-                if rel == Relation::Match && other_agent(a, e, &prepared.terms) {
+                if rel == Relation::Match && other_agent(a, i, e, &prepared.terms) {
                     add(
                         Relation::Neither,
                         Some(i),
@@ -456,7 +456,7 @@ pub(crate) fn judge(
                         .or_else(|| unplaced_earlier(a, e, date, *factuality, &found))
                         .or_else(|| history(a, e, Some(date)))
                         .or_else(|| {
-                            other_agent(a, e, &prepared.terms).then_some(OTHER_AGENT.into())
+                            other_agent(a, i, e, &prepared.terms).then_some(OTHER_AGENT.into())
                         })
                     {
                         add(
@@ -627,7 +627,7 @@ pub(crate) fn judge(
                     );
                     continue;
                 }
-                if other_agent(a, e, &prepared.terms) {
+                if other_agent(a, i, e, &prepared.terms) {
                     add(
                         Relation::Neither,
                         Some(i),
@@ -1696,10 +1696,10 @@ fn events<'a>(
         })
         .filter({
             let mut names_participants = NamesAll::new(participants);
-            move |&(_, f, e)| {
+            move |&(i, f, e)| {
                 names_participants.in_sentence(a, f.sentence)
                     || continues(a, f, e, participants)
-                    || placed_in_named_country(a, f, e, participants)
+                    || placed_in_named_country(a, i, f, e, participants)
             }
         })
         .collect()
@@ -1713,13 +1713,19 @@ fn events<'a>(
 /// an agent named by the claim the country may be the claim's actor
 /// (`Pakistan signed an agreement`), not where the event was: `the deal
 /// was signed in Rawalpindi` does not say Pakistan signed it.
-fn placed_in_named_country(a: &Analysis, f: &Fact, e: &EventFrame, participants: &[Term]) -> bool {
-    let Some(agent) = e.agent.as_deref().map(normalize_term) else {
+fn placed_in_named_country(
+    a: &Analysis,
+    i: usize,
+    f: &Fact,
+    e: &EventFrame,
+    participants: &[Term],
+) -> bool {
+    let Some(agent) = a.event_agent(i) else {
         return false;
     };
     if !participants
         .iter()
-        .any(|t| t.country.is_none() && t.named_in(&agent))
+        .any(|t| t.country.is_none() && t.named_in(agent))
     {
         return false;
     }
@@ -1748,16 +1754,18 @@ fn placed_in_named_country(a: &Analysis, f: &Fact, e: &EventFrame, participants:
 /// Sharif visited Moscow in June, while Sergei Shoigu paid a visit to
 /// Pakistan in November last year` does not date Sharif's visit to
 /// November).
-fn other_agent(a: &Analysis, e: &EventFrame, participants: &[Term]) -> bool {
-    let Some(agent) = e.agent.as_deref() else {
+fn other_agent(a: &Analysis, i: usize, e: &EventFrame, participants: &[Term]) -> bool {
+    if e.agent.is_none() {
         return false;
-    };
+    }
     let people = a.people_names();
     if people.is_empty() {
         return false;
     }
-    let agent = normalize_term(agent);
-    if participants.iter().any(|t| t.named_in(&agent)) {
+    let Some(agent) = a.event_agent(i) else {
+        return false;
+    };
+    if participants.iter().any(|t| t.named_in(agent)) {
         return false;
     }
     let claim_names_person = people.iter().any(|name| {
@@ -1768,7 +1776,7 @@ fn other_agent(a: &Analysis, e: &EventFrame, participants: &[Term]) -> bool {
     claim_names_person
         && people
             .iter()
-            .any(|name| contains_words(&agent, last_token(name)))
+            .any(|name| contains_words(agent, last_token(name)))
 }
 
 /// How long before the source's time an event is history: a decade.

@@ -62,6 +62,10 @@ pub struct Analysis {
     /// a claim asks (for every event it weighs: [`matching`]'s
     /// `other_agent`).
     people: OnceLock<Vec<String>>,
+    /// For each fact, in order: an event's agent, normalized, made the
+    /// first time a claim weighs the event (every claim of its kind does:
+    /// [`matching`]'s `other_agent`).
+    agents: Vec<OnceLock<String>>,
 }
 
 /// Remembered answers of [`Analysis::remembered_naming`]: a cache, so a
@@ -141,6 +145,7 @@ impl Analysis {
             })
             .collect();
         let cited = facts.iter().map(|_| OnceLock::new()).collect();
+        let agents = facts.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             text,
             facts,
@@ -150,7 +155,22 @@ impl Analysis {
             cited,
             namings: Namings::default(),
             people: OnceLock::new(),
+            agents,
         }
+    }
+
+    /// The agent of event fact `i`, normalized; `None` when the fact is
+    /// no event or its event has no agent.
+    pub(crate) fn event_agent(&self, i: usize) -> Option<&str> {
+        let crate::extract::FactKind::Event(e) = &self.facts.iter().nth(i)?.kind else {
+            return None;
+        };
+        let agent = e.agent.as_deref()?;
+        Some(
+            self.agents
+                .get(i)?
+                .get_or_init(|| crate::normalize_term(agent)),
+        )
     }
 
     /// The names of the source's people, normalized.
