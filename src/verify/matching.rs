@@ -1992,14 +1992,29 @@ impl Term {
 
 /// Whether `hay` (normalized words) contains `needle` as whole words.
 fn contains_words(hay: &str, needle: &str) -> bool {
-    if needle.is_empty() {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
         return false;
+    };
+    // The occurrences `str::match_indices` gives (leftmost first, each
+    // search resuming after the last), found by their first byte: no
+    // searcher is set up for a needle looked for in one short sentence.
+    // A match of a whole string starts and ends on character boundaries,
+    // and a space is one byte that no other character contains.
+    let mut from = 0;
+    while let Some(at) = h.get(from..).and_then(|rest| memchr::memchr(first, rest)) {
+        let i = from + at;
+        if !h[i..].starts_with(n) {
+            from = i + 1;
+            continue;
+        }
+        let end = i + n.len();
+        if (i == 0 || h[i - 1] == b' ') && h.get(end).is_none_or(|&b| b == b' ') {
+            return true;
+        }
+        from = end;
     }
-    hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
-        before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
-    })
+    false
 }
 
 /// The first fact-bearing place in the text where `needle` (normalized
@@ -2422,6 +2437,63 @@ pub(crate) fn compare_dates(claim: &DateValue, fact: &DateValue) -> Relation {
                 }
             }
             Relation::Neither
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_words;
+
+    /// `contains_words` as it was written first, on `str::match_indices`.
+    fn reference(hay: &str, needle: &str) -> bool {
+        !needle.is_empty()
+            && hay.match_indices(needle).any(|(i, _)| {
+                let before = hay[..i].chars().next_back();
+                let after = hay[i + needle.len()..].chars().next();
+                before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+            })
+    }
+
+    #[test]
+    fn contains_words_finds_what_match_indices_finds() {
+        let hays = [
+            "",
+            "a",
+            "ab ab ab",
+            "xab ab ab",
+            "the su-30 deal",
+            "münchen münch münchen",
+            "é a éa aé a",
+            "aaa aa a",
+            "rostec rostecs rostec",
+            "russia and pakistan signed",
+        ];
+        let needles = [
+            "",
+            "a",
+            "aa",
+            "ab",
+            "ab ab",
+            "b a",
+            "é",
+            "a é",
+            "münch",
+            "münchen",
+            "rostec",
+            "pakistan",
+            "and pakistan",
+            "signed",
+            "su-30",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(
+                    contains_words(hay, needle),
+                    reference(hay, needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
         }
     }
 }

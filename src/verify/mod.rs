@@ -971,6 +971,8 @@ impl<'a> Verifier<'a> {
     /// once.
     pub fn new(set: &'a ClaimSet) -> Self {
         let claims: Vec<&Claim> = set.iter().collect();
+        // The aliases are written out once, not once per claim.
+        let aliases = format!("{:?}", set.aliases());
         Verifier {
             set,
             keys: claims
@@ -993,7 +995,7 @@ impl<'a> Verifier<'a> {
             claim_fingerprints: claims
                 .iter()
                 .map(|c| {
-                    let what = format!("{:?}\0{:?}\0{:?}", set.aliases(), c.kind, c.sources);
+                    let what = format!("{aliases}\0{:?}\0{:?}", c.kind, c.sources);
                     crate::lock::fnv1a64(what.as_bytes())
                 })
                 .collect(),
