@@ -2022,7 +2022,8 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 /// The words of `sent` as phrases and mentions are compared: its word
 /// tokens, each split at its hyphens (`Hind-E` is `Hind` and `E`).
 pub(crate) fn word_pieces(sent: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+    // Room for a word every five bytes or so, as prose has.
+    let mut out = Vec::with_capacity(sent.len() / 5);
     for r in crate::extract::word_spans(sent) {
         let mut at = r.start;
         for part in sent[r].split('-') {
@@ -2117,11 +2118,11 @@ pub(crate) fn same_person(claim: &str, fact: &str) -> bool {
 fn same_person_normalized(claim: &str, fact: &str) -> bool {
     // Surnames (last tokens) must agree; every other claim token must match
     // some fact token.
-    let (c_first, c_last) = match claim.rsplit_once(' ') {
-        Some((first, last)) => (Some(first), last),
+    let (c_first, c_last) = match claim.bytes().rposition(|b| b == b' ') {
+        Some(i) => (Some(&claim[..i]), &claim[i + 1..]),
         None => (None, claim),
     };
-    let f_last = fact.rsplit(' ').next().unwrap_or(fact);
+    let f_last = last_token(fact);
     if !similar_token(c_last, f_last) {
         return false;
     }
@@ -2154,7 +2155,10 @@ fn name_within(claim: &str, fact: &str) -> bool {
 }
 
 fn last_token(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    // A byte search: names are short, too short for `rsplit` to pay.
+    name.bytes()
+        .rposition(|b| b == b' ')
+        .map_or(name, |i| &name[i + 1..])
 }
 
 fn similar_token(a: &str, b: &str) -> bool {
