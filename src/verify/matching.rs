@@ -2024,7 +2024,15 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 pub(crate) fn word_pieces(sent: &str) -> Vec<std::ops::Range<usize>> {
     // Room for a word every five bytes or so, as prose has.
     let mut out = Vec::with_capacity(sent.len() / 5);
+    // Most sentences have no hyphen: each word is one piece.
+    let hyphens = sent.as_bytes().contains(&b'-');
     for r in crate::extract::word_spans(sent) {
+        if !hyphens {
+            if !r.is_empty() {
+                out.push(r);
+            }
+            continue;
+        }
         let mut at = r.start;
         for part in sent[r].split('-') {
             if !part.is_empty() {
