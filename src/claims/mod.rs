@@ -359,6 +359,15 @@ fn normalize_chars(s: &str) -> String {
 /// whitespace `char::is_whitespace` knows in ASCII, the same punctuation
 /// dropped, and no `'s` left to strip once apostrophes are gone).
 fn normalize_ascii(s: &str, out: &mut String) {
+    // A word of letters, digits and hyphens (most terms, nearly every word
+    // of a source's sentences): nothing to drop or space out, so copied
+    // whole, then lowercased.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        let at = out.len();
+        out.push_str(s);
+        out[at..].make_ascii_lowercase();
+        return;
+    }
     out.reserve(s.len());
     let mut space = false;
     for &b in s.as_bytes() {

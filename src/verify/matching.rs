@@ -355,7 +355,7 @@ pub(crate) fn judge(
                 // claim's person too supports nothing.
                 if rel == Relation::Match
                     && !prepared.terms.is_empty()
-                    && other_agent(a, e, &prepared.terms)
+                    && other_agent(a, i, e, &prepared.terms)
                 {
                     add(
                         Relation::Neither,
@@ -368,7 +368,7 @@ pub(crate) fn judge(
                     let other = if prepared.terms.is_empty() {
                         history(a, e, None)
                     } else {
-                        other_agent(a, e, &prepared.terms).then_some(OTHER_AGENT.into())
+                        other_agent(a, i, e, &prepared.terms).then_some(OTHER_AGENT.into())
                     };
                     if let Some(note) = other {
                         add(
@@ -435,7 +435,7 @@ pub(crate) fn judge(
                     .map(|d| compare_dates(date, &d.value))
                     .collect();
                 let rel = best(&rels);
-                if rel == Relation::Match && other_agent(a, e, &prepared.terms) {
+                if rel == Relation::Match && other_agent(a, i, e, &prepared.terms) {
                     add(
                         Relation::Neither,
                         Some(i),
@@ -456,7 +456,7 @@ pub(crate) fn judge(
                         .or_else(|| unplaced_earlier(a, e, date, *factuality, &found))
                         .or_else(|| history(a, e, Some(date)))
                         .or_else(|| {
-                            other_agent(a, e, &prepared.terms).then_some(OTHER_AGENT.into())
+                            other_agent(a, i, e, &prepared.terms).then_some(OTHER_AGENT.into())
                         })
                     {
                         add(
@@ -657,7 +657,7 @@ pub(crate) fn judge(
                     );
                     continue;
                 }
-                if other_agent(a, e, &prepared.terms) {
+                if other_agent(a, i, e, &prepared.terms) {
                     add(
                         Relation::Neither,
                         Some(i),
@@ -1776,10 +1776,10 @@ fn events<'a>(
         })
         .filter({
             let mut names_participants = NamesAll::new(participants);
-            move |&(_, f, e)| {
+            move |&(i, f, e)| {
                 names_participants.in_sentence(a, f.sentence)
                     || continues(a, f, e, participants)
-                    || placed_in_named_country(a, f, e, participants)
+                    || placed_in_named_country(a, i, f, e, participants)
             }
         })
         .collect()
@@ -1799,13 +1799,19 @@ pub(crate) fn stands_for(predicate: &str) -> Option<&'static str> {
 /// an agent named by the claim the country may be the claim's actor
 /// (`Pakistan signed an agreement`), not where the event was: `the deal
 /// was signed in Rawalpindi` does not say Pakistan signed it.
-fn placed_in_named_country(a: &Analysis, f: &Fact, e: &EventFrame, participants: &[Term]) -> bool {
-    let Some(agent) = e.agent.as_deref().map(normalize_term) else {
+fn placed_in_named_country(
+    a: &Analysis,
+    i: usize,
+    f: &Fact,
+    e: &EventFrame,
+    participants: &[Term],
+) -> bool {
+    let Some(agent) = a.event_agent(i) else {
         return false;
     };
     if !participants
         .iter()
-        .any(|t| t.country.is_none() && t.named_in(&agent))
+        .any(|t| t.country.is_none() && t.named_in(agent))
     {
         return false;
     }
@@ -1834,16 +1840,18 @@ fn placed_in_named_country(a: &Analysis, f: &Fact, e: &EventFrame, participants:
 /// Sharif visited Moscow in June, while Sergei Shoigu paid a visit to
 /// Pakistan in November last year` does not date Sharif's visit to
 /// November).
-fn other_agent(a: &Analysis, e: &EventFrame, participants: &[Term]) -> bool {
-    let Some(agent) = e.agent.as_deref() else {
+fn other_agent(a: &Analysis, i: usize, e: &EventFrame, participants: &[Term]) -> bool {
+    if e.agent.is_none() {
         return false;
-    };
+    }
     let people = a.people_names();
     if people.is_empty() {
         return false;
     }
-    let agent = normalize_term(agent);
-    if participants.iter().any(|t| t.named_in(&agent)) {
+    let Some(agent) = a.event_agent(i) else {
+        return false;
+    };
+    if participants.iter().any(|t| t.named_in(agent)) {
         return false;
     }
     let claim_names_person = people.iter().any(|name| {
@@ -1854,7 +1862,7 @@ fn other_agent(a: &Analysis, e: &EventFrame, participants: &[Term]) -> bool {
     claim_names_person
         && people
             .iter()
-            .any(|name| contains_words(&agent, last_token(name)))
+            .any(|name| contains_words(agent, last_token(name)))
 }
 
 /// How long before the source's time an event is history: a decade.
@@ -2078,14 +2086,29 @@ impl Term {
 
 /// Whether `hay` (normalized words) contains `needle` as whole words.
 fn contains_words(hay: &str, needle: &str) -> bool {
-    if needle.is_empty() {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
         return false;
+    };
+    // The occurrences `str::match_indices` gives (leftmost first, each
+    // search resuming after the last), found by their first byte: no
+    // searcher is set up for a needle looked for in one short sentence.
+    // A match of a whole string starts and ends on character boundaries,
+    // and a space is one byte that no other character contains.
+    let mut from = 0;
+    while let Some(at) = h.get(from..).and_then(|rest| memchr::memchr(first, rest)) {
+        let i = from + at;
+        if !h[i..].starts_with(n) {
+            from = i + 1;
+            continue;
+        }
+        let end = i + n.len();
+        if (i == 0 || h[i - 1] == b' ') && h.get(end).is_none_or(|&b| b == b' ') {
+            return true;
+        }
+        from = end;
     }
-    hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
-        before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
-    })
+    false
 }
 
 /// The first fact-bearing place in the text where `needle` (normalized
@@ -2093,8 +2116,17 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 /// The words of `sent` as phrases and mentions are compared: its word
 /// tokens, each split at its hyphens (`Hind-E` is `Hind` and `E`).
 pub(crate) fn word_pieces(sent: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
+    // Room for a word every five bytes or so, as prose has.
+    let mut out = Vec::with_capacity(sent.len() / 5);
+    // Most sentences have no hyphen: each word is one piece.
+    let hyphens = sent.as_bytes().contains(&b'-');
     for r in crate::extract::word_spans(sent) {
+        if !hyphens {
+            if !r.is_empty() {
+                out.push(r);
+            }
+            continue;
+        }
         let mut at = r.start;
         for part in sent[r].split('-') {
             if !part.is_empty() {
@@ -2205,11 +2237,11 @@ pub(crate) fn same_person(claim: &str, fact: &str) -> bool {
 fn same_person_normalized(claim: &str, fact: &str) -> bool {
     // Surnames (last tokens) must agree; every other claim token must match
     // some fact token.
-    let (c_first, c_last) = match claim.rsplit_once(' ') {
-        Some((first, last)) => (Some(first), last),
+    let (c_first, c_last) = match claim.bytes().rposition(|b| b == b' ') {
+        Some(i) => (Some(&claim[..i]), &claim[i + 1..]),
         None => (None, claim),
     };
-    let f_last = fact.rsplit(' ').next().unwrap_or(fact);
+    let f_last = last_token(fact);
     if !similar_token(c_last, f_last) {
         return false;
     }
@@ -2242,7 +2274,10 @@ fn name_within(claim: &str, fact: &str) -> bool {
 }
 
 fn last_token(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
+    // A byte search: names are short, too short for `rsplit` to pay.
+    name.bytes()
+        .rposition(|b| b == b' ')
+        .map_or(name, |i| &name[i + 1..])
 }
 
 fn similar_token(a: &str, b: &str) -> bool {
@@ -2525,6 +2560,63 @@ pub(crate) fn compare_dates(claim: &DateValue, fact: &DateValue) -> Relation {
                 }
             }
             Relation::Neither
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_words;
+
+    /// `contains_words` as it was written first, on `str::match_indices`.
+    fn reference(hay: &str, needle: &str) -> bool {
+        !needle.is_empty()
+            && hay.match_indices(needle).any(|(i, _)| {
+                let before = hay[..i].chars().next_back();
+                let after = hay[i + needle.len()..].chars().next();
+                before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+            })
+    }
+
+    #[test]
+    fn contains_words_finds_what_match_indices_finds() {
+        let hays = [
+            "",
+            "a",
+            "ab ab ab",
+            "xab ab ab",
+            "the su-30 deal",
+            "münchen münch münchen",
+            "é a éa aé a",
+            "aaa aa a",
+            "rostec rostecs rostec",
+            "russia and pakistan signed",
+        ];
+        let needles = [
+            "",
+            "a",
+            "aa",
+            "ab",
+            "ab ab",
+            "b a",
+            "é",
+            "a é",
+            "münch",
+            "münchen",
+            "rostec",
+            "pakistan",
+            "and pakistan",
+            "signed",
+            "su-30",
+        ];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(
+                    contains_words(hay, needle),
+                    reference(hay, needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
         }
     }
 }

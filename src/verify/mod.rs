@@ -62,6 +62,10 @@ pub struct Analysis {
     /// a claim asks (for every event it weighs: [`matching`]'s
     /// `other_agent`).
     people: OnceLock<Vec<String>>,
+    /// For each fact, in order: an event's agent, normalized, made the
+    /// first time a claim weighs the event (every claim of its kind does:
+    /// [`matching`]'s `other_agent`).
+    agents: Vec<OnceLock<String>>,
 }
 
 /// Remembered answers of [`Analysis::remembered_naming`]: a cache, so a
@@ -141,6 +145,7 @@ impl Analysis {
             })
             .collect();
         let cited = facts.iter().map(|_| OnceLock::new()).collect();
+        let agents = facts.iter().map(|_| OnceLock::new()).collect();
         Analysis {
             text,
             facts,
@@ -150,7 +155,22 @@ impl Analysis {
             cited,
             namings: Namings::default(),
             people: OnceLock::new(),
+            agents,
         }
+    }
+
+    /// The agent of event fact `i`, normalized; `None` when the fact is
+    /// no event or its event has no agent.
+    pub(crate) fn event_agent(&self, i: usize) -> Option<&str> {
+        let crate::extract::FactKind::Event(e) = &self.facts.iter().nth(i)?.kind else {
+            return None;
+        };
+        let agent = e.agent.as_deref()?;
+        Some(
+            self.agents
+                .get(i)?
+                .get_or_init(|| crate::normalize_term(agent)),
+        )
     }
 
     /// The names of the source's people, normalized.
@@ -907,6 +927,11 @@ pub struct Verifier<'a> {
     kept: Kept,
     fingerprint: u64,
     claim_fingerprints: Vec<u64>,
+    /// For each claim, the first claim of the file that asserts the same
+    /// (the same kind, sources and aliases: what its fingerprint digests,
+    /// compared whole), itself when none before it does: its verdict on
+    /// every source is that claim's, judged once.
+    same_as: Vec<usize>,
 }
 
 /// The verdicts of a [`Verifier`]'s claims on the sources pushed so far,
@@ -951,6 +976,18 @@ impl<'a> Verifier<'a> {
     /// once.
     pub fn new(set: &'a ClaimSet) -> Self {
         let claims: Vec<&Claim> = set.iter().collect();
+        // The aliases are written out once, not once per claim.
+        let aliases = format!("{:?}", set.aliases());
+        let asserted: Vec<String> = claims
+            .iter()
+            .map(|c| format!("{aliases}\0{:?}\0{:?}", c.kind, c.sources))
+            .collect();
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        let same_as = asserted
+            .iter()
+            .enumerate()
+            .map(|(k, what)| *first.entry(what.as_str()).or_insert(k))
+            .collect();
         Verifier {
             set,
             keys: claims
@@ -970,13 +1007,11 @@ impl<'a> Verifier<'a> {
             restricted: (0..claims.len())
                 .filter(|&k| claims[k].sources.is_some())
                 .collect(),
-            claim_fingerprints: claims
+            claim_fingerprints: asserted
                 .iter()
-                .map(|c| {
-                    let what = format!("{:?}\0{:?}\0{:?}", set.aliases(), c.kind, c.sources);
-                    crate::lock::fnv1a64(what.as_bytes())
-                })
+                .map(|what| crate::lock::fnv1a64(what.as_bytes()))
                 .collect(),
+            same_as,
             claims,
             fingerprint: crate::lock::fnv1a64(format!("{set:?}").as_bytes()),
         }
@@ -1051,17 +1086,46 @@ impl<'a> Verifier<'a> {
             if !applies(c, a) {
                 return None;
             }
-            judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a).map(|v| (k, v))
+            judge_indexed(self.set, c, &self.prepared[k], &index, &self.keys[k], a)
         };
-        let row = SourceRow(match only {
-            None => (0..self.claims.len()).filter_map(judge).collect(),
+        // A claim that asserts the same as one judged before it in this row
+        // has its verdict (or is silent as it is) without being judged again.
+        // Per claim: where its verdict is in the row, `SILENT`, or
+        // `UNJUDGED`.
+        const UNJUDGED: u32 = u32::MAX;
+        const SILENT: u32 = u32::MAX - 1;
+        let mut placed = vec![UNJUDGED; self.claims.len()];
+        let mut row: Vec<(usize, SourceVerdict)> = Vec::new();
+        let mut one = |k: usize| {
+            let j = self.same_as.get(k).copied().unwrap_or(k);
+            let verdict = match placed.get(j).copied() {
+                Some(SILENT) if j != k => None,
+                Some(at) if j != k && at != UNJUDGED => {
+                    row.get(at as usize).map(|(_, v)| v.clone())
+                }
+                _ => judge(k),
+            };
+            let at = match verdict {
+                Some(v) => {
+                    row.push((k, v));
+                    // A row holds a verdict per claim at most, far fewer
+                    // than `SILENT`.
+                    u32::try_from(row.len() - 1).unwrap_or(SILENT)
+                }
+                None => SILENT,
+            };
+            if let Some(p) = placed.get_mut(k) {
+                *p = at;
+            }
+        };
+        match only {
+            None => (0..self.claims.len()).for_each(&mut one),
             Some(only) => only
                 .iter()
                 .filter(|&&k| k < self.claims.len())
-                .filter_map(|&k| judge(k))
-                .collect(),
-        });
-        (row, filter)
+                .for_each(|&k| one(k)),
+        }
+        (SourceRow(row), filter)
     }
 
     /// Whether any of the claims numbered in `claims` could have a verdict
