@@ -1249,8 +1249,18 @@ fn noun_event_predicate(w: &str) -> Option<&'static str> {
     match w {
         "visit" | "visits" => Some("visit"),
         "signing" => Some("sign"),
+        "signature" | "signatures" => Some("sign"),
         _ => None,
     }
+}
+
+/// Verbs that take `signature` as their object and mean that the signing
+/// took place (`put their signatures to the contract`).
+fn is_signature_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "put" | "puts" | "putting" | "affix" | "affixes" | "affixed" | "affixing"
+    )
 }
 
 /// Verbs that take an event noun as their object and mean only that the
@@ -1304,6 +1314,9 @@ fn noun_events(
             continue;
         }
         let c = ctx.clause_of[i];
+        // A signature is a signing only with its verb: `put their
+        // signatures to the deal`, not `the signature of the minister`.
+        let signature = w.starts_with("signature");
         // The words before the noun in its clause, back to a light verb or
         // the start of the noun phrase.
         let mut light = None;
@@ -1314,7 +1327,7 @@ fn noun_events(
             if ctx.clause_of[j] != c || !is_word(&ctx.toks[j]) || ctx.in_date[j] {
                 break;
             }
-            if is_light_verb(m) {
+            if is_light_verb(m) || (signature && is_signature_verb(m)) {
                 light = Some(j);
                 break;
             }
@@ -1334,6 +1347,16 @@ fn noun_events(
             modifiers.push(m);
         }
         let (agent, object) = match predicate {
+            "sign" if signature => {
+                let Some(l) = light else {
+                    continue;
+                };
+                let to = matches!(lowers.get(i + 1), Some(&("to" | "on")));
+                (
+                    ctx.phrase_before(l),
+                    to.then(|| ctx.phrase_after(i + 2)).flatten(),
+                )
+            }
             "sign" => {
                 // `the signing in November 2014 of an agreement`: a date
                 // may stand before the `of` phrase.
@@ -2884,6 +2907,19 @@ mod tests {
                 Some((Future, Some("sharif"), Some("moscow"), &["Moscow"], &[])),
             ),
             ("The signing ceremony took place.", "sign", None),
+            // Signatures put to a document are its signing.
+            (
+                "Officials from both countries put their signatures to the contract in Rawalpindi on Wednesday.",
+                "sign",
+                Some((
+                    Asserted,
+                    Some("officials from both countries"),
+                    Some("the contract"),
+                    &["Rawalpindi"],
+                    &["on Wednesday"],
+                )),
+            ),
+            ("The signature of the minister was forged.", "sign", None),
             // `paid` a visit is no payment.
             ("Shoigu paid a visit to Pakistan.", "pay", None),
             // A visit its verb arrives on: the verb's subject visits, and
