@@ -1,10 +1,11 @@
-//! Accuracy on other outlets' wording: eight synthetic articles about the
-//! seeds' story in other outlets' styles (`tests/outlets/seeds`), and 103
-//! claims whose verdict on each article was decided from the text before
-//! the tool was run (`per_source` in `tests/outlets/claims/outlets.toml`).
+//! Accuracy on other outlets' wording: synthetic articles about the seeds'
+//! story in other outlets' styles, and claims whose verdict on each article
+//! was decided from the text before the tool was run (`per_source` in the
+//! claims files). Two independent audits: eight articles and 103 claims in
+//! `tests/outlets`, six articles and 100 claims in `tests/outlets2`.
 //!
-//! The tool does not yet agree on every cell. This test pins which cells it
-//! gets wrong, so that a change that breaks one more fails here, and a
+//! The tool does not yet agree on every cell. These tests pin which cells
+//! it gets wrong, so that a change that breaks one more fails here, and a
 //! change that fixes one fails too, until the cell is taken off the list.
 
 use std::collections::BTreeSet;
@@ -39,7 +40,85 @@ const WRONG: &[&str] = &[
 
 #[test]
 fn other_outlets_wording_is_read_as_a_reader_reads_it() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/outlets");
+    assert_cells("tests/outlets", 824, WRONG);
+}
+
+/// The cells of the second audit (`tests/outlets2`: six articles in the
+/// styles of an explainer, a quote-heavy report, a Pakistani daily, Russian
+/// state media, a defence-trade newsletter and a column; 100 claims) the
+/// tool gets wrong, as `claim source expected got`, each with why.
+const WRONG2: &[&str] = &[
+    // "A twelve-member Russian delegation": the count is of members.
+    "delegation-12 nation supported not-mentioned",
+    // "valued at USD153 million …, or roughly USD38 million per airframe":
+    // a price per piece in the sentence keeps a sum from contradicting.
+    "value-200m newsletter contradicted not-mentioned",
+    // "could be worth about 150 million dollars", reported by media: the
+    // reader holds it hedged; the tool takes the sum as stated.
+    "value-200m ria not-mentioned contradicted",
+    // "exceeded USD15 billion" is not read as more than.
+    "exports-15bn newsletter supported not-mentioned",
+    // "had held a meeting with … Shoigu in Islamabad in November last
+    // year": a reader infers the visit.
+    "shoigu-nov2014 nation supported not-mentioned",
+    // "went to Moscow in June": go is no verb the tool knows.
+    "raheel-june bbc supported not-mentioned",
+    // "a year after Russia lifted …" beside "in June 2014 that the embargo
+    // had been lifted": the date is in another clause.
+    "embargo-2014 aljazeera supported not-mentioned",
+    // "Deliveries: from mid-2017, over 12 months": a fact sheet's line.
+    "deliver-2017 newsletter supported not-mentioned",
+    "deliver-2016 newsletter contradicted not-mentioned",
+    // "shall be delivered … by the end of 2016": a deadline, not a date.
+    "deliver-2016 nation supported not-mentioned",
+    // "the first machine is not expected before 2017".
+    "deliver-2016 opinion contradicted not-mentioned",
+    // "One foreign wire briefly reported that the deal had been signed in
+    // Moscow. It was not": the denial in the next sentence is not read.
+    "signed-moscow opinion contradicted supported",
+    // General Headquarters (GHQ), the Ministry of Defence: venues below a
+    // city are no places the tool knows.
+    "signed-ghq aljazeera contradicted not-mentioned",
+    "signed-ghq nation supported not-mentioned",
+    "signed-ghq opinion supported not-mentioned",
+    // "The exercise will take place on the territory of Russia": take
+    // place is no hold.
+    "exercise-russia ria supported not-mentioned",
+    // Army chief against a claimed Prime Minister: another office alone
+    // never contradicts a role (by design).
+    "raheel-pm bbc contradicted not-mentioned",
+    "raheel-pm aljazeera contradicted not-mentioned",
+    "raheel-pm nation contradicted not-mentioned",
+    // "Officials from the two countries put their signatures": the
+    // officials, not Pakistan, are the agent; "The signing last Wednesday
+    // of a contract" names no party.
+    "signed-agreement bbc supported not-mentioned",
+    "signed-agreement opinion supported not-mentioned",
+    "not-signed bbc contradicted not-mentioned",
+    "not-signed opinion contradicted not-mentioned",
+    // "procurement of four", "a contract for four": a buy named by a noun.
+    "will-buy nation supported not-mentioned",
+    "will-buy ria supported not-mentioned",
+    "will-buy newsletter supported not-mentioned",
+    "will-buy opinion supported not-mentioned",
+    // "joint military exercises, which the two countries have never held";
+    // "plan to hold their first joint exercise": the object of a relative
+    // clause, and an inference.
+    "exercise-held bbc contradicted not-mentioned",
+    "exercise-held ria contradicted not-mentioned",
+    // "declined to comment" is no event of the source.
+    "fsmtc-declined ria supported not-mentioned",
+];
+
+#[test]
+fn a_second_set_of_outlets_is_read_as_a_reader_reads_it() {
+    assert_cells("tests/outlets2", 600, WRONG2);
+}
+
+/// Checks every cell of the audit in `dir` (its `claims` and `seeds`):
+/// `cells` cells in all, wrong exactly in `known_wrong`.
+fn assert_cells(dir: &str, cells_expected: usize, known_wrong: &[&str]) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let run = claimcheck::check(root.join("claims"), root.join("seeds")).expect("the audit loads");
     let mut cells = 0;
     let mut wrong = BTreeSet::new();
@@ -63,10 +142,10 @@ fn other_outlets_wording_is_read_as_a_reader_reads_it() {
         }
     }
     assert_eq!(
-        cells, 824,
+        cells, cells_expected,
         "every claim has an expectation for every source"
     );
-    let known: BTreeSet<String> = WRONG.iter().map(|s| (*s).to_string()).collect();
+    let known: BTreeSet<String> = known_wrong.iter().map(|s| (*s).to_string()).collect();
     let new: Vec<_> = wrong.difference(&known).collect();
     let fixed: Vec<_> = known.difference(&wrong).collect();
     assert!(
