@@ -2650,6 +2650,18 @@ mod tests {
     /// named by a noun, if any.
     type NominalRow<'a> = (&'a str, Option<(Factuality, Option<&'a str>, &'a str)>);
 
+    /// Checks the agent, object and factuality of every row's event.
+    fn assert_frames(cases: &[FrameRow]) {
+        for (sentence, pred, agent, object, factuality) in cases {
+            let f = frame(sentence, pred);
+            assert_eq!(
+                (f.agent.as_deref(), f.object.as_deref(), f.factuality),
+                (*agent, *object, *factuality),
+                "{sentence}"
+            );
+        }
+    }
+
     /// A lead whose subject has a relative clause: the verb after the
     /// clause is the lead's (a passive's object, an active verb's agent),
     /// and a speech verb inside the clause reports nothing after it.
@@ -2702,14 +2714,7 @@ mod tests {
                 Reported,
             ),
         ];
-        for (sentence, pred, agent, object, factuality) in cases {
-            let f = frame(sentence, pred);
-            assert_eq!(
-                (f.agent.as_deref(), f.object.as_deref(), f.factuality),
-                (*agent, *object, *factuality),
-                "{sentence}"
-            );
-        }
+        assert_frames(cases);
     }
 
     /// A name set off by commas just before the verb, after words that
@@ -2742,14 +2747,7 @@ mod tests {
                 Asserted,
             ),
         ];
-        for (sentence, pred, agent, object, factuality) in cases {
-            let f = frame(sentence, pred);
-            assert_eq!(
-                (f.agent.as_deref(), f.object.as_deref(), f.factuality),
-                (*agent, *object, *factuality),
-                "{sentence}"
-            );
-        }
+        assert_frames(cases);
     }
 
     /// An event named by a noun that a verb of time governs is an event,
