@@ -56,8 +56,6 @@ const WRONG2: &[&str] = &[
     // "could be worth about 150 million dollars", reported by media: the
     // reader holds it hedged; the tool takes the sum as stated.
     "value-200m ria not-mentioned contradicted",
-    // "exceeded USD15 billion" is not read as more than.
-    "exports-15bn newsletter supported not-mentioned",
     // "had held a meeting with … Shoigu in Islamabad in November last
     // year": a reader infers the visit.
     "shoigu-nov2014 nation supported not-mentioned",

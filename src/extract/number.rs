@@ -2227,7 +2227,9 @@ impl Cx<'_> {
             "about" | "around" | "roughly" | "some" | "approximately" | "estimated" | "approx"
             | "circa" | "c" | "~" => Some(Bound::Approx),
             "nearly" | "almost" => Some(Bound::Nearly),
-            "over" | "above" | "exceeding" => Some(Bound::MoreThan),
+            // A verb of passing a mark: `exports exceeded $15bn`.
+            "over" | "above" | "exceeding" | "exceeded" | "exceeds" | "topped" | "tops"
+            | "surpassed" | "surpasses" => Some(Bound::MoreThan),
             "under" | "below" => Some(Bound::LessThan),
             "upto" => Some(Bound::AtMost),
             _ => None,
@@ -2587,6 +2589,10 @@ mod tests {
                 &["<=30", "<=20", "<=10"],
             ),
             ("under 5, less than 6, fewer than 7", &["<5", "<6", "<7"]),
+            (
+                "exports exceeded $15bn; sales topped 40 and surpassed 30",
+                &[">15000000000 USD", ">40", ">30"],
+            ),
             ("more than half of them", &[">0.5"]),
             ("100 or more people", &[">=100"]),
             ("20 or so boats", &["~20"]),
