@@ -386,6 +386,31 @@ fn a_model_is_counted_where_it_qualifies_the_noun() {
     );
 }
 
+/// A name's possessive names it (`Shoigu's`, normalized `shoigus`, which
+/// no plural rule takes back), and the possessor of a visit is its visitor.
+#[test]
+fn a_possessive_names_its_owner() {
+    use Verdict::*;
+    let story = "A defence pact was signed during Russian Defence Minister Sergei Shoigu's visit to Islamabad in November 2014.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (
+                story,
+                "Sergei Shoigu visited Islamabad in November 2014",
+                Supported,
+            ),
+            (
+                story,
+                "Sergei Shoigu visited Islamabad in December 2014",
+                Contradicted,
+            ),
+            (story, "Sergei Shoigu visited Pakistan", Supported),
+            (story, "Raheel Sharif visited Islamabad", NotMentioned),
+        ],
+    );
+}
+
 /// Who travelled to a place, flew to it or arrived in it visited it; to
 /// fly something is no visit. Offers, requests, inductions and obtaining
 /// are events too.

@@ -1383,7 +1383,9 @@ fn noun_events(
                 }
                 let agent = match light.or(host) {
                     Some(l) => ctx.phrase_before(l),
-                    None => by.and_then(|k| ctx.phrase_after(k + 1)),
+                    None => by
+                        .and_then(|k| ctx.phrase_after(k + 1))
+                        .or_else(|| ctx.possessor_before(i)),
                 };
                 (agent, to.then(|| ctx.phrase_after(i + 2)).flatten())
             }
@@ -2170,6 +2172,43 @@ impl<'b> Ctx<'_, 'b> {
         self.phrase_before_in(i, self.clause_of[i])
     }
 
+    /// The owner of the noun at `i` named by a possessive just before it,
+    /// perhaps with a modifier or two between (`Sergei Shoigu's official
+    /// visit`: `sergei shoigu`): the capitalized words that end in `'s`,
+    /// at most six.
+    fn possessor_before(&self, i: usize) -> Option<String> {
+        let c = self.clause_of[i];
+        let owner = (i.saturating_sub(3)..i).rev().find(|&j| {
+            self.clause_of[j] == c
+                && (self.lowers[j].ends_with("'s") || self.lowers[j].ends_with("’s"))
+        })?;
+        let between_are_modifiers = (owner + 1..i).all(|j| {
+            is_word(&self.toks[j])
+                && !is_aux(self.lowers[j])
+                && !is_preposition(self.lowers[j])
+                && !LEXICON.contains_key(self.lowers[j])
+        });
+        let capitalized = |j: usize| {
+            self.clause_of[j] == c
+                && is_word(&self.toks[j])
+                && self.toks[j].text.starts_with(|ch: char| ch.is_uppercase())
+        };
+        if !between_are_modifiers || !capitalized(owner) {
+            return None;
+        }
+        let mut start = owner;
+        while start > 0 && owner - start < 5 && capitalized(start - 1) {
+            start -= 1;
+        }
+        let mut words: Vec<&str> = self.lowers[start..=owner].to_vec();
+        let last = words.last_mut()?;
+        *last = last
+            .strip_suffix("'s")
+            .or_else(|| last.strip_suffix("’s"))
+            .unwrap_or(last);
+        Some(words.join(" "))
+    }
+
     /// The name set off by commas just before the verb at `i`, when the
     /// words before it describe its bearer: `Russia's Defence Minister,
     /// Sergei Shoigu, travelled` (`sergei shoigu`). Two to four
@@ -2905,6 +2944,23 @@ mod tests {
                 Some((Future, Some("sharif"), Some("moscow"), &["Moscow"], &[])),
             ),
             ("The signing ceremony took place.", "sign", None),
+            // A possessive before the noun names who visits.
+            (
+                "The pact was signed during Sergei Shoigu's official visit to Islamabad.",
+                "visit",
+                Some((
+                    Asserted,
+                    Some("sergei shoigu"),
+                    Some("islamabad"),
+                    &["Islamabad"],
+                    &[],
+                )),
+            ),
+            (
+                "The pact was signed during the minister's visit to Islamabad.",
+                "visit",
+                Some((Asserted, None, Some("islamabad"), &["Islamabad"], &[])),
+            ),
             // Signatures put to a document are its signing.
             (
                 "Officials from both countries put their signatures to the contract in Rawalpindi on Wednesday.",

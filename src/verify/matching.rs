@@ -2059,11 +2059,14 @@ impl Term {
         }
         let single = &self.single;
         // Only words that could be a plural of it are singularized.
+        // Or its possessive (`shoigu's`, normalized `shoigus`, which no
+        // plural rule takes back to `shoigu`).
         let plural = |w: &str| {
             w.len() + 2 >= single.len()
                 && w.len() <= single.len() + 3
                 && w.as_bytes().first() == single.as_bytes().first()
-                && crate::claims::singular_of(w) == *single
+                && (w.strip_suffix('s') == Some(single.as_str())
+                    || crate::claims::singular_of(w) == *single)
         };
         match single.as_bytes().first() {
             None => words.split(' ').any(plural),
