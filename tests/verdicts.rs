@@ -420,6 +420,7 @@ fn travel_to_a_place_is_a_visit() {
     let story = "Russia's Defence Minister, Sergei Shoigu, travelled to Islamabad last November, the first such visit in decades.\n\
                  The Pakistani air force still flies American F-16 jets.\n\
                  Gen Raheel Sharif arrived in Moscow on Monday.\n\
+                 Khawaja Asif went to Beijing in May.\n\
                  Russia offered Su-35 fighters to Pakistan in March.\n\
                  The army has obtained licence rights and will induct the helicopters next year.\n";
     assert_table(
@@ -448,6 +449,12 @@ fn travel_to_a_place_is_a_visit() {
                 Contradicted,
             ),
             (story, "air force visited F-16 jets", NotMentioned),
+            (story, "Khawaja Asif visited Beijing in May 2015", Supported),
+            (
+                story,
+                "Khawaja Asif visited Beijing in June 2015",
+                Contradicted,
+            ),
             (
                 story,
                 "Russia offered Su-35 fighters to Pakistan",

@@ -755,8 +755,12 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         if !is_word(t) || in_date[i] {
             continue;
         }
-        let Some(&pred) = LEXICON.get(lowers[i]) else {
-            continue;
+        let pred = match LEXICON.get(lowers[i]) {
+            Some(&pred) => pred,
+            // `went to Moscow`: travel. `go` is no verb of the lexicon,
+            // its other senses (`going to`, `go ahead`) being far commoner.
+            None if went_to_a_name(&toks, &lowers, i) => "travel",
+            None => continue,
         };
         if !looks_verbal(&toks, &lowers, &in_date, i) {
             continue;
@@ -1524,6 +1528,16 @@ fn clause_after_speech(lowers: &[&str], i: usize) -> bool {
         .iter()
         .take_while(|w| !matches!(**w, "," | ";" | "\""))
         .any(|w| *w == "that" || (is_aux(w) && *w != "to"))
+}
+
+/// Whether token `i` is `went` followed by `to` and a capitalized word
+/// (`went to Moscow`, not `went to court`).
+fn went_to_a_name(toks: &[Tok<'_>], lowers: &[&str], i: usize) -> bool {
+    lowers[i] == "went"
+        && lowers.get(i + 1) == Some(&"to")
+        && toks
+            .get(i + 2)
+            .is_some_and(|t| is_word(t) && t.text.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Whether token `i`, a lexicon word, is used as a verb here.
@@ -2375,6 +2389,9 @@ mod tests {
                 &[("sign", Asserted)],
             ),
             ("The deal will be signed next week.", &[("sign", Future)]),
+            // `went to` a name is travel; `go` is no verb otherwise.
+            ("Sharif went to Moscow in June.", &[("travel", Asserted)]),
+            ("The case went to court and is going to trial.", &[]),
             (
                 "The deal is expected to be sealed soon.",
                 &[("sign", Future)],
