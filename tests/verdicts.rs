@@ -362,8 +362,9 @@ fn held_counts_decide_only_claims_that_name_their_kind() {
 
 /// A claim that counts a model (`Mi-35 count`) is about a count that names
 /// the model before its noun (`20 Mi-35 helicopters`), as it is about one
-/// that counts the model itself (`20 Mi-35s`); a count of another model,
-/// or of the noun alone, is not about it.
+/// that counts the model itself (`20 Mi-35s`), or a variant of it (`four
+/// Mi-35M helicopters`); a count of another model, or of the noun alone,
+/// is not about it.
 #[test]
 fn a_model_is_counted_where_it_qualifies_the_noun() {
     use Verdict::*;
@@ -382,6 +383,13 @@ fn a_model_is_counted_where_it_qualifies_the_noun() {
             (story, "Mi-17 count = 4", NotMentioned),
             (sale, "Mi-35M count = 4", Supported),
             (sale, "Mi-35M count = 6", Contradicted),
+            // A variant of the model is of the model; not the reverse.
+            (sale, "Mi-35 count = 4", Supported),
+            (sale, "Mi-35 count = 6", Contradicted),
+            (sale, "Mi-35 helicopter count = 4", Supported),
+            (sale, "Mi-35MK count = 4", NotMentioned),
+            (sale, "Mi-3 count = 4", NotMentioned),
+            (story, "Mi-35M count = 20", NotMentioned),
         ],
     );
 }

@@ -27,7 +27,7 @@ use crate::claims::{
 };
 use crate::extract::{FactKind, Unit, canonical_predicate};
 
-use super::matching::{is_designation, stands_for};
+use super::matching::{base_model, is_designation, stands_for};
 use super::{Analysis, Evidence, FactTerms, SourceVerdict};
 
 /// The keys of one source's facts, for one claims file (keys depend on its
@@ -372,6 +372,10 @@ impl SourceIndex {
                     // `matching::counts_designation`).
                     for d in q.qualifiers.iter().filter(|d| is_designation(d)) {
                         add(&mut ix.counted, counted_key(aliases, d), i);
+                        // `Mi-35M` counts Mi-35s too.
+                        if let Some(base) = base_model(d) {
+                            add(&mut ix.counted, counted_key(aliases, base), i);
+                        }
                     }
                     add(&mut ix.values, value_key(q.amount.value), i);
                     if let (None, Some(u)) = (&q.counted, unit_key(&q.amount.unit)) {

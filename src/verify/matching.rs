@@ -2186,7 +2186,7 @@ fn counts_designation(aliases: &Aliases, counted: &str, qualifiers: &[String]) -
         && is_designation(&aliases.canon(counted))
         && qualifiers
             .iter()
-            .any(|q| is_designation(q) && same_qualifier(aliases, q, counted))
+            .any(|q| is_designation(q) && names_qualifier(aliases, q, counted))
 }
 
 fn same_term(aliases: &Aliases, a: &str, b: &str) -> bool {
@@ -2206,6 +2206,30 @@ fn same_qualifier(aliases: &Aliases, fact: &str, claim: &str) -> bool {
     cf == cc || squash(&cf) == squash(&cc)
 }
 
+/// The model a variant designation is of (`mi-35m`: `mi-35`), when it
+/// ends in one to three letters after a digit.
+pub(crate) fn base_model(designation: &str) -> Option<&str> {
+    let base = designation.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let tail = designation.len() - base.len();
+    ((1..=3).contains(&tail) && base.ends_with(|c: char| c.is_ascii_digit())).then_some(base)
+}
+
+/// Whether the fact's qualifier is the claim's, or a variant of the model
+/// the claim names: the claim's designation with up to three letters after
+/// its digits (`mi-35m`, `f-16c`, `su-30mki` are a `Mi-35`, an `F-16`, a
+/// `Su-30`; `mi-171` is no `Mi-17`, and a `Mi-35` is no `Mi-35M`).
+fn names_qualifier(aliases: &Aliases, fact: &str, claim: &str) -> bool {
+    if same_qualifier(aliases, fact, claim) {
+        return true;
+    }
+    let (sf, sc) = (squash(&aliases.canon(fact)), squash(&aliases.canon(claim)));
+    is_designation(&sc)
+        && sc.ends_with(|c: char| c.is_ascii_digit())
+        && sf.strip_prefix(sc.as_str()).is_some_and(|tail| {
+            (1..=3).contains(&tail.len()) && tail.bytes().all(|b| b.is_ascii_alphabetic())
+        })
+}
+
 /// Whether the claim's qualifier words (`hind e`, `mi-35`) are all stated:
 /// as a whole qualifier of the fact (or an alias of one), or word by word.
 fn qualifiers_match(aliases: &Aliases, claim: &[String], fact: &[String]) -> bool {
@@ -2213,12 +2237,12 @@ fn qualifiers_match(aliases: &Aliases, claim: &[String], fact: &[String]) -> boo
         return true;
     }
     let phrase = claim.join(" ");
-    if fact.iter().any(|fq| same_qualifier(aliases, fq, &phrase)) {
+    if fact.iter().any(|fq| names_qualifier(aliases, fq, &phrase)) {
         return true;
     }
     let words: Vec<String> = fact.iter().flat_map(|q| q.split(' ')).map(squash).collect();
     claim.iter().all(|cq| {
-        fact.iter().any(|fq| same_qualifier(aliases, fq, cq))
+        fact.iter().any(|fq| names_qualifier(aliases, fq, cq))
             || cq.split(' ').all(|w| words.contains(&squash(w)))
     })
 }
