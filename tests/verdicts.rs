@@ -63,6 +63,12 @@ fn verdicts_on_an_unseen_article() {
         ("signed on Monday", Contradicted),
         ("signed in September 2016", Supported),
         ("signed on 2016-09-20", Supported),
+        // a day without a year: the day decides too
+        ("signed on September 20", Supported),
+        ("signed on 20th September", Supported),
+        ("signed on September 21", Contradicted),
+        ("signed on 19 September", Contradicted),
+        ("signed on October 20", Contradicted),
         ("signed in October 2016", Contradicted),
         // role
         ("Manohar Parrikar is Defence Minister", Supported),

@@ -417,9 +417,13 @@ pub(crate) fn judge(
             }
         }
         ClaimKind::Date {
-            date, factuality, ..
+            date,
+            factuality,
+            written,
+            ..
         } => {
             let speech = is_speech(prepared.event());
+            let day = yearless_day(date, written);
             let found = events(a, aliases, prepared.event(), &prepared.terms, only);
             for &(i, f, e) in &found {
                 if let Some(note) = cannot_decide(a, f, e, *factuality) {
@@ -432,7 +436,7 @@ pub(crate) fn judge(
                 let rels: Vec<Relation> = e
                     .dates
                     .iter()
-                    .map(|d| compare_dates(date, &d.value))
+                    .map(|d| compare_day(compare_dates(date, &d.value), day, &d.value))
                     .collect();
                 let rel = best(&rels);
                 if rel == Relation::Match && other_agent(a, i, e, &prepared.terms) {
@@ -2522,6 +2526,45 @@ fn compare_deadlines(claim: &DateValue, fact: &DateValue) -> Relation {
 }
 
 /// Compares a claimed date with a date of the event.
+/// The day of the month a claim's date names without a year (`August 18`,
+/// `18th August`), which its [`DateValue`] does not keep.
+fn yearless_day(claim: &DateValue, written: &str) -> Option<i8> {
+    if claim.granularity != Granularity::Day
+        || claim.start.is_some()
+        || claim.weekday.is_some()
+        || claim.month.is_none()
+    {
+        return None;
+    }
+    written
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter_map(|w| {
+            let digits = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+            (digits.len() <= 2 && !digits.is_empty()).then(|| digits.parse::<i8>().ok())?
+        })
+        .find(|d| (1..=31).contains(d))
+}
+
+/// [`compare_dates`]' relation `rel` of a claim's date that names `day`
+/// of its month without a year: the months agree, so the day decides, on
+/// a fact of one day; a fact of a whole month neither supports nor
+/// contradicts it.
+fn compare_day(rel: Relation, day: Option<i8>, fact: &DateValue) -> Relation {
+    match (rel, day) {
+        (Relation::Match, Some(d)) => match fact.start.zip(fact.end) {
+            Some((fs, fe)) if fs == fe => {
+                if fs.day() == d {
+                    Relation::Match
+                } else {
+                    Relation::Conflict
+                }
+            }
+            _ => Relation::Neither,
+        },
+        _ => rel,
+    }
+}
+
 pub(crate) fn compare_dates(claim: &DateValue, fact: &DateValue) -> Relation {
     if claim.is_deadline() || fact.is_deadline() {
         return compare_deadlines(claim, fact);
