@@ -69,6 +69,8 @@ fn verdicts_on_an_unseen_article() {
         ("signed on September 21", Contradicted),
         ("signed on 19 September", Contradicted),
         ("signed on October 20", Contradicted),
+        ("signed on Tuesday, September 20", Supported),
+        ("signed on Tuesday, September 27", Contradicted),
         ("signed in October 2016", Contradicted),
         // role
         ("Manohar Parrikar is Defence Minister", Supported),

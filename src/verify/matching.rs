@@ -2527,13 +2527,10 @@ fn compare_deadlines(claim: &DateValue, fact: &DateValue) -> Relation {
 
 /// Compares a claimed date with a date of the event.
 /// The day of the month a claim's date names without a year (`August 18`,
-/// `18th August`), which its [`DateValue`] does not keep.
+/// `18th August`, `Wednesday, August 19`), which its [`DateValue`] does
+/// not keep.
 fn yearless_day(claim: &DateValue, written: &str) -> Option<i8> {
-    if claim.granularity != Granularity::Day
-        || claim.start.is_some()
-        || claim.weekday.is_some()
-        || claim.month.is_none()
-    {
+    if claim.granularity != Granularity::Day || claim.start.is_some() || claim.month.is_none() {
         return None;
     }
     written
