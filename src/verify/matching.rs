@@ -988,10 +988,7 @@ fn unplaced_earlier(
         .start?
         .checked_sub(jiff::Span::new().days(BACKGROUND_DAYS))
         .ok()?;
-    let earlier = !e.dates.is_empty()
-        && e.dates
-            .iter()
-            .all(|d| d.value.end.is_some_and(|end| end < limit));
+    let earlier = dated_before(e, limit);
     let undated_told = || {
         found.iter().any(|&(_, g, d)| {
             d.dates.is_empty()
@@ -1898,10 +1895,7 @@ fn history(
     let limit = time
         .checked_sub(jiff::Span::new().days(HISTORY_DAYS))
         .ok()?;
-    let old = !e.dates.is_empty()
-        && e.dates
-            .iter()
-            .all(|d| d.value.end.is_some_and(|end| end < limit));
+    let old = dated_before(e, limit);
     let claim_recent = claim.is_none_or(|c| c.start.is_some_and(|s| s >= limit));
     (old && claim_recent).then_some(std::borrow::Cow::Borrowed(
         "dated more than ten years before the story the source tells: history, \
@@ -2526,6 +2520,14 @@ fn compare_deadlines(claim: &DateValue, fact: &DateValue) -> Relation {
 }
 
 /// Compares a claimed date with a date of the event.
+/// Whether event `e` has dates, all of them ending before `limit`.
+fn dated_before(e: &EventFrame, limit: jiff::civil::Date) -> bool {
+    !e.dates.is_empty()
+        && e.dates
+            .iter()
+            .all(|d| d.value.end.is_some_and(|end| end < limit))
+}
+
 /// The day of the month a claim's date names without a year (`August 18`,
 /// `18th August`, `Wednesday, August 19`), which its [`DateValue`] does
 /// not keep.
