@@ -69,9 +69,6 @@ const WRONG2: &[&str] = &[
     "deliver-2016 nation supported not-mentioned",
     // "the first machine is not expected before 2017".
     "deliver-2016 opinion contradicted not-mentioned",
-    // "One foreign wire briefly reported that the deal had been signed in
-    // Moscow. It was not": the denial in the next sentence is not read.
-    "signed-moscow opinion contradicted supported",
     // General Headquarters (GHQ), the Ministry of Defence: venues below a
     // city are no places the tool knows.
     "signed-ghq aljazeera contradicted not-mentioned",

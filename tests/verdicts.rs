@@ -1577,3 +1577,30 @@ fn reported_plans_and_apparent_events() {
         ],
     );
 }
+
+/// What the source only reports others said gives way to what it states in
+/// its own voice: a report it corrects is contradicted, a report it leaves
+/// standing supports, and a quote does not overrule a report.
+#[test]
+fn a_report_the_source_corrects_is_contradicted() {
+    use Verdict::*;
+    let corrected = "One foreign wire briefly reported that the deal had been signed in Moscow. \
+                     It was not: it was signed in Rawalpindi on Wednesday.\n";
+    let standing = "One foreign wire reported that the deal had been signed in Moscow.\n";
+    let quoted = "One foreign wire reported that the deal had been signed in Moscow. \
+                  \"It was signed in Rawalpindi,\" an official said.\n";
+    let dated = "Local media reported that the deal was signed on Tuesday. \
+                 The deal was signed on Wednesday, the ministry's records show.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (corrected, "signed in Moscow", Contradicted),
+            (corrected, "signed in Rawalpindi", Supported),
+            (standing, "signed in Moscow", Supported),
+            (standing, "signed in Rawalpindi", Contradicted),
+            (quoted, "signed in Moscow", Supported),
+            (dated, "the deal was signed on 2015-08-18", Contradicted),
+            (dated, "the deal was signed on 2015-08-19", Supported),
+        ],
+    );
+}

@@ -723,12 +723,25 @@ pub(crate) fn judge(
             }
         }
     }
-    let disagreement = if support.is_empty() || conflict.is_empty() {
+    let both = !support.is_empty() && !conflict.is_empty();
+    let overruled = both && overruled_report(a, &support, &conflict);
+    // The other way round, the source's own word stands against what it
+    // reports: the claim is supported, with no disagreement.
+    let upheld = both && !overruled && overruled_report(a, &conflict, &support);
+    let disagreement = if !both || overruled || upheld {
         None
     } else {
         disagreeing(aliases, claim, a, &support, &conflict)
     };
-    let (verdict, evidence, candidates) = if let Some((pinned, also)) = disagreement {
+    let (verdict, evidence, candidates) = if overruled {
+        // The source's own statement first: it is why the claim fails.
+        let mut evidence: Vec<Evidence> = conflict.into_iter().map(|(_, ev)| ev).collect();
+        evidence.extend(support.into_iter().map(|(_, mut ev)| {
+            ev.note = Some(OVERRULED.into());
+            ev
+        }));
+        (Verdict::Contradicted, evidence, Vec::new())
+    } else if let Some((pinned, also)) = disagreement {
         // The conflicting statements first: they are why the claim fails;
         // then what the claim says, with what else the source says.
         let mut evidence: Vec<Evidence> = conflict
@@ -769,6 +782,41 @@ pub(crate) fn judge(
         evidence,
         candidates,
     }
+}
+
+/// The note of a reported event that the source states otherwise in its
+/// own voice ([`overruled_report`]).
+const OVERRULED: &str = "reported by the source as others' word, and stated otherwise in its own";
+
+/// Whether every fact of `reports` is an event the source only reports
+/// (`One foreign wire reported that the deal had been signed in Moscow`)
+/// and some fact of `own` is one it states as fact in its own voice, not in
+/// a quote (`It was not: it was signed in Rawalpindi`): the source's word
+/// then stands, whatever others said. Asked both ways: matching reports
+/// against conflicting own statements (the claim is contradicted), and
+/// conflicting reports against matching own statements (supported). A
+/// report against a quote, or against another report, is left to
+/// [`disagreeing`].
+fn overruled_report(
+    a: &Analysis,
+    reports: &[(Option<usize>, Evidence)],
+    own: &[(Option<usize>, Evidence)],
+) -> bool {
+    let facts = a.facts.iter().as_slice();
+    let event = |i: &Option<usize>| {
+        let f = facts.get((*i)?)?;
+        match &f.kind {
+            FactKind::Event(e) => Some((f, e)),
+            _ => None,
+        }
+    };
+    reports
+        .iter()
+        .all(|(i, _)| event(i).is_some_and(|(_, e)| e.factuality == Factuality::Reported))
+        && own.iter().any(|(i, _)| {
+            event(i)
+                .is_some_and(|(f, e)| e.factuality == Factuality::Asserted && f.said_by.is_none())
+        })
 }
 
 /// Whether the source disagrees with itself about what the claim is about:
