@@ -36,6 +36,13 @@ const WRONG: &[&str] = &[
     "refused-to-sell thinktank not-mentioned supported",
     // "declined to comment" is no event of the source.
     "rosoboronexport-declined tass supported not-mentioned",
+    // "some Pakistani reports claimed it could be worth around $153
+    // million": this audit took the sum as stated (its note calls that
+    // debatable); the tool holds a sum stated as possible hedged, as the
+    // second audit does ("could be worth about 150 million dollars") and
+    // as it holds a hedged event.
+    "value-153m indian supported not-mentioned",
+    "value-1bn indian contradicted not-mentioned",
 ];
 
 #[test]
@@ -53,9 +60,6 @@ const WRONG2: &[&str] = &[
     // "valued at USD153 million …, or roughly USD38 million per airframe":
     // a price per piece in the sentence keeps a sum from contradicting.
     "value-200m newsletter contradicted not-mentioned",
-    // "could be worth about 150 million dollars", reported by media: the
-    // reader holds it hedged; the tool takes the sum as stated.
-    "value-200m ria not-mentioned contradicted",
     // "had held a meeting with … Shoigu in Islamabad in November last
     // year": a reader infers the visit.
     "shoigu-nov2014 nation supported not-mentioned",

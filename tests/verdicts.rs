@@ -1604,3 +1604,30 @@ fn a_report_the_source_corrects_is_contradicted() {
         ],
     );
 }
+
+/// An amount stated as possible (`could be worth`, `may buy up to`) is
+/// hedged: it neither supports nor contradicts; the same amount stated as
+/// fact does both, and the month May is no modal.
+#[test]
+fn an_amount_stated_as_possible_decides_nothing() {
+    use Verdict::*;
+    let could = "The source did not specify the amount of the contract. \
+                 Media reported that it could be worth about 150 million dollars.\n";
+    let region = "Neither government has disclosed the price of the contract, although \
+                  reports suggest it could be in the region of $150m.\n";
+    let stated = "The contract is worth about 150 million dollars.\n";
+    let may = "Pakistan may buy up to 20 helicopters.\n";
+    let month = "The May deal covers 20 helicopters.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (could, "contract value = $200m", NotMentioned),
+            (could, "contract value = $150m", NotMentioned),
+            (region, "contract value = $150m", NotMentioned),
+            (stated, "contract value = $200m", Contradicted),
+            (stated, "contract value = $150m", Supported),
+            (may, "helicopter count = 20", NotMentioned),
+            (month, "helicopter count = 20", Supported),
+        ],
+    );
+}

@@ -292,6 +292,15 @@ pub(crate) fn judge(
                         Some(i),
                         Evidence::of(a, i, f, Some(CAPTION.into())),
                     );
+                } else if ((same_thing && quals_ok) || measured)
+                    && q.change.is_none()
+                    && possible_only(a, f)
+                {
+                    add(
+                        Relation::Neither,
+                        Some(i),
+                        Evidence::of(a, i, f, Some(POSSIBLE.into())),
+                    );
                 } else if same_thing && quals_ok && q.change.is_none() {
                     let (rel, note) = if q.held && qualifiers.is_empty() && !is_designation(canon) {
                         // A fleet is another set than the one a claim
@@ -1426,6 +1435,35 @@ const VALUE_CUES: &[&str] = &[
     "puts",
     "putting",
 ];
+
+/// The note of an amount stated as possible ([`possible_only`]).
+const POSSIBLE: &str = "stated as possible (could, may, might), not as fact";
+
+/// Whether amount `f` is stated only as possible: `could`, `may` or
+/// `might` among the six words just before it, in its clause (`it could
+/// be worth about 150 million dollars`, `could be in the region of $150m`,
+/// `Pakistan may buy up to 20`). A reader holds such a sum hedged: it
+/// neither supports nor contradicts, as a hedged event does not. `may` is
+/// taken only in lowercase (`in May 20 helicopters` is a month).
+fn possible_only(a: &Analysis, f: &Fact) -> bool {
+    let Some(sentence) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let text = a.text.as_str();
+    let start = ceil_char_boundary(
+        text,
+        sentence.span.start.max(f.span.start.saturating_sub(80)),
+    )
+    .min(f.span.start);
+    let before = &text[start..f.span.start];
+    // The clause only: a comma or a semicolon ends the look back.
+    let clause = before.rsplit([',', ';', ':']).next().unwrap_or(before);
+    clause
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .any(|w| matches!(w, "could" | "may" | "might" | "Could" | "Might"))
+}
 
 /// Whether one of `cues` is among the five words just before an amount
 /// (approximators such as `about` or `over` between them are allowed).
