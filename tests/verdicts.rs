@@ -1631,3 +1631,33 @@ fn an_amount_stated_as_possible_decides_nothing() {
         ],
     );
 }
+
+/// A question asks, it does not state: its events and amounts decide
+/// nothing, and neither does a transcript's question turn, premise and
+/// all; the answer decides.
+#[test]
+fn questions_state_nothing() {
+    use Verdict::*;
+    let asked = "Is Pakistan also buying Su-35 fighter aircraft from Russia?\n";
+    let turn = "QUESTION (Rina Saeed, Express Tribune): Some Indian reports say the deal is worth \
+                $200 million. Is that correct?\n\
+                SPOKESPERSON: The contract is worth $153 million.\n";
+    let q = "Q: Will Pakistan and Russia hold joint military exercises?\n";
+    let quoted = "\"Will Pakistan buy more helicopters?\" the minister asked.\n";
+    let stated = "Pakistan is also buying Su-35 fighter aircraft from Russia.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (asked, "Pakistan bought Su-35 fighters", NotMentioned),
+            (turn, "contract value = $200m", Contradicted),
+            (turn, "contract value = $153m", Supported),
+            (
+                q,
+                "Russia and Pakistan will hold a joint exercise",
+                NotMentioned,
+            ),
+            (quoted, "Pakistan will buy helicopters", NotMentioned),
+            (stated, "Pakistan bought Su-35 fighters", Supported),
+        ],
+    );
+}

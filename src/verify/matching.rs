@@ -285,12 +285,15 @@ pub(crate) fn judge(
                     && previous_in_paragraph(a, f.sentence)
                         .is_some_and(|p| names_terms.in_sentence(a, p));
                 let measured = named_here || named_before;
-                if ((same_thing && quals_ok) || measured) && q.change.is_none() && in_caption(a, f)
+                let unstated = unstated(a, f);
+                if ((same_thing && quals_ok) || measured)
+                    && q.change.is_none()
+                    && unstated.is_some()
                 {
                     add(
                         Relation::Neither,
                         Some(i),
-                        Evidence::of(a, i, f, Some(CAPTION.into())),
+                        Evidence::of(a, i, f, unstated.map(Note::from)),
                     );
                 } else if ((same_thing && quals_ok) || measured)
                     && q.change.is_none()
@@ -390,7 +393,7 @@ pub(crate) fn judge(
                     if let Some(note) = background(a, f, e) {
                         let told = *story_told.get_or_insert_with(|| {
                             found.iter().any(|&(_, g, d)| {
-                                !in_caption(a, g)
+                                unstated(a, g).is_none()
                                     && d.dates.iter().any(|t| story_time(a, &t.value))
                                     && background(a, g, d).is_none()
                             })
@@ -662,11 +665,11 @@ pub(crate) fn judge(
         }
         ClaimKind::Event { factuality, .. } => {
             for (i, f, e) in events(a, aliases, prepared.event(), &prepared.terms, only) {
-                if in_caption(a, f) {
+                if let Some(note) = unstated(a, f) {
                     add(
                         Relation::Neither,
                         Some(i),
-                        Evidence::of(a, i, f, Some(CAPTION.into())),
+                        Evidence::of(a, i, f, Some(note.into())),
                     );
                     continue;
                 }
@@ -1049,7 +1052,7 @@ fn unplaced_earlier(
     let undated_told = || {
         found.iter().any(|&(_, g, d)| {
             d.dates.is_empty()
-                && !in_caption(a, g)
+                && unstated(a, g).is_none()
                 && stated_alike(factuality, d.factuality)
                 && background(a, g, d).is_none()
         })
@@ -1360,29 +1363,95 @@ const CAPTION: &str = "in a photo caption: about the picture, not the story";
 const HELD: &str = "counts what is held (a fleet, an inventory), another set than the claim's: \
      it decides only a claim that names the kind (`Mi-17 helicopter count = 30`)";
 
-/// Whether `f` comes from a photo caption. A caption's events, dates and
-/// counts are those of the picture (`FILE - In this Aug. 12, 2015 photo, a
-/// Mi-35 flies near Moscow`), not the story's: they decide no quantity,
-/// place, date or event claim, and show as near misses. Its names and roles
-/// still count (`Vladimir Putin is President`, `mentions Ufa`).
-fn in_caption(a: &Analysis, f: &Fact) -> bool {
-    a.text
-        .sentences()
-        .get(f.sentence)
-        .is_some_and(|s| s.kind == crate::text::ParagraphKind::Caption)
+/// The note of a fact of a question.
+const QUESTION: &str = "in a question: the source asks, it does not state";
+
+/// Why fact `f` states nothing about the story, if it does not: the note
+/// of its near miss.
+///
+/// - A photo caption's events, dates and counts are those of the picture
+///   (`FILE - In this Aug. 12, 2015 photo, a Mi-35 flies near Moscow`),
+///   not the story's.
+/// - A question asks (`Is Pakistan also buying Su-35 fighter aircraft from
+///   Russia?`, a headline's `Is Russia Pakistan's new arms supplier?`), and
+///   so does all of a transcript's question turn (`QUESTION (Name,
+///   Outlet): Some reports say the deal is worth $200 million. Is that
+///   correct?`, `Q: …`): its premise is the asker's, not the source's.
+///
+/// Such facts decide no quantity, place, date or event claim, and show as
+/// near misses. Their names, roles and quotes still count (`Vladimir Putin
+/// is President`, `mentions Ufa`).
+fn unstated(a: &Analysis, f: &Fact) -> Option<&'static str> {
+    let s = a.text.sentences().get(f.sentence)?;
+    if s.kind == crate::text::ParagraphKind::Caption {
+        return Some(CAPTION);
+    }
+    let asks = a.text.slice(s.span).trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
+    });
+    let turn = a
+        .text
+        .paragraphs()
+        .get(s.paragraph)
+        .is_some_and(|p| question_turn(a.text.slice(p.span)));
+    (asks.ends_with('?')
+        || turn
+        || quoted_question(a.text.slice(s.span), f.span.start - s.span.start))
+    .then_some(QUESTION)
+}
+
+/// Whether byte `at` of `sentence` is inside a quote that asks (`"Will
+/// Pakistan buy more helicopters?" the minister asked.`).
+fn quoted_question(sentence: &str, at: usize) -> bool {
+    let Some((before, after)) = sentence.split_at_checked(at) else {
+        return false;
+    };
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before.rfind('\u{201c}') > before.rfind('\u{201d}');
+    if !straight && !curly {
+        return false;
+    }
+    let close = if curly { '\u{201d}' } else { '"' };
+    after
+        .find(close)
+        .is_some_and(|end| after[..end].trim_end().ends_with('?'))
+}
+
+/// Whether a paragraph is a transcript's question turn: it opens with a
+/// question label (`Q:`, `Q.`, `QUESTION:`, `Question:`, `QUESTION (Name,
+/// Outlet):`).
+fn question_turn(paragraph: &str) -> bool {
+    let rest = if let Some(r) = paragraph.strip_prefix("QUESTION") {
+        r
+    } else if let Some(r) = paragraph.strip_prefix("Question") {
+        r
+    } else if let Some(r) = paragraph.strip_prefix('Q') {
+        // `Q.` or `Q:` only: not `Qatar` nor `Q. Why …` in a list.
+        return r.starts_with(':') || r.starts_with(". ");
+    } else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    if rest.starts_with(':') {
+        return true;
+    }
+    // `QUESTION (Name, Outlet):`, the asker's name in brackets.
+    rest.strip_prefix('(')
+        .and_then(|r| r.find(')').map(|close| &r[close + 1..]))
+        .is_some_and(|after| after.trim_start().starts_with(':'))
 }
 
 /// Why event `e` (fact `f` of `a`) cannot decide a place or date claim
 /// stated as `claim`: the note of its near miss when it is in a photo
-/// caption or stated otherwise than the claim; `None` when it can decide.
+/// caption or a question ([`unstated`]), or stated otherwise than the claim; `None` when it can decide.
 fn cannot_decide(
     a: &Analysis,
     f: &Fact,
     e: &EventFrame,
     claim: Factuality,
 ) -> Option<Option<Note>> {
-    if in_caption(a, f) {
-        return Some(Some(CAPTION.into()));
+    if let Some(note) = unstated(a, f) {
+        return Some(Some(note.into()));
     }
     (!stated_alike(claim, e.factuality)).then(|| unfactual_note(e))
 }
