@@ -2818,7 +2818,6 @@ fn apposition_before(
     // `An army spokesman, Maj. Gen. Asim Bajwa,`: an indefinite article
     // too, when a name closes the apposition
     let bare = t.get(chain.end).is_some_and(|x| x.is(","))
-        && !the_after_prep
         && (chain.roles.iter().any(|(_, of)| of.is_some())
             || (i > 0 && (t[i - 1].poss || has(&["the", "a", "an"], &t[i - 1].low))));
     // `CEO of Rostec, X,` names the owner; `Pakistan's ambassador to
@@ -2900,6 +2899,17 @@ fn apposition_before(
             .is_none_or(|x| !x.word || x.in_class(class::SPEECH_VERB) || x.is("had") || x.is("has"))
     };
     if !closes {
+        return None;
+    }
+    // After a preposition, a name with a description of its own was
+    // someone else than the title's holder (`in a letter to the president,
+    // X, a lawyer, said`); without one it is the holder (`welcomed by the
+    // Defence Minister, Khawaja Asif, on Monday`).
+    if the_after_prep
+        && t.get(b).is_some_and(|x| x.is(","))
+        && t.get(b + 1)
+            .is_some_and(|x| has(&["a", "an", "the"], &x.low))
+    {
         return None;
     }
     let span = Span::new(t[n0].span.start, t[b - 1].span.end);

@@ -260,6 +260,18 @@ fn resolve(
     if words.is_empty() || words.len() > 6 {
         return None;
     }
+    // `Khawaja Asif, who called it "a milestone"`: the person the relative
+    // clause hangs on, just before its comma
+    if let [w] = words.as_slice() {
+        if w.is("who") {
+            let at = w.span.start;
+            let named = names.person_before(at).filter(|e| {
+                s.get(e.0.end..at)
+                    .is_some_and(|gap| matches!(gap.trim(), "," | ""))
+            });
+            return named.map(|e| (e.1.clone(), w.span));
+        }
+    }
     // a speaker phrase ends in a noun-like word, not a verb or date
     if words
         .iter()
@@ -310,6 +322,11 @@ fn unnamed_between(s: &str, from: usize, to: usize) -> Option<(String, Span)> {
                 .get(i + 1)
                 .is_some_and(|x| ANONYMOUS.contains(&x.low.as_ref()));
         if !(t.word && (t.is("a") || t.is("an") || definite)) {
+            continue;
+        }
+        // `Arvind Mathur, a former member of the Board, argued`: an
+        // apposition describes the named person `from` ends, who speaks
+        if i == 1 && toks[0].is(",") {
             continue;
         }
         let Some(n) = (i + 1..toks.len().min(i + 4))
@@ -1093,6 +1110,23 @@ mod tests {
                 ("We are ready", Some("Khawaja Asif")),
                 ("It is a good day for both.", None),
             ],
+        ),
+        // an apposition of the person before it is no other speaker
+        (
+            "Retired Lieutenant General Arvind Mathur, a former member of the Board, argued \
+             that four gunships could matter. \"In the mountains it matters,\" he said.",
+            &[("In the mountains it matters", Some("Arvind Mathur"))],
+        ),
+        (
+            "The official did not give his name. A senior official said the deal was done. \
+             \"It is done,\" he said.",
+            &[("It is done", Some("senior official"))],
+        ),
+        // a relative clause's `who` is the person it hangs on
+        (
+            "The deal was welcomed by the Defence Minister, Khawaja Asif, who called it \
+             \"a milestone.\" The army did not comment.",
+            &[("a milestone.", Some("Khawaja Asif"))],
         ),
     ];
 
