@@ -1661,3 +1661,26 @@ fn questions_state_nothing() {
         ],
     );
 }
+
+/// An event dated far from a claimed day, beside one the source dates as
+/// the claim allows (a month), is another occurrence of the kind: it does
+/// not contradict; a date near the claim's still does.
+#[test]
+fn a_far_dated_event_beside_a_compatible_one_is_another() {
+    use Verdict::*;
+    let two = "The helicopters were ordered under a contract signed with Russia in August 2015. \
+               In November 2014, Russian Defence Minister Sergei Shoigu visited Islamabad and \
+               signed a defence cooperation agreement.\n";
+    let near = "The contract was signed with Russia in August 2015. \
+                Officials said it was signed on August 18, 2015.\n";
+    let alone = "In November 2014, the two countries signed a defence cooperation agreement.\n";
+    assert_table(
+        Some("2017-09-14"),
+        &[
+            (two, "signed on August 19, 2015", NotMentioned),
+            (two, "signed in November 2014", Supported),
+            (near, "signed on August 19, 2015", Contradicted),
+            (alone, "signed on August 19, 2015", Contradicted),
+        ],
+    );
+}

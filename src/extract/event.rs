@@ -904,16 +904,39 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     // own: it belongs to the first verb after it. A clause with more words
     // than the date ("Deliveries are expected to begin next year, the
     // official said") has a verb the lexicon does not know.
+    let clause_has_verb = |c: usize| verbs.iter().any(|(vi, _)| clause_of[*vi] == c);
+    // Whether the clauses before token `ti`'s own have no verb (`On August
+    // 19, in a conference room …, officials signed`): adverbials fronted
+    // before it, or nothing.
+    let only_adverbials_before = |ti: usize| {
+        let c = clause_of[ti];
+        (0..ti).all(|j| clause_of[j] == c || !is_word(&toks[j]) || !clause_has_verb(clause_of[j]))
+    };
     let fronted = |ti: usize| -> Option<usize> {
         let c = clause_of[ti];
+        // Not after other adverbials: a dateline's date (`ISLAMABAD, Aug
+        // 20 (Reuters) - Pakistan has signed`) is the filing's.
         let starts_sentence = (0..ti).all(|j| clause_of[j] == c || !is_word(&toks[j]));
-        let clause_has_verb = verbs.iter().any(|(vi, _)| clause_of[*vi] == c);
         let other_words = (0..toks.len())
             .filter(|&j| clause_of[j] == c && is_word(&toks[j]) && !in_date[j])
             .count();
-        (starts_sentence && !clause_has_verb && other_words <= 1)
+        (starts_sentence && !clause_has_verb(c) && other_words <= 1)
             .then(|| verbs.iter().position(|(vi, _)| *vi > ti))
             .flatten()
+    };
+    // A fronted place phrase (`In Rawalpindi, officials signed`, `On August
+    // 19, in a conference room at the army's General Headquarters in
+    // Rawalpindi, officials … signed`): a verbless clause opened by a
+    // preposition of place, with only such adverbials before it, places
+    // the first verb after it.
+    let fronted_place = |ti: usize| -> Option<usize> {
+        let c = clause_of[ti];
+        let first = (0..toks.len()).find(|&j| clause_of[j] == c && is_word(&toks[j]))?;
+        (matches!(lowers[first], "in" | "at" | "inside")
+            && only_adverbials_before(ti)
+            && !clause_has_verb(c))
+        .then(|| verbs.iter().position(|(vi, _)| *vi > ti))
+        .flatten()
     };
     // A date followed by `when` ("That began to change last year, when
     // Russia lifted its embargo") is the time of the clause `when` opens:
@@ -941,22 +964,51 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             && (vi.min(ti)..vi.max(ti)).any(|j| is_aux(lowers[j]) && lowers[j] != "to")
     };
     let mut loose_dates = Vec::new();
+    let mut fronted_dates = Vec::new();
     for d in dates {
         let ti = tok_at(d.span.start);
-        match before_infinitive(&d)
+        let attached = before_infinitive(&d)
             .or_else(|| nearest(ti))
-            .filter(|&k| !past_noun_phrase(k, ti))
-            .or_else(|| fronted(ti))
-            .or_else(|| when_after(&d))
-        {
-            Some(k) => out[k].dates.push(d),
+            .filter(|&k| !past_noun_phrase(k, ti));
+        let front = attached.is_none().then(|| fronted(ti)).flatten();
+        match attached.or(front).or_else(|| when_after(&d)) {
+            Some(k) => {
+                if front.is_some() {
+                    fronted_dates.push((k, d.clone()));
+                }
+                out[k].dates.push(d);
+            }
             None => loose_dates.push(d),
+        }
+    }
+    // A fronted date dates the whole sentence: also the verbs of clauses
+    // joined to the first one by `and` (`In November 2014, Shoigu flew to
+    // Islamabad, and he and Asif signed an agreement`), when they have no
+    // date of their own, are no speech, and are told alike (a planned
+    // verb after a past one is another time).
+    for (k, d) in fronted_dates {
+        let vk = verbs[k].0;
+        for m in k + 1..verbs.len() {
+            let vm = verbs[m].0;
+            let joined = (vk..vm).any(|j| lowers[j] == "and");
+            let subordinate = (vk..vm).any(|j| is_clause_word(lowers[j]));
+            if joined
+                && !subordinate
+                && out[m].dates.is_empty()
+                && !is_speech(verbs[m].1)
+                && out[m].factuality == out[k].factuality
+            {
+                out[m].dates.push(d.clone());
+            }
         }
     }
     let mut loose_places = Vec::new();
     for p in places {
         let ti = tok_at(p.span.start);
-        let Some(k) = nearest(ti).filter(|&k| !past_noun_phrase(k, ti)) else {
+        let Some(k) = nearest(ti)
+            .filter(|&k| !past_noun_phrase(k, ti))
+            .or_else(|| fronted_place(ti))
+        else {
             loose_places.push(p);
             continue;
         };
@@ -3413,6 +3465,52 @@ mod tests {
                 "sign",
                 &[],
                 &["on Wednesday"],
+            ),
+            // A fronted date dates the verbs joined by `and`, not a
+            // planned one, nor one with its own date, nor speech.
+            (
+                "In November 2014, Shoigu flew to Islamabad, and he and Asif signed an agreement in Islamabad.",
+                "sign",
+                &["Islamabad"],
+                &["In November 2014"],
+            ),
+            (
+                "In 2014, Russia lifted its embargo, and Pakistan will buy helicopters.",
+                "buy",
+                &[],
+                &[],
+            ),
+            (
+                "In 2014, Russia lifted its embargo, and Pakistan bought helicopters in 2015.",
+                "buy",
+                &[],
+                &["in 2015"],
+            ),
+            (
+                "Last year, Russia lifted its embargo, officials said.",
+                "say",
+                &[],
+                &[],
+            ),
+            // A fronted place phrase places the first verb after it, also
+            // after a fronted date; a dateline's date dates nothing.
+            (
+                "On August 19, in a conference room at the army's General Headquarters in Rawalpindi, officials signed a contract.",
+                "sign",
+                &["Rawalpindi"],
+                &["On August 19"],
+            ),
+            (
+                "In Karachi, officials signed a contract.",
+                "sign",
+                &["Karachi"],
+                &[],
+            ),
+            (
+                "ISLAMABAD, Aug 20 (Reuters) - Pakistan has signed a deal.",
+                "sign",
+                &[],
+                &[],
             ),
         ];
         for (sentence, pred, places, dates) in cases {

@@ -470,6 +470,10 @@ pub(crate) fn judge(
                 if rel == Relation::Conflict {
                     if let Some(note) = another_occurrence(a, f, e, date)
                         .or_else(|| unplaced_earlier(a, e, date, *factuality, &found))
+                        .or_else(|| {
+                            let alike = (day, *factuality);
+                            far_beside_compatible(a, i, e, date, alike, &prepared.terms, &found)
+                        })
                         .or_else(|| history(a, e, Some(date)))
                         .or_else(|| {
                             other_agent(a, i, e, &prepared.terms).then_some(OTHER_AGENT.into())
@@ -1013,6 +1017,52 @@ fn another_occurrence(a: &Analysis, f: &Fact, e: &EventFrame, claim: &DateValue)
     } else {
         None
     }
+}
+
+/// Why event `e` (fact `i`), which dates the claim's event otherwise than
+/// date claim `date` (its yearless `day`, stated as `factuality`, about
+/// `participants`), is another occurrence of the kind: all its dates lie
+/// more than [`BACKGROUND_DAYS`] from the claim's, and the source also
+/// dates another event of the kind (`found`), not another person's, as the
+/// claim allows, though too coarsely to
+/// decide it (`a contract signed with Russia in August 2015` beside `In
+/// November 2014, Shoigu visited Islamabad and signed a defence
+/// cooperation agreement`, against `signed on August 19, 2015`). The
+/// source then tells of the claim's event and of another one; a date near
+/// the claim's (`signed on August 18`) still contradicts.
+fn far_beside_compatible(
+    a: &Analysis,
+    i: usize,
+    e: &EventFrame,
+    date: &DateValue,
+    (day, factuality): (Option<i8>, Factuality),
+    participants: &[Term],
+    found: &[(usize, &Fact, &EventFrame)],
+) -> Option<Note> {
+    let (start, end) = (date.start?, date.end?);
+    let span = jiff::Span::new().days(BACKGROUND_DAYS);
+    let (lo, hi) = (start.checked_sub(span).ok()?, end.checked_add(span).ok()?);
+    let far = !e.dates.is_empty()
+        && e.dates
+            .iter()
+            .all(|d| d.value.end.is_some_and(|x| x < lo) || d.value.start.is_some_and(|x| x > hi));
+    if !far {
+        return None;
+    }
+    let compatible = found.iter().any(|&(j, g, d)| {
+        j != i
+            && unstated(a, g).is_none()
+            && stated_alike(factuality, d.factuality)
+            && !other_agent(a, j, d, participants)
+            && d.dates.iter().any(|t| {
+                compare_day(compare_dates(date, &t.value), day, &t.value) != Relation::Conflict
+            })
+    });
+    compatible.then(|| {
+        "dated far from the claim, beside an event of the kind the source dates as the claim \
+         allows: another occurrence"
+            .into()
+    })
 }
 
 /// Why event `e`, which dates the claim's event otherwise than date claim
