@@ -1684,3 +1684,28 @@ fn a_far_dated_event_beside_a_compatible_one_is_another() {
         ],
     );
 }
+
+/// A speaker placed by the source (`the Russian embassy in Islamabad
+/// said`) is the claimed speaker (`Russian embassy`); another embassy is
+/// not.
+#[test]
+fn a_placed_speaker_is_the_speaker() {
+    use Verdict::*;
+    let placed = "The Russian embassy in Islamabad said in a statement that the contract \
+                  covered \"four Mi-35M helicopters and training of crews.\"\n";
+    assert_table(
+        Some("2015-08-21"),
+        &[
+            (
+                placed,
+                "Russian embassy said \"training of crews\"",
+                Supported,
+            ),
+            (
+                placed,
+                "Pakistani embassy said \"training of crews\"",
+                Contradicted,
+            ),
+        ],
+    );
+}

@@ -642,6 +642,15 @@ pub(crate) fn judge(
                     // a given name and the surname are the same speaker;
                     // `Asif said` alone is no other speaker either
                     Some(s) if name_within(claimed, s) && s.contains(' ') => Relation::Match,
+                    // `the Russian embassy in Islamabad said` of a claimed
+                    // `Russian embassy`: the speaker, placed
+                    Some(s)
+                        if s.strip_prefix(claimed).is_some_and(|rest| {
+                            rest.starts_with(" in ") || rest.starts_with(" to ")
+                        }) =>
+                    {
+                        Relation::Match
+                    }
                     Some(s) if name_within(claimed, s) => Relation::Neither,
                     Some(_) => Relation::Conflict,
                     None => Relation::Neither,
