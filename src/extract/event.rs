@@ -770,6 +770,12 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     // Events named by a noun that a verb of time governs (`Deliveries are
     // expected to begin in 2017`).
     let mut nominal = nominal_events(&ctx, &verbs, report_tail);
+    // A deal's purchase takes no place or date of its own: `signed an
+    // agreement for the purchase of four helicopters at GHQ on Wednesday`
+    // places and dates the signing.
+    let purchases = deal_purchases(&ctx, &verbs);
+    let adjunctless: Vec<usize> = purchases.iter().map(|n| n.at).collect();
+    nominal.extend(purchases);
     let (nouns, light) = noun_events(&ctx, &verbs, report_tail);
     verbs.retain(|(v, _)| !light.contains(v));
     let noun_at: Vec<usize> = nouns.iter().map(|n| n.at).collect();
@@ -882,7 +888,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         verbs
             .iter()
             .enumerate()
-            .filter(|(_, (vi, _))| clause_of[*vi] == clause_of[ti])
+            .filter(|(_, (vi, _))| clause_of[*vi] == clause_of[ti] && !adjunctless.contains(vi))
             .min_by_key(|(_, (vi, _))| (vi.abs_diff(ti), *vi))
             .map(|(k, _)| k)
     };
@@ -1296,6 +1302,116 @@ fn planned_by_verb(ctx: &Ctx<'_, '_>, i: usize) -> Option<Option<String>> {
         .then(|| ctx.phrase_after(i + 2))
         .flatten();
     Some(of)
+}
+
+/// A purchase a deal provides for, named by a noun (`an agreement for the
+/// procurement of four Mi-35M helicopters`, `a deal that includes the sale
+/// of four Mi-35 helicopters to Pakistan`, `approved the purchase of 15
+/// helicopters by Pakistan`): a planned `buy` of the `of` phrase. Its
+/// buyer is whom the sale is to, or the purchase's possessor or `by`
+/// phrase (`Pakistan's purchase of`); none else. The noun must hang on a
+/// deal noun through a word that says the deal holds it (`for`,
+/// `includes`, `covering`), or be the object of a verb that approves it:
+/// a purchase told of otherwise (`the purchase of helicopters was a
+/// mistake`) is left alone.
+fn deal_purchases(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)]) -> Vec<Nominal> {
+    let lowers = ctx.lowers;
+    let mut out = Vec::new();
+    for (i, &w) in lowers.iter().enumerate() {
+        let sale = matches!(w, "sale" | "sales");
+        if !(sale || matches!(w, "purchase" | "purchases" | "procurement" | "acquisition")) {
+            continue;
+        }
+        if ctx.in_date[i] || verbs.iter().any(|&(v, _)| v == i) || lowers.get(i + 1) != Some(&"of")
+        {
+            continue;
+        }
+        // Back over a determiner or a possessive to the word the noun
+        // hangs on.
+        let mut j = i;
+        if j > 0
+            && (is_determiner(lowers[j - 1])
+                || lowers[j - 1].ends_with("'s")
+                || lowers[j - 1].ends_with("\u{2019}s"))
+        {
+            j -= 1;
+        }
+        let before = |k: usize| j.checked_sub(k).map(|x| lowers[x]);
+        let holds = matches!(
+            before(1),
+            Some(
+                "for"
+                    | "includes"
+                    | "include"
+                    | "including"
+                    | "included"
+                    | "covering"
+                    | "covers"
+                    | "cover"
+                    | "covered"
+                    | "involving"
+                    | "involves"
+                    | "on"
+            )
+        );
+        let deal = (2..=4).filter_map(before).any(|d| {
+            matches!(
+                d,
+                "deal"
+                    | "deals"
+                    | "agreement"
+                    | "agreements"
+                    | "contract"
+                    | "contracts"
+                    | "accord"
+                    | "pact"
+                    | "mou"
+            )
+        });
+        let approved = matches!(
+            before(1),
+            Some(
+                "approved"
+                    | "approves"
+                    | "approve"
+                    | "cleared"
+                    | "clears"
+                    | "authorised"
+                    | "authorized"
+                    | "sanctioned"
+            )
+        );
+        if !((holds && deal) || approved) {
+            continue;
+        }
+        let Some(object) = ctx.phrase_after(i + 2) else {
+            continue;
+        };
+        // The phrases after the object, in its clause: `to Pakistan`,
+        // `by Pakistan`.
+        let c = ctx.clause_of[i];
+        let after = |word: &str| {
+            (i + 2..lowers.len().min(i + 16))
+                .take_while(|&k| ctx.clause_of[k] == c && !ctx.in_date[k])
+                .find(|&k| lowers[k] == word)
+                .and_then(|k| ctx.phrase_after(k + 1))
+        };
+        let agent = if sale {
+            after("to")
+        } else {
+            after("by").or_else(|| ctx.possessor_before(i))
+        };
+        out.push(Nominal {
+            at: i,
+            predicate: "buy",
+            factuality: Factuality::Future,
+            agent,
+            object: Some(object),
+            host: None,
+            during: false,
+        });
+    }
+    out
 }
 
 /// Nouns that name an event when the sentence says whose it is and where
@@ -2768,6 +2884,52 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    /// A purchase a deal provides for is a planned buy, by whom the sale
+    /// is to or whose purchase it is; a purchase told of otherwise is no
+    /// event, and the deal's places and dates stay the signing's.
+    #[test]
+    fn a_deal_for_a_purchase_plans_a_buy() {
+        use Factuality::*;
+        assert_frames(&[
+            (
+                "Pakistan and Russia signed a defence deal that includes the sale of four helicopters to Pakistan.",
+                "buy",
+                Some("pakistan"),
+                Some("four helicopters"),
+                Future,
+            ),
+            (
+                "An agreement for the procurement of four helicopters from Russia was signed.",
+                "buy",
+                None,
+                Some("four helicopters"),
+                Future,
+            ),
+            (
+                "The cabinet approved Pakistan's purchase of 15 helicopters.",
+                "buy",
+                Some("pakistan"),
+                Some("15 helicopters"),
+                Future,
+            ),
+        ]);
+        for none in [
+            "The purchase of helicopters was a mistake.",
+            "The deal had to be followed by another agreement to pave the way for sale of equipment.",
+        ] {
+            assert!(
+                frames(none, None).iter().all(|f| f.predicate != "buy"),
+                "{none}"
+            );
+        }
+        let f = frame(
+            "Pakistan and Russia signed an agreement for the purchase of four helicopters at the General Headquarters in Rawalpindi on Wednesday.",
+            "sign",
+        );
+        assert_eq!(f.places.len(), 1);
+        assert_eq!(f.dates.len(), 1);
     }
 
     /// A lead whose subject has a relative clause: the verb after the

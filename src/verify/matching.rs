@@ -1380,14 +1380,32 @@ fn part_or_addition(a: &Analysis, f: &Fact) -> bool {
 }
 
 /// How a sentence states what it says, from the events in it: `None` when
-/// one is hedged or denied, else planned when one is, else as fact.
+/// one is hedged or denied, else planned when one is, else as fact. A
+/// planned event named by a noun after a determiner (`signed a deal that
+/// includes the sale of six helicopters`: what the deal provides for) does
+/// not make the sentence planned: its verb does.
 fn mood(a: &Analysis, sentence: usize) -> Option<Factuality> {
+    let text = a
+        .text
+        .sentences()
+        .get(sentence)
+        .map_or("", |s| a.text.slice(s.span));
+    let by_noun = |e: &EventFrame| {
+        text.get(..e.span.start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                )
+            })
+    };
     let mut mood = Factuality::Asserted;
     for e in sentence_events(a, sentence) {
         match e.factuality {
             Factuality::Hedged | Factuality::Negated => return None,
-            Factuality::Future => mood = Factuality::Future,
-            Factuality::Asserted | Factuality::Reported => {}
+            Factuality::Future if !by_noun(e) => mood = Factuality::Future,
+            Factuality::Future | Factuality::Asserted | Factuality::Reported => {}
         }
     }
     Some(mood)
