@@ -765,6 +765,9 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         if !looks_verbal(&toks, &lowers, &in_date, i) {
             continue;
         }
+        if pred == "sign" && !signs_only_a_deal(lowers[i]) && !deal_near(&lowers, i) {
+            continue;
+        }
         verbs.push((i, pred));
     }
     // Events named by a noun that a verb of time governs (`Deliveries are
@@ -1412,6 +1415,44 @@ fn deal_purchases(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)]) -> Vec<Nominal> {
         });
     }
     out
+}
+
+/// Whether verb form `w` of the signing group means a signing whatever its
+/// object (`signed`, `inked`); `concluded`, `sealed` and `finalised` do
+/// only with a deal ([`deal_near`]): `The briefing concluded at 12:10`,
+/// `sealed the border`, `finalised the schedule` are no signings.
+fn signs_only_a_deal(w: &str) -> bool {
+    w.starts_with("sign") || w.starts_with("ink")
+}
+
+/// Whether a deal noun (`deal`, `agreement`, `contract`, …) is the object
+/// of the verb at `i` or, in a passive, its subject: among the five
+/// tokens after it or the eight before (`The deal, worth about $8.7bn, was
+/// finalised`).
+fn deal_near(lowers: &[&str], i: usize) -> bool {
+    let lo = i.saturating_sub(8);
+    let hi = (i + 6).min(lowers.len());
+    (lo..hi).filter(|&j| j != i).any(|j| {
+        matches!(
+            lowers[j],
+            "deal"
+                | "deals"
+                | "agreement"
+                | "agreements"
+                | "contract"
+                | "contracts"
+                | "accord"
+                | "accords"
+                | "pact"
+                | "treaty"
+                | "memorandum"
+                | "mou"
+                | "protocol"
+                | "sale"
+                | "purchase"
+                | "arrangement"
+        )
+    })
 }
 
 /// Nouns that name an event when the sentence says whose it is and where
@@ -2583,8 +2624,15 @@ mod tests {
                 &[("say", Asserted), ("sign", Reported)],
             ),
             (
-                "An official, who asked not to be named, said it was sealed.",
+                "An official, who asked not to be named, said the deal was sealed.",
                 &[("say", Asserted), ("sign", Reported)],
+            ),
+            // `concluded`, `sealed`, `finalised` sign only a deal.
+            ("The briefing concluded at 12:10 pm.", &[]),
+            ("The army sealed the border.", &[]),
+            (
+                "The contract was concluded on Monday.",
+                &[("sign", Asserted)],
             ),
             (
                 "He is expected to be named minister.",
