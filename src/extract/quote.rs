@@ -541,6 +541,9 @@ fn right_speaker(
     adjacent: bool,
 ) -> Option<(String, Span)> {
     let start = usize::from(toks.first().is_some_and(|t| t.low == ","));
+    // Commas of an apposition before the verb (`"…," Russia's ambassador
+    // in Islamabad, Alexey Dedov, told reporters`).
+    let mut commas = 0;
     for v in start..toks.len() {
         let t = &toks[v];
         if t.is("according") && toks.get(v + 1).is_some_and(|x| x.is("to")) {
@@ -548,10 +551,25 @@ fn right_speaker(
             return resolve(s, &np, names, prev, false);
         }
         if !is_speech(t) {
-            if adjacent && (!t.word || v - start >= 6) {
+            if t.is(",") && v > start {
+                commas += 1;
+            }
+            let reach = if commas > 0 { 14 } else { 6 };
+            if adjacent && ((!t.word && !t.is(",")) || commas > 2 || v - start >= reach) {
                 return None;
             }
             continue;
+        }
+        if commas > 0 && v > start {
+            // The person the apposition names, nearest the verb.
+            let between: Vec<&Tok> = toks[start..v].iter().collect();
+            let people = names.within(Span::new(
+                between.first().map_or(0, |t| t.span.start),
+                between.last().map_or(0, |t| t.span.end),
+            ));
+            if let Some(p) = people.iter().rfind(|e| e.2) {
+                return Some((p.1.clone(), p.0));
+            }
         }
         if v == start || (VERBS_OBJECT_SPEAKER.contains(&t.low.as_ref()) && !passive(toks, v)) {
             let np = trim_right(np_right(toks, v), names);
@@ -1121,6 +1139,17 @@ mod tests {
             "The official did not give his name. A senior official said the deal was done. \
              \"It is done,\" he said.",
             &[("It is done", Some("senior official"))],
+        ),
+        // a speaker in apposition after the quote, before `told`
+        (
+            "Officials met. \"Pakistan is a partner,\" Russia's ambassador in Islamabad, \
+             Alexey Dedov, told reporters.",
+            &[("Pakistan is a partner", Some("Alexey Dedov"))],
+        ),
+        (
+            "Officials met. \"Pakistan is a partner,\" Alexey Dedov, Russia's ambassador, \
+             told reporters.",
+            &[("Pakistan is a partner", Some("Alexey Dedov"))],
         ),
         // a relative clause's `who` is the person it hangs on
         (
