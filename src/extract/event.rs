@@ -837,7 +837,9 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 let first = verbs.iter().find(|&&(v, _)| v > l.closes)?.0;
                 (first == i && clause_of[i] == clause_of[l.closes]).then(|| l.subject.clone())
             });
-            let before = before.or_else(|| ctx.apposition_before(i));
+            let before = before
+                .or_else(|| ctx.apposition_before(i))
+                .or_else(|| ctx.name_before_apposition(i));
             let (agent, object) = if inverted {
                 (ctx.phrase_after(i + 1), None)
             } else if passive {
@@ -1417,6 +1419,44 @@ fn deal_purchases(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)]) -> Vec<Nominal> {
     out
 }
 
+/// Who visits in `the visit of …` (the words from `from` on): a
+/// capitalized name (`Sergei Shoigu`), or, after a title, the name in
+/// apposition to it (`the Russian Defence Minister, General Sergei Shoigu,`
+/// gives `general sergei shoigu`); lowercase. `None` when no capitalized
+/// name follows (`the visit of the delegation`).
+fn visitor_after_of(ctx: &Ctx<'_, '_>, from: usize) -> Option<String> {
+    let capitalized = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| is_word(t) && t.text.starts_with(char::is_uppercase))
+            && !ctx.in_date[k]
+    };
+    let mut k = from;
+    if ctx.lowers.get(k) == Some(&"the") {
+        k += 1;
+    }
+    let run = |k: usize| {
+        let mut e = k;
+        while e < ctx.toks.len() && e - k < 6 && capitalized(e) {
+            e += 1;
+        }
+        e
+    };
+    let e = run(k);
+    if e == k {
+        return None;
+    }
+    // A title, then its bearer in apposition.
+    if ctx.lowers.get(e) == Some(&",") {
+        let n = run(e + 1);
+        let closes = n == ctx.toks.len() || ctx.lowers[n] == ",";
+        if n > e + 1 && closes {
+            return Some(ctx.lowers[e + 1..n].join(" "));
+        }
+    }
+    Some(ctx.lowers[k..e].join(" "))
+}
+
 /// Whether verb form `w` of the signing group means a signing whatever its
 /// object (`signed`, `inked`); `concluded`, `sealed` and `finalised` do
 /// only with a deal ([`deal_near`]): `The briefing concluded at 12:10`,
@@ -1583,6 +1623,19 @@ fn noun_events(
                     continue;
                 }
                 (None, ctx.phrase_after(of + 1))
+            }
+            "visit" if lowers.get(i + 1) == Some(&"of") && light.is_none() => {
+                // `the visit of Sergei Shoigu to Islamabad`, `the visit of
+                // the Russian Defence Minister, General Sergei Shoigu,`:
+                // the visitor, named after `of` or in apposition to it.
+                let Some(visitor) = visitor_after_of(ctx, i + 2) else {
+                    continue;
+                };
+                let to = (i + 2..lowers.len().min(i + 14))
+                    .take_while(|&k| ctx.clause_of[k] == c)
+                    .find(|&k| lowers[k] == "to")
+                    .and_then(|k| ctx.phrase_after(k + 1));
+                (Some(visitor), to)
             }
             _ => {
                 let to = lowers.get(i + 1) == Some(&"to");
@@ -2453,6 +2506,41 @@ impl<'b> Ctx<'_, 'b> {
         (comma - start >= 2 && described).then(|| self.lowers[start..comma].join(" "))
     }
 
+    /// The name an apposition describes, just before the verb at `i`:
+    /// `Sergei Shoigu, Russia's defence minister since 2012, flew`
+    /// (`sergei shoigu`). One to four capitalized words opening the
+    /// sentence or after a comma, then the apposition set off by commas:
+    /// at most ten words, no verb of the lexicon, no relative word.
+    fn name_before_apposition(&self, i: usize) -> Option<String> {
+        let close = i.checked_sub(1).filter(|&k| self.lowers[k] == ",")?;
+        let mut open = close;
+        loop {
+            open = open.checked_sub(1)?;
+            let w = self.lowers[open];
+            if w == "," {
+                break;
+            }
+            let date = self.in_date[open];
+            if close - open > 10
+                || !is_word(&self.toks[open]) && w != "'" && w != "\u{2019}"
+                || (!date && (LEXICON.contains_key(w) || is_clause_word(w)))
+            {
+                return None;
+            }
+        }
+        if close - open < 2 {
+            return None;
+        }
+        let capitalized =
+            |k: usize| is_word(&self.toks[k]) && self.toks[k].text.starts_with(char::is_uppercase);
+        let mut start = open;
+        while start > 0 && open - start < 4 && capitalized(start - 1) && !self.in_date[start - 1] {
+            start -= 1;
+        }
+        let opens_here = start == 0 || self.lowers[start - 1] == ",";
+        (start < open && opens_here).then(|| self.lowers[start..open].join(" "))
+    }
+
     /// The subject-like words before token `i` in clause `c`.
     fn phrase_before_in(&self, i: usize, c: usize) -> Option<String> {
         let mut j = i;
@@ -2872,9 +2960,10 @@ mod tests {
                 "The talks were useful, said Ahmed Khan.",
                 Some("ahmed khan"),
             ),
+            // The name an apposition describes, not the words after.
             (
                 "Asim Bajwa, the army spokesman, said the helicopters would be used at home.",
-                None,
+                Some("asim bajwa"),
             ),
             (
                 "It was signed, the media wing, ISPR, said in a statement.",
@@ -2932,6 +3021,50 @@ mod tests {
                 "{sentence}"
             );
         }
+    }
+
+    /// A name before its apposition is the verb's subject; the visitor of
+    /// `the visit of …` is the name after `of`, or its apposition's.
+    #[test]
+    fn a_name_before_its_apposition_acts() {
+        use Factuality::*;
+        assert_frames(&[
+            (
+                "In November 2014, Sergei Shoigu, Russia's defence minister since 2012, flew to Islamabad.",
+                "travel",
+                Some("sergei shoigu"),
+                None,
+                Asserted,
+            ),
+            (
+                "Relations improved after the visit of Sergei Shoigu to Islamabad.",
+                "visit",
+                Some("sergei shoigu"),
+                Some("islamabad"),
+                Asserted,
+            ),
+            (
+                "Relations improved after the visit of the Russian Defence Minister, General Sergei Shoigu, in November.",
+                "visit",
+                Some("general sergei shoigu"),
+                None,
+                Asserted,
+            ),
+        ]);
+        // A list is no apposition.
+        let listed = frame(
+            "Pakistan, Russia, China and India signed the accord.",
+            "sign",
+        );
+        assert_ne!(listed.agent.as_deref(), Some("pakistan"));
+        assert!(
+            frames(
+                "Relations improved after the visit of the delegation.",
+                None
+            )
+            .iter()
+            .all(|f| f.predicate != "visit")
+        );
     }
 
     /// A purchase a deal provides for is a planned buy, by whom the sale
