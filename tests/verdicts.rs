@@ -1709,3 +1709,36 @@ fn a_placed_speaker_is_the_speaker() {
         ],
     );
 }
+
+/// Declining to comment is not commenting: a claim that someone declined
+/// is supported by `declined to comment` and `did not comment`, and
+/// contradicted by a comment.
+#[test]
+fn declining_to_comment_is_not_commenting() {
+    use Verdict::*;
+    let declined = "The Federal Service for Military-Technical Cooperation (FSMTC) declined to \
+                    comment on the contract.\n";
+    let did_not = "Rosoboronexport did not comment on the deal.\n";
+    let commented = "Rosoboronexport commented on the deal on Thursday.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (
+                declined,
+                "Federal Service for Military-Technical Cooperation declined to comment",
+                Supported,
+            ),
+            (did_not, "Rosoboronexport declined to comment", Supported),
+            (
+                commented,
+                "Rosoboronexport declined to comment",
+                Contradicted,
+            ),
+            (
+                declined,
+                "Rosoboronexport declined to comment",
+                NotMentioned,
+            ),
+        ],
+    );
+}

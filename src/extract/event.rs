@@ -118,6 +118,7 @@ const PREDICATES: &[&[&str]] = &[
         "confirm",
     ],
     &["deny"],
+    &["comment"],
     &["disclose", "reveal", "divulge", "specify"],
     &["kill", "slay"],
     &["attack", "bomb", "raid"],
@@ -826,10 +827,15 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
                 && matches!(lowers[i - 1], "," | "\"")
                 && i + 1 < toks.len()
                 && !(lowers[i - 1] == "," && clause_after_speech(&lowers, i));
-            let before = match ctx.controller(i) {
-                Some(p) => ctx.phrase_before(p),
-                None => ctx.phrase_before(i),
+            // The subject of the verb, or of the verb that controls it
+            // (`declined to comment`), read past a name's apposition or
+            // bracket (`The Federal Service … (FSMTC) declined`).
+            let subject = |v: usize| {
+                ctx.phrase_before(v)
+                    .or_else(|| ctx.before_bracket(v))
+                    .or_else(|| (v != i).then(|| ctx.name_before_apposition(v)).flatten())
             };
+            let before = subject(ctx.controller(i).unwrap_or(i));
             // The first verb after the relative clause of a lead has the
             // lead as its subject.
             let before = before.or_else(|| {
@@ -2506,6 +2512,19 @@ impl<'b> Ctx<'_, 'b> {
         (comma - start >= 2 && described).then(|| self.lowers[start..comma].join(" "))
     }
 
+    /// The subject before a bracket just before the verb at `i` (`The
+    /// Federal Service for Military-Technical Cooperation (FSMTC)
+    /// declined`): the words before the opening bracket, at most six tokens
+    /// back.
+    fn before_bracket(&self, i: usize) -> Option<String> {
+        let close = i.checked_sub(1).filter(|&k| self.lowers[k] == ")")?;
+        let open = (close.saturating_sub(6)..close)
+            .rev()
+            .find(|&k| self.lowers[k] == "(")?;
+        let c = self.clause_of[open.checked_sub(1)?];
+        self.phrase_before_in(open, c)
+    }
+
     /// The name an apposition describes, just before the verb at `i`:
     /// `Sergei Shoigu, Russia's defence minister since 2012, flew`
     /// (`sergei shoigu`). One to four capitalized words opening the
@@ -2784,7 +2803,7 @@ mod tests {
             ),
             (
                 "Rosoboronexport, a unit of the Rostec state conglomerate, declined to comment.",
-                &[],
+                &[("comment", Negated)],
             ),
             (
                 "Chinese state media reported the crash.",
