@@ -1742,3 +1742,39 @@ fn declining_to_comment_is_not_commenting() {
         ],
     );
 }
+
+/// An event the source denies with the claim's own date or place
+/// contradicts it, and so does a plan called off; a denial with another
+/// date or place, or of another person, says nothing of the claim's.
+#[test]
+fn a_denial_with_the_claims_date_or_place_contradicts() {
+    use Verdict::*;
+    let cancelled = "Vladimir Putin was due to visit Islamabad in October 2012 but cancelled \
+                     the trip at the last minute.\n";
+    let denied = "Vladimir Putin did not visit Islamabad in October 2012.\n";
+    let other_day = "The deal was not signed on Tuesday. The deal was signed on Wednesday.\n";
+    let other_person = "Dmitry Medvedev did not visit Islamabad in October 2012.\n";
+    assert_table(
+        Some("2015-09-14"),
+        &[
+            (
+                cancelled,
+                "Vladimir Putin visited Pakistan in October 2012",
+                Contradicted,
+            ),
+            (cancelled, "Vladimir Putin visited Pakistan", Contradicted),
+            (
+                denied,
+                "Vladimir Putin visited Islamabad in October 2012",
+                Contradicted,
+            ),
+            (denied, "Vladimir Putin visited Islamabad", Contradicted),
+            (other_day, "the deal was signed on 2015-09-09", Supported),
+            (
+                other_person,
+                "Vladimir Putin visited Islamabad in October 2012",
+                NotMentioned,
+            ),
+        ],
+    );
+}

@@ -774,6 +774,13 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
     // Events named by a noun that a verb of time governs (`Deliveries are
     // expected to begin in 2017`).
     let mut nominal = nominal_events(&ctx, &verbs, report_tail);
+    // A plan called off later in the sentence did not happen: `was due to
+    // visit Islamabad in October 2012 but cancelled the trip`.
+    let called_off: Vec<usize> = verbs
+        .iter()
+        .filter(|(v, p)| *p == "cancel" && (0..*v).any(|j| lowers[j] == "but"))
+        .map(|(v, _)| *v)
+        .collect();
     // A deal's purchase takes no place or date of its own: `signed an
     // agreement for the purchase of four helicopters at GHQ on Wednesday`
     // places and dates the signing.
@@ -872,6 +879,30 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
             }
         })
         .collect();
+    for &c in &called_off {
+        let Some(m) = verbs.iter().position(|&(v, _)| v == c) else {
+            continue;
+        };
+        // What was called off is the plan: `the trip`, `it`, or nothing
+        // said; not another thing (`cancelled talks in Delhi`).
+        let the_plan = out[m].object.as_deref().is_none_or(|o| {
+            o.split(' ').any(|w| {
+                matches!(
+                    w,
+                    "it" | "trip" | "visit" | "tour" | "plan" | "plans" | "journey" | "signing"
+                )
+            })
+        });
+        if !the_plan {
+            continue;
+        }
+        for (k, &(v, pred)) in verbs.iter().enumerate() {
+            let but_between = (v..c).any(|j| lowers[j] == "but");
+            if v < c && pred != "cancel" && but_between && out[k].factuality == Factuality::Future {
+                out[k].factuality = Factuality::Negated;
+            }
+        }
+    }
     // An infinitive of purpose after a verb's object ("Pakistan signed an
     // agreement with Russia to buy four helicopters") has the subject of
     // that verb as its agent, not the object read back from `to`; unless
@@ -2733,6 +2764,15 @@ mod tests {
             (
                 "An official, who asked not to be named, said the deal was sealed.",
                 &[("say", Asserted), ("sign", Reported)],
+            ),
+            // A plan called off later in the sentence did not happen.
+            (
+                "Putin was due to visit Islamabad in October 2012 but cancelled the trip.",
+                &[("visit", Negated), ("cancel", Asserted)],
+            ),
+            (
+                "Putin will visit Islamabad in October, but cancelled talks in Delhi.",
+                &[("visit", Future), ("cancel", Asserted)],
             ),
             // `concluded`, `sealed`, `finalised` sign only a deal.
             ("The briefing concluded at 12:10 pm.", &[]),

@@ -350,6 +350,22 @@ pub(crate) fn judge(
             // `another_occurrence`), asked only of a conflicting place.
             let mut story_told: Option<bool> = None;
             for &(i, f, e) in &found {
+                let rels: Vec<Relation> = e
+                    .places
+                    .iter()
+                    .map(|p| compare_places(aliases, place, p))
+                    .collect();
+                let rel = best(&rels);
+                if denied_as_claimed(a, f, e, *factuality, rel)
+                    && !other_agent(a, i, e, &prepared.terms)
+                {
+                    add(
+                        Relation::Conflict,
+                        Some(i),
+                        Evidence::of(a, i, f, Some(DENIED.into())),
+                    );
+                    continue;
+                }
                 if let Some(note) = cannot_decide(a, f, e, *factuality) {
                     add(Relation::Neither, Some(i), Evidence::of(a, i, f, note));
                     continue;
@@ -357,12 +373,6 @@ pub(crate) fn judge(
                 if e.places.is_empty() {
                     continue;
                 }
-                let rels: Vec<Relation> = e
-                    .places
-                    .iter()
-                    .map(|p| compare_places(aliases, place, p))
-                    .collect();
-                let rel = best(&rels);
                 // Another person's event in a sentence that names the
                 // claim's person too supports nothing.
                 if rel == Relation::Match
@@ -438,6 +448,22 @@ pub(crate) fn judge(
             let day = yearless_day(date, written);
             let found = events(a, aliases, prepared.event(), &prepared.terms, only);
             for &(i, f, e) in &found {
+                let rels: Vec<Relation> = e
+                    .dates
+                    .iter()
+                    .map(|d| compare_day(compare_dates(date, &d.value), day, &d.value))
+                    .collect();
+                let rel = best(&rels);
+                if denied_as_claimed(a, f, e, *factuality, rel)
+                    && !other_agent(a, i, e, &prepared.terms)
+                {
+                    add(
+                        Relation::Conflict,
+                        Some(i),
+                        Evidence::of(a, i, f, Some(DENIED.into())),
+                    );
+                    continue;
+                }
                 if let Some(note) = cannot_decide(a, f, e, *factuality) {
                     add(Relation::Neither, Some(i), Evidence::of(a, i, f, note));
                     continue;
@@ -445,12 +471,6 @@ pub(crate) fn judge(
                 if e.dates.is_empty() {
                     continue;
                 }
-                let rels: Vec<Relation> = e
-                    .dates
-                    .iter()
-                    .map(|d| compare_day(compare_dates(date, &d.value), day, &d.value))
-                    .collect();
-                let rel = best(&rels);
                 if rel == Relation::Match && other_agent(a, i, e, &prepared.terms) {
                     add(
                         Relation::Neither,
@@ -1531,6 +1551,28 @@ fn cannot_decide(
         return Some(Some(note.into()));
     }
     (!stated_alike(claim, e.factuality)).then(|| unfactual_note(e))
+}
+
+/// The note of an event the source denies as the claim states it.
+const DENIED: &str = "the source says it did not happen so";
+
+/// Whether event `e` (fact `f`), which the source denies (`did not visit
+/// Islamabad in October 2012`, `was due to visit … but cancelled the
+/// trip`), is denied with the claim's own date or place (`rel` is a
+/// match), the claim stating that it happened: the source then
+/// contradicts it. A denial with another date or place says nothing of
+/// the claim's (`did not sign on Tuesday` of `signed on Wednesday`).
+fn denied_as_claimed(
+    a: &Analysis,
+    f: &Fact,
+    e: &EventFrame,
+    claim: Factuality,
+    rel: Relation,
+) -> bool {
+    claim.is_factual()
+        && e.factuality == Factuality::Negated
+        && rel == Relation::Match
+        && unstated(a, f).is_none()
 }
 
 /// Whether an event the source states as `event` can decide a place or
