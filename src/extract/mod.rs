@@ -146,11 +146,12 @@ impl<'a> IntoIterator for &'a Facts {
     }
 }
 
-/// Starts compiling the date patterns, the extractors' one large table
-/// still built at run time (the gazetteer is compiled by `build.rs`), on a
-/// background thread and returns at once. They are built on first use
-/// anyway; a process that will need them soon (claims are parsed with them)
-/// calls this first so that they are built while it reads its files. Only the
+/// Starts making the date rules ready on a background thread and returns
+/// at once: each rule's regex is compiled the first time a text has the
+/// words and digits it needs (see `date::cues`), so a process that meets
+/// few kinds of date compiles few rules, and no process compiles a set of
+/// them all. They are made ready on first use anyway; a process that will
+/// need them soon (claims are parsed with them) calls this first. Only the
 /// first call does anything.
 pub fn warm_up() {
     static STARTED: std::sync::Once = std::sync::Once::new();
