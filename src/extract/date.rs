@@ -2229,15 +2229,17 @@ fn is_future(ctx: &Ctx<'_>, s: usize, e: usize) -> bool {
     if text.get(lf..lt).is_some_and(plans) {
         return true;
     }
-    let past = text.get(lf..s).is_some_and(|c| {
-        PAST.find_iter(c).any(|m| {
-            !matches!(
-                m.as_str().to_ascii_lowercase().as_str(),
-                "scheduled" | "expected" | "planned" | "slated" | "proposed" | "intended"
-            )
+    // The sentence first: it is asked once for all its dates, and most
+    // sentences plan nothing, which leaves the clause unread.
+    sentence_is_future(ctx, s, e)
+        && !text.get(lf..s).is_some_and(|c| {
+            PAST.find_iter(c).any(|m| {
+                !matches!(
+                    m.as_str().to_ascii_lowercase().as_str(),
+                    "scheduled" | "expected" | "planned" | "slated" | "proposed" | "intended"
+                )
+            })
         })
-    });
-    !past && sentence_is_future(ctx, s, e)
 }
 
 /// The bounds of the sentence (or `;` clause) around `s..e`.
