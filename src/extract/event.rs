@@ -379,15 +379,18 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
     while i < bytes.len() {
         let n = alnum_len(s, i);
         if n == 0 {
-            // Whitespace or a single punctuation token.
-            let len = match bytes[i] {
-                b if b.is_ascii() => 1,
-                _ => s[i..].chars().next().map_or(1, char::len_utf8),
+            // Whitespace or a single punctuation token (`char::is_whitespace`
+            // of an ASCII byte tested on the byte).
+            let (len, white) = match bytes[i] {
+                b if b.is_ascii() => (1, matches!(b, b' ' | b'\t'..=b'\r')),
+                _ => s[i..]
+                    .chars()
+                    .next()
+                    .map_or((1, false), |c| (c.len_utf8(), c.is_whitespace())),
             };
-            let text = &s[i..i + len];
-            if !text.starts_with(char::is_whitespace) {
+            if !white {
                 out.push(Tok {
-                    text,
+                    text: &s[i..i + len],
                     start: i,
                     end: i + len,
                 });
