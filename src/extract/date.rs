@@ -2174,9 +2174,12 @@ fn local_clause(text: &str, from: usize, to: usize, s: usize, e: usize) -> (usiz
     let (Some(left), Some(right)) = (text.get(lf..s), text.get(e..lt)) else {
         return (s, e);
     };
+    // The last separator to start ends last (one can only start inside
+    // another at its closing space, and then ends after it): read from the
+    // end, the first found.
     let start = (0..left.len())
-        .filter_map(|k| clause_sep_at(left.as_bytes(), k).map(|n| lf + k + n))
-        .max()
+        .rev()
+        .find_map(|k| clause_sep_at(left.as_bytes(), k).map(|n| lf + k + n))
         .unwrap_or(lf);
     let end = (0..right.len())
         .find(|&k| clause_sep_at(right.as_bytes(), k).is_some())

@@ -181,7 +181,10 @@ pub fn extract(text: &Text) -> Facts {
     // About four facts a sentence: reserved up front, as growing a vector of
     // facts (large values) copies them all each time.
     let mut facts = Vec::with_capacity(4 * text.sentences().len());
-    let (ppl, orgs) = person::people_and_organisations(text);
+    // The text in ASCII lowercase (same byte offsets), made once: people,
+    // events and numbers all read words in lowercase.
+    let lowered = text.as_str().to_ascii_lowercase();
+    let (ppl, orgs) = person::people_and_organisations_lowered(text, &lowered);
     let qs = quotes(text, &ppl, &orgs);
     // People and organisations are moved into their facts, not cloned: the
     // quotes were their last reader. (The order facts are pushed in only
@@ -218,7 +221,8 @@ pub fn extract(text: &Text) -> Facts {
             });
         };
         let sent = text.slice(s.span);
-        let found = event::analyse(sent, text.published());
+        let lower = &lowered[s.span.range()];
+        let found = event::analyse_lowered(sent, lower, text.published());
         // A number inside a date expression (`Aug. 19`) counts nothing.
         let date_spans: Vec<std::ops::Range<usize>> = found
             .frames
@@ -292,7 +296,7 @@ pub fn extract(text: &Text) -> Facts {
                 at(&p.span),
             );
         }
-        let counts: Vec<QuantityMention> = quantities(sent)
+        let counts: Vec<QuantityMention> = quantity::quantities_lowered(sent, Some(lower))
             .into_iter()
             .filter(|q| {
                 !date_spans

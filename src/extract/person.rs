@@ -3070,8 +3070,16 @@ pub fn people(text: &Text) -> Vec<Person> {
 /// [`people`] and [`organisations`] of `text` at once: people are found
 /// around the organisations, which are thus looked for only once.
 pub(crate) fn people_and_organisations(text: &Text) -> (Vec<Person>, Vec<Organisation>) {
-    let lowered = text.as_str().to_ascii_lowercase();
-    let units = tokenized_units(text, &lowered);
+    people_and_organisations_lowered(text, &text.as_str().to_ascii_lowercase())
+}
+
+/// [`people_and_organisations`] with `text` in ASCII lowercase (`lowered`)
+/// already made, as [`super::extract`] has it.
+pub(crate) fn people_and_organisations_lowered(
+    text: &Text,
+    lowered: &str,
+) -> (Vec<Person>, Vec<Organisation>) {
+    let units = tokenized_units(text, lowered);
     let orgs = orgs_of(text, &units);
     let people = people_with(text, &orgs, &units);
     (people, orgs)

@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use super::number::{Amount, Unit, designation_prefix, recognize_numbers};
+use super::number::{Amount, Unit, designation_prefix, recognize_numbers_lowered};
 
 /// A change rather than a level (`rose by 5%`, `fell 2%`).
 #[derive(
@@ -64,7 +64,13 @@ pub struct QuantityMention {
 /// singularized with a small table and suffix rules (`people` stays
 /// `people`).
 pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
-    let nums = recognize_numbers(sentence);
+    quantities_lowered(sentence, None)
+}
+
+/// [`quantities`], with `sentence` in ASCII lowercase (`lower`) when the
+/// caller has it.
+pub(crate) fn quantities_lowered(sentence: &str, lower: Option<&str>) -> Vec<QuantityMention> {
+    let nums = recognize_numbers_lowered(sentence, lower);
     let mut out: Vec<QuantityMention> = Vec::with_capacity(nums.len());
     let mut plurals = PluralScan::default();
     // The last mention that counts something specific, for `antecedent`.
