@@ -130,7 +130,7 @@ pub(super) fn recognize_dates_lowered(
     let mut cands: Vec<(usize, usize, usize, DateValue)> = Vec::new();
     // One pass over the text finds the words and digits some rule needs
     // (its cues); only the rules whose cues are all there are run.
-    let cues = cues(lower.as_bytes());
+    let cues = cues(lower);
     if cues == 0 {
         return Vec::new();
     }
@@ -507,6 +507,9 @@ mod cue {
     pub(super) const MON_DAY_BEFORE: Cues = 1 << 26;
     /// Two month words.
     pub(super) const MON_PAIR: Cues = 1 << 27;
+    /// [`MON_DAY_AFTER`] with a range of days after the day
+    /// (`November 19-20`).
+    pub(super) const MON_DAYS: Cues = 1 << 28;
 }
 
 /// The cues of one word (a maximal run of ASCII letters, in lowercase).
@@ -600,11 +603,17 @@ fn digits_at(lower: &[u8], k: usize) -> usize {
 /// The cues a month word at `start..end` gives, with what stands around
 /// it; `month` is where the month itself starts (after a day's suffix:
 /// `4thjuly`).
-fn month_cues(lower: &[u8], start: usize, month: usize, end: usize) -> Cues {
+fn month_cues(text: &str, start: usize, month: usize, end: usize) -> Cues {
+    let lower = text.as_bytes();
     let mut cues = cue::MON;
     let after = skip_gap(lower, end, &[b"the", b"of", b"in"]);
     match digits_at(lower, after) {
-        1 | 2 => cues |= cue::MON_DAY_AFTER,
+        n @ (1 | 2) => {
+            cues |= cue::MON_DAY_AFTER;
+            if range_after_day(text, after + n) {
+                cues |= cue::MON_DAYS;
+            }
+        }
         n if n >= 4 => cues |= cue::MON_YEAR_AFTER,
         _ => {}
     }
@@ -623,10 +632,39 @@ fn month_cues(lower: &[u8], start: usize, month: usize, end: usize) -> Cues {
     cues
 }
 
+/// Whether a range of days goes on after a day's digits ending at `k`: a
+/// suffix maybe (`19th`), spaces, `-`, `–`, `to`, `through` or `and`,
+/// spaces and a digit (`November 19-20`, `Aug 3 to 5`).
+fn range_after_day(text: &str, k: usize) -> bool {
+    let b = text.as_bytes();
+    let spaces = |k: usize| {
+        k + text[k..]
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    let suffix = b
+        .get(k..k + 2)
+        .is_some_and(|s| matches!(s, b"st" | b"nd" | b"rd" | b"th"));
+    // With the suffix and without: `20through` has none.
+    [Some(k), suffix.then_some(k + 2)]
+        .into_iter()
+        .flatten()
+        .any(|k| {
+            let k = spaces(k);
+            let sep = ["-", "\u{2013}", "to", "through", "and"]
+                .iter()
+                .find(|sep| text[k..].starts_with(**sep));
+            sep.is_some_and(|sep| digits_at(b, spaces(k + sep.len())) > 0)
+        })
+}
+
 /// The cues of `lower` (a text in ASCII lowercase, as the rules read it).
 /// A rule only matches a text that has each of its `needs`, so a rule is
 /// never skipped where it would have matched: a rule's regex decides.
-fn cues(lower: &[u8]) -> Cues {
+fn cues(text: &str) -> Cues {
+    let lower = text.as_bytes();
     let mut cues = 0;
     let mut years = 0;
     let mut months = 0;
@@ -654,7 +692,7 @@ fn cues(lower: &[u8]) -> Cues {
                 } else {
                     start
                 };
-                cues |= month_cues(lower, start, month, i);
+                cues |= month_cues(text, start, month, i);
             } else if word == cue::DEM {
                 let next = skip_gap(lower, i, &[]);
                 let number = &lower[next..];
@@ -752,8 +790,8 @@ fn is_number_word(w: &[u8]) -> bool {
 fn rule_list() -> Vec<Rule> {
     use cue::{
         AGO, CENTURY, DAY, DAY_WORD, DECADE, DECADE_DIGITS, DEM, DIGIT, EARLIER_LATER, MON,
-        MON_DAY_AFTER, MON_DAY_BEFORE, MON_PAIR, MON_YEAR_AFTER, MONTH, PART, QH, QUARTER, SEASON,
-        SEP_Y4, TIES, WEEK, WEEKDAY, Y4, Y4_PAIR, Y4_SEP, YEAR,
+        MON_DAY_AFTER, MON_DAY_BEFORE, MON_DAYS, MON_PAIR, MON_YEAR_AFTER, MONTH, PART, QH,
+        QUARTER, SEASON, SEP_Y4, TIES, WEEK, WEEKDAY, Y4, Y4_PAIR, Y4_SEP, YEAR,
     };
     let r = |p: &str, handle: Handler, needs: &'static [Cues]| Rule {
         pattern: expand(p, ""),
@@ -790,7 +828,7 @@ fn rule_list() -> Vec<Rule> {
         r(
             r"\b{MON}\.?\s*(?P<d1>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|through|and)\s*{DAY}\b(?:\s*,?\s*{YEAR}\b)?",
             h_month_days,
-            &[MON_DAY_AFTER],
+            &[MON_DAYS],
         ),
         // 10-12 June(, 2015)
         r(
@@ -2399,12 +2437,14 @@ mod tests {
             "the past three days, the next 2 weeks",
             "2015/8/19 and 10.7.2015",
             "1990-2000",
+            "Aug 20th-21st, November 19\u{2013}20, 2015",
+            "aug 3 to 5, aug 20through 25, sept. 1 and\u{a0}2",
         ];
         let texts = CASES.iter().map(|c| c.0).chain(extra);
         let mut checked = 0;
         for text in texts {
             let lower = text.to_ascii_lowercase();
-            let cues = cues(lower.as_bytes());
+            let cues = cues(&lower);
             for (k, rule) in RULES.iter().enumerate() {
                 if rule.re().is_match(&lower) {
                     checked += 1;
