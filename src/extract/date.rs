@@ -457,8 +457,9 @@ mod cue {
     pub(super) const Y4_SEP: Cues = 1 << 4;
     /// Such a run after `-`, `/` or `.` (`10/7/2015`).
     pub(super) const SEP_Y4: Cues = 1 << 5;
-    /// A run of two digits or more ending in `0`, before `s`, `'`, a
-    /// space or the end (`1990s`, `'90s`, `1980 's`).
+    /// A run of four digits, or two after `'`, ending in `0`, before an
+    /// `s` that ends a word, maybe after spaces and `'` (`1990s`, `'90s`,
+    /// `1980 's`).
     pub(super) const DECADE_DIGITS: Cues = 1 << 6;
     /// `q` or `h` right before a digit from 1 to 4 (`Q2`, `2015-H2`).
     pub(super) const QH: Cues = 1 << 7;
@@ -745,8 +746,9 @@ fn cues(text: &str) -> Cues {
                 cues |= cue::SEP_Y4;
             }
         }
-        // `\s?'?s` after the zero (`1990s`, `1980 's`, `'90s`).
-        if len >= 2 && lower[i - 1] == b'0' {
+        // Four digits, or two after `'`, ending in a zero, then `\s?'?s`
+        // and a word boundary (`1990s`, `1980 's`, `'90s`).
+        if (len == 4 || (len == 2 && before == Some(b'\''))) && lower[i - 1] == b'0' {
             let mut k = i;
             while k < lower.len() && (lower[k].is_ascii_whitespace() || lower[k] >= 0x80) {
                 k += 1;
@@ -754,7 +756,8 @@ fn cues(text: &str) -> Cues {
             if lower.get(k) == Some(&b'\'') {
                 k += 1;
             }
-            if lower.get(k) == Some(&b's') {
+            let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+            if lower.get(k) == Some(&b's') && !lower.get(k + 1).is_some_and(word) {
                 cues |= cue::DECADE_DIGITS;
             }
         }
