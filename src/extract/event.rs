@@ -380,15 +380,18 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
     while i < bytes.len() {
         let n = alnum_len(s, i);
         if n == 0 {
-            // Whitespace or a single punctuation token.
-            let len = match bytes[i] {
-                b if b.is_ascii() => 1,
-                _ => s[i..].chars().next().map_or(1, char::len_utf8),
+            // Whitespace or a single punctuation token (`char::is_whitespace`
+            // of an ASCII byte tested on the byte).
+            let (len, white) = match bytes[i] {
+                b if b.is_ascii() => (1, matches!(b, b' ' | b'\t'..=b'\r')),
+                _ => s[i..]
+                    .chars()
+                    .next()
+                    .map_or((1, false), |c| (c.len_utf8(), c.is_whitespace())),
             };
-            let text = &s[i..i + len];
-            if !text.starts_with(char::is_whitespace) {
+            if !white {
                 out.push(Tok {
-                    text,
+                    text: &s[i..i + len],
                     start: i,
                     end: i + len,
                 });
@@ -697,13 +700,22 @@ pub(crate) fn frames(sentence: &str, reference: Option<jiff::civil::Date>) -> Ve
 }
 
 /// Finds the events of one sentence and what is left over.
+#[cfg(test)]
 pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> SentenceEvents {
+    analyse_lowered(sentence, &sentence.to_ascii_lowercase(), reference)
+}
+
+/// Finds the events of one sentence and what is left over, given the
+/// sentence in ASCII lowercase (`lower`: the tokens' lowercase forms and the
+/// date rules read it), as [`super::extract`] has it.
+pub(crate) fn analyse_lowered(
+    sentence: &str,
+    lower: &str,
+    reference: Option<jiff::civil::Date>,
+) -> SentenceEvents {
     let toks = tokens(sentence);
-    // The sentence in ASCII lowercase: the tokens' lowercase forms and the
-    // date rules read it.
-    let lower = sentence.to_ascii_lowercase();
     let mut buf = String::new();
-    let lowers = lowercase_tokens(&lower, &toks, &mut buf);
+    let lowers = lowercase_tokens(lower, &toks, &mut buf);
     // Clause boundaries, as token indices where a new clause starts.
     let mut clause_of = vec![0usize; toks.len()];
     let mut clause = 0;
@@ -726,7 +738,7 @@ pub(crate) fn analyse(sentence: &str, reference: Option<jiff::civil::Date>) -> S
         clause_of[i] = clause;
     }
     let places = find_places(sentence);
-    let dates = recognize_dates_lowered(sentence, &lower, reference);
+    let dates = recognize_dates_lowered(sentence, lower, reference);
     // Tokens inside a date expression are never participants. Tokens are in
     // order and do not overlap, so those inside a span are a run from the
     // first one starting in it.

@@ -146,11 +146,12 @@ impl<'a> IntoIterator for &'a Facts {
     }
 }
 
-/// Starts compiling the date patterns, the extractors' one large table
-/// still built at run time (the gazetteer is compiled by `build.rs`), on a
-/// background thread and returns at once. They are built on first use
-/// anyway; a process that will need them soon (claims are parsed with them)
-/// calls this first so that they are built while it reads its files. Only the
+/// Starts making the date rules ready on a background thread and returns
+/// at once: each rule's regex is compiled the first time a text has the
+/// words and digits it needs (see `date::cues`), so a process that meets
+/// few kinds of date compiles few rules, and no process compiles a set of
+/// them all. They are made ready on first use anyway; a process that will
+/// need them soon (claims are parsed with them) calls this first. Only the
 /// first call does anything.
 pub fn warm_up() {
     static STARTED: std::sync::Once = std::sync::Once::new();
@@ -180,7 +181,10 @@ pub fn extract(text: &Text) -> Facts {
     // About four facts a sentence: reserved up front, as growing a vector of
     // facts (large values) copies them all each time.
     let mut facts = Vec::with_capacity(4 * text.sentences().len());
-    let (ppl, orgs) = person::people_and_organisations(text);
+    // The text in ASCII lowercase (same byte offsets), made once: people,
+    // events and numbers all read words in lowercase.
+    let lowered = text.as_str().to_ascii_lowercase();
+    let (ppl, orgs) = person::people_and_organisations_lowered(text, &lowered);
     let qs = quotes(text, &ppl, &orgs);
     // People and organisations are moved into their facts, not cloned: the
     // quotes were their last reader. (The order facts are pushed in only
@@ -217,7 +221,8 @@ pub fn extract(text: &Text) -> Facts {
             });
         };
         let sent = text.slice(s.span);
-        let found = event::analyse(sent, text.published());
+        let lower = &lowered[s.span.range()];
+        let found = event::analyse_lowered(sent, lower, text.published());
         // A number inside a date expression (`Aug. 19`) counts nothing.
         let date_spans: Vec<std::ops::Range<usize>> = found
             .frames
@@ -291,7 +296,7 @@ pub fn extract(text: &Text) -> Facts {
                 at(&p.span),
             );
         }
-        let counts: Vec<QuantityMention> = quantities(sent)
+        let counts: Vec<QuantityMention> = quantity::quantities_lowered(sent, Some(lower))
             .into_iter()
             .filter(|q| {
                 !date_spans

@@ -86,20 +86,28 @@ pub struct NumberMention {
 
 /// Finds the numbers in `text`.
 pub fn recognize_numbers(text: &str) -> Vec<NumberMention> {
+    recognize_numbers_lowered(text, None)
+}
+
+/// [`recognize_numbers`], with `text` in ASCII lowercase (`lower`) when the
+/// caller has it.
+pub(crate) fn recognize_numbers_lowered(text: &str, lower: Option<&str>) -> Vec<NumberMention> {
     // Most sentences hold no number: say so after one pass over their bytes.
     if !may_hold_number(text) {
         return Vec::new();
     }
-    parse_numbers(text)
+    match lower {
+        Some(lower) => parse_numbers(text, lower),
+        None => parse_numbers(text, &text.to_ascii_lowercase()),
+    }
 }
 
 /// [`recognize_numbers`] without the look for what numbers need first.
-fn parse_numbers(text: &str) -> Vec<NumberMention> {
-    let lower = text.to_ascii_lowercase();
+fn parse_numbers(text: &str, lower: &str) -> Vec<NumberMention> {
     let toks = tokenize(text);
     let cx = Cx {
         text,
-        lower: &lower,
+        lower,
         toks: &toks,
     };
     let mut found: Vec<Found> = Vec::new();
@@ -2470,7 +2478,10 @@ mod tests {
                 for c in ["a", "second", "and", "-"] {
                     for t in [format!("{a} {b} {c}"), format!("{c} {a}-{b}")] {
                         if !may_hold_number(&t) {
-                            assert!(parse_numbers(&t).is_empty(), "{t:?}");
+                            assert!(
+                                parse_numbers(&t, &t.to_ascii_lowercase()).is_empty(),
+                                "{t:?}"
+                            );
                         }
                     }
                 }

@@ -975,12 +975,18 @@ fn scan_tokens<'a>(
         let mut end = j;
         let mut text = &s[i..end];
         let mut poss = false;
-        if text.len() > 2 && (text.ends_with("'s") || text.ends_with("'S")) {
+        // (byte tests: `str::ends_with` goes through the pattern machinery,
+        // and this runs for every word)
+        let tail = text.as_bytes();
+        if tail.len() > 2
+            && tail[tail.len() - 2] == b'\''
+            && matches!(tail[tail.len() - 1], b's' | b'S')
+        {
             text = &text[..text.len() - 2];
             end -= 2;
             poss = true;
             upper = text.bytes().any(|b| b.is_ascii_uppercase());
-        } else if text.len() > 1 && text.ends_with('s') && bytes.get(j) == Some(&b'\'') {
+        } else if tail.len() > 1 && tail.last() == Some(&b's') && bytes.get(j) == Some(&b'\'') {
             // plural possessive: `ministers'`; the apostrophe is skipped
             if !alnum_at(s, j + 1) {
                 poss = true;
@@ -1010,7 +1016,7 @@ fn scan_tokens<'a>(
                 j += 1;
             }
         }
-        let trimmed = low.trim_end_matches('.').len();
+        let trimmed = low.len() - low.bytes().rev().take_while(|&b| b == b'.').count();
         match &mut low {
             Cow::Borrowed(b) => *b = &b[..trimmed],
             Cow::Owned(o) => o.truncate(trimmed),
@@ -3074,8 +3080,16 @@ pub fn people(text: &Text) -> Vec<Person> {
 /// [`people`] and [`organisations`] of `text` at once: people are found
 /// around the organisations, which are thus looked for only once.
 pub(crate) fn people_and_organisations(text: &Text) -> (Vec<Person>, Vec<Organisation>) {
-    let lowered = text.as_str().to_ascii_lowercase();
-    let units = tokenized_units(text, &lowered);
+    people_and_organisations_lowered(text, &text.as_str().to_ascii_lowercase())
+}
+
+/// [`people_and_organisations`] with `text` in ASCII lowercase (`lowered`)
+/// already made, as [`super::extract`] has it.
+pub(crate) fn people_and_organisations_lowered(
+    text: &Text,
+    lowered: &str,
+) -> (Vec<Person>, Vec<Organisation>) {
+    let units = tokenized_units(text, lowered);
     let orgs = orgs_of(text, &units);
     let people = people_with(text, &orgs, &units);
     (people, orgs)

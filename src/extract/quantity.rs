@@ -17,7 +17,7 @@
 
 use std::ops::Range;
 
-use super::number::{Amount, Unit, designation_prefix, recognize_numbers};
+use super::number::{Amount, Unit, designation_prefix, recognize_numbers_lowered};
 
 /// A change rather than a level (`rose by 5%`, `fell 2%`).
 #[derive(
@@ -64,7 +64,13 @@ pub struct QuantityMention {
 /// singularized with a small table and suffix rules (`people` stays
 /// `people`).
 pub fn quantities(sentence: &str) -> Vec<QuantityMention> {
-    let nums = recognize_numbers(sentence);
+    quantities_lowered(sentence, None)
+}
+
+/// [`quantities`], with `sentence` in ASCII lowercase (`lower`) when the
+/// caller has it.
+pub(crate) fn quantities_lowered(sentence: &str, lower: Option<&str>) -> Vec<QuantityMention> {
+    let nums = recognize_numbers_lowered(sentence, lower);
     let mut out: Vec<QuantityMention> = Vec::with_capacity(nums.len());
     let mut plurals = PluralScan::default();
     // The last mention that counts something specific, for `antecedent`.
@@ -474,7 +480,7 @@ pub(crate) fn lemma(w: &str) -> String {
             return stem.to_lowercase();
         }
     }
-    let w = w.to_lowercase();
+    let w = super::lowercase(w);
     if let Some(s) = irregular(&w) {
         return s.to_string();
     }
@@ -496,7 +502,7 @@ pub(crate) fn lemma(w: &str) -> String {
     if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         return w[..n - 1].to_string();
     }
-    w
+    w.into_owned()
 }
 
 fn plural_like(w: &str) -> bool {
@@ -509,9 +515,9 @@ fn plural_like(w: &str) -> bool {
             return true;
         }
     }
-    let w = w.to_lowercase();
+    let w = super::lowercase(w);
     if let Some(s) = irregular(&w) {
-        return w != s || matches!(w.as_str(), "people" | "police" | "personnel" | "aircraft");
+        return w != s || matches!(&*w, "people" | "police" | "personnel" | "aircraft");
     }
     w.len() > 3
         && w.ends_with('s')
@@ -920,8 +926,8 @@ fn held_before(s: &str, start: usize) -> bool {
         if w.ends_with(|c: char| !c.is_alphanumeric()) {
             return false;
         }
-        let lw = w.to_lowercase();
-        match lw.as_str() {
+        let lw = super::lowercase(w);
+        match &*lw {
             w if is_state_adverb(w) => state = true,
             "also" | "reportedly" | "only" | "just" | "together" | "jointly" => {}
             "operates" | "operate" | "operating" | "owns" | "own" | "owning" | "possesses"
@@ -1022,8 +1028,8 @@ fn held_after(s: &str, end: usize) -> bool {
         match raw.peek() {
             Some(x)
                 if x.ends_with(char::is_alphanumeric)
-                    && !is_stop(&x.to_lowercase())
-                    && !is_state_adverb(&x.to_lowercase()) =>
+                    && !is_stop(&super::lowercase(x))
+                    && !is_state_adverb(&super::lowercase(x)) =>
             {
                 raw.next();
             }
