@@ -1778,3 +1778,21 @@ fn a_denial_with_the_claims_date_or_place_contradicts() {
         ],
     );
 }
+
+/// A country that acts in the sentence is the event's party, not another
+/// country the sentence names: the sale to Pakistan is Pakistan's buy,
+/// not Japan's.
+#[test]
+fn another_country_does_not_act_for_the_claims() {
+    use Verdict::*;
+    let sale = "Pakistan and Japan on Friday signed a landmark defence deal that includes the \
+                sale of four attack helicopters to Pakistan.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (sale, "Pakistan will buy helicopters", Supported),
+            (sale, "Japan will buy helicopters", NotMentioned),
+            (sale, "Japan signed a defence deal", Supported),
+        ],
+    );
+}

@@ -854,7 +854,9 @@ pub(crate) fn analyse_lowered(
                     .or_else(|| ctx.before_bracket(v))
                     .or_else(|| (v != i).then(|| ctx.name_before_apposition(v)).flatten())
             };
-            let before = subject(ctx.controller(i).unwrap_or(i));
+            let before = ctx
+                .listed_subject(i)
+                .or_else(|| subject(ctx.controller(i).unwrap_or(i)));
             // The first verb after the relative clause of a lead has the
             // lead as its subject.
             let before = before.or_else(|| {
@@ -2555,6 +2557,36 @@ impl<'b> Ctx<'_, 'b> {
         (comma - start >= 2 && described).then(|| self.lowers[start..comma].join(" "))
     }
 
+    /// A headline's list of names opening the sentence before the verb at
+    /// `i` (`Pakistan, Russia sign landmark defence deal`): `pakistan,
+    /// russia`. Two runs of capitalized words joined by a comma, nothing
+    /// before them.
+    fn listed_subject(&self, i: usize) -> Option<String> {
+        let capitalized = |k: usize| {
+            is_word(&self.toks[k])
+                && self.toks[k].text.starts_with(char::is_uppercase)
+                && !self.in_date[k]
+        };
+        let mut second = i;
+        while second > 0 && i - second < 3 && capitalized(second - 1) {
+            second -= 1;
+        }
+        let comma = second
+            .checked_sub(1)
+            .filter(|&k| second < i && self.lowers[k] == ",")?;
+        let mut first = comma;
+        while first > 0 && comma - first < 3 && capitalized(first - 1) {
+            first -= 1;
+        }
+        (first == 0 && first < comma).then(|| {
+            format!(
+                "{}, {}",
+                self.lowers[first..comma].join(" "),
+                self.lowers[second..i].join(" ")
+            )
+        })
+    }
+
     /// The subject before a bracket just before the verb at `i` (`The
     /// Federal Service for Military-Technical Cooperation (FSMTC)
     /// declined`): the words before the opening bracket, at most six tokens
@@ -3122,12 +3154,14 @@ mod tests {
                 Asserted,
             ),
         ]);
-        // A list is no apposition.
+        // A list is no apposition; a headline's two names are its subject.
         let listed = frame(
             "Pakistan, Russia, China and India signed the accord.",
             "sign",
         );
         assert_ne!(listed.agent.as_deref(), Some("pakistan"));
+        let headline = frame("Pakistan, Russia sign landmark defence deal", "sign");
+        assert_eq!(headline.agent.as_deref(), Some("pakistan, russia"));
         assert!(
             frames(
                 "Relations improved after the visit of the delegation.",

@@ -2010,7 +2010,12 @@ const OTHER_STATEMENT: &str =
 /// The note of an event done by another person than the claim names
 /// ([`other_agent`]).
 const OTHER_AGENT: &str =
-    "done by another person than the claim names: another event, not the claim's";
+    "done by another person or country than the claim names: another event, not the claim's";
+
+/// Whether normalized `name` is a country's (`pakistan`, `united states`).
+fn is_country(name: &str) -> bool {
+    crate::extract::lookup_place(name).is_some_and(|p| p.kind == crate::extract::PlaceKind::Country)
+}
 
 /// The events of a source with the claim's predicate whose sentence has
 /// every participant word (or an alias of it), or that go on telling of an
@@ -2119,14 +2124,20 @@ fn other_agent(a: &Analysis, i: usize, e: &EventFrame, participants: &[Term]) ->
     if e.agent.is_none() {
         return false;
     }
-    let people = a.people_names();
-    if people.is_empty() {
-        return false;
-    }
     let Some(agent) = a.event_agent(i) else {
         return false;
     };
     if participants.iter().any(|t| t.named_in(agent)) {
+        return false;
+    }
+    // A country acts for the claim's country (`Japan will buy helicopters`
+    // against `the sale of four helicopters to Pakistan` in a sentence
+    // that names Japan as the seller).
+    if participants.iter().any(Term::is_country) && is_country(agent) {
+        return true;
+    }
+    let people = a.people_names();
+    if people.is_empty() {
         return false;
     }
     let claim_names_person = people.iter().any(|name| {
@@ -2278,6 +2289,11 @@ pub(crate) struct Term {
 }
 
 impl Term {
+    /// Whether the term names a country (`Japan`, or an alias of one).
+    fn is_country(&self) -> bool {
+        self.variants.iter().any(|v| is_country(v))
+    }
+
     fn new(aliases: &Aliases, term: &str) -> Term {
         let canon = aliases.canon(term);
         let mut variants = aliases.variants(term);
