@@ -1483,18 +1483,49 @@ fn unstated(a: &Analysis, f: &Fact) -> Option<&'static str> {
     if s.kind == crate::text::ParagraphKind::Caption {
         return Some(CAPTION);
     }
-    let asks = a.text.slice(s.span).trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
-    });
-    let turn = a
-        .text
+    match a.asks(f.sentence) {
+        Asks::Nothing => None,
+        Asks::Whole => Some(QUESTION),
+        Asks::InPart => {
+            quoted_question(a.text.slice(s.span), f.span.start - s.span.start).then_some(QUESTION)
+        }
+    }
+}
+
+/// How much of a sentence asks ([`unstated`]), worked out once per source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asks {
+    /// No question mark, no question turn: most sentences.
+    Nothing,
+    /// The sentence asks (it ends in a question mark), or its paragraph is
+    /// a transcript's question turn.
+    Whole,
+    /// A question mark inside: a quote in it may ask.
+    InPart,
+}
+
+/// How much sentence `i` of `text` asks.
+pub(crate) fn asks(text: &crate::Text, i: usize) -> Asks {
+    let Some(s) = text.sentences().get(i) else {
+        return Asks::Nothing;
+    };
+    let turn = text
         .paragraphs()
         .get(s.paragraph)
-        .is_some_and(|p| question_turn(a.text.slice(p.span)));
-    (asks.ends_with('?')
-        || turn
-        || quoted_question(a.text.slice(s.span), f.span.start - s.span.start))
-    .then_some(QUESTION)
+        .is_some_and(|p| question_turn(text.slice(p.span)));
+    let sentence = text.slice(s.span);
+    if turn {
+        return Asks::Whole;
+    }
+    if !sentence.as_bytes().contains(&b'?') {
+        return Asks::Nothing;
+    }
+    let ends = sentence
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
+        })
+        .ends_with('?');
+    if ends { Asks::Whole } else { Asks::InPart }
 }
 
 /// Whether byte `at` of `sentence` is inside a quote that asks (`"Will
@@ -2012,11 +2043,6 @@ const OTHER_STATEMENT: &str =
 const OTHER_AGENT: &str =
     "done by another person or country than the claim names: another event, not the claim's";
 
-/// Whether normalized `name` is a country's (`pakistan`, `united states`).
-fn is_country(name: &str) -> bool {
-    crate::extract::lookup_place(name).is_some_and(|p| p.kind == crate::extract::PlaceKind::Country)
-}
-
 /// The events of a source with the claim's predicate whose sentence has
 /// every participant word (or an alias of it), or that go on telling of an
 /// earlier event whose sentence has them (see [`continues`]).
@@ -2133,7 +2159,7 @@ fn other_agent(a: &Analysis, i: usize, e: &EventFrame, participants: &[Term]) ->
     // A country acts for the claim's country (`Japan will buy helicopters`
     // against `the sale of four helicopters to Pakistan` in a sentence
     // that names Japan as the seller).
-    if participants.iter().any(Term::is_country) && is_country(agent) {
+    if participants.iter().any(|t| t.country.is_some()) && a.event_agent_is_country(i) {
         return true;
     }
     let people = a.people_names();
@@ -2289,11 +2315,6 @@ pub(crate) struct Term {
 }
 
 impl Term {
-    /// Whether the term names a country (`Japan`, or an alias of one).
-    fn is_country(&self) -> bool {
-        self.variants.iter().any(|v| is_country(v))
-    }
-
     fn new(aliases: &Aliases, term: &str) -> Term {
         let canon = aliases.canon(term);
         let mut variants = aliases.variants(term);

@@ -62,10 +62,13 @@ pub struct Analysis {
     /// a claim asks (for every event it weighs: [`matching`]'s
     /// `other_agent`).
     people: OnceLock<Vec<String>>,
-    /// For each fact, in order: an event's agent, normalized, made the
-    /// first time a claim weighs the event (every claim of its kind does:
-    /// [`matching`]'s `other_agent`).
-    agents: Vec<OnceLock<String>>,
+    /// For each sentence, how much of it asks ([`matching::asks`]), worked
+    /// out the first time a claim weighs a fact.
+    asks: OnceLock<Box<[matching::Asks]>>,
+    /// For each fact, in order: an event's agent, normalized, and whether
+    /// it is a country's name, made the first time a claim weighs the
+    /// event (every claim of its kind does: [`matching`]'s `other_agent`).
+    agents: Vec<OnceLock<(String, bool)>>,
 }
 
 /// Remembered answers of [`Analysis::remembered_naming`]: a cache, so a
@@ -155,6 +158,7 @@ impl Analysis {
             cited,
             namings: Namings::default(),
             people: OnceLock::new(),
+            asks: OnceLock::new(),
             agents,
         }
     }
@@ -165,12 +169,38 @@ impl Analysis {
         let crate::extract::FactKind::Event(e) = &self.facts.iter().nth(i)?.kind else {
             return None;
         };
+        Some(self.agent_entry(i, e)?.0.as_str())
+    }
+
+    /// Whether the agent of event fact `i` is a country (`pakistan`).
+    pub(crate) fn event_agent_is_country(&self, i: usize) -> bool {
+        let Some(crate::extract::FactKind::Event(e)) = self.facts.iter().nth(i).map(|f| &f.kind)
+        else {
+            return false;
+        };
+        self.agent_entry(i, e).is_some_and(|a| a.1)
+    }
+
+    /// The agent of event `e` (fact `i`), normalized, and whether it is a
+    /// country's name; made once.
+    fn agent_entry(&self, i: usize, e: &crate::extract::EventFrame) -> Option<&(String, bool)> {
         let agent = e.agent.as_deref()?;
-        Some(
-            self.agents
-                .get(i)?
-                .get_or_init(|| crate::normalize_term(agent)),
-        )
+        Some(self.agents.get(i)?.get_or_init(|| {
+            let normalized = crate::normalize_term(agent);
+            let country = crate::extract::lookup_place(&normalized)
+                .is_some_and(|p| p.kind == crate::extract::PlaceKind::Country);
+            (normalized, country)
+        }))
+    }
+
+    /// How much of sentence `i` asks (see [`matching::asks`]).
+    pub(crate) fn asks(&self, i: usize) -> matching::Asks {
+        let all = self.asks.get_or_init(|| {
+            (0..self.text.sentences().len())
+                .map(|k| matching::asks(&self.text, k))
+                .collect()
+        });
+        all.get(i).copied().unwrap_or(matching::Asks::Nothing)
     }
 
     /// The names of the source's people, normalized.
