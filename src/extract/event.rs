@@ -2109,6 +2109,28 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     // if").
     let would_future = would && !hedged && reported_would(lowers, i);
     hedged |= would && !would_future;
+    // `Pakistan expected the first helicopters to be delivered in 2017`: an
+    // infinitive after a verb of expecting or planning and its object is
+    // what is expected.
+    let to_infinitive = matches!(lowers[..i], [.., "to", "be"] | [.., "to"]);
+    future |= to_infinitive
+        && window.iter().any(|w| {
+            matches!(
+                *w,
+                "expected"
+                    | "expects"
+                    | "expect"
+                    | "wants"
+                    | "wanted"
+                    | "want"
+                    | "planned"
+                    | "plans"
+                    | "intends"
+                    | "intended"
+                    | "hopes"
+                    | "hoped"
+            )
+        });
     if negated {
         Factuality::Negated
     } else if future || (would_be && expected) || would_future {
@@ -2817,6 +2839,15 @@ mod tests {
             (
                 "Putin will visit Islamabad in October, but cancelled talks in Delhi.",
                 &[("visit", Future), ("cancel", Asserted)],
+            ),
+            // An infinitive after a verb of expecting and its object.
+            (
+                "Pakistan expected the first helicopters to be delivered in 2017.",
+                &[("deliver", Future)],
+            ),
+            (
+                "Pakistan wants Russia to supply engines.",
+                &[("deliver", Future)],
             ),
             // `concluded`, `sealed`, `finalised` sign only a deal.
             ("The briefing concluded at 12:10 pm.", &[]),
