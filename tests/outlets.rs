@@ -173,12 +173,6 @@ const WRONG3: &[&str] = &[
     "sold-fighters magazine contradicted not-mentioned",
     "not-sold-fighters magazine supported not-mentioned",
     "us-approved magazine supported not-mentioned",
-    // `lifted … in June 2014` against a claimed 2015: an earlier event never
-    // contradicts a date claim of the story's time (README), though this
-    // one happens once.
-    "embargo-2015 indian contradicted not-mentioned",
-    "embargo-2015 magazine contradicted not-mentioned",
-    "embargo-2015 wire contradicted not-mentioned",
     // Venues below a city (General Headquarters), as in the second audit.
     "signed-ghq edited contradicted not-mentioned",
     "signed-ghq magazine supported not-mentioned",

@@ -1269,7 +1269,8 @@ fn headlines_under_related_decide_nothing() {
 /// when the story's own event is only planned and so the background one
 /// is the only dated one (an edited seed: `are expected to sign`). A
 /// conflict within the story's time, or a claim about another time,
-/// still contradicts. A background event does not contradict a place
+/// still contradicts, and so does a background event that is the source's
+/// only one of the kind. A background event does not contradict a place
 /// claim either when the source tells of the story's own event; when it
 /// tells of none, the background event may be what the claim is about.
 #[test]
@@ -1295,11 +1296,13 @@ fn earlier_events_of_the_kind_do_not_date_the_story() {
             NotMentioned,
         ),
         (recent, published, "signed on Wednesday", NotMentioned),
+        // Alone, the earlier signing is the source's only one: it dates
+        // the claim's.
         (
             "The accord had already been signed on Monday.",
             published,
             "signed on Wednesday",
-            NotMentioned,
+            Contradicted,
         ),
         // It still dates itself, and a claim about its time.
         (planned, published, "signed in November 2014", Supported),
@@ -1793,6 +1796,26 @@ fn another_country_does_not_act_for_the_claims() {
             (sale, "Pakistan will buy helicopters", Supported),
             (sale, "Japan will buy helicopters", NotMentioned),
             (sale, "Japan signed a defence deal", Supported),
+        ],
+    );
+}
+
+/// An earlier event of the kind is another occurrence beside one that is
+/// the story's, but when it is the source's only one it dates the claim's
+/// event: a date claim of the story's time is then contradicted.
+#[test]
+fn the_only_event_of_its_kind_dates_the_claims() {
+    use Verdict::*;
+    let only = "In June 2014, Russia quietly lifted its embargo on arms supplies to Pakistan.\n";
+    let beside = "Pakistan and Russia signed a helicopter deal on Wednesday. The two countries \
+                  had signed a defence cooperation agreement in November last year.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (only, "Russia lifted its embargo in 2015", Contradicted),
+            (only, "Russia lifted its embargo in June 2014", Supported),
+            (beside, "signed in August 2015", Supported),
+            (beside, "signed on Wednesday", Supported),
         ],
     );
 }

@@ -488,7 +488,15 @@ pub(crate) fn judge(
                     continue;
                 }
                 if rel == Relation::Conflict {
+                    // Background is another occurrence only beside an
+                    // event of the kind that is not: the source's only
+                    // one (`In June 2014, Russia lifted its embargo`)
+                    // dates the claim's event.
+                    let others = found.iter().any(|&(j, g, d)| {
+                        j != i && unstated(a, g).is_none() && background(a, g, d).is_none()
+                    });
                     if let Some(note) = another_occurrence(a, f, e, date)
+                        .filter(|_| others)
                         .or_else(|| unplaced_earlier(a, e, date, *factuality, &found))
                         .or_else(|| {
                             let alike = (day, *factuality);
@@ -1015,6 +1023,12 @@ const BACKGROUND_DAYS: i64 = 180;
 /// - or every date of it ends more than [`BACKGROUND_DAYS`] before the
 ///   source was published (`signed a deal in November 2014` in an article
 ///   of August 2015): history, not the story's news.
+///
+/// Its caller asks this only when the source also tells of an event of
+/// the kind that is not background: a background event that is the
+/// source's only one of the kind (`In June 2014, Russia lifted its
+/// embargo`) dates the claim's event and contradicts `lifted its embargo
+/// in 2015`.
 ///
 /// The claim's date is the story's time ([`story_time`]) when it is a bare
 /// weekday or month (`on Wednesday`, `in August`: of the story's week or
