@@ -356,14 +356,9 @@ pub(crate) fn judge(
                     .map(|p| compare_places(aliases, place, p))
                     .collect();
                 let rel = best(&rels);
-                if denied_as_claimed(a, f, e, *factuality, rel)
-                    && !other_agent(a, i, e, &prepared.terms)
+                if let Some(note) = denied_as_claimed(a, i, e, (*factuality, rel), &prepared.terms)
                 {
-                    add(
-                        Relation::Conflict,
-                        Some(i),
-                        Evidence::of(a, i, f, Some(DENIED.into())),
-                    );
+                    add(Relation::Conflict, Some(i), Evidence::of(a, i, f, note));
                     continue;
                 }
                 if let Some(note) = cannot_decide(a, f, e, *factuality) {
@@ -454,14 +449,9 @@ pub(crate) fn judge(
                     .map(|d| compare_day(compare_dates(date, &d.value), day, &d.value))
                     .collect();
                 let rel = best(&rels);
-                if denied_as_claimed(a, f, e, *factuality, rel)
-                    && !other_agent(a, i, e, &prepared.terms)
+                if let Some(note) = denied_as_claimed(a, i, e, (*factuality, rel), &prepared.terms)
                 {
-                    add(
-                        Relation::Conflict,
-                        Some(i),
-                        Evidence::of(a, i, f, Some(DENIED.into())),
-                    );
+                    add(Relation::Conflict, Some(i), Evidence::of(a, i, f, note));
                     continue;
                 }
                 if let Some(note) = cannot_decide(a, f, e, *factuality) {
@@ -1601,23 +1591,27 @@ fn cannot_decide(
 /// The note of an event the source denies as the claim states it.
 const DENIED: &str = "the source says it did not happen so";
 
-/// Whether event `e` (fact `f`), which the source denies (`did not visit
-/// Islamabad in October 2012`, `was due to visit … but cancelled the
-/// trip`), is denied with the claim's own date or place (`rel` is a
-/// match), the claim stating that it happened: the source then
-/// contradicts it. A denial with another date or place says nothing of
-/// the claim's (`did not sign on Tuesday` of `signed on Wednesday`).
+/// The note of event `e` (fact `i`) when the source denies it (`did not
+/// visit Islamabad in October 2012`, `was due to visit … but cancelled the
+/// trip`) with the claim's own date or place (`rel` is a match), the claim
+/// stating (`claim`) that it happened, about `participants`: the source
+/// then contradicts it. A denial with another date or place says nothing
+/// of the claim's (`did not sign on Tuesday` of `signed on Wednesday`),
+/// and neither does another person's.
 fn denied_as_claimed(
     a: &Analysis,
-    f: &Fact,
+    i: usize,
     e: &EventFrame,
-    claim: Factuality,
-    rel: Relation,
-) -> bool {
-    claim.is_factual()
+    (claim, rel): (Factuality, Relation),
+    participants: &[Term],
+) -> Option<Option<Note>> {
+    let f = a.facts.iter().as_slice().get(i)?;
+    (claim.is_factual()
         && e.factuality == Factuality::Negated
         && rel == Relation::Match
         && unstated(a, f).is_none()
+        && !other_agent(a, i, e, participants))
+    .then(|| Some(DENIED.into()))
 }
 
 /// Whether an event the source states as `event` can decide a place or
