@@ -2767,6 +2767,19 @@ pub(crate) fn compare_amounts(claim: &Amount, fact: &Amount) -> (Relation, Optio
             Some("the source gives it as approximate".into()),
         );
     }
+    // Both approximate: the source's round figure within the claim's range
+    // (`about $153 million` of `~ $150m`).
+    if claim.bound == Bound::Approx
+        && fact.bound == Bound::Approx
+        && claim.upper.is_none()
+        && fact.upper.is_none()
+        && (cl..=ch).contains(&fact.value)
+    {
+        return (
+            Relation::Match,
+            Some("both approximate, the source's figure within the claim's range".into()),
+        );
+    }
     // Disjoint: the stated amount excludes the claim.
     let (fl, fh, fli, fhi) = reach(fact);
     let disjoint =

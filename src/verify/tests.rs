@@ -44,6 +44,12 @@ fn amounts() {
         ((7000.0, Exact), (8000.0, Nearly), Conflict),
         // `about 8` is either side of it, and supports `= 8`.
         ((8.0, LessThan), (8.0, Approx), Neither),
+        // Both approximate: the source's figure within the claim's range
+        // supports it (`about $153 million` of `~ $150m`), one outside
+        // does not.
+        ((150.0, Approx), (153.0, Approx), Match),
+        ((150.0, Approx), (170.0, Approx), Neither),
+        ((150.0, Approx), (200.0, Approx), Conflict),
     ];
     for ((cv, cb), (fv, fb), want) in cases {
         let (got, _) = compare_amounts(&amount(cv, cb), &amount(fv, fb));
