@@ -2321,6 +2321,13 @@ fn is_subject_stop(w: &str) -> bool {
             | "later"
             | "earlier"
             | "lately"
+            | "still"
+            | "now"
+            | "just"
+            | "yet"
+            | "again"
+            | "soon"
+            | "ever"
     )
 }
 
@@ -3185,6 +3192,25 @@ mod tests {
                 Asserted,
             ),
         ]);
+        // An adverb before the verb is no subject.
+        for (sentence, pred, agent) in [
+            (
+                "Russia has still not sold Pakistan any fighter aircraft.",
+                "sell",
+                "russia",
+            ),
+            (
+                "Pakistan now plans to buy more helicopters.",
+                "buy",
+                "pakistan",
+            ),
+        ] {
+            assert_eq!(
+                frame(sentence, pred).agent.as_deref(),
+                Some(agent),
+                "{sentence}"
+            );
+        }
         // A list is no apposition; a headline's two names are its subject.
         let listed = frame(
             "Pakistan, Russia, China and India signed the accord.",
