@@ -1476,19 +1476,13 @@ fn deal_purchases(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)]) -> Vec<Nominal> {
 /// gives `general sergei shoigu`); lowercase. `None` when no capitalized
 /// name follows (`the visit of the delegation`).
 fn visitor_after_of(ctx: &Ctx<'_, '_>, from: usize) -> Option<String> {
-    let capitalized = |k: usize| {
-        ctx.toks
-            .get(k)
-            .is_some_and(|t| is_word(t) && t.text.starts_with(char::is_uppercase))
-            && !ctx.in_date[k]
-    };
     let mut k = from;
     if ctx.lowers.get(k) == Some(&"the") {
         k += 1;
     }
     let run = |k: usize| {
         let mut e = k;
-        while e < ctx.toks.len() && e - k < 6 && capitalized(e) {
+        while e < ctx.toks.len() && e - k < 6 && ctx.name_word(e) {
             e += 1;
         }
         e
@@ -2441,6 +2435,15 @@ struct LeadRelative {
 const MAX_RELATIVE: usize = 40;
 
 impl<'b> Ctx<'_, 'b> {
+    /// Whether token `k` is a capitalized word outside a date: a word of a
+    /// name (`Sergei`, `Pakistan`).
+    fn name_word(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| is_word(t) && t.text.starts_with(char::is_uppercase))
+            && !self.in_date.get(k).copied().unwrap_or(true)
+    }
+
     /// The sentence's lead noun phrase with a relative clause on it:
     /// the sentence opens with a noun phrase (at most six words, no verb,
     /// no date), then `, which` or `, who`, and a later comma followed by
@@ -2591,20 +2594,15 @@ impl<'b> Ctx<'_, 'b> {
     /// russia`. Two runs of capitalized words joined by a comma, nothing
     /// before them.
     fn listed_subject(&self, i: usize) -> Option<String> {
-        let capitalized = |k: usize| {
-            is_word(&self.toks[k])
-                && self.toks[k].text.starts_with(char::is_uppercase)
-                && !self.in_date[k]
-        };
         let mut second = i;
-        while second > 0 && i - second < 3 && capitalized(second - 1) {
+        while second > 0 && i - second < 3 && self.name_word(second - 1) {
             second -= 1;
         }
         let comma = second
             .checked_sub(1)
             .filter(|&k| second < i && self.lowers[k] == ",")?;
         let mut first = comma;
-        while first > 0 && comma - first < 3 && capitalized(first - 1) {
+        while first > 0 && comma - first < 3 && self.name_word(first - 1) {
             first -= 1;
         }
         (first == 0 && first < comma).then(|| {
@@ -2654,10 +2652,8 @@ impl<'b> Ctx<'_, 'b> {
         if close - open < 2 {
             return None;
         }
-        let capitalized =
-            |k: usize| is_word(&self.toks[k]) && self.toks[k].text.starts_with(char::is_uppercase);
         let mut start = open;
-        while start > 0 && open - start < 4 && capitalized(start - 1) && !self.in_date[start - 1] {
+        while start > 0 && open - start < 4 && self.name_word(start - 1) {
             start -= 1;
         }
         let opens_here = start == 0 || self.lowers[start - 1] == ",";
