@@ -2,8 +2,11 @@
 //! what was expected. Each case builds a small project in a temporary
 //! directory, breaks one thing, and checks the error.
 
+mod common;
+
+use common::TempDir;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const ARTICLE: &str =
     "Headline of the story\nLONDON: The two sides signed a deal in Paris on Monday.\n";
@@ -11,12 +14,8 @@ const MANIFEST: &str = "[[source]]\nid = \"a\"\nfile = \"a.txt\"\npublished = \"
 const CLAIMS: &str = "[claims]\nplace = \"signed in Paris\"\n";
 
 /// A fresh project directory with one good source and one good claims file.
-fn project(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "claimcheck-bad-input-{}-{name}",
-        std::process::id()
-    ));
-    let _ = fs::remove_dir_all(&dir);
+fn project(name: &str) -> TempDir {
+    let dir = TempDir::new("bad-input", name);
     fs::create_dir_all(dir.join("seeds")).unwrap();
     fs::create_dir_all(dir.join("claims")).unwrap();
     fs::write(dir.join("seeds/a.txt"), ARTICLE).unwrap();
@@ -41,7 +40,6 @@ fn check(name: &str, path: &str, contents: &[u8], needles: &[&str]) {
     for n in needles {
         assert!(err.contains(n), "{name}: expected {n:?} in:\n{err}");
     }
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -49,7 +47,6 @@ fn good_project_loads() {
     let dir = project("good");
     let run = claimcheck::check(dir.join("claims"), dir.join("seeds")).unwrap();
     assert_eq!(run.outcomes[0].outcomes.len(), 1);
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -197,7 +194,6 @@ fn source_problems_come_in_manifest_order() {
     ];
     assert!(order.is_sorted(), "not in manifest order:\n{err}");
     assert!(!err.contains("e.txt"), "e.txt is fine:\n{err}");
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -249,7 +245,6 @@ fn unlisted_article_is_not_skipped() {
         err.contains("extra.txt") && err.contains("not listed"),
         "{err}"
     );
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[cfg(unix)]
@@ -264,7 +259,6 @@ fn symlink_out_of_seeds_is_refused() {
         err.contains("a.txt") && err.contains("outside the sources directory"),
         "{err}"
     );
-    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -282,5 +276,4 @@ fn missing_directories() {
     fs::create_dir_all(dir.join("claims")).unwrap();
     let err = errors_of(&dir);
     assert!(err.contains("no claims files"), "{err}");
-    let _ = fs::remove_dir_all(&dir);
 }

@@ -2,6 +2,9 @@
 //! hits for unchanged sources, misses for changed sources and claims, and
 //! shrug off damage.
 
+mod common;
+
+use common::TempDir;
 use std::path::Path;
 
 use claimcheck::{FactsCache, Published, Source, report};
@@ -104,12 +107,8 @@ fn manifest(dir: &Path, sources: &[(&str, &str)]) {
 }
 
 /// A small project: two sources and one claims file.
-fn project(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "claimcheck-verdicts-cache-test-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
+fn project(name: &str) -> TempDir {
+    let dir = TempDir::new("verdicts-cache-test", name);
     std::fs::create_dir_all(dir.join("seeds")).unwrap();
     std::fs::create_dir_all(dir.join("claims")).unwrap();
     std::fs::write(dir.join("seeds/a.txt"), ARTICLE).unwrap();

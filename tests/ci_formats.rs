@@ -2,7 +2,10 @@
 //! `check --locked` (cosmetic edits pass, fact changes and orphans fail) and
 //! `diff OLD NEW`.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::TempDir;
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn claimcheck(args: &[&str], dir: &Path) -> Output {
@@ -33,9 +36,8 @@ monday = \"signed on Monday\"\n\
 missing = 'contains \"signed a treaty\"'\n";
 
 /// A throwaway project: seeds/a.txt, its manifest and one claims file.
-fn project(name: &str, claims: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimcheck-ci-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn project(name: &str, claims: &str) -> TempDir {
+    let dir = TempDir::new("ci", name);
     for sub in ["seeds", "claims", "tests/snapshots"] {
         std::fs::create_dir_all(dir.join(sub)).expect("temp dir");
     }
@@ -50,7 +52,7 @@ fn project(name: &str, claims: &str) -> PathBuf {
 }
 
 /// [`project`] with `n` sources, `a00` to `a{n-1}`, all holding [`ARTICLE`].
-fn project_with_sources(name: &str, claims: &str, n: usize) -> PathBuf {
+fn project_with_sources(name: &str, claims: &str, n: usize) -> TempDir {
     let dir = project(name, claims);
     let mut manifest = String::new();
     for i in 0..n {

@@ -1,5 +1,8 @@
 //! The binary: exit codes, formats and the `facts` subcommand.
 
+mod common;
+
+use common::TempDir;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -15,9 +18,8 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn temp_project(name: &str, claims: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimcheck-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+fn temp_project(name: &str, claims: &str) -> TempDir {
+    let dir = TempDir::new("cli", name);
     std::fs::create_dir_all(dir.join("seeds")).unwrap();
     std::fs::create_dir_all(dir.join("claims")).unwrap();
     std::fs::write(
@@ -138,7 +140,6 @@ fn facts_of_a_file_use_its_manifest_entry_or_no_date() {
         stderr.contains("bin.txt") && stderr.contains("NUL"),
         "{stderr}"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

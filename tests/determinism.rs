@@ -7,6 +7,9 @@
 //! `CLAIMCHECK_CORPUS=target/corpus/1MB` (the default) pointing at a corpus
 //! directory next to its `-claims` directory.
 
+mod common;
+
+use common::TempDir;
 use std::path::{Path, PathBuf};
 
 use claimcheck::report::{self, human, json};
@@ -188,12 +191,8 @@ fn lock_views_are_kept_instead_of_analyses() {
 
 /// A project of `n` small articles, each saying something a little
 /// different, and claims that each speak to some of them.
-fn many_sources(name: &str, n: usize) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "claimcheck-determinism-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
+fn many_sources(name: &str, n: usize) -> TempDir {
+    let dir = TempDir::new("determinism", name);
     std::fs::create_dir_all(dir.join("seeds")).expect("seeds directory");
     std::fs::create_dir_all(dir.join("claims")).expect("claims directory");
     let cities = ["Paris", "Rawalpindi", "Moscow", "Lima"];
@@ -326,5 +325,4 @@ fn many_chunks_keep_source_order() {
     assert_eq!(format!("{unpacked:?}"), format!("{:?}", run.outcomes));
     assert_eq!(packed.all_hold(), run.all_hold());
     assert_eq!(reports(packed.report_outcomes()), reports(&in_memory));
-    let _ = std::fs::remove_dir_all(&dir);
 }
