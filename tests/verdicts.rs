@@ -1819,3 +1819,31 @@ fn the_only_event_of_its_kind_dates_the_claims() {
         ],
     );
 }
+
+/// A place the gazetteer does not know is a venue: found where its words
+/// follow `at`, `in` or `inside` in the event's clause, never compared
+/// with a city (where a building stands is not known).
+#[test]
+fn a_venue_is_found_in_the_events_clause() {
+    use Verdict::*;
+    let ghq = "The contract was signed on Wednesday at the army's General Headquarters in \
+               Rawalpindi, two officials said.\n";
+    let met = "The two ministers met at the Kremlin and later signed a protocol in Moscow.\n";
+    let fronted = "At the Kremlin, Putin signed the decree on Friday.\n";
+    let named = "Officials at General Headquarters said the deal was signed in Moscow.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (ghq, "signed at General Headquarters", Supported),
+            (ghq, "signed in Rawalpindi", Supported),
+            (ghq, "signed at the Kremlin", NotMentioned),
+            // Where they met, not where they signed.
+            (met, "signed at the Kremlin", NotMentioned),
+            (met, "met at the Kremlin", Supported),
+            (fronted, "signed at the Kremlin", Supported),
+            // Not after `at` in the signing's clause: the officials' place.
+            (named, "signed at General Headquarters", NotMentioned),
+            (named, "signed in Moscow", Supported),
+        ],
+    );
+}

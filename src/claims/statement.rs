@@ -497,7 +497,10 @@ fn event_claim(s: &str) -> Result<ClaimKind, String> {
             // `in June` is when, not where: a month or weekday is a date
             // only after its preposition.
             let when = parse_date(name).or_else(|| parse_date(&rest[i..]));
-            if name.chars().next().is_some_and(char::is_uppercase) && when.is_none() {
+            // A name the gazetteer does not know is a venue (`General
+            // Headquarters`, `the Kremlin`).
+            let proper = name.strip_prefix("the ").unwrap_or(name);
+            if proper.chars().next().is_some_and(char::is_uppercase) && when.is_none() {
                 let mut participants = subject.clone();
                 participants.extend(content_words(&rest[..i]));
                 let place = PlaceName {

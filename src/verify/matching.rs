@@ -349,13 +349,26 @@ pub(crate) fn judge(
             // Whether the source tells of the story's own event (see
             // `another_occurrence`), asked only of a conflicting place.
             let mut story_told: Option<bool> = None;
+            // A place the gazetteer does not know is a venue (`General
+            // Headquarters`, `the Kremlin`): looked for in the words of the
+            // event's sentence.
+            let venue: Vec<Vec<String>> = if place.info.is_none() {
+                venue_words(aliases, &place.name)
+            } else {
+                Vec::new()
+            };
             for &(i, f, e) in &found {
                 let rels: Vec<Relation> = e
                     .places
                     .iter()
                     .map(|p| compare_places(aliases, place, p))
                     .collect();
-                let rel = best(&rels);
+                let at_venue = !venue.is_empty() && at_venue(a, f, e, &venue);
+                let rel = if at_venue {
+                    Relation::Match
+                } else {
+                    best(&rels)
+                };
                 if let Some(note) = denied_as_claimed(a, i, e, (*factuality, rel), &prepared.terms)
                 {
                     add(Relation::Conflict, Some(i), Evidence::of(a, i, f, note));
@@ -365,7 +378,7 @@ pub(crate) fn judge(
                     add(Relation::Neither, Some(i), Evidence::of(a, i, f, note));
                     continue;
                 }
-                if e.places.is_empty() {
+                if e.places.is_empty() && !at_venue {
                     continue;
                 }
                 // Another person's event in a sentence that names the
@@ -1443,6 +1456,83 @@ fn holder<'a>(a: &'a Analysis, f: &Fact) -> Option<&'a EventFrame> {
         e.object
             .as_deref()
             .is_some_and(|o| contains_words(&normalize_term(o), &number))
+    })
+}
+
+/// The words of a venue a place claim names, and of each of its aliases
+/// (normalized, a leading `the` dropped: `the Kremlin` is `kremlin`).
+fn venue_words(aliases: &Aliases, venue: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = aliases
+        .variants(&normalize_term(venue))
+        .iter()
+        .map(|v| {
+            let words = phrase_words(v).map(str::to_string).collect::<Vec<_>>();
+            match words.split_first() {
+                Some((the, rest)) if the == "the" && !rest.is_empty() => rest.to_vec(),
+                _ => words,
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How many words may stand between a locative preposition and the venue
+/// it introduces (`at the Pakistan Army's General Headquarters`: the,
+/// pakistan, army, s).
+const VENUE_LEAD: usize = 4;
+
+/// Whether event `e` (fact `f` of `a`) takes place at a venue, a place the
+/// gazetteer does not know (one of `venue`'s word lists): its sentence has
+/// the venue's words after `at`, `in` or `inside`, with at most
+/// [`VENUE_LEAD`] words and no comma between (`signed at the army's
+/// General Headquarters in Rawalpindi`), and no other event's verb stands
+/// between the event's verb and the venue (in `met at the Kremlin and
+/// later signed the deal`, the Kremlin is where they met). A venue is
+/// never compared with a city or country: where a building stands is not
+/// known, so a venue claim is supported or not mentioned, never
+/// contradicted by another place.
+fn at_venue(a: &Analysis, f: &Fact, e: &EventFrame, venue: &[Vec<String>]) -> bool {
+    let Some(s) = a.text.sentences().get(f.sentence) else {
+        return false;
+    };
+    let sent = a.text.slice(s.span);
+    let toks = word_pieces(sent);
+    let norm: Vec<String> = toks
+        .iter()
+        .map(|r| normalize_term(&sent[r.clone()]))
+        .collect();
+    let others: Vec<&std::ops::Range<usize>> = sentence_events(a, f.sentence)
+        .filter(|o| !std::ptr::eq(*o, e))
+        .map(|o| &o.span)
+        .collect();
+    let introduced = |i: usize| {
+        (1..=VENUE_LEAD + 1).any(|back| {
+            i >= back
+                && matches!(norm[i - back].as_str(), "at" | "in" | "inside")
+                && !sent[toks[i - back].end..toks[i].start].contains(',')
+        })
+    };
+    venue.iter().any(|words| {
+        (0..toks.len().saturating_sub(words.len() - 1)).any(|i| {
+            if !words.iter().enumerate().all(|(k, w)| norm[i + k] == *w) || !introduced(i) {
+                return false;
+            }
+            let (from, to) = (toks[i].start, toks[i + words.len() - 1].end);
+            // After the verb, the venue is its place unless another verb
+            // comes between; before it, only when no verb comes first
+            // (`At the Kremlin, Putin signed …`).
+            let (between, before) = if from >= e.span.end {
+                (e.span.end..from, false)
+            } else {
+                (to..e.span.start, true)
+            };
+            !others.iter().any(|o| {
+                (o.start >= between.start && o.end <= between.end) || (before && o.end <= from)
+            })
+        })
     })
 }
 
