@@ -1847,3 +1847,24 @@ fn a_venue_is_found_in_the_events_clause() {
         ],
     );
 }
+
+/// A sentence that opens with a condition supposes what it tells: its
+/// events and amounts decide nothing, as a question's do not.
+#[test]
+fn a_condition_states_nothing() {
+    use Verdict::*;
+    let amount = "If the deal is worth $1 billion, then each helicopter costs $250 million.\n";
+    let had = "Had Pakistan bought twenty Mi-35 helicopters, India would have protested.\n";
+    let even = "Even if the price was high, Pakistan bought four Mi-35 helicopters.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (amount, "deal value = $1bn", NotMentioned),
+            (amount, "deal value = $153m", NotMentioned),
+            (had, "Pakistan bought helicopters", NotMentioned),
+            (had, "Mi-35 count = 4", NotMentioned),
+            (even, "Pakistan bought helicopters", Supported),
+            (even, "Mi-35 count = 4", Supported),
+        ],
+    );
+}

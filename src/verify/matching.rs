@@ -1554,6 +1554,9 @@ const CAPTION: &str = "in a photo caption: about the picture, not the story";
 const HELD: &str = "counts what is held (a fleet, an inventory), another set than the claim's: \
      it decides only a claim that names the kind (`Mi-17 helicopter count = 30`)";
 
+/// The note of a fact of a sentence that opens with a condition.
+const HYPOTHETICAL: &str = "in a condition or supposition: the source supposes, it does not state";
+
 /// The note of a fact of a question.
 const QUESTION: &str = "in a question: the source asks, it does not state";
 
@@ -1580,6 +1583,7 @@ fn unstated(a: &Analysis, f: &Fact) -> Option<&'static str> {
     match a.asks(f.sentence) {
         Asks::Nothing => None,
         Asks::Whole => Some(QUESTION),
+        Asks::Supposes => Some(HYPOTHETICAL),
         Asks::InPart => {
             quoted_question(a.text.slice(s.span), f.span.start - s.span.start).then_some(QUESTION)
         }
@@ -1596,6 +1600,10 @@ pub(crate) enum Asks {
     Whole,
     /// A question mark inside: a quote in it may ask.
     InPart,
+    /// The sentence opens with a condition (`If the deal is worth $1
+    /// billion, then …`, `Had Pakistan bought twenty …`): it supposes,
+    /// it does not state.
+    Supposes,
 }
 
 /// How much sentence `i` of `text` asks.
@@ -1612,7 +1620,11 @@ pub(crate) fn asks(text: &crate::Text, i: usize) -> Asks {
         return Asks::Whole;
     }
     if !sentence.as_bytes().contains(&b'?') {
-        return Asks::Nothing;
+        return if supposes(sentence) {
+            Asks::Supposes
+        } else {
+            Asks::Nothing
+        };
     }
     let ends = sentence
         .trim_end_matches(|c: char| {
@@ -1620,6 +1632,38 @@ pub(crate) fn asks(text: &crate::Text, i: usize) -> Asks {
         })
         .ends_with('?');
     if ends { Asks::Whole } else { Asks::InPart }
+}
+
+/// Whether a sentence opens with a condition, so that what it tells is
+/// supposed, not stated: `If …` (not `If anything`), `Unless …`,
+/// `Suppose`, `Supposing`, `Imagine`, `Assuming`, `In the event that`, or
+/// an inverted condition, `Had` or `Were` and then a subject (`Had Pakistan
+/// bought twenty Mi-35s, …`, `Were Russia to sell …`). Quote marks before
+/// the first word are skipped. `Even if` does not open the sentence and
+/// concedes rather than supposes.
+fn supposes(sentence: &str) -> bool {
+    let opening = sentence.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}' | '(' | '-')
+    });
+    let mut words = opening
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    match first {
+        "If" => second.is_some_and(|w| w != "anything"),
+        "Unless" | "Suppose" | "Supposing" | "Imagine" | "Assuming" => true,
+        "In" => second == Some("the") && words.next() == Some("event"),
+        // An inverted condition: `Had` or `Were` before a subject, then a
+        // comma later (`Had the deal been larger, …`), not a question or
+        // `Had` as a verb (`Had enough?`).
+        "Had" | "Were" => {
+            second.is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                && opening.contains(',')
+        }
+        _ => false,
+    }
 }
 
 /// Whether byte `at` of `sentence` is inside a quote that asks (`"Will
