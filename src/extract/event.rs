@@ -1966,6 +1966,7 @@ fn first_speech_verb(lowers: &[&str], skip: Option<Range<usize>>) -> Option<usiz
                     | "claimed"
                     | "added"
                     | "reported"
+                    | "reporting"
                     | "quoted"
             )
     })
@@ -2125,19 +2126,130 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
                     | "hoped"
             )
         });
+    // `no contract has been signed`: a subject no one or nothing fills.
+    negated |= matches!(
+        window,
+        [.., "no", _]
+            | [
+                ..,
+                "no",
+                _,
+                "has" | "have" | "had" | "was" | "were" | "is" | "are" | "been"
+            ]
+            | [.., "no", _, "has" | "have" | "had", "been"]
+    ) && !window.contains(&"doubt");
+    // `did not fly to Moscow merely to shop`: what is denied is the
+    // purpose, not the trip.
+    negated &= !purpose_denied(lowers, i);
+    // `is interested in buying`, `is considering buying`: a wish.
+    hedged |= matches!(
+        lowers[..i],
+        [.., "interested" | "keen", "in" | "on"] | [.., "considering" | "mulling" | "weighing"]
+    );
+    let said_by_others = reported_complement(lowers, i);
+    if said_by_others == Some(Factuality::Negated) {
+        return Factuality::Negated;
+    }
     if negated {
         Factuality::Negated
+    } else if said_by_others == Some(Factuality::Hedged) && !future {
+        Factuality::Hedged
     } else if future || (would_be && expected) || would_future {
         Factuality::Future
     } else if hedged {
         Factuality::Hedged
     } else if infinitive(lowers, i) {
         Factuality::Future
-    } else if reportedly || reported {
+    } else if reportedly || reported || said_by_others.is_some() {
         Factuality::Reported
     } else {
         Factuality::Asserted
     }
+}
+
+/// Whether a negation before the verb at `i` denies the purpose the
+/// clause gives after it rather than the verb: `merely`, `only`, `just`,
+/// `simply` or `solely` and then `to`, `because` or `for`, within ten
+/// words and before any `;` (`did not fly to Moscow merely to shop`).
+fn purpose_denied(lowers: &[&str], i: usize) -> bool {
+    let end = lowers.len().min(i + 12);
+    let after = &lowers[(i + 1).min(end)..end];
+    let stop = after
+        .iter()
+        .position(|w| matches!(*w, ";" | ":" | "." | "\""))
+        .unwrap_or(after.len());
+    after[..stop].windows(2).any(|w| {
+        matches!(w[0], "merely" | "only" | "just" | "simply" | "solely")
+            && matches!(w[1], "to" | "because" | "for")
+    })
+}
+
+/// The factuality a clause has for being the content of a report, claim or
+/// rumour the source names (`reports that`, `a claim on several websites
+/// that`, `rumours that`), for the verb at `i`: reported for a report,
+/// hedged for a claim, rumour, speculation or allegation, denied when the
+/// source says it was denied or dismissed (`denied reports circulating on
+/// social media that Pakistan has also signed`). `None` when the clause is
+/// no such content. The noun is at most six words before `that`, with no
+/// comma, `and`, `but` or speech verb between; `that` is at most twelve
+/// words before the verb, with no `;`, `:` or quote mark between.
+fn reported_complement(lowers: &[&str], i: usize) -> Option<Factuality> {
+    let from = i.saturating_sub(12);
+    let that = (from..i)
+        .rev()
+        .take_while(|&k| !matches!(lowers[k], ";" | ":" | "\"" | "said" | "says" | "told"))
+        .find(|&k| lowers[k] == "that")?;
+    let stops = |w: &str| {
+        matches!(
+            w,
+            "," | ";" | ":" | "\"" | "and" | "but" | "said" | "says" | "told" | "that"
+        )
+    };
+    let noun = (that.saturating_sub(6)..that)
+        .rev()
+        .take_while(|&k| !stops(lowers[k]))
+        .find(|&k| {
+            matches!(
+                lowers[k],
+                "report"
+                    | "reports"
+                    | "claim"
+                    | "claims"
+                    | "rumour"
+                    | "rumours"
+                    | "rumor"
+                    | "rumors"
+                    | "speculation"
+                    | "allegation"
+                    | "allegations"
+                    | "suggestion"
+                    | "suggestions"
+            )
+        })?;
+    let denied = (noun.saturating_sub(4)..noun).any(|k| {
+        matches!(
+            lowers[k],
+            "denied"
+                | "denies"
+                | "deny"
+                | "denying"
+                | "dismissed"
+                | "dismisses"
+                | "rejected"
+                | "rejects"
+                | "refuted"
+                | "refutes"
+                | "debunked"
+                | "quashed"
+        )
+    });
+    Some(if denied {
+        Factuality::Negated
+    } else if lowers[noun].starts_with("report") {
+        Factuality::Reported
+    } else {
+        Factuality::Hedged
+    })
 }
 
 /// Whether a `would` before the verb at `i` is backshifted by a reporting
@@ -2805,6 +2917,42 @@ mod tests {
                 &[("sign", Asserted)],
             ),
             ("The deal will be signed next week.", &[("sign", Future)]),
+            // The content of a report, claim or rumour the source names,
+            // and of a denied one.
+            (
+                "Channels are reporting that Pakistan and Russia have signed a deal in Islamabad.",
+                &[("say", Asserted), ("sign", Reported)],
+            ),
+            (
+                "Reports that Pakistan bought four helicopters surfaced on Monday.",
+                &[("buy", Reported)],
+            ),
+            (
+                "A claim on several websites that Sharif had flown to Moscow was dismissed.",
+                &[("travel", Hedged)],
+            ),
+            (
+                "An official denied reports circulating on social media that Pakistan has signed for Su-35 jets.",
+                &[("deny", Asserted), ("sign", Negated)],
+            ),
+            // A wish; a subject no one fills; a denied purpose.
+            (
+                "Pakistan is interested in purchasing Su-35 jets.",
+                &[("buy", Hedged)],
+            ),
+            ("No contract has been signed.", &[("sign", Negated)]),
+            (
+                "There is no doubt Pakistan signed the deal.",
+                &[("sign", Asserted)],
+            ),
+            (
+                "Sharif did not fly to Moscow merely to shop for helicopters.",
+                &[("travel", Asserted)],
+            ),
+            (
+                "Sharif did not fly to Moscow in June.",
+                &[("travel", Negated)],
+            ),
             // `went to` a name is travel; `go` is no verb otherwise.
             ("Sharif went to Moscow in June.", &[("travel", Asserted)]),
             ("The case went to court and is going to trial.", &[]),
