@@ -1868,3 +1868,49 @@ fn a_condition_states_nothing() {
         ],
     );
 }
+
+/// Two counts in sentences that name countries, none the same, count two
+/// countries' sets: no disagreement (a roundup of several deals).
+#[test]
+fn counts_of_other_countries_are_other_sets() {
+    use Verdict::*;
+    let roundup = "Pakistan and Russia signed a contract for four Mi-35M helicopters in \
+                   Rawalpindi on Wednesday.\n\nTwo Mi-35M helicopters were delivered to the \
+                   air force at Makurdi on August 12.\n";
+    let edited = "Pakistan and Russia signed a contract for four Mi-35M helicopters in \
+                  Rawalpindi on Wednesday.\n\nThe contract with Russia covers six Mi-35M \
+                  helicopters.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (roundup, "helicopter count = 4", Supported),
+            // The same country in both: one set, told two ways.
+            (edited, "helicopter count = 4", Contradicted),
+        ],
+    );
+}
+
+/// A body speaks through its spokesman: `an embassy spokesman said` is the
+/// claimed `Russian embassy`, not another speaker; another country's
+/// embassy spokesman is.
+#[test]
+fn a_spokesman_speaks_for_the_claimed_body() {
+    use Verdict::*;
+    let ours = "\"No contract has been signed,\" an embassy spokesman said.\n";
+    let theirs = "\"No contract has been signed,\" an Indian embassy spokesman said.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (
+                ours,
+                "Russian embassy said \"No contract has been signed\"",
+                Supported,
+            ),
+            (
+                theirs,
+                "Russian embassy said \"No contract has been signed\"",
+                Contradicted,
+            ),
+        ],
+    );
+}

@@ -683,6 +683,9 @@ pub(crate) fn judge(
                         Relation::Match
                     }
                     Some(s) if name_within(claimed, s) => Relation::Neither,
+                    // `an embassy spokesman said` of a claimed `Russian
+                    // embassy`: the body speaks through its spokesman
+                    Some(s) if speaks_for(claimed, s) => Relation::Match,
                     Some(_) => Relation::Conflict,
                     None => Relation::Neither,
                 };
@@ -1297,6 +1300,17 @@ fn same_set(
     if self::mood(a, fc.sentence)? != mood {
         return None;
     }
+    // Sentences that name countries, none of them the same, tell of two
+    // countries' sets (`Pakistan and Russia signed a contract for four
+    // Mi-35M helicopters`, `Two Mi-35M helicopters were delivered … at
+    // Makurdi`).
+    let (cm, cc) = (
+        sentence_countries(a, fm.sentence),
+        sentence_countries(a, fc.sentence),
+    );
+    if !cm.is_empty() && !cc.is_empty() && !cm.iter().any(|c| cc.contains(c)) {
+        return None;
+    }
     if let (Some(em), Some(ec)) = (holder(a, fm), holder(a, fc)) {
         let words = |e: &EventFrame| -> Vec<String> {
             e.agent
@@ -1331,6 +1345,23 @@ fn same_set(
             })
             .cloned()
     })
+}
+
+/// The countries of the places sentence `sentence` names (not its
+/// dateline's), as ISO codes.
+fn sentence_countries(a: &Analysis, sentence: usize) -> Vec<&str> {
+    let facts = a.facts.iter().as_slice();
+    let lo = facts.partition_point(|f| f.sentence < sentence);
+    let hi = facts.partition_point(|f| f.sentence <= sentence);
+    facts[lo..hi]
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FactKind::Place { place, role, .. } if *role != crate::extract::PlaceRole::Dateline => {
+                Some(place.country.as_str())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether a count's modifier names what it counts rather than describing
@@ -1534,6 +1565,29 @@ fn at_venue(a: &Analysis, f: &Fact, e: &EventFrame, venue: &[Vec<String>]) -> bo
             })
         })
     })
+}
+
+/// Whether speaker `said_by` (normalized) is the spokesman of the claimed
+/// speaker `claimed`, a body: every word of `said_by` before its noun is a
+/// word of `claimed` or a determiner, and one is not (`embassy spokesman`
+/// of `russian embassy`; not `indian embassy spokesman`).
+fn speaks_for(claimed: &str, said_by: &str) -> bool {
+    let words: Vec<&str> = said_by.split(' ').collect();
+    let Some((noun, before)) = words.split_last() else {
+        return false;
+    };
+    if !matches!(
+        *noun,
+        "spokesman" | "spokeswoman" | "spokesperson" | "representative"
+    ) {
+        return false;
+    }
+    let body: Vec<&&str> = before
+        .iter()
+        .filter(|w| !matches!(**w, "a" | "an" | "the"))
+        .collect();
+    let claimed: Vec<&str> = claimed.split(' ').collect();
+    !body.is_empty() && body.iter().all(|w| claimed.contains(w))
 }
 
 /// The events of sentence `sentence` (facts are in sentence order).
