@@ -1914,3 +1914,19 @@ fn a_spokesman_speaks_for_the_claimed_body() {
         ],
     );
 }
+
+/// A role the people reader cuts (`Our Islamabad correspondent Tariq
+/// Naseem` gives `correspondent`) matches a claim whose whole role the
+/// sentence writes; another role of the same kind still conflicts.
+#[test]
+fn a_role_written_whole_in_the_sentence_matches() {
+    use Verdict::*;
+    let text = "Our Islamabad correspondent Tariq Naseem joins me now.\n";
+    assert_table(
+        Some("2015-08-20"),
+        &[
+            (text, "Tariq Naseem is Islamabad correspondent", Supported),
+            (text, "Tariq Naseem is Moscow correspondent", Contradicted),
+        ],
+    );
+}

@@ -614,12 +614,17 @@ pub(crate) fn judge(
                     add(rel, Some(i), Evidence::of(a, i, f, Some(note.into())));
                     continue;
                 }
+                let same_head = titles
+                    .iter()
+                    .any(|t| t.split(' ').next_back() == Some(head.as_str()));
                 let rel = if matches {
                     Relation::Match
-                } else if titles
-                    .iter()
-                    .any(|t| t.split(' ').next_back() == Some(head.as_str()))
-                {
+                } else if same_head && role_written_whole(a, f.sentence, &claim_words) {
+                    // `Our Islamabad correspondent Tariq Naseem`: the title
+                    // read is `correspondent`, the sentence has the claim's
+                    // whole role.
+                    Relation::Match
+                } else if same_head {
                     Relation::Conflict
                 } else {
                     holder = office_held_by_another(aliases, a, p, &claim_words);
@@ -1565,6 +1570,12 @@ fn at_venue(a: &Analysis, f: &Fact, e: &EventFrame, venue: &[Vec<String>]) -> bo
             })
         })
     })
+}
+
+/// Whether sentence `sentence` has the words of a claimed role, in order
+/// and together (`islamabad correspondent`).
+fn role_written_whole(a: &Analysis, sentence: usize, claim_words: &[String]) -> bool {
+    claim_words.len() > 1 && contains_words(a.sentence_words(sentence), &claim_words.join(" "))
 }
 
 /// Whether speaker `said_by` (normalized) is the spokesman of the claimed
