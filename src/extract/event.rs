@@ -1067,7 +1067,10 @@ pub(crate) fn analyse_lowered(
     let mut loose_places = Vec::new();
     for p in places {
         let ti = tok_at(p.span.start);
-        let Some(k) = nearest(ti)
+        // `at General Headquarters (GHQ), Rawalpindi`: the venue's clause.
+        let venue = (p.place.kind == crate::extract::PlaceKind::City && city_of_venue(&lowers, ti))
+            .then(|| ti - 2);
+        let Some(k) = nearest(venue.unwrap_or(ti))
             .filter(|&k| !past_noun_phrase(k, ti))
             .or_else(|| fronted_place(ti))
         else {
@@ -1083,12 +1086,14 @@ pub(crate) fn analyse_lowered(
                 && ti > vi
                 && (prev == Some("to") || ti == vi + 1 || (prev == Some("the") && ti == vi + 2)))
             || (prev == Some("the") && prev2.is_some_and(|w| is_locative(w) && w != "on"))
-            || in_the_city_of(&lowers, ti);
+            || in_the_city_of(&lowers, ti)
+            || venue.is_some();
         if locative && !is_speech(pred) {
             let host = hosts
                 .iter()
                 .find(|h| h.0 == vi)
-                .and_then(|h| verbs.iter().position(|v| v.0 == h.1));
+                .and_then(|h| verbs.iter().position(|v| v.0 == h.1))
+                .or_else(|| ceremony_of(&lowers, &verbs, k));
             if let Some(h) = host {
                 out[h].places.push(p.clone());
             }
@@ -1127,6 +1132,43 @@ pub(crate) fn analyse_lowered(
         loose_places,
         here,
     }
+}
+
+/// Whether the place at token `ti` is the city of a venue named before it
+/// after a comma (`held at General Headquarters (GHQ), Rawalpindi`, `at
+/// the Foreign Office, Islamabad`): `at`, `in` or `inside` at most eight
+/// tokens before the comma, with no other comma, clause word or verb of
+/// the lexicon, `and`, `between`, `with`, `from`, `to`, `for` or `by`
+/// between, and no possessive after the place (`…, Russia's state
+/// exporter`).
+fn city_of_venue(lowers: &[&str], ti: usize) -> bool {
+    if ti < 3
+        || lowers[ti - 1] != ","
+        || lowers.get(ti + 1).is_some_and(|w| *w == "'s" || *w == "'")
+    {
+        return false;
+    }
+    (ti.saturating_sub(10)..ti - 1)
+        .rev()
+        .take_while(|&j| {
+            let w = lowers[j];
+            !matches!(
+                w,
+                "," | "and" | "between" | "with" | "from" | "to" | "for" | "by"
+            ) && !is_clause_word(w)
+                && LEXICON.get(w).is_none()
+        })
+        .any(|j| matches!(lowers[j], "at" | "in" | "inside"))
+}
+
+/// The event a ceremony's place is also the place of: `was signed today at
+/// a ceremony held at General Headquarters`, where verb `k` is `held`
+/// right after `ceremony`, is the verb before it (not a speech verb).
+fn ceremony_of(lowers: &[&str], verbs: &[(usize, &'static str)], k: usize) -> Option<usize> {
+    let (vi, pred) = verbs[k];
+    let ceremony = pred == "hold" && vi >= 1 && lowers[vi - 1] == "ceremony";
+    let m = k.checked_sub(1)?;
+    (ceremony && !is_speech(verbs[m].1)).then_some(m)
 }
 
 /// Whether the `here` at `i` names where something happens (`signed at the
@@ -4009,6 +4051,26 @@ mod tests {
                 &["on Wednesday"],
             ),
             ("Moscow and Islamabad concluded the deal.", "sign", &[], &[]),
+            // A venue's city after a comma; a ceremony's place is the
+            // signing's; not a party named after a comma.
+            (
+                "A contract was signed today at a ceremony held at General Headquarters (GHQ), Rawalpindi.",
+                "sign",
+                &["Rawalpindi"],
+                &["today"],
+            ),
+            (
+                "The talks were held at the Foreign Office, Islamabad.",
+                "hold",
+                &["Islamabad"],
+                &[],
+            ),
+            (
+                "The contract was signed at GHQ in Rawalpindi between the army and Rosoboronexport, Russia's arms exporter.",
+                "sign",
+                &["Rawalpindi"],
+                &[],
+            ),
             (
                 "He said on Wednesday that they signed the deal in Lahore.",
                 "sign",

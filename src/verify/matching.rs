@@ -1540,8 +1540,16 @@ fn at_venue(a: &Analysis, f: &Fact, e: &EventFrame, venue: &[Vec<String>]) -> bo
         .iter()
         .map(|r| normalize_term(&sent[r.clone()]))
         .collect();
+    // `signed today at a ceremony held at General Headquarters`: the
+    // ceremony's place is the signing's.
+    let ceremony = |o: &EventFrame| {
+        o.predicate == "hold"
+            && sent
+                .get(..o.span.start)
+                .is_some_and(|b| b.trim_end().to_ascii_lowercase().ends_with("ceremony"))
+    };
     let others: Vec<&std::ops::Range<usize>> = sentence_events(a, f.sentence)
-        .filter(|o| !std::ptr::eq(*o, e))
+        .filter(|o| !std::ptr::eq(*o, e) && !ceremony(o))
         .map(|o| &o.span)
         .collect();
     let introduced = |i: usize| {
