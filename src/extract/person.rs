@@ -701,33 +701,36 @@ static LEXICON: LazyLock<HashMap<&'static str, u32, WordBuild>> = LazyLock::new(
     m
 });
 
-/// [`LEXICON`] as an open-addressing table keyed by a word's length and
-/// first eight bytes, read as one number: a look-up for every token, where
-/// a hash map hashes the whole word and compares it with `memcmp`.
-struct LexTable {
-    slots: Vec<LexSlot>,
+/// A word list with a value for each word (the classes of [`LEXICON`], the
+/// predicates of the event lexicon) as an open-addressing table keyed by a
+/// word's length and first eight bytes, read as one number: a look-up for
+/// every token, where a hash map hashes the whole word and compares it with
+/// `memcmp`.
+pub(super) struct LexTable<V> {
+    slots: Vec<LexSlot<V>>,
     /// The word of each slot (for words longer than eight bytes).
-    words: Vec<&'static str>,
+    words: Vec<Box<str>>,
 }
 
 #[derive(Clone, Copy, Default)]
-struct LexSlot {
+struct LexSlot<V> {
     /// [`word_head`] of the word.
     head: u64,
     /// Its length (0: an empty slot).
     len: u32,
-    class: u32,
+    value: V,
 }
 
-impl LexTable {
-    fn new(lexicon: &HashMap<&'static str, u32, WordBuild>) -> Self {
+impl<V: Copy + Default> LexTable<V> {
+    /// The table of `entries`, distinct non-empty words with their values.
+    pub(super) fn new<'w>(entries: impl ExactSizeIterator<Item = (&'w str, V)>) -> Self {
         // at most half full
-        let size = (lexicon.len() * 2).next_power_of_two();
+        let size = (entries.len() * 2).next_power_of_two();
         let mut t = LexTable {
             slots: vec![LexSlot::default(); size],
-            words: vec![""; size],
+            words: vec![Box::from(""); size],
         };
-        for (&w, &class) in lexicon {
+        for (w, value) in entries {
             assert!(!w.is_empty() && u32::try_from(w.len()).is_ok());
             let mut i = t.slot(w.as_bytes());
             while t.slots[i].len != 0 {
@@ -736,9 +739,9 @@ impl LexTable {
             t.slots[i] = LexSlot {
                 head: word_head(w.as_bytes()),
                 len: w.len() as u32,
-                class,
+                value,
             };
-            t.words[i] = w;
+            t.words[i] = Box::from(w);
         }
         t
     }
@@ -749,17 +752,18 @@ impl LexTable {
         (h >> 32) as usize & (self.slots.len() - 1)
     }
 
-    /// The classes of `w` (0: in no list).
-    fn get(&self, w: &str) -> u32 {
+    /// The value of `w` (the default value when it is not listed).
+    pub(super) fn get(&self, w: &str) -> V {
         let b = w.as_bytes();
         let (head, mut i) = (word_head(b), self.slot(b));
         loop {
             let x = self.slots[i];
             if x.len == 0 {
-                return 0;
+                return V::default();
             }
-            if x.head == head && x.len as usize == b.len() && (b.len() <= 8 || self.words[i] == w) {
-                return x.class;
+            if x.head == head && x.len as usize == b.len() && (b.len() <= 8 || *self.words[i] == *w)
+            {
+                return x.value;
             }
             i = (i + 1) & (self.slots.len() - 1);
         }
@@ -783,7 +787,8 @@ fn word_head(w: &[u8]) -> u64 {
     }
 }
 
-static LEX_TABLE: LazyLock<LexTable> = LazyLock::new(|| LexTable::new(&LEXICON));
+static LEX_TABLE: LazyLock<LexTable<u32>> =
+    LazyLock::new(|| LexTable::new(LEXICON.iter().map(|(&w, &class)| (w, class))));
 
 /// The classes of a token's lowercase form.
 fn classes_of(low: &str) -> u32 {
