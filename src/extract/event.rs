@@ -356,11 +356,13 @@ fn inflect(base: &str) -> Vec<String> {
 }
 
 /// What the event lexicon says of a lowercase word: the canonical predicate
-/// of a verb form, and the kinds of event noun it is (bits of [`cue`]).
+/// of a verb form, the kinds of event noun it is (bits of [`cue`]), and
+/// whether it is an irregular form of [`IRREGULAR`].
 #[derive(Debug, Clone, Copy, Default)]
 struct Lex {
     predicate: Option<&'static str>,
     nouns: u8,
+    irregular: bool,
 }
 
 /// The kinds of event noun, as bits of [`Lex::nouns`]: a sentence whose
@@ -388,6 +390,9 @@ static LEX: LazyLock<LexTable<Lex>> = LazyLock::new(|| {
         .chain(PURCHASE_NOUNS.iter().map(|&(w, _)| (w, cue::PURCHASE)));
     for (w, kind) in nouns {
         words.entry(w).or_default().nouns |= kind;
+    }
+    for w in IRREGULAR.iter().flat_map(|(_, forms)| forms.iter()) {
+        words.entry(w).or_default().irregular = true;
     }
     LexTable::new(words.into_iter())
 });
@@ -769,7 +774,7 @@ pub(crate) fn analyse_lowered(
     // Headquarters (GHQ) in Rawalpindi") is part of its clause, not a
     // clause of its own, and neither is what follows it.
     // (A sentence without a bracket has none: most are not looked through.)
-    let glosses = if lower.contains('(') {
+    let glosses = if lower.as_bytes().contains(&b'(') {
         short_parentheses(&lowers)
     } else {
         Vec::new()
@@ -2030,10 +2035,7 @@ fn is_passive(lowers: &[&str], i: usize) -> bool {
 /// Whether a verb form can be a past participle: regular (`signed`) or
 /// irregular (`sold`, `cut`, `withdrawn`).
 fn is_participle(w: &str) -> bool {
-    w.ends_with("ed")
-        || IRREGULAR
-            .iter()
-            .any(|(_, forms)| forms.contains(&w) && !w.ends_with("ing") && !w.ends_with('s'))
+    w.ends_with("ed") || (LEX.get(w).irregular && !w.ends_with("ing") && !w.ends_with('s'))
 }
 
 /// The first speech verb (`said`, `told`) of the sentence: an event after

@@ -790,6 +790,11 @@ fn word_head(w: &[u8]) -> u64 {
 static LEX_TABLE: LazyLock<LexTable<u32>> =
     LazyLock::new(|| LexTable::new(LEXICON.iter().map(|(&w, &class)| (w, class))));
 
+/// Whether a lowercase word is one of [`SPEECH_VERBS`].
+pub(super) fn is_speech_verb(low: &str) -> bool {
+    LEX_TABLE.get(low) & class::SPEECH_VERB != 0
+}
+
 /// The classes of a token's lowercase form.
 fn classes_of(low: &str) -> u32 {
     let mut c = LEX_TABLE.get(low);
