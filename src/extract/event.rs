@@ -448,11 +448,8 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
         }
         let mut end = i + n;
         loop {
-            // Runs of ASCII letters and digits, the bulk of words, a byte
-            // look-up each.
-            while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
-                end += 1;
-            }
+            // Runs of ASCII letters and digits, the bulk of words.
+            end = super::ascii_run_end(bytes, end, super::Run::Alphanumeric);
             let m = alnum_len(s, end);
             if m > 0 {
                 end += m;

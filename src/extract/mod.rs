@@ -176,6 +176,61 @@ pub(super) fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Which ASCII bytes a run is made of (see [`ascii_run_end`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Run {
+    /// `a` to `z`.
+    Lowercase,
+    /// ASCII letters of either case.
+    Letters,
+    /// ASCII letters and digits.
+    Alphanumeric,
+}
+
+impl Run {
+    fn holds(self, b: u8) -> bool {
+        match self {
+            Run::Lowercase => b.is_ascii_lowercase(),
+            Run::Letters => b.is_ascii_alphabetic(),
+            Run::Alphanumeric => b.is_ascii_alphanumeric(),
+        }
+    }
+}
+
+/// The end of the run of `class` bytes of `b` from `i`: the first index at
+/// or after `i` of a byte of another kind, or `b.len()`. The tokenizers
+/// skip over every word with it: eight bytes are tested at once (a word
+/// fits in one or two such steps), where a loop byte by byte spends a test
+/// and a branch on each.
+pub(super) fn ascii_run_end(b: &[u8], mut i: usize, class: Run) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Of each byte of `low7` (seven bits: no sum carries into the next
+    // byte), the high bit of the result says whether it is `at` or more.
+    let at_least = |low7: u64, at: u8| low7 + (0x80 - u64::from(at)) * ONES;
+    let within = |low7: u64, lo: u8, hi: u8| at_least(low7, lo) & !at_least(low7, hi + 1);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let low7 = v & !HIGH;
+        // (`| 0x20` lowercases an ASCII letter and makes no other byte one)
+        let held = match class {
+            Run::Lowercase => within(low7, b'a', b'z'),
+            Run::Letters => within(low7 | 0x20 * ONES, b'a', b'z'),
+            Run::Alphanumeric => within(low7 | 0x20 * ONES, b'a', b'z') | within(low7, b'0', b'9'),
+        };
+        // A byte of another kind, or not ASCII, ends the run.
+        let stops = !(held & !v) & HIGH;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&x| class.holds(x)) {
+        i += 1;
+    }
+    i
+}
+
 /// Extracts every fact of `text`.
 pub fn extract(text: &Text) -> Facts {
     // About four facts a sentence: reserved up front, as growing a vector of
@@ -568,4 +623,46 @@ pub fn word_spans(s: &str) -> Vec<std::ops::Range<usize>> {
         .filter(|t| t.text.chars().next().is_some_and(char::is_alphanumeric))
         .map(|t| t.start..t.end)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Run, ascii_run_end};
+
+    /// [`ascii_run_end`] byte by byte.
+    fn run_end_bytewise(b: &[u8], mut i: usize, class: Run) -> usize {
+        while b.get(i).is_some_and(|&x| class.holds(x)) {
+            i += 1;
+        }
+        i
+    }
+
+    #[test]
+    fn ascii_runs_end_where_a_byte_loop_ends_them() {
+        // Every byte value at every offset of a run, and runs of every
+        // length around the eight bytes read at once.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for x in 0..=255u8 {
+            for at in 0..12 {
+                let mut t = b"abcdefghijKLMNOPQR09".to_vec();
+                t.insert(at, x);
+                texts.push(t);
+            }
+        }
+        for n in 0..20 {
+            texts.push("wordS9".repeat(4).as_bytes()[..n].to_vec());
+        }
+        texts.push("Caf\u{e9} r\u{e9}sum\u{e9}s, 1999".as_bytes().to_vec());
+        for t in &texts {
+            for class in [Run::Lowercase, Run::Letters, Run::Alphanumeric] {
+                for i in 0..=t.len() + 1 {
+                    assert_eq!(
+                        ascii_run_end(t, i, class),
+                        run_end_bytewise(t, i, class),
+                        "{t:?} from {i}, {class:?}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -565,9 +565,7 @@ fn tokenize_ascii(text: &str) -> Vec<Token> {
         let start = k;
         let mut end = k;
         loop {
-            while end < n && b[end].is_ascii_alphabetic() {
-                end += 1;
-            }
+            end = super::ascii_run_end(b, end, super::Run::Letters);
             match b.get(end) {
                 Some(b'.') => {
                     // "U.S.": single capitals joined by dots.
