@@ -795,10 +795,11 @@ pub(super) fn is_speech_verb(low: &str) -> bool {
     LEX_TABLE.get(low) & class::SPEECH_VERB != 0
 }
 
-/// The classes of a token's lowercase form.
-fn classes_of(low: &str) -> u32 {
+/// The classes of a token's lowercase form; `hyphen`: whether it holds a
+/// `-` (as the tokenizer saw).
+fn classes_of(low: &str, hyphen: bool) -> u32 {
     let mut c = LEX_TABLE.get(low);
-    if !low.bytes().any(|b| b == b'-') {
+    if !hyphen {
         return c;
     }
     if let Some((first, _)) = low.split_once('-') {
@@ -893,6 +894,8 @@ pub(super) struct Tok<'a> {
     pub(super) cap: bool,
     /// Followed by a possessive `'s` (or `'` after a final s).
     pub(super) poss: bool,
+    /// Holds a `-` (`lashkar-e-islam`, or the punctuation `-` itself).
+    pub(super) hyphen: bool,
 }
 
 impl Tok<'_> {
@@ -929,12 +932,12 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
 }
 
 /// [`tokenize`], each token given to `emit` in order. Reads the text by
-/// bytes, decoding only non-ASCII chars, and sees whether a word needs
-/// lowercasing as it reads it: it is run over every paragraph.
+/// bytes (runs of ASCII letters and digits eight at a time), decoding only
+/// non-ASCII chars: it is run over every paragraph.
 ///
 /// `lowered`, when given, is `s` in ASCII lowercase (same byte offsets): an
-/// ASCII word with capitals borrows its lowercase form from it instead of
-/// allocating one (one word in four or five in news text).
+/// ASCII word borrows its lowercase form from it, where one with capitals
+/// would otherwise allocate one (one word in four or five in news text).
 fn scan_tokens<'a>(
     s: &'a str,
     lowered: Option<&'a str>,
@@ -956,20 +959,23 @@ fn scan_tokens<'a>(
                 word: false,
                 cap: false,
                 poss: false,
+                hyphen: bytes[i] == b'-',
             });
             i += len;
             continue;
         }
         // letters and digits, and `-`, `'`, `.`, `&` between them; whether
-        // all are ASCII, and whether any is an uppercase one
-        let (mut ascii, mut upper) = (c.is_ascii(), c.is_ascii_uppercase());
+        // all are ASCII
+        let mut ascii = c.is_ascii();
+        // (a `-` is only ever a joiner inside a word)
+        let mut hyphen = false;
         let mut j = i + len;
         while j < s.len() {
             let b = bytes[j];
             if b.is_ascii_alphanumeric() {
-                upper |= b.is_ascii_uppercase();
-                j += 1;
+                j = super::ascii_run_end(bytes, j, super::Run::Alphanumeric);
             } else if matches!(b, b'-' | b'\'' | b'.' | b'&') && alnum_at(s, j + 1) {
+                hyphen |= b == b'-';
                 j += 1;
             } else if b.is_ascii() {
                 break;
@@ -995,7 +1001,6 @@ fn scan_tokens<'a>(
             text = &text[..text.len() - 2];
             end -= 2;
             poss = true;
-            upper = text.bytes().any(|b| b.is_ascii_uppercase());
         } else if tail.len() > 1 && tail.last() == Some(&b's') && bytes.get(j) == Some(&b'\'') {
             // plural possessive: `ministers'`; the apostrophe is skipped
             if !alnum_at(s, j + 1) {
@@ -1003,14 +1008,14 @@ fn scan_tokens<'a>(
                 j += 1;
             }
         }
-        // as `super::lowercase`
+        // as `super::lowercase` (an ASCII word's lowercase form is in
+        // `lowered`, whether it has capitals or not)
         let mut low: Cow<'_, str> = if !ascii {
             Cow::Owned(text.to_lowercase())
-        } else if upper {
-            match lowered {
-                Some(l) => Cow::Borrowed(&l[i..i + text.len()]),
-                None => Cow::Owned(text.to_ascii_lowercase()),
-            }
+        } else if let Some(l) = lowered {
+            Cow::Borrowed(&l[i..i + text.len()])
+        } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
         } else {
             Cow::Borrowed(text)
         };
@@ -1037,6 +1042,7 @@ fn scan_tokens<'a>(
             word: true,
             cap: c.is_uppercase(),
             poss,
+            hyphen,
         });
         i = j;
     }
@@ -1062,7 +1068,7 @@ struct Word<'a> {
 
 impl<'a> Word<'a> {
     fn new(t: Tok<'a>) -> Self {
-        let class = classes_of(&t.low);
+        let class = classes_of(&t.low, t.hyphen);
         Word {
             span: t.span,
             low: t.low,
@@ -1808,9 +1814,13 @@ fn known_in_ascii(st: &str) -> Vec<std::ops::Range<usize>> {
             i += name.len();
             continue;
         }
-        // No name here: on past the word.
+        // No name here: on past the word (letters, digits and `_`).
         i += 1;
-        while i < b.len() && word(b[i]) {
+        loop {
+            i = super::ascii_run_end(b, i, super::Run::Alphanumeric);
+            if b.get(i) != Some(&b'_') {
+                break;
+            }
             i += 1;
         }
     }
