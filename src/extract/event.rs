@@ -771,7 +771,7 @@ pub(crate) fn analyse_lowered(
     // Headquarters (GHQ) in Rawalpindi") is part of its clause, not a
     // clause of its own, and neither is what follows it.
     // (A sentence without a bracket has none: most are not looked through.)
-    let glosses = if lower.as_bytes().contains(&b'(') {
+    let glosses = if memchr::memchr(b'(', lower.as_bytes()).is_some() {
         short_parentheses(&lowers)
     } else {
         Vec::new()

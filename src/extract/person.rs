@@ -753,6 +753,7 @@ impl<V: Copy + Default> LexTable<V> {
     }
 
     /// The value of `w` (the default value when it is not listed).
+    #[inline]
     pub(super) fn get(&self, w: &str) -> V {
         let b = w.as_bytes();
         let (head, mut i) = (word_head(b), self.slot(b));
@@ -1141,8 +1142,16 @@ fn is_name_token_uncached(text: &str, t: &Word) -> bool {
         return false;
     }
     let raw = &text[t.span.range()];
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    if raw.chars().any(|c| c.is_ascii_digit()) {
+    // (an ASCII word, as most are, read by bytes)
+    let (letters, digit) = if raw.is_ascii() {
+        let b = raw.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        (letters, b.iter().any(u8::is_ascii_digit))
+    } else {
+        let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        (letters, raw.chars().any(|c| c.is_ascii_digit()))
+    };
+    if digit {
         return false;
     }
     // initials `E.` and `K.S.` are allowed; lone letters and acronyms are not

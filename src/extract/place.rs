@@ -594,7 +594,12 @@ fn tokenize_ascii(text: &str) -> Vec<Token> {
             }
             break;
         }
-        let before = classify_gap(&text[gap_start..start], tokens.is_empty());
+        // (one space, the usual gap, needs no call)
+        let before = if start == gap_start + 1 && b[gap_start] == b' ' && !tokens.is_empty() {
+            Sep::Space
+        } else {
+            classify_gap(&text[gap_start..start], tokens.is_empty())
+        };
         if let Some(prev) = tokens.last_mut() {
             prev.after = before;
         }
