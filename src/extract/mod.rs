@@ -255,6 +255,8 @@ pub fn extract(text: &Text) -> Facts {
         }
     }
     let here = dateline_city(text);
+    // The spans of a sentence's dates, kept from one sentence to the next.
+    let mut date_spans: Vec<std::ops::Range<usize>> = Vec::new();
     for (si, s) in text.sentences().iter().enumerate() {
         if !s.kind.has_facts() {
             continue;
@@ -279,12 +281,14 @@ pub fn extract(text: &Text) -> Facts {
         let lower = &lowered[s.span.range()];
         let found = event::analyse_lowered(sent, lower, text.published());
         // A number inside a date expression (`Aug. 19`) counts nothing.
-        let date_spans: Vec<std::ops::Range<usize>> = found
-            .frames
-            .iter()
-            .flat_map(|e| e.dates.iter().map(|d| d.span.clone()))
-            .chain(found.loose_dates.iter().map(|d| d.span.clone()))
-            .collect();
+        date_spans.clear();
+        date_spans.extend(
+            found
+                .frames
+                .iter()
+                .flat_map(|e| e.dates.iter().map(|d| d.span.clone()))
+                .chain(found.loose_dates.iter().map(|d| d.span.clone())),
+        );
         for (k, mut e) in found.frames.into_iter().enumerate() {
             // `signed at the General Headquarters here`: in the dateline's
             // city, when the article has one and the event no other place.
@@ -351,14 +355,13 @@ pub fn extract(text: &Text) -> Facts {
                 at(&p.span),
             );
         }
-        let counts: Vec<QuantityMention> = quantity::quantities_lowered(sent, Some(lower))
+        let counts = quantity::quantities_lowered(sent, Some(lower))
             .into_iter()
             .filter(|q| {
                 !date_spans
                     .iter()
                     .any(|d| d.start < q.span.end && q.span.start < d.end)
-            })
-            .collect();
+            });
         for q in counts {
             let span = at(&q.span);
             add(FactKind::Quantity(q), span);

@@ -758,7 +758,9 @@ impl<V: Copy + Default> LexTable<V> {
         let b = w.as_bytes();
         let (head, mut i) = (word_head(b), self.slot(b));
         loop {
-            let x = self.slots[i];
+            // (by reference: a slot's value is only copied out of the one
+            // that matches)
+            let x = &self.slots[i];
             if x.len == 0 {
                 return V::default();
             }
