@@ -1852,7 +1852,7 @@ struct OrgAcc {
     /// Forms seen: (form, span).
     forms: Vec<(String, Span)>,
     /// The spans of `forms`, to keep them unique.
-    seen: std::collections::HashSet<Span>,
+    seen: std::collections::HashSet<Span, FxBuild>,
     aliases: Vec<String>,
 }
 

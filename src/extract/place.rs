@@ -1083,7 +1083,11 @@ fn judge(
     let written = &text[tokens[i].start..tokens[j].end];
     let entry = index.entry(e);
     let caps = all_caps(written);
-    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = if written.is_ascii() {
+        written.bytes().filter(u8::is_ascii_alphabetic).count()
+    } else {
+        written.chars().filter(|c| c.is_alphabetic()).count()
+    };
     // Short words in capitals ("SCO", "IANS") are acronyms, unless a known
     // abbreviation or a country or region in an all-caps headline.
     if caps && letters <= 4 && !is_abbrev_alias(index, key, e) && entry.kind == Kind::City {
