@@ -205,18 +205,19 @@ impl Run {
 pub(super) fn ascii_run_end(b: &[u8], mut i: usize, class: Run) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    // (`| CASE` lowercases an ASCII letter and makes no other byte one)
+    const CASE: u64 = 0x2020_2020_2020_2020;
     // Of each byte of `low7` (seven bits: no sum carries into the next
     // byte), the high bit of the result says whether it is `at` or more.
     let at_least = |low7: u64, at: u8| low7 + (0x80 - u64::from(at)) * ONES;
     let within = |low7: u64, lo: u8, hi: u8| at_least(low7, lo) & !at_least(low7, hi + 1);
-    while let Some(chunk) = b.get(i..i + 8) {
-        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let v = u64::from_le_bytes(chunk);
         let low7 = v & !HIGH;
-        // (`| 0x20` lowercases an ASCII letter and makes no other byte one)
         let held = match class {
             Run::Lowercase => within(low7, b'a', b'z'),
-            Run::Letters => within(low7 | 0x20 * ONES, b'a', b'z'),
-            Run::Alphanumeric => within(low7 | 0x20 * ONES, b'a', b'z') | within(low7, b'0', b'9'),
+            Run::Letters => within(low7 | CASE, b'a', b'z'),
+            Run::Alphanumeric => within(low7 | CASE, b'a', b'z') | within(low7, b'0', b'9'),
         };
         // A byte of another kind, or not ASCII, ends the run.
         let stops = !(held & !v) & HIGH;
