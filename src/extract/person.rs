@@ -1034,10 +1034,13 @@ fn scan_tokens<'a>(
                 j += 1;
             }
         }
-        let trimmed = low.len() - low.bytes().rev().take_while(|&b| b == b'.').count();
-        match &mut low {
-            Cow::Borrowed(b) => *b = &b[..trimmed],
-            Cow::Owned(o) => o.truncate(trimmed),
+        // (most words end in no period: left as they are)
+        if low.ends_with('.') {
+            let trimmed = low.len() - low.bytes().rev().take_while(|&b| b == b'.').count();
+            match &mut low {
+                Cow::Borrowed(b) => *b = &b[..trimmed],
+                Cow::Owned(o) => o.truncate(trimmed),
+            }
         }
         emit(Tok {
             span: Span::new(base + i, base + end),
