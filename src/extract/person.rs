@@ -1147,11 +1147,18 @@ fn is_name_token_uncached(text: &str, t: &Word) -> bool {
         return false;
     }
     let raw = &text[t.span.range()];
-    // (an ASCII word, as most are, read by bytes)
+    // (an ASCII word, as most are, read by bytes in one pass: the letters
+    // are not needed after a digit)
     let (letters, digit) = if raw.is_ascii() {
-        let b = raw.as_bytes();
-        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-        (letters, b.iter().any(u8::is_ascii_digit))
+        let (mut letters, mut digit) = (0, false);
+        for &c in raw.as_bytes() {
+            if c.is_ascii_digit() {
+                digit = true;
+                break;
+            }
+            letters += usize::from(c.is_ascii_alphabetic());
+        }
+        (letters, digit)
     } else {
         let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
         (letters, raw.chars().any(|c| c.is_ascii_digit()))
