@@ -674,9 +674,7 @@ fn cues(text: &str) -> Cues {
         let b = lower[i];
         if b.is_ascii_lowercase() {
             let start = i;
-            while i < lower.len() && lower[i].is_ascii_lowercase() {
-                i += 1;
-            }
+            i = super::ascii_run_end(lower, i, super::Run::Lowercase);
             // The shortest cue word has three letters, the longest nine
             // (eleven after a day's suffix).
             if !(3..=11).contains(&(i - start)) {

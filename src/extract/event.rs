@@ -37,7 +37,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::date::{DateMention, recognize_dates_lowered};
-use super::person::FxBuild;
+use super::person::{FxBuild, LexTable};
 use super::place::{PlaceMention, country_of_demonym, find_places};
 
 /// Whether the text says an event happened.
@@ -355,9 +355,56 @@ fn inflect(base: &str) -> Vec<String> {
     out
 }
 
+/// What the event lexicon says of a lowercase word: the canonical predicate
+/// of a verb form, the kinds of event noun it is (bits of [`cue`]), and
+/// whether it is an irregular form of [`IRREGULAR`].
+#[derive(Debug, Clone, Copy, Default)]
+struct Lex {
+    predicate: Option<&'static str>,
+    nouns: u8,
+    irregular: bool,
+}
+
+/// The kinds of event noun, as bits of [`Lex::nouns`]: a sentence whose
+/// words are none of a kind skips the search for its events.
+mod cue {
+    /// [`super::NOMINAL_NOUNS`].
+    pub(super) const NOMINAL: u8 = 1;
+    /// [`super::EVENT_NOUNS`].
+    pub(super) const NOUN_EVENT: u8 = 2;
+    /// [`super::PURCHASE_NOUNS`].
+    pub(super) const PURCHASE: u8 = 4;
+}
+
+/// [`LEXICON`] and the event nouns in one table: one look-up per word of a
+/// sentence answers both.
+static LEX: LazyLock<LexTable<Lex>> = LazyLock::new(|| {
+    let mut words: HashMap<&str, Lex, FxBuild> = HashMap::default();
+    for (w, &predicate) in LEXICON.iter() {
+        words.entry(w).or_default().predicate = Some(predicate);
+    }
+    let nouns = NOMINAL_NOUNS
+        .iter()
+        .map(|&(w, _)| (w, cue::NOMINAL))
+        .chain(EVENT_NOUNS.iter().map(|&(w, _)| (w, cue::NOUN_EVENT)))
+        .chain(PURCHASE_NOUNS.iter().map(|&(w, _)| (w, cue::PURCHASE)));
+    for (w, kind) in nouns {
+        words.entry(w).or_default().nouns |= kind;
+    }
+    for w in IRREGULAR.iter().flat_map(|(_, forms)| forms.iter()) {
+        words.entry(w).or_default().irregular = true;
+    }
+    LexTable::new(words.into_iter())
+});
+
+/// Whether `w` (lowercase) is a verb form of the lexicon.
+fn in_lexicon(w: &str) -> bool {
+    LEX.get(w).predicate.is_some()
+}
+
 /// The canonical predicate of a verb form (`inked` → `sign`), case-insensitive.
 pub fn canonical_predicate(word: &str) -> Option<&'static str> {
-    LEXICON.get(&word.to_lowercase()).copied()
+    LEX.get(&word.to_lowercase()).predicate
 }
 
 /// A word token with its byte range.
@@ -401,11 +448,8 @@ pub(crate) fn tokens(s: &str) -> Vec<Tok<'_>> {
         }
         let mut end = i + n;
         loop {
-            // Runs of ASCII letters and digits, the bulk of words, a byte
-            // look-up each.
-            while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
-                end += 1;
-            }
+            // Runs of ASCII letters and digits, the bulk of words.
+            end = super::ascii_run_end(bytes, end, super::Run::Alphanumeric);
             let m = alnum_len(s, end);
             if m > 0 {
                 end += m;
@@ -573,17 +617,17 @@ fn is_clause_word(w: &str) -> bool {
 fn and_joins_clauses(lowers: &[&str], start: usize, i: usize) -> bool {
     let verb_before = lowers[start..i]
         .iter()
-        .any(|w| (is_aux(w) && *w != "to") || LEXICON.contains_key(*w));
+        .any(|w| (is_aux(w) && *w != "to") || in_lexicon(w));
     let first = lowers.get(i + 1).copied().unwrap_or("");
     if !verb_before
         || !first.starts_with(char::is_alphanumeric)
         || is_aux(first)
-        || LEXICON.contains_key(first)
+        || in_lexicon(first)
     {
         return false;
     }
     for &w in lowers.iter().skip(i + 2).take(4) {
-        if !w.starts_with(char::is_alphanumeric) || LEXICON.contains_key(w) {
+        if !w.starts_with(char::is_alphanumeric) || in_lexicon(w) {
             return false;
         }
         if is_aux(w) && w != "to" {
@@ -644,7 +688,11 @@ fn is_speech(pred: &str) -> bool {
 }
 
 fn is_word(t: &Tok<'_>) -> bool {
-    t.text.chars().next().is_some_and(char::is_alphanumeric)
+    // An ASCII first char (most tokens') tested on its byte.
+    match t.text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => t.text.chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// The lowercase form of each token, as `super::lowercase` gives it (ASCII
@@ -722,7 +770,12 @@ pub(crate) fn analyse_lowered(
     // A short parenthesis of words (an acronym or a gloss: "the General
     // Headquarters (GHQ) in Rawalpindi") is part of its clause, not a
     // clause of its own, and neither is what follows it.
-    let glosses = short_parentheses(&lowers);
+    // (A sentence without a bracket has none: most are not looked through.)
+    let glosses = if memchr::memchr(b'(', lower.as_bytes()).is_some() {
+        short_parentheses(&lowers)
+    } else {
+        Vec::new()
+    };
     let mut clause_start = 0;
     for i in 0..toks.len() {
         let t = lowers[i];
@@ -764,12 +817,17 @@ pub(crate) fn analyse_lowered(
     let lead = ctx.lead_relative();
     let first_speech = first_speech_verb(&lowers, lead.as_ref().map(|l| l.opens..l.closes));
     let mut verbs: Vec<(usize, &'static str)> = Vec::new();
+    // The kinds of event noun among the words (outside dates, where the
+    // searches for them look).
+    let mut nouns_held = 0;
     for (i, t) in toks.iter().enumerate() {
         if !is_word(t) || in_date[i] {
             continue;
         }
-        let pred = match LEXICON.get(lowers[i]) {
-            Some(&pred) => pred,
+        let lex = LEX.get(lowers[i]);
+        nouns_held |= lex.nouns;
+        let pred = match lex.predicate {
+            Some(pred) => pred,
             // `went to Moscow`: travel. `go` is no verb of the lexicon,
             // its other senses (`going to`, `go ahead`) being far commoner.
             None if went_to_a_name(&toks, &lowers, i) => "travel",
@@ -785,7 +843,11 @@ pub(crate) fn analyse_lowered(
     }
     // Events named by a noun that a verb of time governs (`Deliveries are
     // expected to begin in 2017`).
-    let mut nominal = nominal_events(&ctx, &verbs, report_tail);
+    let mut nominal = if nouns_held & cue::NOMINAL != 0 {
+        nominal_events(&ctx, &verbs, report_tail)
+    } else {
+        Vec::new()
+    };
     // A plan called off later in the sentence did not happen: `was due to
     // visit Islamabad in October 2012 but cancelled the trip`.
     let called_off: Vec<usize> = verbs
@@ -796,10 +858,18 @@ pub(crate) fn analyse_lowered(
     // A deal's purchase takes no place or date of its own: `signed an
     // agreement for the purchase of four helicopters at GHQ on Wednesday`
     // places and dates the signing.
-    let purchases = deal_purchases(&ctx, &verbs);
+    let purchases = if nouns_held & cue::PURCHASE != 0 {
+        deal_purchases(&ctx, &verbs)
+    } else {
+        Vec::new()
+    };
     let adjunctless: Vec<usize> = purchases.iter().map(|n| n.at).collect();
     nominal.extend(purchases);
-    let (nouns, light) = noun_events(&ctx, &verbs, report_tail);
+    let (nouns, light) = if nouns_held & cue::NOUN_EVENT != 0 {
+        noun_events(&ctx, &verbs, report_tail)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     verbs.retain(|(v, _)| !light.contains(v));
     let noun_at: Vec<usize> = nouns.iter().map(|n| n.at).collect();
     let during_at: Vec<usize> = nouns.iter().filter(|n| n.during).map(|n| n.at).collect();
@@ -1191,10 +1261,15 @@ fn locative_here(lowers: &[&str], i: usize) -> bool {
 /// Nouns that name an event of a predicate (`deliveries` are deliver
 /// events).
 fn nominal_predicate(w: &str) -> Option<&'static str> {
-    match w {
-        "delivery" | "deliveries" => Some("deliver"),
-        _ => None,
-    }
+    noun_predicate(NOMINAL_NOUNS, w)
+}
+
+/// The nouns of [`nominal_predicate`], with their predicates.
+const NOMINAL_NOUNS: &[(&str, &str)] = &[("delivery", "deliver"), ("deliveries", "deliver")];
+
+/// The predicate of the noun `w` in `list`.
+fn noun_predicate(list: &[(&str, &'static str)], w: &str) -> Option<&'static str> {
+    list.iter().find(|&&(n, _)| n == w).map(|&(_, p)| p)
 }
 
 /// Verbs that say when an event named by a noun happens (`Deliveries
@@ -1276,9 +1351,9 @@ fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) ->
             continue;
         }
         let lead = (0..i).filter(|&j| ctx.clause_of[j] == c).count();
-        let plain_lead = (0..i).filter(|&j| ctx.clause_of[j] == c).all(|j| {
-            is_word(&ctx.toks[j]) && !is_aux(lowers[j]) && !LEXICON.contains_key(lowers[j])
-        });
+        let plain_lead = (0..i)
+            .filter(|&j| ctx.clause_of[j] == c)
+            .all(|j| is_word(&ctx.toks[j]) && !is_aux(lowers[j]) && !in_lexicon(lowers[j]));
         if lead > MAX_NOMINAL_LEAD || !plain_lead {
             continue;
         }
@@ -1293,7 +1368,7 @@ fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) ->
                 && is_word(&ctx.toks[e])
                 && !ctx.in_date[e]
                 && !is_aux(lowers[e])
-                && !LEXICON.contains_key(lowers[e])
+                && !in_lexicon(lowers[e])
             {
                 e += 1;
             }
@@ -1416,10 +1491,9 @@ fn deal_purchases(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)]) -> Vec<Nominal> {
     let lowers = ctx.lowers;
     let mut out = Vec::new();
     for (i, &w) in lowers.iter().enumerate() {
-        let sale = matches!(w, "sale" | "sales");
-        if !(sale || matches!(w, "purchase" | "purchases" | "procurement" | "acquisition")) {
+        let Some(&(_, sale)) = PURCHASE_NOUNS.iter().find(|&&(n, _)| n == w) else {
             continue;
-        }
+        };
         if ctx.in_date[i] || verbs.iter().any(|&(v, _)| v == i) || lowers.get(i + 1) != Some(&"of")
         {
             continue;
@@ -1586,13 +1660,28 @@ fn deal_near(lowers: &[&str], i: usize) -> bool {
 /// or of what (`a visit to Islamabad by Shoigu`, `paid a visit to
 /// Pakistan`, `the signing of a contract`).
 fn noun_event_predicate(w: &str) -> Option<&'static str> {
-    match w {
-        "visit" | "visits" => Some("visit"),
-        "signing" => Some("sign"),
-        "signature" | "signatures" => Some("sign"),
-        _ => None,
-    }
+    noun_predicate(EVENT_NOUNS, w)
 }
+
+/// The nouns of [`noun_event_predicate`], with their predicates.
+const EVENT_NOUNS: &[(&str, &str)] = &[
+    ("visit", "visit"),
+    ("visits", "visit"),
+    ("signing", "sign"),
+    ("signature", "sign"),
+    ("signatures", "sign"),
+];
+
+/// The nouns of a purchase [`deal_purchases`] reads, each with whether it
+/// is a sale (whose buyer is whom it is to).
+const PURCHASE_NOUNS: &[(&str, bool)] = &[
+    ("sale", true),
+    ("sales", true),
+    ("purchase", false),
+    ("purchases", false),
+    ("procurement", false),
+    ("acquisition", false),
+];
 
 /// Verbs that take `signature` as their object and mean that the signing
 /// took place (`put their signatures to the contract`).
@@ -1681,7 +1770,7 @@ fn noun_events(
                 modifiers.push(m);
                 continue;
             }
-            if is_aux(m) || is_preposition(m) || LEXICON.contains_key(m) {
+            if is_aux(m) || is_preposition(m) || in_lexicon(m) {
                 break;
             }
             modifiers.push(m);
@@ -1985,10 +2074,7 @@ fn is_passive(lowers: &[&str], i: usize) -> bool {
 /// Whether a verb form can be a past participle: regular (`signed`) or
 /// irregular (`sold`, `cut`, `withdrawn`).
 fn is_participle(w: &str) -> bool {
-    w.ends_with("ed")
-        || IRREGULAR
-            .iter()
-            .any(|(_, forms)| forms.contains(&w) && !w.ends_with("ing") && !w.ends_with('s'))
+    w.ends_with("ed") || (LEX.get(w).irregular && !w.ends_with("ing") && !w.ends_with('s'))
 }
 
 /// The first speech verb (`said`, `told`) of the sentence: an event after
@@ -2623,7 +2709,7 @@ impl<'b> Ctx<'_, 'b> {
                 && !is_aux(w)
                 && !is_subject_stop(w)
                 && !is_clause_joiner(w)
-                && !(LEXICON.contains_key(w) && !capitalized && !is_nouny(w))
+                && !(in_lexicon(w) && !capitalized && !is_nouny(w))
         });
         if !noun_phrase {
             return None;
@@ -2637,8 +2723,7 @@ impl<'b> Ctx<'_, 'b> {
             next.is_some_and(|m| {
                 let w = self.lowers[m];
                 is_aux(w)
-                    || (LEXICON.contains_key(w)
-                        && looks_verbal(self.toks, self.lowers, self.in_date, m))
+                    || (in_lexicon(w) && looks_verbal(self.toks, self.lowers, self.in_date, m))
             })
         })?;
         let subject = self.phrase_before_in(opens, 0)?;
@@ -2699,7 +2784,7 @@ impl<'b> Ctx<'_, 'b> {
             is_word(&self.toks[j])
                 && !is_aux(self.lowers[j])
                 && !is_preposition(self.lowers[j])
-                && !LEXICON.contains_key(self.lowers[j])
+                && !in_lexicon(self.lowers[j])
         });
         let capitalized = |j: usize| {
             self.clause_of[j] == c
@@ -2798,7 +2883,7 @@ impl<'b> Ctx<'_, 'b> {
             let date = self.in_date[open];
             if close - open > 10
                 || !is_word(&self.toks[open]) && w != "'" && w != "\u{2019}"
-                || (!date && (LEXICON.contains_key(w) || is_clause_word(w)))
+                || (!date && (in_lexicon(w) || is_clause_word(w)))
             {
                 return None;
             }
@@ -2838,7 +2923,7 @@ impl<'b> Ctx<'_, 'b> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            if LEXICON.contains_key(w) && !capitalized {
+            if in_lexicon(w) && !capitalized {
                 after_verb = true;
                 break;
             }
@@ -2905,7 +2990,7 @@ impl<'b> Ctx<'_, 'b> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            if LEXICON.contains_key(w) && !words.is_empty() && !w.ends_with("ing") && !capitalized {
+            if in_lexicon(w) && !words.is_empty() && !w.ends_with("ing") && !capitalized {
                 break;
             }
             if w != "'" {

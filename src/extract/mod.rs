@@ -176,6 +176,62 @@ pub(super) fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Which ASCII bytes a run is made of (see [`ascii_run_end`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Run {
+    /// `a` to `z`.
+    Lowercase,
+    /// ASCII letters of either case.
+    Letters,
+    /// ASCII letters and digits.
+    Alphanumeric,
+}
+
+impl Run {
+    fn holds(self, b: u8) -> bool {
+        match self {
+            Run::Lowercase => b.is_ascii_lowercase(),
+            Run::Letters => b.is_ascii_alphabetic(),
+            Run::Alphanumeric => b.is_ascii_alphanumeric(),
+        }
+    }
+}
+
+/// The end of the run of `class` bytes of `b` from `i`: the first index at
+/// or after `i` of a byte of another kind, or `b.len()`. The tokenizers
+/// skip over every word with it: eight bytes are tested at once (a word
+/// fits in one or two such steps), where a loop byte by byte spends a test
+/// and a branch on each.
+pub(super) fn ascii_run_end(b: &[u8], mut i: usize, class: Run) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // (`| CASE` lowercases an ASCII letter and makes no other byte one)
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    // Of each byte of `low7` (seven bits: no sum carries into the next
+    // byte), the high bit of the result says whether it is `at` or more.
+    let at_least = |low7: u64, at: u8| low7 + (0x80 - u64::from(at)) * ONES;
+    let within = |low7: u64, lo: u8, hi: u8| at_least(low7, lo) & !at_least(low7, hi + 1);
+    while let Some(chunk) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let v = u64::from_le_bytes(chunk);
+        let low7 = v & !HIGH;
+        let held = match class {
+            Run::Lowercase => within(low7, b'a', b'z'),
+            Run::Letters => within(low7 | CASE, b'a', b'z'),
+            Run::Alphanumeric => within(low7 | CASE, b'a', b'z') | within(low7, b'0', b'9'),
+        };
+        // A byte of another kind, or not ASCII, ends the run.
+        let stops = !(held & !v) & HIGH;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&x| class.holds(x)) {
+        i += 1;
+    }
+    i
+}
+
 /// Extracts every fact of `text`.
 pub fn extract(text: &Text) -> Facts {
     // About four facts a sentence: reserved up front, as growing a vector of
@@ -200,6 +256,8 @@ pub fn extract(text: &Text) -> Facts {
         }
     }
     let here = dateline_city(text);
+    // The spans of a sentence's dates, kept from one sentence to the next.
+    let mut date_spans: Vec<std::ops::Range<usize>> = Vec::new();
     for (si, s) in text.sentences().iter().enumerate() {
         if !s.kind.has_facts() {
             continue;
@@ -224,12 +282,14 @@ pub fn extract(text: &Text) -> Facts {
         let lower = &lowered[s.span.range()];
         let found = event::analyse_lowered(sent, lower, text.published());
         // A number inside a date expression (`Aug. 19`) counts nothing.
-        let date_spans: Vec<std::ops::Range<usize>> = found
-            .frames
-            .iter()
-            .flat_map(|e| e.dates.iter().map(|d| d.span.clone()))
-            .chain(found.loose_dates.iter().map(|d| d.span.clone()))
-            .collect();
+        date_spans.clear();
+        date_spans.extend(
+            found
+                .frames
+                .iter()
+                .flat_map(|e| e.dates.iter().map(|d| d.span.clone()))
+                .chain(found.loose_dates.iter().map(|d| d.span.clone())),
+        );
         for (k, mut e) in found.frames.into_iter().enumerate() {
             // `signed at the General Headquarters here`: in the dateline's
             // city, when the article has one and the event no other place.
@@ -296,14 +356,13 @@ pub fn extract(text: &Text) -> Facts {
                 at(&p.span),
             );
         }
-        let counts: Vec<QuantityMention> = quantity::quantities_lowered(sent, Some(lower))
+        let counts = quantity::quantities_lowered(sent, Some(lower))
             .into_iter()
             .filter(|q| {
                 !date_spans
                     .iter()
                     .any(|d| d.start < q.span.end && q.span.start < d.end)
-            })
-            .collect();
+            });
         for q in counts {
             let span = at(&q.span);
             add(FactKind::Quantity(q), span);
@@ -568,4 +627,46 @@ pub fn word_spans(s: &str) -> Vec<std::ops::Range<usize>> {
         .filter(|t| t.text.chars().next().is_some_and(char::is_alphanumeric))
         .map(|t| t.start..t.end)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Run, ascii_run_end};
+
+    /// [`ascii_run_end`] byte by byte.
+    fn run_end_bytewise(b: &[u8], mut i: usize, class: Run) -> usize {
+        while b.get(i).is_some_and(|&x| class.holds(x)) {
+            i += 1;
+        }
+        i
+    }
+
+    #[test]
+    fn ascii_runs_end_where_a_byte_loop_ends_them() {
+        // Every byte value at every offset of a run, and runs of every
+        // length around the eight bytes read at once.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for x in 0..=255u8 {
+            for at in 0..12 {
+                let mut t = b"abcdefghijKLMNOPQR09".to_vec();
+                t.insert(at, x);
+                texts.push(t);
+            }
+        }
+        for n in 0..20 {
+            texts.push("wordS9".repeat(4).as_bytes()[..n].to_vec());
+        }
+        texts.push("Caf\u{e9} r\u{e9}sum\u{e9}s, 1999".as_bytes().to_vec());
+        for t in &texts {
+            for class in [Run::Lowercase, Run::Letters, Run::Alphanumeric] {
+                for i in 0..=t.len() + 1 {
+                    assert_eq!(
+                        ascii_run_end(t, i, class),
+                        run_end_bytewise(t, i, class),
+                        "{t:?} from {i}, {class:?}"
+                    );
+                }
+            }
+        }
+    }
 }

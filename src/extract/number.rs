@@ -164,9 +164,7 @@ fn may_hold_number(text: &str) -> bool {
         // A run of ASCII letters: a word token that is one of those words
         // is such a run (its neighbours are not letters at all).
         let start = i;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+        i = super::ascii_run_end(b, i, super::Run::Letters);
         let run = &b[start..i];
         if starts.letters.may_have(run.len(), c.to_ascii_lowercase()) {
             let key = run
@@ -252,9 +250,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
             let mut j = i + n;
             loop {
                 // ASCII letters, most of them, byte by byte.
-                while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
-                    j += 1;
-                }
+                j = super::ascii_run_end(b, j, super::Run::Letters);
                 let Some(c2) = text.get(j..).and_then(|s| s.chars().next()) else {
                     break;
                 };

@@ -701,33 +701,36 @@ static LEXICON: LazyLock<HashMap<&'static str, u32, WordBuild>> = LazyLock::new(
     m
 });
 
-/// [`LEXICON`] as an open-addressing table keyed by a word's length and
-/// first eight bytes, read as one number: a look-up for every token, where
-/// a hash map hashes the whole word and compares it with `memcmp`.
-struct LexTable {
-    slots: Vec<LexSlot>,
+/// A word list with a value for each word (the classes of [`LEXICON`], the
+/// predicates of the event lexicon) as an open-addressing table keyed by a
+/// word's length and first eight bytes, read as one number: a look-up for
+/// every token, where a hash map hashes the whole word and compares it with
+/// `memcmp`.
+pub(super) struct LexTable<V> {
+    slots: Vec<LexSlot<V>>,
     /// The word of each slot (for words longer than eight bytes).
-    words: Vec<&'static str>,
+    words: Vec<Box<str>>,
 }
 
 #[derive(Clone, Copy, Default)]
-struct LexSlot {
+struct LexSlot<V> {
     /// [`word_head`] of the word.
     head: u64,
     /// Its length (0: an empty slot).
     len: u32,
-    class: u32,
+    value: V,
 }
 
-impl LexTable {
-    fn new(lexicon: &HashMap<&'static str, u32, WordBuild>) -> Self {
+impl<V: Copy + Default> LexTable<V> {
+    /// The table of `entries`, distinct non-empty words with their values.
+    pub(super) fn new<'w>(entries: impl ExactSizeIterator<Item = (&'w str, V)>) -> Self {
         // at most half full
-        let size = (lexicon.len() * 2).next_power_of_two();
+        let size = (entries.len() * 2).next_power_of_two();
         let mut t = LexTable {
             slots: vec![LexSlot::default(); size],
-            words: vec![""; size],
+            words: vec![Box::from(""); size],
         };
-        for (&w, &class) in lexicon {
+        for (w, value) in entries {
             assert!(!w.is_empty() && u32::try_from(w.len()).is_ok());
             let mut i = t.slot(w.as_bytes());
             while t.slots[i].len != 0 {
@@ -736,9 +739,9 @@ impl LexTable {
             t.slots[i] = LexSlot {
                 head: word_head(w.as_bytes()),
                 len: w.len() as u32,
-                class,
+                value,
             };
-            t.words[i] = w;
+            t.words[i] = Box::from(w);
         }
         t
     }
@@ -749,17 +752,21 @@ impl LexTable {
         (h >> 32) as usize & (self.slots.len() - 1)
     }
 
-    /// The classes of `w` (0: in no list).
-    fn get(&self, w: &str) -> u32 {
+    /// The value of `w` (the default value when it is not listed).
+    #[inline]
+    pub(super) fn get(&self, w: &str) -> V {
         let b = w.as_bytes();
         let (head, mut i) = (word_head(b), self.slot(b));
         loop {
-            let x = self.slots[i];
+            // (by reference: a slot's value is only copied out of the one
+            // that matches)
+            let x = &self.slots[i];
             if x.len == 0 {
-                return 0;
+                return V::default();
             }
-            if x.head == head && x.len as usize == b.len() && (b.len() <= 8 || self.words[i] == w) {
-                return x.class;
+            if x.head == head && x.len as usize == b.len() && (b.len() <= 8 || *self.words[i] == *w)
+            {
+                return x.value;
             }
             i = (i + 1) & (self.slots.len() - 1);
         }
@@ -783,12 +790,19 @@ fn word_head(w: &[u8]) -> u64 {
     }
 }
 
-static LEX_TABLE: LazyLock<LexTable> = LazyLock::new(|| LexTable::new(&LEXICON));
+static LEX_TABLE: LazyLock<LexTable<u32>> =
+    LazyLock::new(|| LexTable::new(LEXICON.iter().map(|(&w, &class)| (w, class))));
 
-/// The classes of a token's lowercase form.
-fn classes_of(low: &str) -> u32 {
+/// Whether a lowercase word is one of [`SPEECH_VERBS`].
+pub(super) fn is_speech_verb(low: &str) -> bool {
+    LEX_TABLE.get(low) & class::SPEECH_VERB != 0
+}
+
+/// The classes of a token's lowercase form; `hyphen`: whether it holds a
+/// `-` (as the tokenizer saw).
+fn classes_of(low: &str, hyphen: bool) -> u32 {
     let mut c = LEX_TABLE.get(low);
-    if !low.bytes().any(|b| b == b'-') {
+    if !hyphen {
         return c;
     }
     if let Some((first, _)) = low.split_once('-') {
@@ -883,6 +897,8 @@ pub(super) struct Tok<'a> {
     pub(super) cap: bool,
     /// Followed by a possessive `'s` (or `'` after a final s).
     pub(super) poss: bool,
+    /// Holds a `-` (`lashkar-e-islam`, or the punctuation `-` itself).
+    pub(super) hyphen: bool,
 }
 
 impl Tok<'_> {
@@ -919,12 +935,12 @@ pub(super) fn tokenize(s: &str, base: usize) -> Vec<Tok<'_>> {
 }
 
 /// [`tokenize`], each token given to `emit` in order. Reads the text by
-/// bytes, decoding only non-ASCII chars, and sees whether a word needs
-/// lowercasing as it reads it: it is run over every paragraph.
+/// bytes (runs of ASCII letters and digits eight at a time), decoding only
+/// non-ASCII chars: it is run over every paragraph.
 ///
 /// `lowered`, when given, is `s` in ASCII lowercase (same byte offsets): an
-/// ASCII word with capitals borrows its lowercase form from it instead of
-/// allocating one (one word in four or five in news text).
+/// ASCII word borrows its lowercase form from it, where one with capitals
+/// would otherwise allocate one (one word in four or five in news text).
 fn scan_tokens<'a>(
     s: &'a str,
     lowered: Option<&'a str>,
@@ -946,20 +962,23 @@ fn scan_tokens<'a>(
                 word: false,
                 cap: false,
                 poss: false,
+                hyphen: bytes[i] == b'-',
             });
             i += len;
             continue;
         }
         // letters and digits, and `-`, `'`, `.`, `&` between them; whether
-        // all are ASCII, and whether any is an uppercase one
-        let (mut ascii, mut upper) = (c.is_ascii(), c.is_ascii_uppercase());
+        // all are ASCII
+        let mut ascii = c.is_ascii();
+        // (a `-` is only ever a joiner inside a word)
+        let mut hyphen = false;
         let mut j = i + len;
         while j < s.len() {
             let b = bytes[j];
             if b.is_ascii_alphanumeric() {
-                upper |= b.is_ascii_uppercase();
-                j += 1;
+                j = super::ascii_run_end(bytes, j, super::Run::Alphanumeric);
             } else if matches!(b, b'-' | b'\'' | b'.' | b'&') && alnum_at(s, j + 1) {
+                hyphen |= b == b'-';
                 j += 1;
             } else if b.is_ascii() {
                 break;
@@ -985,7 +1004,6 @@ fn scan_tokens<'a>(
             text = &text[..text.len() - 2];
             end -= 2;
             poss = true;
-            upper = text.bytes().any(|b| b.is_ascii_uppercase());
         } else if tail.len() > 1 && tail.last() == Some(&b's') && bytes.get(j) == Some(&b'\'') {
             // plural possessive: `ministers'`; the apostrophe is skipped
             if !alnum_at(s, j + 1) {
@@ -993,14 +1011,14 @@ fn scan_tokens<'a>(
                 j += 1;
             }
         }
-        // as `super::lowercase`
+        // as `super::lowercase` (an ASCII word's lowercase form is in
+        // `lowered`, whether it has capitals or not)
         let mut low: Cow<'_, str> = if !ascii {
             Cow::Owned(text.to_lowercase())
-        } else if upper {
-            match lowered {
-                Some(l) => Cow::Borrowed(&l[i..i + text.len()]),
-                None => Cow::Owned(text.to_ascii_lowercase()),
-            }
+        } else if let Some(l) = lowered {
+            Cow::Borrowed(&l[i..i + text.len()])
+        } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
         } else {
             Cow::Borrowed(text)
         };
@@ -1016,10 +1034,13 @@ fn scan_tokens<'a>(
                 j += 1;
             }
         }
-        let trimmed = low.len() - low.bytes().rev().take_while(|&b| b == b'.').count();
-        match &mut low {
-            Cow::Borrowed(b) => *b = &b[..trimmed],
-            Cow::Owned(o) => o.truncate(trimmed),
+        // (most words end in no period: left as they are)
+        if low.ends_with('.') {
+            let trimmed = low.len() - low.bytes().rev().take_while(|&b| b == b'.').count();
+            match &mut low {
+                Cow::Borrowed(b) => *b = &b[..trimmed],
+                Cow::Owned(o) => o.truncate(trimmed),
+            }
         }
         emit(Tok {
             span: Span::new(base + i, base + end),
@@ -1027,6 +1048,7 @@ fn scan_tokens<'a>(
             word: true,
             cap: c.is_uppercase(),
             poss,
+            hyphen,
         });
         i = j;
     }
@@ -1052,7 +1074,7 @@ struct Word<'a> {
 
 impl<'a> Word<'a> {
     fn new(t: Tok<'a>) -> Self {
-        let class = classes_of(&t.low);
+        let class = classes_of(&t.low, t.hyphen);
         Word {
             span: t.span,
             low: t.low,
@@ -1125,8 +1147,23 @@ fn is_name_token_uncached(text: &str, t: &Word) -> bool {
         return false;
     }
     let raw = &text[t.span.range()];
-    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-    if raw.chars().any(|c| c.is_ascii_digit()) {
+    // (an ASCII word, as most are, read by bytes in one pass: the letters
+    // are not needed after a digit)
+    let (letters, digit) = if raw.is_ascii() {
+        let (mut letters, mut digit) = (0, false);
+        for &c in raw.as_bytes() {
+            if c.is_ascii_digit() {
+                digit = true;
+                break;
+            }
+            letters += usize::from(c.is_ascii_alphabetic());
+        }
+        (letters, digit)
+    } else {
+        let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        (letters, raw.chars().any(|c| c.is_ascii_digit()))
+    };
+    if digit {
         return false;
     }
     // initials `E.` and `K.S.` are allowed; lone letters and acronyms are not
@@ -1798,9 +1835,13 @@ fn known_in_ascii(st: &str) -> Vec<std::ops::Range<usize>> {
             i += name.len();
             continue;
         }
-        // No name here: on past the word.
+        // No name here: on past the word (letters, digits and `_`).
         i += 1;
-        while i < b.len() && word(b[i]) {
+        loop {
+            i = super::ascii_run_end(b, i, super::Run::Alphanumeric);
+            if b.get(i) != Some(&b'_') {
+                break;
+            }
             i += 1;
         }
     }
@@ -1821,7 +1862,7 @@ struct OrgAcc {
     /// Forms seen: (form, span).
     forms: Vec<(String, Span)>,
     /// The spans of `forms`, to keep them unique.
-    seen: std::collections::HashSet<Span>,
+    seen: std::collections::HashSet<Span, FxBuild>,
     aliases: Vec<String>,
 }
 

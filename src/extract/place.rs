@@ -565,9 +565,7 @@ fn tokenize_ascii(text: &str) -> Vec<Token> {
         let start = k;
         let mut end = k;
         loop {
-            while end < n && b[end].is_ascii_alphabetic() {
-                end += 1;
-            }
+            end = super::ascii_run_end(b, end, super::Run::Letters);
             match b.get(end) {
                 Some(b'.') => {
                     // "U.S.": single capitals joined by dots.
@@ -596,7 +594,12 @@ fn tokenize_ascii(text: &str) -> Vec<Token> {
             }
             break;
         }
-        let before = classify_gap(&text[gap_start..start], tokens.is_empty());
+        // (one space, the usual gap, needs no call)
+        let before = if start == gap_start + 1 && b[gap_start] == b' ' && !tokens.is_empty() {
+            Sep::Space
+        } else {
+            classify_gap(&text[gap_start..start], tokens.is_empty())
+        };
         if let Some(prev) = tokens.last_mut() {
             prev.after = before;
         }
@@ -1080,7 +1083,11 @@ fn judge(
     let written = &text[tokens[i].start..tokens[j].end];
     let entry = index.entry(e);
     let caps = all_caps(written);
-    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = if written.is_ascii() {
+        written.bytes().filter(u8::is_ascii_alphabetic).count()
+    } else {
+        written.chars().filter(|c| c.is_alphabetic()).count()
+    };
     // Short words in capitals ("SCO", "IANS") are acronyms, unless a known
     // abbreviation or a country or region in an all-caps headline.
     if caps && letters <= 4 && !is_abbrev_alias(index, key, e) && entry.kind == Kind::City {

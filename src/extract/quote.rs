@@ -46,7 +46,7 @@
 //! no person or organisation is kept as written (`Sharif`). A phrase quote
 //! with no speaker in its sentence is still a quote, with no speaker.
 
-use super::person::{Organisation, Person, SPEECH_VERBS, Tok, tokenize};
+use super::person::{Organisation, Person, Tok, is_speech_verb, tokenize};
 use crate::span::Span;
 use crate::text::Text;
 
@@ -275,7 +275,7 @@ fn resolve(
     // a speaker phrase ends in a noun-like word, not a verb or date
     if words
         .iter()
-        .any(|t| SPEECH_VERBS.contains(&t.low.as_ref()) || FINITE.contains(&t.low.as_ref()))
+        .any(|t| is_speech_verb(&t.low) || FINITE.contains(&t.low.as_ref()))
     {
         return None;
     }
@@ -528,7 +528,7 @@ fn passive(toks: &[Tok], v: usize) -> bool {
 }
 
 fn is_speech(t: &Tok) -> bool {
-    t.word && SPEECH_VERBS.contains(&t.low.as_ref()) && t.low != "according"
+    t.word && is_speech_verb(&t.low) && t.low != "according"
 }
 
 /// A speaker from the tokens after a quote. `adjacent`: only a verb at the
