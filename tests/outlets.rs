@@ -225,3 +225,200 @@ fn assert_cells(dir: &str, cells_expected: usize, known_wrong: &[&str]) {
         "cells now wrong: {new:#?}\ncells now right (take them off WRONG): {fixed:#?}"
     );
 }
+
+/// The fourth audit (`tests/outlets4`): eight articles in other styles (a
+/// broadcast transcript, a live blog, a military press release, an op-ed,
+/// an explainer, a roundup of several deals, a dispute of accounts, a
+/// Russian state wire), 122 claims, every verdict decided before the tool
+/// was run (`expectations.frozen.toml`; the working claims file respells
+/// one name, `el-Sisi`, that the claim parser refused). `FINDINGS.md` is
+/// the audit's report of its first run: 822 of 976 cells right, 18 false
+/// supports and 17 false contradictions. The cells still wrong:
+const WRONG4: &[&str] = &[
+    // By design: a claim that names no party takes any event or count of its
+    // kind, and a roundup of several deals holds other countries' (`Egypt
+    // signed a contract … in Moscow on Tuesday`, Nigeria's two Mi-35Ms,
+    // Egypt's 45 Apaches); the audit takes such a claim to be about the
+    // story's deal.
+    "apache-45 broadcast not-mentioned contradicted",
+    "apache-45 roundup supported contradicted",
+    "delivered-makurdi roundup not-mentioned supported",
+    "heli-46 roundup contradicted supported",
+    "mi35-2 roundup contradicted supported",
+    "signed-27aug roundup contradicted supported",
+    "signed-astana roundup contradicted supported",
+    "signed-islamabad explainer contradicted supported",
+    "signed-moscow roundup contradicted supported",
+    "signed-russia roundup contradicted supported",
+    "signed-thu roundup contradicted supported",
+    "signed-tue roundup contradicted supported",
+    // Retractions and refutations the tool does not link to what they
+    // retract: a live blog's correction of an earlier post left in place, an
+    // anchor's `That order has not yet been signed`, a ministry rejecting a
+    // senator's count, a writer's `It is not` after a channel's figure, two
+    // reports of the signing's place; and `the Egyptian contract`'s value.
+    "asif-dm liveblog supported contradicted",
+    "asif-fm liveblog contradicted supported",
+    "deal-3bn oped not-mentioned contradicted",
+    "heli-20 dispute contradicted supported",
+    "heli-250m oped contradicted not-mentioned",
+    "heli-4 liveblog supported contradicted",
+    "india-ordered broadcast contradicted supported",
+    "mi35-4 liveblog supported contradicted",
+    "signed-islamabad liveblog contradicted supported",
+    "value-150 oped not-mentioned contradicted",
+    "value-153 oped not-mentioned contradicted",
+    "value-1bn oped contradicted supported",
+    "value-1bn roundup contradicted supported",
+    // Dates the events reader does not attach: `signed … this morning` under
+    // a time stamp, `on Wednesday last`, `Three days after Pakistan signed`.
+    "signed-19aug dispute supported not-mentioned",
+    "signed-19aug liveblog supported not-mentioned",
+    "signed-19aug oped supported not-mentioned",
+    "signed-27aug dispute contradicted not-mentioned",
+    "signed-27aug liveblog contradicted not-mentioned",
+    "signed-27aug oped contradicted not-mentioned",
+    "signed-aug2015 dispute supported not-mentioned",
+    "signed-aug2015 liveblog supported not-mentioned",
+    "signed-aug2015 oped supported not-mentioned",
+    "signed-thu dispute contradicted not-mentioned",
+    "signed-thu liveblog contradicted not-mentioned",
+    "signed-thu oped contradicted not-mentioned",
+    "signed-tue dispute contradicted not-mentioned",
+    "signed-tue liveblog contradicted not-mentioned",
+    "signed-tue oped contradicted not-mentioned",
+    "signed-wed dispute supported not-mentioned",
+    "signed-wed liveblog supported not-mentioned",
+    "signed-wed oped supported not-mentioned",
+    // Events named by nouns or verbs the reader does not take (`signatures
+    // were put to paper`, `deliveries are to be carried out in 2017`, `was
+    // in`, `came to`, `a visit by`, `flew` in a clause it does not attach).
+    "deliver-2016 broadcast contradicted not-mentioned",
+    "deliver-2016 roundup contradicted not-mentioned",
+    "deliver-2016 sputnik contradicted not-mentioned",
+    "deliver-2017 broadcast supported not-mentioned",
+    "deliver-2017 roundup supported not-mentioned",
+    "deliver-2017 sputnik supported not-mentioned",
+    "pak-not-signed oped contradicted not-mentioned",
+    "pak-signed oped supported not-mentioned",
+    "raheel-aug broadcast contradicted not-mentioned",
+    "raheel-aug dispute contradicted not-mentioned",
+    "raheel-aug sputnik contradicted not-mentioned",
+    "raheel-june broadcast supported not-mentioned",
+    "raheel-june dispute supported not-mentioned",
+    "raheel-june sputnik supported not-mentioned",
+    "shoigu-nov2014 broadcast supported not-mentioned",
+    "shoigu-nov2014 explainer supported not-mentioned",
+    "shoigu-nov2014 ispr supported not-mentioned",
+    "shoigu-nov2014 liveblog supported not-mentioned",
+    "signed-astana explainer contradicted not-mentioned",
+    "signed-astana oped contradicted not-mentioned",
+    "signed-islamabad oped contradicted not-mentioned",
+    "signed-moscow explainer contradicted not-mentioned",
+    "signed-moscow oped contradicted not-mentioned",
+    "signed-pakistan oped supported not-mentioned",
+    "signed-rawalpindi explainer supported not-mentioned",
+    "signed-rawalpindi oped supported not-mentioned",
+    "signed-russia explainer contradicted not-mentioned",
+    "signed-russia oped contradicted not-mentioned",
+    // A press release's register: titles after honorifics (`Lieutenant
+    // General Nazir Ahmed Butt, HI(M), Chief of Logistics Staff`), speakers
+    // named by title only, `a ceremony held at General Headquarters` for a
+    // venue claim.
+    "butt-cls ispr supported not-mentioned",
+    "coop-nov2014 ispr supported not-mentioned",
+    "lavrushin-ddg ispr supported not-mentioned",
+    "lavrushin-dg ispr contradicted not-mentioned",
+    "q-butt ispr supported not-mentioned",
+    "q-dedov-trust ispr supported not-mentioned",
+    "raheel-coas ispr supported not-mentioned",
+    // A venue is never compared with another venue (`at the Ministry of
+    // Defence`).
+    "signed-ghq broadcast contradicted not-mentioned",
+    "signed-ghq dispute contradicted not-mentioned",
+    "signed-ghq explainer contradicted not-mentioned",
+    "signed-ghq liveblog contradicted not-mentioned",
+    // A signing with no agent never contradicts a claim that names the signer
+    // (`Pakistan signed in Astana`).
+    "pak-astana broadcast contradicted not-mentioned",
+    "pak-astana dispute contradicted not-mentioned",
+    "pak-astana explainer contradicted not-mentioned",
+    "pak-astana oped contradicted not-mentioned",
+    "pak-astana sputnik contradicted not-mentioned",
+    // Transcript speaker tags (`correspondent (tariq naseem, islamabad):`, lower case) and clips (`[CLIP: khawaja asif, defence minister, …]` before the words).
+    "farooqui-lecturer broadcast supported not-mentioned",
+    "q-asif-moving broadcast supported not-mentioned",
+    "q-asif-step broadcast supported not-mentioned",
+    "q-farooqui broadcast supported not-mentioned",
+    "q-naseem-symbolic broadcast contradicted not-mentioned",
+    // Roles: `Abdel Fattah el-Sisi` cut to `Abdel Fattah`, a tagline (`The
+    // writer is a retired air commodore`), `Director of the Federal Service …
+    // (FSMTC) Alexander Fomin`.
+    "chaudhry-commodore oped supported not-mentioned",
+    "fomin-fsmtc sputnik supported not-mentioned",
+    "sisi-president roundup supported not-mentioned",
+    // Counts: bare numbers (`for five -- I'm sorry, for four`, `It bought
+    // four.`), gunships and Cobras for helicopters, a fact box's lines, `a
+    // crew of two`.
+    "cobra-40 broadcast supported not-mentioned",
+    "cobra-40 explainer supported not-mentioned",
+    "cobra-40 oped supported not-mentioned",
+    "crew-2 explainer supported not-mentioned",
+    "crew-2 liveblog supported not-mentioned",
+    "mi35-12 broadcast contradicted not-mentioned",
+    "mi35-12 oped contradicted not-mentioned",
+    "mi35-2 broadcast contradicted not-mentioned",
+    "mi35-2 oped contradicted not-mentioned",
+    "mi35-4 broadcast supported not-mentioned",
+    "mi35-4 oped supported not-mentioned",
+    "troops-8 explainer supported not-mentioned",
+    "troops-8 liveblog supported not-mentioned",
+    // Amounts: `put the value at about USD 153 million` after a question
+    // heading, a package's value.
+    "deal-3bn explainer contradicted not-mentioned",
+    "deal-3bn roundup contradicted not-mentioned",
+    "value-150 explainer supported not-mentioned",
+    "value-153 explainer supported not-mentioned",
+    "value-1bn explainer contradicted not-mentioned",
+    // Denied fighter deals (`no contract on the fighters has been signed`,
+    // `never sold … a combat aircraft`) not read as the claim's denial.
+    "sold-fighters explainer contradicted not-mentioned",
+    "su35-bought dispute contradicted not-mentioned",
+    "su35-bought explainer contradicted not-mentioned",
+    "su35-bought liveblog contradicted not-mentioned",
+    "su35-bought sputnik contradicted not-mentioned",
+    "su35-not dispute supported not-mentioned",
+    "su35-not explainer supported not-mentioned",
+    "su35-not liveblog supported not-mentioned",
+    "su35-not sputnik supported not-mentioned",
+    // Buys named only by a contract or an order.
+    "egypt-buy roundup supported not-mentioned",
+    "will-buy broadcast supported not-mentioned",
+    "will-buy dispute supported not-mentioned",
+    "will-buy oped supported not-mentioned",
+    "will-buy roundup supported not-mentioned",
+    "will-buy sputnik supported not-mentioned",
+    // Inferences and arguments: `He did not.`, `The two countries`, `an
+    // agreement on military cooperation`, an agent read as `moscow refused
+    // for decades`, a US approval named by a noun.
+    "asif-signed dispute contradicted not-mentioned",
+    "asif-signed explainer contradicted not-mentioned",
+    "asif-signed ispr contradicted not-mentioned",
+    "asif-signed oped contradicted not-mentioned",
+    "coop-nov2014 sputnik supported not-mentioned",
+    "embargo-2015 sputnik contradicted not-mentioned",
+    "exercise-will sputnik supported not-mentioned",
+    "india-ordered roundup contradicted not-mentioned",
+    "refused oped supported not-mentioned",
+    "us-approved explainer supported not-mentioned",
+    "us-approved roundup supported not-mentioned",
+    // An unnamed source's quote against a named speaker: the audit calls its
+    // own cell debatable; the other audits read such a quote as another
+    // speaker's.
+    "q-fomin-source sputnik not-mentioned contradicted",
+];
+
+#[test]
+fn a_fourth_set_of_outlets_is_read_as_a_reader_reads_it() {
+    assert_cells("tests/outlets4", 976, WRONG4);
+}
