@@ -307,18 +307,61 @@ pub(crate) fn singular(word: &str) -> String {
 
 const ROLE_VERBS: &[&str] = &[" is ", " was ", " is the ", " was the "];
 
+/// Whether `w` is a word of a name: capitalized, or a lowercase particle
+/// joined by a hyphen or apostrophe to a capitalized rest (`el-Sisi`,
+/// `al-Assad`, `d'Estaing`).
+fn name_word(w: &str) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    capital(w)
+        || w.split_once(['-', '\'', '\u{2019}'])
+            .is_some_and(|(particle, rest)| {
+                (is_name_particle(particle) || particle.len() == 1) && capital(rest)
+            })
+}
+
+/// The lowercase particles names carry between capitalized words (`bin`,
+/// `von der`, `de la`, `ul`).
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "abu"
+            | "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "le"
+            | "la"
+            | "ul"
+            | "ud"
+            | "ur"
+            | "uz"
+    )
+}
+
 fn role_claim(s: &str) -> Option<ClaimKind> {
     let (at, verb) = ROLE_VERBS
         .iter()
         .filter_map(|v| s.find(v).map(|i| (i, *v)))
         .min_by_key(|&(i, _)| i)?;
     let person = s[..at].trim();
-    // A person's name: two or more capitalized words, none of them a verb.
+    // A person's name: capitalized words (or particles between them:
+    // `Abdel Fattah el-Sisi`, `Ursula von der Leyen`), none of them a verb.
     let words: Vec<&str> = person.split_whitespace().collect();
-    let is_name = !words.is_empty()
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let is_name = words.first().is_some_and(|w| name_word(w))
+        && words.last().is_some_and(|w| name_word(w))
+        && words.iter().all(|w| name_word(w) || is_name_particle(w))
         && words.iter().all(|w| canonical_predicate(w).is_none());
     if !is_name {
         return None;
@@ -594,6 +637,15 @@ mod tests {
             (
                 "Zafar Hilaly is a former diplomat",
                 "Role { person: \"Zafar Hilaly\", role: \"former diplomat\" }",
+            ),
+            // Lowercase particles inside a name.
+            (
+                "Abdel Fattah el-Sisi is President",
+                "Role { person: \"Abdel Fattah el-Sisi\", role: \"president\" }",
+            ),
+            (
+                "Ursula von der Leyen is President",
+                "Role { person: \"Ursula von der Leyen\", role: \"president\" }",
             ),
             (
                 "Pakistan will buy helicopters",

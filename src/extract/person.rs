@@ -1143,10 +1143,13 @@ fn is_name_token(text: &str, t: &Word) -> bool {
 }
 
 fn is_name_token_uncached(text: &str, t: &Word) -> bool {
-    if !t.word || !t.cap {
+    if !t.word {
         return false;
     }
     let raw = &text[t.span.range()];
+    if !t.cap {
+        return is_hyphened_particle_name(raw);
+    }
     // (an ASCII word, as most are, read by bytes in one pass: the letters
     // are not needed after a digit)
     let (letters, digit) = if raw.is_ascii() {
@@ -1197,6 +1200,24 @@ fn is_initials(raw: &str) -> bool {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
+/// How many lowercase particles start at `k` (one or two: `bin`, `von
+/// der`) when a name word follows them.
+fn particles_before_name(text: &str, t: &[Word], k: usize) -> Option<usize> {
+    let particle = |w: &Word| w.word && w.in_class(class::PARTICLE) && !w.cap;
+    let n = t[k..].iter().take(2).take_while(|w| particle(w)).count();
+    (n > 0 && t.get(k + n).is_some_and(|w| is_name_token(text, w))).then_some(n)
+}
+
+/// Whether `raw` is a particle joined by a hyphen to a capitalized name
+/// (`el-Sisi`, `al-Assad`).
+fn is_hyphened_particle_name(raw: &str) -> bool {
+    raw.split_once('-').is_some_and(|(particle, rest)| {
+        PARTICLES.contains(&particle)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+            && rest.chars().all(char::is_alphabetic)
+    })
+}
+
 /// The end of a name run starting at `j` (exclusive), if any.
 fn name_run(text: &str, t: &[Word], j: usize) -> Option<usize> {
     let mut k = j;
@@ -1208,13 +1229,8 @@ fn name_run(text: &str, t: &[Word], j: usize) -> Option<usize> {
             if t[k - 1].poss {
                 break;
             }
-        } else if k > j
-            && t[k].word
-            && t[k].in_class(class::PARTICLE)
-            && !t[k].cap
-            && t.get(k + 1).is_some_and(|n| is_name_token(text, n))
-        {
-            k += 1;
+        } else if let Some(n) = (k > j).then(|| particles_before_name(text, t, k)).flatten() {
+            k += n;
         } else {
             break;
         }
@@ -3529,6 +3545,23 @@ mod tests {
 
     /// (text, [(name, roles, mentions as written)])
     const PEOPLE: &[(&str, &[PersonRow])] = &[
+        // Lowercase particles inside a name, alone or joined by a hyphen.
+        (
+            "Egyptian President Abdel Fattah el-Sisi visited Moscow on Tuesday.",
+            &[(
+                "Abdel Fattah el-Sisi",
+                &[("president", Some("egypt"))],
+                &["Abdel Fattah el-Sisi"],
+            )],
+        ),
+        (
+            "Commission President Ursula von der Leyen said nothing.",
+            &[(
+                "Ursula von der Leyen",
+                &[("president", None)],
+                &["Ursula von der Leyen"],
+            )],
+        ),
         (
             "Chief of Army Staff General Raheel Sharif visited Moscow in June.",
             &[(
