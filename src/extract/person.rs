@@ -1211,11 +1211,15 @@ fn particles_before_name(text: &str, t: &[Word], k: usize) -> Option<usize> {
 /// Whether `raw` is a particle joined by a hyphen to a capitalized name
 /// (`el-Sisi`, `al-Assad`).
 fn is_hyphened_particle_name(raw: &str) -> bool {
-    raw.split_once('-').is_some_and(|(particle, rest)| {
-        PARTICLES.contains(&particle)
-            && rest.chars().next().is_some_and(char::is_uppercase)
-            && rest.chars().all(char::is_alphabetic)
-    })
+    // Particles are two to four letters: only the first five bytes are
+    // looked at for the hyphen (most lowercase words have none).
+    let Some(h) = raw.bytes().take(5).position(|b| b == b'-') else {
+        return false;
+    };
+    let (particle, rest) = (&raw[..h], &raw[h + 1..]);
+    PARTICLES.contains(&particle)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().all(char::is_alphabetic)
 }
 
 /// The end of a name run starting at `j` (exclusive), if any.
