@@ -511,6 +511,8 @@ mod cue {
     /// [`MON_DAY_AFTER`] with a range of days after the day
     /// (`November 19-20`).
     pub(super) const MON_DAYS: Cues = 1 << 28;
+    /// `morning`, `afternoon`, `evening`.
+    pub(super) const DAY_PART: Cues = 1 << 29;
 }
 
 /// The cues of one word (a maximal run of ASCII letters, in lowercase).
@@ -531,6 +533,7 @@ fn word_cues(w: &[u8]) -> Cues {
         b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday"
         | b"sunday" => WEEKDAY,
         b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"tmrw" => DAY_WORD,
+        b"morning" | b"afternoon" | b"evening" => DAY_PART,
         b"day" | b"days" => DAY,
         b"week" | b"weeks" | b"weekend" => WEEK,
         b"month" | b"months" => MONTH,
@@ -790,8 +793,8 @@ fn is_number_word(w: &[u8]) -> bool {
 
 fn rule_list() -> Vec<Rule> {
     use cue::{
-        AGO, CENTURY, DAY, DAY_WORD, DECADE, DECADE_DIGITS, DEM, DIGIT, EARLIER_LATER, MON,
-        MON_DAY_AFTER, MON_DAY_BEFORE, MON_DAYS, MON_PAIR, MON_YEAR_AFTER, MONTH, PART, QH,
+        AGO, CENTURY, DAY, DAY_PART, DAY_WORD, DECADE, DECADE_DIGITS, DEM, DIGIT, EARLIER_LATER,
+        MON, MON_DAY_AFTER, MON_DAY_BEFORE, MON_DAYS, MON_PAIR, MON_YEAR_AFTER, MONTH, PART, QH,
         QUARTER, SEASON, SEP_Y4, TIES, WEEK, WEEKDAY, Y4, Y4_PAIR, Y4_SEP, YEAR,
     };
     let r = |p: &str, handle: Handler, needs: &'static [Cues]| Rule {
@@ -908,6 +911,12 @@ fn rule_list() -> Vec<Rule> {
             r"\b(?P<w>today|tonight|yesterday|tomorrow|tmrw)\b",
             h_day_word,
             &[DAY_WORD],
+        ),
+        // this morning, this afternoon, this evening: today
+        r(
+            r"\bthis\s+(?P<w>morning|afternoon|evening)\b",
+            h_day_word,
+            &[DAY_PART],
         ),
         // last week, this month, the past year, next quarter
         r(
@@ -2727,6 +2736,11 @@ mod tests {
                 ("today", "2015-08-20", "2015-08-20", Day),
                 ("tomorrow", "2015-08-21", "2015-08-21", Day),
             ],
+        ),
+        (
+            "signed late this morning",
+            REF,
+            &[("this morning", "2015-08-20", "2015-08-20", Day)],
         ),
         (
             "last week",

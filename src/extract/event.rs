@@ -1290,6 +1290,14 @@ fn is_phase_verb(w: &str) -> bool {
             | "resume"
             | "resumes"
             | "resumed"
+            // what is done: `deliveries were completed`, `are to be carried
+            // out`, `were made`
+            | "carried"
+            | "completed"
+            | "complete"
+            | "made"
+            | "effected"
+            | "executed"
     )
 }
 
@@ -1396,10 +1404,22 @@ fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) ->
                 j += 1;
             }
         }
+        // `Deliveries are to be carried out in 2017`: a plan.
+        let to_be =
+            marker.is_none() && j > i + 1 && lowers.get(j..j + 2) == Some(&["to", "be"][..]);
+        if to_be {
+            j += 2;
+        }
+        // `is due in 2018`, `are scheduled for 2017`, `are expected by
+        // 2017`: the time is the plan's.
+        let plan_time = marker.is_some()
+            && (marker == Some("due")
+                || lowers
+                    .get(j)
+                    .is_some_and(|w| matches!(*w, "in" | "for" | "by")));
         let phase = if lowers.get(j).is_some_and(|w| is_phase_verb(w)) {
             j
-        } else if marker == Some("due") {
-            // `is due in 2018`: the time is the plan's
+        } else if plan_time {
             j - 1
         } else {
             continue;
@@ -1409,7 +1429,9 @@ fn nominal_events(ctx: &Ctx<'_, '_>, verbs: &[(usize, &str)], reported: bool) ->
         }
         let factuality = match factuality(lowers, phase, reported) {
             Factuality::Asserted | Factuality::Reported
-                if matches!(marker, Some("due" | "scheduled" | "slated" | "planned")) =>
+                if to_be
+                    || (plan_time && phase == j - 1)
+                    || matches!(marker, Some("due" | "scheduled" | "slated" | "planned")) =>
             {
                 Factuality::Future
             }
@@ -3044,6 +3066,16 @@ mod tests {
                 &[("sign", Asserted)],
             ),
             ("The deal will be signed next week.", &[("sign", Future)]),
+            // A delivery named by a noun and planned.
+            ("Deliveries are scheduled for 2017.", &[("deliver", Future)]),
+            (
+                "Deliveries are to be carried out in 2017.",
+                &[("deliver", Future)],
+            ),
+            (
+                "Deliveries were completed in 2016.",
+                &[("deliver", Asserted)],
+            ),
             // The content of a report, claim or rumour the source names,
             // and of a denied one.
             (
