@@ -839,6 +839,9 @@ pub(crate) fn analyse_lowered(
         if pred == "sign" && !signs_only_a_deal(lowers[i]) && !deal_near(&lowers, i) {
             continue;
         }
+        if attack_modifier(&lowers, i) {
+            continue;
+        }
         verbs.push((i, pred));
     }
     // Events named by a noun that a verb of time governs (`Deliveries are
@@ -1202,6 +1205,54 @@ pub(crate) fn analyse_lowered(
         loose_places,
         here,
     }
+}
+
+/// Whether `attack` at `i` names a kind of craft rather than an act
+/// (`15 Bell AH-1Z Viper attack helicopters`): a craft's noun follows it,
+/// and no modal, `to` or negation comes before it (`will attack
+/// helicopters` is an act).
+fn attack_modifier(lowers: &[&str], i: usize) -> bool {
+    lowers[i] == "attack"
+        && lowers.get(i + 1).is_some_and(|w| {
+            matches!(
+                *w,
+                "helicopter"
+                    | "helicopters"
+                    | "aircraft"
+                    | "jet"
+                    | "jets"
+                    | "plane"
+                    | "planes"
+                    | "drone"
+                    | "drones"
+                    | "submarine"
+                    | "submarines"
+                    | "boat"
+                    | "boats"
+                    | "craft"
+                    | "gunship"
+                    | "gunships"
+                    | "variant"
+                    | "version"
+                    | "role"
+            )
+        })
+        && !i.checked_sub(1).is_some_and(|j| {
+            matches!(
+                lowers[j],
+                "to" | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "shall"
+                    | "should"
+                    | "can"
+                    | "did"
+                    | "not"
+                    | "n't"
+            )
+        })
 }
 
 /// Whether the place at token `ti` is the city of a venue named before it
@@ -3066,6 +3117,15 @@ mod tests {
                 &[("sign", Asserted)],
             ),
             ("The deal will be signed next week.", &[("sign", Future)]),
+            // `attack` before a craft's noun names the craft.
+            (
+                "Pakistan is awaiting 15 Bell AH-1Z Viper attack helicopters.",
+                &[],
+            ),
+            (
+                "The army will attack helicopters on the ground.",
+                &[("attack", Future)],
+            ),
             // A delivery named by a noun and planned.
             ("Deliveries are scheduled for 2017.", &[("deliver", Future)]),
             (
