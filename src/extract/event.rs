@@ -2231,10 +2231,13 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     let mut hedged = conditional;
     let (mut would_be, mut expected, mut would) = (false, false, false);
     for (k, &w) in window.iter().enumerate() {
-        negated |= matches!(
-            w,
-            "not" | "n't" | "never" | "neither" | "nor" | "denied" | "denies" | "without"
-        );
+        negated |= matches!(w, "not" | "n't" | "never" | "neither" | "nor" | "without");
+        // `denied the report and said …`: a denial joined by `and` denies
+        // its own object, not the next verb.
+        negated |= matches!(w, "denied" | "denies")
+            && !window[k + 1..]
+                .iter()
+                .any(|w| matches!(*w, "and" | "but" | "or"));
         future |= matches!(w, "will" | "'ll" | "shall");
         hedged |= matches!(
             w,
@@ -3160,6 +3163,14 @@ mod tests {
                 &[("buy", Hedged)],
             ),
             ("No contract has been signed.", &[("sign", Negated)]),
+            (
+                "Asif denied the reports and said that Pakistan signed the deal.",
+                &[("deny", Asserted), ("say", Asserted), ("sign", Reported)],
+            ),
+            (
+                "Officials denied having signed it.",
+                &[("deny", Asserted), ("sign", Negated)],
+            ),
             (
                 "There is no doubt Pakistan signed the deal.",
                 &[("sign", Asserted)],
