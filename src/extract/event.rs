@@ -2555,7 +2555,12 @@ fn object_controls(pred: &str, verb: &str) -> bool {
 fn is_control(w: &str) -> bool {
     matches!(
         w,
-        "agreed"
+        "interested"
+            | "keen"
+            | "considering"
+            | "mulling"
+            | "weighing"
+            | "agreed"
             | "agrees"
             | "decided"
             | "decides"
@@ -2821,6 +2826,10 @@ impl<'b> Ctx<'_, 'b> {
             [.., "to", "have", "been"] => i - 3,
             [.., "to", "be" | "have"] => i - 2,
             [.., "to"] => i - 1,
+            // `is interested in buying`, `is considering buying`: a wish,
+            // whose subject is the one who wishes.
+            [.., "interested" | "keen", "in" | "on"] => i - 1,
+            [.., "considering" | "mulling" | "weighing"] => i,
             _ => return None,
         };
         if to == 0 {
@@ -3430,6 +3439,19 @@ mod tests {
                 "buy",
                 Some("pakistan"),
                 Factuality::Future,
+            ),
+            // A wish: the one who wishes is the subject.
+            (
+                "Pakistan is also interested in purchasing Su-35 fighter jets.",
+                "buy",
+                Some("pakistan"),
+                Factuality::Hedged,
+            ),
+            (
+                "Pakistan is considering buying more helicopters.",
+                "buy",
+                Some("pakistan"),
+                Factuality::Hedged,
             ),
             (
                 "Prime Minister Narendra Modi is expected to raise it with Putin.",

@@ -31,7 +31,7 @@ use crate::text::Text;
 
 /// The version of the extractors: bump it whenever their output may change,
 /// so that caches and lock files made by an older version are not trusted.
-pub const EXTRACTOR_VERSION: u32 = 21;
+pub const EXTRACTOR_VERSION: u32 = 22;
 
 /// What a place is to the story.
 #[derive(
