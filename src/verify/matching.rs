@@ -1355,10 +1355,7 @@ fn same_set(
 /// The countries of the places sentence `sentence` names (not its
 /// dateline's), as ISO codes.
 fn sentence_countries(a: &Analysis, sentence: usize) -> Vec<&str> {
-    let facts = a.facts.iter().as_slice();
-    let lo = facts.partition_point(|f| f.sentence < sentence);
-    let hi = facts.partition_point(|f| f.sentence <= sentence);
-    facts[lo..hi]
+    sentence_facts(a, sentence)
         .iter()
         .filter_map(|f| match &f.kind {
             FactKind::Place { place, role, .. } if *role != crate::extract::PlaceRole::Dateline => {
@@ -1535,18 +1532,15 @@ fn at_venue(a: &Analysis, f: &Fact, e: &EventFrame, venue: &[Vec<String>]) -> bo
         return false;
     };
     let sent = a.text.slice(s.span);
-    let toks = word_pieces(sent);
-    let norm: Vec<String> = toks
-        .iter()
-        .map(|r| normalize_term(&sent[r.clone()]))
-        .collect();
+    let (toks, norm) = normalized_pieces(sent);
     // `signed today at a ceremony held at General Headquarters`: the
     // ceremony's place is the signing's.
     let ceremony = |o: &EventFrame| {
         o.predicate == "hold"
-            && sent
-                .get(..o.span.start)
-                .is_some_and(|b| b.trim_end().to_ascii_lowercase().ends_with("ceremony"))
+            && sent.get(..o.span.start).is_some_and(|b| {
+                let b = b.trim_end().as_bytes();
+                b.len() >= 8 && b[b.len() - 8..].eq_ignore_ascii_case(b"ceremony")
+            })
     };
     let others: Vec<&std::ops::Range<usize>> = sentence_events(a, f.sentence)
         .filter(|o| !std::ptr::eq(*o, e) && !ceremony(o))
@@ -1609,15 +1603,22 @@ fn speaks_for(claimed: &str, said_by: &str) -> bool {
     !body.is_empty() && body.iter().all(|w| claimed.contains(w))
 }
 
-/// The events of sentence `sentence` (facts are in sentence order).
-fn sentence_events(a: &Analysis, sentence: usize) -> impl Iterator<Item = &EventFrame> {
+/// The facts of sentence `sentence` (facts are in sentence order).
+fn sentence_facts(a: &Analysis, sentence: usize) -> &[Fact] {
     let facts = a.facts.iter().as_slice();
     let lo = facts.partition_point(|f| f.sentence < sentence);
     let hi = facts.partition_point(|f| f.sentence <= sentence);
-    facts[lo..hi].iter().filter_map(|f| match &f.kind {
-        FactKind::Event(e) => Some(e),
-        _ => None,
-    })
+    &facts[lo..hi]
+}
+
+/// The events of sentence `sentence`.
+fn sentence_events(a: &Analysis, sentence: usize) -> impl Iterator<Item = &EventFrame> {
+    sentence_facts(a, sentence)
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FactKind::Event(e) => Some(e),
+            _ => None,
+        })
 }
 
 /// The note of a fact of a photo caption.
@@ -1978,11 +1979,8 @@ fn stated_value(a: &Analysis, f: &Fact, terms: &[Term], named_here: bool) -> boo
             return false;
         }
     }
-    let facts = a.facts.iter().as_slice();
-    let lo = facts.partition_point(|g| g.sentence < f.sentence);
-    let hi = facts.partition_point(|g| g.sentence <= f.sentence);
     // Stops at the second amount of the unit.
-    facts[lo..hi]
+    sentence_facts(a, f.sentence)
         .iter()
         .filter(|g| match &g.kind {
             FactKind::Quantity(o) => o.counted.is_none() && o.amount.unit == q.amount.unit,
@@ -2665,6 +2663,16 @@ pub(crate) fn word_pieces(sent: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The [`word_pieces`] of a sentence and each one normalized.
+fn normalized_pieces(sent: &str) -> (Vec<std::ops::Range<usize>>, Vec<String>) {
+    let toks = word_pieces(sent);
+    let norm = toks
+        .iter()
+        .map(|r| normalize_term(&sent[r.clone()]))
+        .collect();
+    (toks, norm)
+}
+
 /// The words of a normalized phrase, split at spaces and hyphens as
 /// [`word_pieces`] splits a sentence.
 pub(crate) fn phrase_words(needle: &str) -> impl Iterator<Item = &str> {
@@ -2680,11 +2688,7 @@ fn find_words(text: &crate::Text, needle: &str) -> Option<crate::Span> {
     }
     for s in text.sentences().iter().filter(|s| s.kind.has_facts()) {
         let sent = text.slice(s.span);
-        let toks = word_pieces(sent);
-        let norm: Vec<String> = toks
-            .iter()
-            .map(|r| normalize_term(&sent[r.clone()]))
-            .collect();
+        let (toks, norm) = normalized_pieces(sent);
         for i in 0..toks.len() {
             if i + nw.len() <= toks.len() && nw.iter().enumerate().all(|(k, w)| norm[i + k] == *w) {
                 let start = s.span.start + toks[i].start;
