@@ -319,35 +319,10 @@ fn name_word(w: &str) -> bool {
             })
 }
 
-/// The lowercase particles names carry between capitalized words (`bin`,
-/// `von der`, `de la`, `ul`).
+/// Whether `w` is a lowercase particle of a name (the people reader's
+/// list).
 fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "al" | "el"
-            | "bin"
-            | "ibn"
-            | "bint"
-            | "abu"
-            | "von"
-            | "van"
-            | "der"
-            | "den"
-            | "de"
-            | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "della"
-            | "dos"
-            | "das"
-            | "le"
-            | "la"
-            | "ul"
-            | "ud"
-            | "ur"
-            | "uz"
-    )
+    crate::extract::NAME_PARTICLES.contains(&w)
 }
 
 fn role_claim(s: &str) -> Option<ClaimKind> {

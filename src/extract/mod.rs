@@ -18,7 +18,7 @@ mod quote;
 pub use date::{DateMention, DateValue, Granularity, recognize_dates};
 pub use event::{EventFrame, Factuality, canonical_predicate};
 pub use number::{Amount, Bound, NumberMention, Unit, recognize_numbers};
-pub(crate) use person::FxBuild;
+pub(crate) use person::{FxBuild, PARTICLES as NAME_PARTICLES};
 pub use person::{Organisation, Person, Role, organisations, people};
 pub use place::{
     PlaceInfo, PlaceKind, PlaceMention, country_of_demonym, find_places, lookup_place,

@@ -475,8 +475,10 @@ const ANAPHOR_NEXT: &[&str] = &[
     "himself", "herself", "later", "then", "again", "too", "however", "and",
 ];
 
+/// The lowercase particles names carry between capitalized words (`bin`,
+/// `von der`, `de la`, `ul`); the claims parser reads names by them too.
 #[rustfmt::skip]
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "ul",
     "ud", "abu", "la", "le", "dos", "das",
 ];
