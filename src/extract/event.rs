@@ -2344,7 +2344,7 @@ fn factuality(lowers: &[&str], i: usize, reported: bool) -> Factuality {
     ) && !window.contains(&"doubt");
     // `did not fly to Moscow merely to shop`: what is denied is the
     // purpose, not the trip.
-    negated &= !purpose_denied(lowers, i);
+    negated = negated && !purpose_denied(lowers, i);
     // `is interested in buying`, `is considering buying`: a wish.
     hedged |= matches!(
         lowers[..i],
